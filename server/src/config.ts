@@ -1,0 +1,72 @@
+// Reads the environment once into a typed config. Knows nothing about Koa
+// or the database beyond the URL; main.ts hands the result to everything else.
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string } // path ':memory:' for throwaway databases
+  | { type: 'mysql'; host: string; port: number; username: string; password: string; database: string };
+
+export interface Config {
+  port: number;
+  database: DatabaseConfig;
+  authMode: 'dev' | 'wechat';
+  authSecret: string;
+  wechat: { appId: string; secret: string; apiBase: string };
+  redisUrl: string | null;
+  rateLimit: boolean;
+  /** Whether the process may seed demo activities (npm start without --no-demo). */
+  demo: boolean;
+  /** Where the H5 build lives, served at `/` when present. */
+  staticDir: string | null;
+}
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (!path) throw new ConfigError('DB_URL sqlite: needs a path or :memory:');
+    return { type: 'sqlite', path };
+  }
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+    const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+    if (!database) throw new ConfigError('DB_URL mysql:// needs a database name');
+    return {
+      type: 'mysql',
+      host: parsed.hostname || '127.0.0.1',
+      port: parsed.port ? Number(parsed.port) : 3306,
+      username: decodeURIComponent(parsed.username || 'root'),
+      password: decodeURIComponent(parsed.password),
+      database,
+    };
+  }
+  throw new ConfigError(`DB_URL must start with sqlite: or mysql:// (got ${url})`);
+}
+
+const DEV_SECRET = 'kepu-dev-secret-not-for-production';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Config {
+  const database = parseDatabaseUrl(env.DB_URL ?? 'sqlite:data/kepu.sqlite');
+  // dev login is the default only for the embedded demo database.
+  const authMode = (env.AUTH_MODE ?? (database.type === 'sqlite' ? 'dev' : 'wechat')) as Config['authMode'];
+  if (authMode !== 'dev' && authMode !== 'wechat') throw new ConfigError(`AUTH_MODE must be dev or wechat (got ${authMode})`);
+  const authSecret = env.AUTH_SECRET ?? (authMode === 'dev' ? DEV_SECRET : '');
+  if (!authSecret) throw new ConfigError('AUTH_SECRET is required when AUTH_MODE=wechat');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got ${env.PORT})`);
+  return {
+    port,
+    database,
+    authMode,
+    authSecret,
+    wechat: {
+      appId: env.WX_APPID ?? '',
+      secret: env.WX_SECRET ?? '',
+      apiBase: env.WX_API_BASE ?? 'https://api.weixin.qq.com',
+    },
+    redisUrl: env.REDIS_URL || null,
+    rateLimit: env.RATE_LIMIT !== 'off',
+    demo: !args.includes('--no-demo'),
+    staticDir: env.STATIC_DIR ?? null,
+  };
+}

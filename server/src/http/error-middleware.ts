@@ -1,0 +1,52 @@
+// First middleware of the chain: turns every thrown error into the contract's
+// error body. Database constraint errors of both engines become 409 here, once.
+import type { Context, Next } from 'koa';
+import { errorMessages } from '@kepu/shared';
+import { AppError } from './errors';
+
+/** Unique-key violations as SQLite and MySQL/MariaDB report them. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e.driverError?.code ?? e.code;
+  const errno = e.driverError?.errno ?? e.errno;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'ER_DUP_ENTRY' || errno === 1062;
+}
+
+function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isUniqueViolation(error)) return new AppError('CONFLICT', 409);
+  const status = (error as { status?: number; expose?: boolean }).status;
+  // Koa's own http errors (e.g. from ctx.throw) carry a status.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 404) return new AppError('NOT_FOUND', 404);
+    if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 413);
+    return new AppError('VALIDATION_FAILED', 400);
+  }
+  return null;
+}
+
+export function errorMiddleware(log: (error: unknown, ctx: Context) => void = defaultLog) {
+  return async function renderErrors(ctx: Context, next: Next) {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) throw new AppError('NOT_FOUND', 404);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError) {
+        ctx.status = appError.status;
+        ctx.body = { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } };
+        if (appError.code === 'RATE_LIMITED' && appError.details?.retryAfterSeconds) {
+          ctx.set('Retry-After', String(appError.details.retryAfterSeconds));
+        }
+        return;
+      }
+      log(error, ctx);
+      ctx.status = 500;
+      ctx.body = { error: { code: 'INTERNAL', message: errorMessages.INTERNAL } };
+    }
+  };
+}
+
+function defaultLog(error: unknown, ctx: Context) {
+  console.error(`[kepu] ${ctx.method} ${ctx.path} failed:`, error);
+}

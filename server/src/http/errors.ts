@@ -1,0 +1,23 @@
+// The one error model: services throw AppError, the error middleware renders it.
+// Messages come from the shared catalogue so the UI and the API say the same thing.
+import { errorMessages, type ErrorCode, type FieldProblem } from '@kepu/shared';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    readonly details?: Record<string, unknown>,
+    message?: string,
+  ) {
+    super(message ?? errorMessages[code]);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what?: string) => new AppError('NOT_FOUND', 404, what ? { what } : undefined);
+export const forbidden = (why?: string) => new AppError('FORBIDDEN', 403, why ? { why } : undefined);
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401);
+export const conflict = (code: ErrorCode, details?: Record<string, unknown>, message?: string) =>
+  new AppError(code, 409, details, message);
+export const validationFailed = (fields: FieldProblem[]) =>
+  new AppError('VALIDATION_FAILED', 400, { fields }, fields.length ? `${errorMessages.VALIDATION_FAILED}：${fields[0]!.message}` : undefined);

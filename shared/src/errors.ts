@@ -1,0 +1,36 @@
+// Error codes of the HTTP contract and their Chinese messages for the UI.
+// The server picks the status; the mini-program shows the message.
+
+export const errorMessages = {
+  VALIDATION_FAILED: '提交的信息有误，请检查后重试',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '内容不存在或已删除',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  NOT_A_PLAN: '这不是一份可识别的工作要点文本',
+  EVENT_NOT_OPEN: '该活动当前不在报名时间内',
+  ALREADY_CHECKED_IN: '已经签到过了',
+  INVALID_CHECKIN_CODE: '签到码无效或不属于本活动',
+  CHECKIN_CODE_EXPIRED: '签到码已过期，请刷新后重试',
+  SIGNUP_NOT_FOUND: '没有找到你的报名',
+  SIGNUP_NOT_ACTIVE: '该报名已取消',
+  EVENT_STATE_CONFLICT: '活动当前状态不允许此操作',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
+  CONFLICT: '数据冲突，请刷新后重试',
+  SERVICE_UNAVAILABLE: '服务暂不可用，请稍后再试',
+  INTERNAL: '服务器开小差了，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** The error body of every failed API call. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode | string; message: string; details?: Record<string, unknown> };
+}
+
+/** One bad field in a VALIDATION_FAILED error. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,33 @@
+// Payloads of login and the user's own profile.
+import { z } from 'zod';
+import { phoneSchema } from './common';
+
+export const devLoginSchema = z.object({
+  openid: z.string().trim().min(1).max(64).regex(/^[\w-]+$/, { error: '只能包含字母、数字、下划线和短横线' }),
+  nickname: z.string().trim().min(1).max(32).optional(),
+});
+export type DevLogin = z.infer<typeof devLoginSchema>;
+
+export const wxLoginSchema = z.object({ code: z.string().trim().min(1).max(128) });
+export type WxLogin = z.infer<typeof wxLoginSchema>;
+
+export const updateMeSchema = z
+  .object({
+    nickname: z.string().trim().min(1).max(32).optional(),
+    phone: phoneSchema.nullable().optional(),
+    largeText: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateMe = z.infer<typeof updateMeSchema>;
+
+export const roles = ['resident', 'volunteer', 'organizer', 'reviewer', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export interface UserView {
+  id: string;
+  nickname: string;
+  roles: Role[];
+  organizations: { id: string; name: string; role: string }[];
+  phone?: string | null;
+  largeText?: boolean;
+}

@@ -1,0 +1,144 @@
+// Payloads and views of events (活动), sign-ups (报名) and check-ins (签到).
+import { z } from 'zod';
+import { dateOrTimeSchema, idSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
+
+export const eventKinds = ['campaign', 'activity'] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const eventStatuses = ['draft', 'pending', 'published', 'rejected', 'cancelled'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+
+const latLng = z
+  .string()
+  .regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, { error: '位置格式应为 纬度,经度' })
+  .refine((value) => {
+    const [lat, lng] = value.split(',').map(Number);
+    return lat !== undefined && lng !== undefined && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+  }, { error: '经纬度超出范围' });
+
+export const eventListQuerySchema = pageQuerySchema.extend({
+  city: z.string().trim().max(20).optional(),
+  campaign: z.string().trim().max(64).optional(),
+  theme: z.string().trim().max(20).optional(),
+  audience: z.string().trim().max(20).optional(),
+  district: z.string().trim().max(30).optional(),
+  from: dateOrTimeSchema.optional(),
+  to: dateOrTimeSchema.optional(),
+  q: z.string().trim().max(50).optional(),
+  kind: z.enum(eventKinds).optional(),
+  near: latLng.optional(),
+  status: z.enum(eventStatuses).optional(),
+  organizerId: idSchema.optional(),
+});
+export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+export const venueSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  address: z.string().trim().max(120).default(''),
+  lat: z.number().min(-90).max(90).nullable().default(null),
+  lng: z.number().min(-180).max(180).nullable().default(null),
+});
+export type Venue = z.infer<typeof venueSchema>;
+
+const shortTags = z.array(z.string().trim().min(1).max(20)).max(10);
+
+const eventFields = {
+  title: z.string().trim().min(2, { error: '标题至少2个字' }).max(80),
+  description: z.string().trim().max(5000).default(''),
+  organizerId: idSchema,
+  city: z.string().trim().min(2).max(20),
+  audiences: shortTags.default([]),
+  themes: shortTags.default([]),
+  district: z.string().trim().max(30).default(''),
+  venue: venueSchema,
+  startsAt: isoTimeSchema,
+  endsAt: isoTimeSchema,
+  capacity: z.number().int().min(1, { error: '名额至少为1' }).max(100_000),
+  signupOpensAt: isoTimeSchema.nullable().optional(),
+  signupClosesAt: isoTimeSchema.nullable().optional(),
+  campaign: z.string().trim().max(64).nullable().optional(),
+  planTasks: z.array(z.object({ planId: idSchema, number: z.number().int().min(1) })).max(20).optional(),
+};
+
+function timesInOrder(value: { startsAt?: string; endsAt?: string; signupOpensAt?: string | null; signupClosesAt?: string | null }): boolean {
+  if (value.startsAt && value.endsAt && Date.parse(value.endsAt) <= Date.parse(value.startsAt)) return false;
+  if (value.signupOpensAt && value.signupClosesAt && Date.parse(value.signupClosesAt) <= Date.parse(value.signupOpensAt)) return false;
+  return true;
+}
+const timesMessage = { error: '结束时间必须晚于开始时间', path: ['endsAt'] };
+
+export const createEventSchema = z
+  .object({ ...eventFields, kind: z.literal('activity').default('activity') })
+  .refine(timesInOrder, timesMessage);
+export type CreateEvent = z.infer<typeof createEventSchema>;
+
+export const updateEventSchema = z
+  .object(eventFields)
+  .omit({ organizerId: true })
+  .partial()
+  .strict()
+  .refine(timesInOrder, timesMessage);
+export type UpdateEvent = z.infer<typeof updateEventSchema>;
+
+export const reviewEventSchema = z
+  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(200).optional() })
+  .refine((v) => v.decision === 'approve' || (v.reason?.length ?? 0) > 0, { error: '驳回时请填写原因', path: ['reason'] });
+export type ReviewEvent = z.infer<typeof reviewEventSchema>;
+
+export const cancelEventSchema = z.object({ reason: z.string().trim().min(1, { error: '请填写取消原因' }).max(200) });
+export type CancelEvent = z.infer<typeof cancelEventSchema>;
+
+export const createSignupSchema = z.object({
+  name: z.string().trim().min(1, { error: '请填写姓名' }).max(20),
+  phone: phoneSchema,
+  partySize: z.number().int().min(1).max(5).default(1),
+});
+export type CreateSignup = z.infer<typeof createSignupSchema>;
+
+export const checkinSchema = z.object({ code: z.string().trim().min(1).max(512) });
+export type Checkin = z.infer<typeof checkinSchema>;
+
+export const signupListQuerySchema = z.object({
+  format: z.enum(['json', 'csv']).default('json'),
+  unmask: z.enum(['0', '1']).optional(),
+});
+
+export interface VenueView { name: string; address: string; lat: number | null; lng: number | null }
+
+export interface EventView {
+  id: string;
+  title: string;
+  description: string;
+  kind: EventKind;
+  parentId: string | null;
+  campaign: { code: string; name: string } | null;
+  planTasks: { planId: string; number: number; title: string }[];
+  organizer: { id: string; name: string };
+  city: string;
+  audiences: string[];
+  themes: string[];
+  district: string;
+  venue: VenueView;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  confirmedCount: number;
+  waitlistCount: number;
+  signupOpensAt: string | null;
+  signupClosesAt: string | null;
+  status: EventStatus;
+  source: 'plan' | 'organizer';
+  isDemo: boolean;
+  rejectionReason?: string | null;
+  distanceKm?: number;
+}
+
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+export interface SignupView {
+  id: string;
+  eventId: string;
+  status: SignupStatus;
+  waitlistPosition?: number;
+  partySize: number;
+  checkedInAt: string | null;
+}
