@@ -15,6 +15,8 @@ export const errorMessages = {
   CHECKIN_CODE_EXPIRED: '签到码已过期，请刷新后重试',
   SIGNUP_NOT_FOUND: '没有找到你的报名',
   SIGNUP_NOT_ACTIVE: '该报名已取消',
+  NOT_CONFIRMED: '候补中的报名暂不能签到',
+  EVENT_FULL_CAPACITY_TOO_LOW: '名额不能少于已确认报名人数',
   EVENT_STATE_CONFLICT: '活动当前状态不允许此操作',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
   CONFLICT: '数据冲突，请刷新后重试',

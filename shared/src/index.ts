@@ -4,3 +4,4 @@ export * from './errors';
 export * from './schemas';
 export * from './plans/types';
 export * from './campaigns';
+export * from './time';

@@ -128,7 +128,9 @@ export interface EventView {
   status: EventStatus;
   source: 'plan' | 'organizer';
   isDemo: boolean;
-  rejectionReason?: string | null;
+  /** Why a reviewer rejected it (shown to its organizer). */
+  reviewReason: string | null;
+  cancelReason: string | null;
   distanceKm?: number;
 }
 

@@ -1,0 +1,55 @@
+// createApp(deps): composes middleware and routers, nothing else. main.ts
+// opens the database and listens; tests call createApp with their own deps.
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { AppDeps } from './deps';
+import { authenticate } from './http/authenticate';
+import { jsonBody } from './http/body';
+import { docsPage } from './http/docs';
+import { errorMiddleware } from './http/error-middleware';
+import { defaultRateRules, rateLimit } from './http/rate-limit';
+import { mountRoutes, openApiDocument, type RouteDef } from './http/route';
+import { serveH5 } from './http/static';
+import { authRoutes } from './modules/auth/auth.routes';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes';
+import { eventRoutes } from './modules/events/events.routes';
+import { mountHealth } from './modules/health/health.routes';
+import { organizationRoutes } from './modules/organizations/organizations.routes';
+import { planRoutes } from './modules/plans/plans.routes';
+import { signupRoutes } from './modules/signups/signups.routes';
+import { meRoutes } from './modules/users/me.routes';
+
+export const API_PREFIX = '/api/v1';
+
+export function apiRoutes(deps: AppDeps): RouteDef[] {
+  return [
+    ...authRoutes(deps), ...meRoutes(deps), ...planRoutes(deps), ...campaignRoutes(deps),
+    ...eventRoutes(deps), ...signupRoutes(deps), ...organizationRoutes(deps),
+  ];
+}
+
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa();
+  app.proxy = true;
+  const router = new Router();
+  const routes = apiRoutes(deps);
+  mountHealth(router, deps.dataSource);
+  const openApi = openApiDocument(routes, API_PREFIX);
+  router.get(`${API_PREFIX}/openapi.json`, (ctx) => {
+    ctx.body = openApi;
+  });
+  router.get('/api/docs', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = docsPage(openApi);
+  });
+  mountRoutes(router, API_PREFIX, routes);
+
+  app.use(errorMiddleware());
+  app.use(serveH5(deps.config.staticDir));
+  app.use(jsonBody);
+  app.use(authenticate(deps.dataSource, deps.config.authSecret, deps.clock));
+  app.use(rateLimit(deps.rateLimiter, defaultRateRules, deps.config.rateLimit));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}

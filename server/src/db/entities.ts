@@ -1,0 +1,12 @@
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { MembershipEntity, OrganizationEntity } from '../modules/organizations/organization.entity';
+import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
+import { SignupEntity } from '../modules/signups/signup.entity';
+import { UserEntity } from '../modules/users/user.entity';
+
+export const entities = [
+  UserEntity, OrganizationEntity, MembershipEntity, PlanEntity, PlanTaskEntity,
+  EventEntity, EventPlanTaskEntity, SignupEntity, AuditEntryEntity, NotificationEntity,
+];

@@ -1,0 +1,43 @@
+// One way to run a unit of work atomically on either engine. SQLite has one
+// connection per process, so its transactions queue behind each other here;
+// MySQL gets real transactions, retried when InnoDB picks them as a deadlock victim.
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { isMysql } from './data-source';
+
+const RETRYABLE_MYSQL_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
+
+export class Transactions {
+  private sqliteQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (isMysql(this.dataSource)) return this.runMysql(work);
+    const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+    this.sqliteQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runMysql<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('READ COMMITTED', work);
+      } catch (error) {
+        const errno = (error as { driverError?: { errno?: number }; errno?: number }).driverError?.errno ?? (error as { errno?: number }).errno;
+        if (attempt >= 5 || errno === undefined || !RETRYABLE_MYSQL_ERRNOS.has(errno)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+      }
+    }
+  }
+}
+
+/** Reads a row and, on MySQL, holds its write lock until the transaction ends. */
+export async function findForUpdate<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+): Promise<T | null> {
+  const query = manager.createQueryBuilder(entity, 'row').where('row.id = :id', { id });
+  if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
+  return query.getOne();
+}

@@ -1,0 +1,132 @@
+// Start-up seeding: imports the plans in seeds/, creates the demo accounts,
+// and (unless --no-demo) demo activities around today, flagged isDemo, so a
+// newcomer sees a live product on any date. Everything here is idempotent.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { addDays, campaignOccurrence, cstDateOf, cstEndOfDay, cstStartOfDay } from '@kepu/shared';
+import type { Transactions } from '../db/transaction';
+import { importPlan } from '../importer/import-plan';
+import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
+import { MembershipEntity, OrganizationEntity } from '../modules/organizations/organization.entity';
+import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
+import { SignupEntity } from '../modules/signups/signup.entity';
+import { UserEntity } from '../modules/users/user.entity';
+import { findOrCreateUser } from '../modules/users/users.service';
+import { demoActivityTemplates, demoCityGeography } from './demo-data';
+
+export async function importSeedPlans(tx: Transactions, seedsDir: string, now: Date): Promise<{ file: string; city: string; year: number; created: boolean }[]> {
+  const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const results = [];
+  for (const file of files) {
+    const result = await importPlan((work) => tx.run(work), readFileSync(join(seedsDir, file), 'utf8'), {}, now);
+    results.push({ file, city: result.plan.city, year: result.plan.year, created: result.created });
+  }
+  return results;
+}
+
+/** The organization demo-organizer acts for: the first imported city's 科协. */
+async function demoOrganization(manager: EntityManager, now: Date): Promise<OrganizationEntity | null> {
+  const firstPlan = await manager.getRepository(PlanEntity).findOne({ where: {}, order: { createdAt: 'ASC', city: 'ASC' } });
+  if (!firstPlan) return null;
+  const organizations = await manager.getRepository(OrganizationEntity).findBy({ city: firstPlan.city });
+  const association = organizations.find((o) => o.name.endsWith('科协') && !o.name.startsWith('各'));
+  if (association) return association;
+  const created = manager.getRepository(OrganizationEntity).create({ id: randomUUID(), city: firstPlan.city, name: `${firstPlan.city}科协`, kind: 'unit', trusted: false, createdAt: now });
+  await manager.getRepository(OrganizationEntity).insert(created);
+  return created;
+}
+
+export const demoAccounts = ['demo-resident', 'demo-volunteer', 'demo-organizer', 'demo-reviewer', 'demo-admin'] as const;
+const demoNicknames: Record<(typeof demoAccounts)[number], string> = {
+  'demo-resident': '演示居民', 'demo-volunteer': '演示志愿者', 'demo-organizer': '演示组织者', 'demo-reviewer': '演示审核员', 'demo-admin': '演示管理员',
+};
+
+export async function seedDemoAccounts(manager: EntityManager, now: Date): Promise<void> {
+  for (const openid of demoAccounts) {
+    const user = await findOrCreateUser(manager, openid, demoNicknames[openid], now);
+    if (openid === 'demo-reviewer' && !user.isReviewer) await manager.getRepository(UserEntity).update({ id: user.id }, { isReviewer: true });
+    if (openid === 'demo-admin' && !user.isAdmin) await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: true, isReviewer: true });
+    if (openid === 'demo-organizer') {
+      const organization = await demoOrganization(manager, now);
+      const memberships = manager.getRepository(MembershipEntity);
+      if (organization && !(await memberships.findOneBy({ userId: user.id, organizationId: organization.id }))) {
+        await memberships.insert({ id: randomUUID(), organizationId: organization.id, userId: user.id, role: 'organizer', createdAt: now });
+      }
+    }
+  }
+}
+
+/**
+ * Demo activities: for each city with a plan, this year's campaigns the plan
+ * names and a dozen activities over the coming weeks. An ended demo activity
+ * nobody signed up for is moved forward again, so the list is never stale.
+ */
+export async function seedDemoActivities(manager: EntityManager, now: Date): Promise<number> {
+  const today = cstDateOf(now);
+  const year = Number(today.slice(0, 4));
+  const events = manager.getRepository(EventEntity);
+  let touched = 0;
+  const plans = await manager.getRepository(PlanEntity).find({ order: { city: 'ASC' } });
+  for (const plan of plans) {
+    const tasks = await manager.getRepository(PlanTaskEntity).findBy({ planId: plan.id });
+    const organizations = (await manager.getRepository(OrganizationEntity).findBy({ city: plan.city })).filter((o) => o.kind !== 'collective');
+    const fallbackOrganizer = organizations.find((o) => o.name.endsWith('科协')) ?? organizations[0];
+    if (!fallbackOrganizer) continue;
+
+    // This year's campaign events for the campaigns the plan names.
+    const named = new Map<string, number[]>();
+    for (const task of tasks) for (const c of task.campaigns) named.set(c.code, [...(named.get(c.code) ?? []), task.number]);
+    for (const [code, taskNumbers] of named) {
+      const occurrence = campaignOccurrence(code, year);
+      if (!occurrence?.startsOn || !occurrence.endsOn) continue;
+      const key = `demo:${plan.id}:${year}:${code}`;
+      if (await events.findOneBy({ derivedKey: key })) continue;
+      const id = randomUUID();
+      await events.insert(events.create({
+        id, title: `${year}年${plan.city}${occurrence.name}（演示）`, description: `演示数据：依据${plan.year}年工作要点，按${year}年日期生成。`,
+        kind: 'campaign', parentId: null, campaignCode: code, organizerId: fallbackOrganizer.id, city: plan.city, district: '',
+        audiences: [], themes: occurrence.themes, venueName: `${plan.city}全市`, venueAddress: '', venueLat: null, venueLng: null,
+        startsAt: cstStartOfDay(occurrence.startsOn), endsAt: cstEndOfDay(occurrence.endsOn), capacity: 0, confirmedCount: 0, waitlistCount: 0,
+        signupSeq: 0, signupOpensAt: null, signupClosesAt: null, status: 'published', source: 'plan', isDemo: true, reviewReason: null,
+        cancelReason: null, derivedKey: key, createdAt: now, updatedAt: now,
+      }));
+      await manager.getRepository(EventPlanTaskEntity).insert(taskNumbers.map((n) => ({ eventId: id, planId: plan.id, taskNumber: n })));
+      touched += 1;
+    }
+
+    // Activities around today.
+    const geography = demoCityGeography(plan.city);
+    for (const [i, template] of demoActivityTemplates.entries()) {
+      const key = `demo:${plan.id}:activity:${i}`;
+      const day = addDays(today, template.dayOffset);
+      const startsAt = new Date(`${day}T${template.startTime}:00+08:00`);
+      const endsAt = new Date(startsAt.getTime() + template.hours * 3600_000);
+      const existing = await events.findOneBy({ derivedKey: key });
+      if (existing) {
+        const hasSignups = await manager.getRepository(SignupEntity).countBy({ eventId: existing.id });
+        if (existing.endsAt >= now || hasSignups) continue;
+        await events.update({ id: existing.id }, { startsAt, endsAt, updatedAt: now });
+        touched += 1;
+        continue;
+      }
+      const place = geography.places[i % geography.places.length]!;
+      const linked = tasks.filter((t) => t.themes.some((theme) => template.themes.includes(theme)) || t.audiences.some((a) => template.audiences.includes(a)));
+      const organizer = organizations.find((o) => linked[0]?.responsibleUnits.some((u) => u.organizationId === o.id)) ?? fallbackOrganizer;
+      const id = randomUUID();
+      await events.insert(events.create({
+        id, title: template.title, description: `${template.description}（演示数据）`, kind: 'activity', parentId: null,
+        campaignCode: template.campaign && named.has(template.campaign) ? template.campaign : null,
+        organizerId: organizer.id, city: plan.city, district: place.district, audiences: template.audiences, themes: template.themes,
+        venueName: place.venue, venueAddress: place.address, venueLat: place.lat, venueLng: place.lng, startsAt, endsAt,
+        capacity: template.capacity, confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null,
+        status: 'published', source: 'organizer', isDemo: true, reviewReason: null, cancelReason: null, derivedKey: key, createdAt: now, updatedAt: now,
+      }));
+      const links = linked.slice(0, 2).map((t) => ({ eventId: id, planId: plan.id, taskNumber: t.number }));
+      if (links.length) await manager.getRepository(EventPlanTaskEntity).insert(links);
+      touched += 1;
+    }
+  }
+  return touched;
+}

@@ -1,0 +1,16 @@
+// What the app needs from the outside world, built once in main.ts (or a test)
+// and passed down. Nothing below reads process.env or calls new Date() itself.
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Transactions } from './db/transaction';
+import type { RateLimiter } from './http/rate-limit';
+import type { WechatClient } from './wechat/code2session';
+
+export interface AppDeps {
+  config: Config;
+  dataSource: DataSource;
+  tx: Transactions;
+  clock: () => Date;
+  wechat: WechatClient;
+  rateLimiter: RateLimiter;
+}

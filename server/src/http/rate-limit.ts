@@ -1,0 +1,79 @@
+// Fixed-window rate limits per client and bucket. In memory for one process;
+// with REDIS_URL the counters are shared by every server process.
+import type { Context, Next } from 'koa';
+import { AppError } from './errors';
+
+export interface RateLimiter {
+  /** Counts one hit and returns the hits so far in the current window. */
+  hit(key: string, windowSeconds: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function memoryRateLimiter(clock: () => Date): RateLimiter {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    async hit(key, windowSeconds) {
+      const now = clock().getTime();
+      const current = windows.get(key);
+      if (!current || now - current.start >= windowSeconds * 1000) {
+        if (windows.size > 50_000) windows.clear(); // bounded memory under a flood of keys
+        windows.set(key, { start: now, count: 1 });
+        return 1;
+      }
+      current.count += 1;
+      return current.count;
+    },
+    async close() {},
+  };
+}
+
+interface RedisPipeline {
+  incr(key: string): RedisPipeline;
+  expire(key: string, seconds: number, mode: 'NX'): RedisPipeline;
+  exec(): Promise<[Error | null, unknown][] | null>;
+}
+
+interface RedisLike {
+  multi(): RedisPipeline;
+  quit(): Promise<unknown>;
+}
+
+export function redisRateLimiter(redis: RedisLike): RateLimiter {
+  return {
+    async hit(key, windowSeconds) {
+      const results = await redis.multi().incr(`kepu:rl:${key}`).expire(`kepu:rl:${key}`, windowSeconds, 'NX').exec();
+      return Number(results?.[0]?.[1] ?? 0);
+    },
+    async close() {
+      await redis.quit();
+    },
+  };
+}
+
+export interface RateRule {
+  bucket: string;
+  limit: number;
+  windowSeconds: number;
+  /** Which requests count against this bucket. */
+  applies: (ctx: Context) => boolean;
+}
+
+/** Writes are limited per user (or IP when signed out); reads are not limited here. */
+export const defaultRateRules: RateRule[] = [
+  { bucket: 'login', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && ctx.path.startsWith('/api/v1/auth/') },
+  { bucket: 'write', limit: 120, windowSeconds: 60, applies: (ctx) => ctx.method !== 'GET' && ctx.method !== 'HEAD' && ctx.path.startsWith('/api/') },
+];
+
+export function rateLimit(limiter: RateLimiter, rules: RateRule[], enabled: boolean) {
+  return async function limitRate(ctx: Context, next: Next) {
+    if (enabled) {
+      const who = (ctx.state.user as { id?: string } | undefined)?.id ?? ctx.ip;
+      for (const rule of rules) {
+        if (!rule.applies(ctx)) continue;
+        const hits = await limiter.hit(`${rule.bucket}:${who}`, rule.windowSeconds);
+        if (hits > rule.limit) throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: rule.windowSeconds });
+      }
+    }
+    await next();
+  };
+}

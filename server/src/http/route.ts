@@ -1,0 +1,143 @@
+// Declares routes: who may call them, what they accept, what they do. A route
+// without an access rule fails at start-up; bodies and queries are validated
+// here once, so services only ever see typed input.
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { z, type ZodType } from 'zod';
+import type { Role } from '@kepu/shared';
+import { AppError, forbidden, unauthenticated, validationFailed } from './errors';
+
+export interface AuthUser {
+  id: string;
+  nickname: string;
+  roles: Role[];
+  /** Organizations the user may act for as organizer. */
+  organizationIds: string[];
+}
+
+/** 'public': anyone; 'user': any signed-in user; a role list: a user holding one of them. */
+export type Access = 'public' | 'user' | readonly Role[];
+
+export interface Request<B, Q> {
+  ctx: Context;
+  user: AuthUser | null;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+export const reply = (status: number, body: unknown): Reply => ({ status, body });
+
+export interface RouteDef<B = unknown, Q = unknown> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  access: Access;
+  summary: string;
+  tag: string;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  /** Returns the JSON body (200), a Reply, or undefined when it wrote ctx itself (files). */
+  handle: (request: Request<B, Q>) => Promise<unknown>;
+}
+
+/** Keeps each route's body and query types tied to its schemas. */
+export function route<B = undefined, Q = undefined>(def: RouteDef<B, Q>): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+export function requireUser(user: AuthUser | null): AuthUser {
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+function checkAccess(access: Access, user: AuthUser | null): void {
+  if (access === 'public') return;
+  if (!user) throw unauthenticated();
+  if (access === 'user') return;
+  if (!access.some((role) => user.roles.includes(role))) throw forbidden();
+}
+
+function parse<T>(schema: ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw validationFailed(result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+}
+
+export function mountRoutes(router: Router, prefix: string, routes: RouteDef[]): void {
+  for (const def of routes) {
+    if (def.access === undefined || def.access === null) {
+      throw new Error(`Route ${def.method.toUpperCase()} ${def.path} declares no access rule`);
+    }
+    router[def.method](prefix + def.path, async (ctx: Context) => {
+      const user = (ctx.state.user as AuthUser | undefined) ?? null;
+      checkAccess(def.access, user);
+      const body = def.body ? parse(def.body, ctx.state.body ?? {}) : undefined;
+      const query = def.query ? parse(def.query, ctx.query) : undefined;
+      const result = await def.handle({ ctx, user, body, query, params: (ctx as unknown as { params: Record<string, string> }).params ?? {} });
+      if (result === undefined) return;
+      if (isReply(result)) {
+        ctx.status = result.status;
+        ctx.body = result.body;
+      } else {
+        ctx.status = 200;
+        ctx.body = result;
+      }
+    });
+  }
+}
+
+function isReply(value: unknown): value is Reply {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 2 && 'status' in value && 'body' in value;
+}
+
+/** The OpenAPI 3.1 document, built from the same schemas that validate requests. */
+export function openApiDocument(routes: RouteDef[], prefix: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const errorBody = {
+    type: 'object',
+    properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } }, required: ['code', 'message'] } },
+  };
+  for (const def of routes) {
+    const path = (prefix + def.path).replace(/:(\w+)/g, '{$1}');
+    const operation: Record<string, unknown> = {
+      summary: def.summary,
+      tags: [def.tag],
+      'x-access': def.access === 'public' || def.access === 'user' ? def.access : [...def.access],
+      parameters: [
+        ...[...def.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+        ...queryParameters(def.query),
+      ],
+      responses: {
+        '200': { description: 'OK' },
+        '4XX': { description: '错误', content: { 'application/json': { schema: errorBody } } },
+      },
+    };
+    if (def.access !== 'public') operation.security = [{ bearer: [] }];
+    if (def.body) operation.requestBody = { required: true, content: { 'application/json': { schema: toJsonSchema(def.body, 'input') } } };
+    (paths[path] ??= {})[def.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: '科普汇 Kepu API', version: '1.0.0', description: 'The contract between the server and the mini-program.' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}
+
+function toJsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+function queryParameters(schema: ZodType | undefined): Record<string, unknown>[] {
+  if (!schema) return [];
+  const json = toJsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name, in: 'query', required: json.required?.includes(name) ?? false, schema: property,
+  }));
+}
+
+export { AppError };

@@ -1,0 +1,61 @@
+// The process: config -> database -> migrations -> seeds -> listen.
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/data-source';
+import { Transactions } from './db/transaction';
+import { importSeedPlans, seedDemoAccounts, seedDemoActivities } from './demo/seed';
+import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './http/rate-limit';
+import { httpWechatClient } from './wechat/code2session';
+
+async function createRateLimiter(redisUrl: string | null, clock: () => Date): Promise<RateLimiter> {
+  if (!redisUrl) return memoryRateLimiter(clock);
+  const { Redis } = await import('ioredis');
+  return redisRateLimiter(new Redis(redisUrl, { maxRetriesPerRequest: 2 }) as never);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const config = loadConfig(process.env, args);
+  const repoRoot = resolve(__dirname, '../..');
+  config.staticDir ??= resolve(repoRoot, 'miniapp/dist/h5');
+  const clock = () => new Date();
+  const dataSource = await openDatabase(config.database);
+  const tx = new Transactions(dataSource);
+
+  if (process.env.SEED_PLANS !== 'off') {
+    const seedsDir = process.env.SEEDS_DIR ?? resolve(repoRoot, 'seeds');
+    for (const result of await importSeedPlans(tx, seedsDir, clock())) {
+      console.log(`[kepu] plan ${result.file}: ${result.city} ${result.year} ${result.created ? 'imported' : 'unchanged'}`);
+    }
+  }
+  if (config.authMode === 'dev') {
+    await tx.run((manager) => seedDemoAccounts(manager, clock()));
+    if (config.demo) {
+      const touched = await tx.run((manager) => seedDemoActivities(manager, clock()));
+      console.log(`[kepu] demo data: ${touched} events added or refreshed (flagged isDemo; --no-demo to skip)`);
+    }
+  }
+
+  const rateLimiter = await createRateLimiter(config.redisUrl, clock);
+  const app = createApp({ config, dataSource, tx, clock, rateLimiter, wechat: httpWechatClient(config.wechat) });
+  const server = app.listen(config.port, () => {
+    const where = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : `MySQL ${config.database.host}:${config.database.port}/${config.database.database}`;
+    console.log(`[kepu] listening on http://127.0.0.1:${config.port} (${where}, auth ${config.authMode})`);
+  });
+
+  const shutdown = async () => {
+    server.close();
+    await rateLimiter.close();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `[kepu] configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+// The campaign catalogue computed for a year.
+import { campaignsForYear, cstDateOf } from '@kepu/shared';
+import { campaignsQuerySchema } from '@kepu/shared';
+import type { AppDeps } from '../../deps';
+import { route } from '../../http/route';
+
+export function campaignRoutes(deps: AppDeps) {
+  return [
+    route<undefined, { year?: number }>({
+      method: 'get', path: '/campaigns', access: 'public', tag: 'campaigns', query: campaignsQuerySchema,
+      summary: '主题日、活动周、活动月及其当年日期',
+      handle: async ({ query }) => {
+        const year = query.year ?? Number(cstDateOf(deps.clock()).slice(0, 4));
+        return { items: campaignsForYear(year), nextCursor: null };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,121 @@
+// Events (活动): campaign events derived from plans and activities posted by
+// organizers. Seat counters live here so one row lock serialises a sign-up.
+import type { EventKind, EventStatus } from '@kepu/shared';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('events')
+@Index('ix_events_status_starts', ['status', 'startsAt'])
+@Index('ix_events_city_starts', ['city', 'startsAt'])
+@Index('ix_events_organizer', ['organizerId'])
+export class EventEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: EventKind;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  parentId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  campaignCode: string | null;
+
+  @Column({ type: 'varchar', length: 36 })
+  organizerId: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  city: string;
+
+  @Column({ type: 'varchar', length: 30, default: '' })
+  district: string;
+
+  @Column({ type: 'simple-json' })
+  audiences: string[];
+
+  @Column({ type: 'simple-json' })
+  themes: string[];
+
+  @Column({ type: 'varchar', length: 60 })
+  venueName: string;
+
+  @Column({ type: 'varchar', length: 120, default: '' })
+  venueAddress: string;
+
+  @Column({ type: 'double', nullable: true })
+  venueLat: number | null;
+
+  @Column({ type: 'double', nullable: true })
+  venueLng: number | null;
+
+  @Column({ type: 'datetime' })
+  startsAt: Date;
+
+  @Column({ type: 'datetime' })
+  endsAt: Date;
+
+  @Column({ type: 'int' })
+  capacity: number;
+
+  /** Seats taken by confirmed sign-ups (a party of 3 takes 3). */
+  @Column({ type: 'int', default: 0 })
+  confirmedCount: number;
+
+  @Column({ type: 'int', default: 0 })
+  waitlistCount: number;
+
+  /** Hands out the queue order of sign-ups; only bumped under the event's lock. */
+  @Column({ type: 'int', default: 0 })
+  signupSeq: number;
+
+  @Column({ type: 'datetime', nullable: true })
+  signupOpensAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  signupClosesAt: Date | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: EventStatus;
+
+  @Column({ type: 'varchar', length: 16 })
+  source: 'plan' | 'organizer';
+
+  /** Demo data seeded by `npm start`, flagged so nobody takes it for real. */
+  @Column({ type: 'boolean', default: false })
+  isDemo: boolean;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reviewReason: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  cancelReason: string | null;
+
+  /** Identity of a plan-derived event (`planId:campaignCode`) so re-imports update it in place. */
+  @Column({ type: 'varchar', length: 120, nullable: true, unique: true })
+  derivedKey: string | null;
+
+  @Column({ type: 'datetime' })
+  createdAt: Date;
+
+  @Column({ type: 'datetime' })
+  updatedAt: Date;
+}
+
+/** Which plan tasks an event carries out (依据). */
+@Entity('event_plan_tasks')
+@Index('ix_event_plan_tasks_plan', ['planId', 'taskNumber'])
+export class EventPlanTaskEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  eventId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  planId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  taskNumber: number;
+}

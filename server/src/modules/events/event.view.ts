@@ -1,0 +1,65 @@
+// Turns event rows into the contract's EventView, loading what a page of
+// events needs (organizers, plan tasks) in one query each, never per row.
+import { In, type EntityManager } from 'typeorm';
+import { campaignOccurrence, cstDateOf, toCstIso, type EventView } from '@kepu/shared';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { PlanTaskEntity } from '../plans/plan.entity';
+import { EventEntity, EventPlanTaskEntity } from './event.entity';
+
+export async function toEventViews(manager: EntityManager, events: EventEntity[]): Promise<EventView[]> {
+  if (events.length === 0) return [];
+  const organizerIds = [...new Set(events.map((e) => e.organizerId))];
+  const organizations = await manager.getRepository(OrganizationEntity).findBy({ id: In(organizerIds) });
+  const organizerName = new Map(organizations.map((o) => [o.id, o.name]));
+
+  const links = await manager.getRepository(EventPlanTaskEntity).findBy({ eventId: In(events.map((e) => e.id)) });
+  const planIds = [...new Set(links.map((l) => l.planId))];
+  const tasks = planIds.length
+    ? await manager.getRepository(PlanTaskEntity).find({ where: { planId: In(planIds) }, select: { planId: true, number: true, title: true } })
+    : [];
+  const taskTitle = new Map(tasks.map((t) => [`${t.planId}:${t.number}`, t.title]));
+
+  return events.map((event) => ({
+    id: event.id,
+    title: event.title,
+    description: event.description,
+    kind: event.kind,
+    parentId: event.parentId,
+    campaign: campaignOf(event),
+    planTasks: links
+      .filter((l) => l.eventId === event.id)
+      .sort((a, b) => a.taskNumber - b.taskNumber)
+      .map((l) => ({ planId: l.planId, number: l.taskNumber, title: taskTitle.get(`${l.planId}:${l.taskNumber}`) ?? '' })),
+    organizer: { id: event.organizerId, name: organizerName.get(event.organizerId) ?? '' },
+    city: event.city,
+    audiences: event.audiences,
+    themes: event.themes,
+    district: event.district,
+    venue: { name: event.venueName, address: event.venueAddress, lat: event.venueLat, lng: event.venueLng },
+    startsAt: toCstIso(event.startsAt),
+    endsAt: toCstIso(event.endsAt),
+    capacity: event.capacity,
+    confirmedCount: event.confirmedCount,
+    waitlistCount: event.waitlistCount,
+    signupOpensAt: event.signupOpensAt ? toCstIso(event.signupOpensAt) : null,
+    signupClosesAt: event.signupClosesAt ? toCstIso(event.signupClosesAt) : null,
+    status: event.status,
+    source: event.source,
+    isDemo: event.isDemo,
+    reviewReason: event.reviewReason,
+    cancelReason: event.cancelReason,
+  }));
+}
+
+export async function toEventView(manager: EntityManager, event: EventEntity): Promise<EventView> {
+  const [view] = await toEventViews(manager, [event]);
+  return view!;
+}
+
+/** The campaign's name as it was in the event's year (全国科普日 up to 2024, 全国科普月 after). */
+function campaignOf(event: EventEntity): EventView['campaign'] {
+  if (!event.campaignCode) return null;
+  const year = Number(cstDateOf(event.startsAt).slice(0, 4));
+  const occurrence = campaignOccurrence(event.campaignCode, year);
+  return { code: event.campaignCode, name: occurrence?.name ?? event.campaignCode };
+}

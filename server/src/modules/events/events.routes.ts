@@ -1,0 +1,74 @@
+// HTTP routes of events: public lists and details, iCalendar, and the
+// organizer/reviewer workflow. Each handler calls one use case.
+import {
+  cancelEventSchema, createEventSchema, eventListQuerySchema, reviewEventSchema, updateEventSchema,
+  type CancelEvent, type CreateEvent, type EventListQuery, type ReviewEvent, type UpdateEvent,
+} from '@kepu/shared';
+import type { AppDeps } from '../../deps';
+import { requireUser, reply, route } from '../../http/route';
+import { renderCalendar } from './ics';
+import { cancelEvent, createEvent, getEvent, listEvents, reviewEvent, submitEvent, updateEvent } from './events.service';
+
+/** A calendar feed holds at most this many events. */
+const CALENDAR_LIMIT = 100;
+
+export function eventRoutes(deps: AppDeps) {
+  const read = deps.dataSource.manager;
+  return [
+    route<undefined, EventListQuery>({
+      method: 'get', path: '/events', access: 'public', tag: 'events', query: eventListQuerySchema,
+      summary: '活动列表：按城市、主题活动、主题、人群、区县、日期、关键词、附近筛选',
+      handle: async ({ query, user }) => listEvents(read, query, user, deps.clock()),
+    }),
+    route<undefined, EventListQuery>({
+      method: 'get', path: '/calendar.ics', access: 'public', tag: 'events', query: eventListQuerySchema,
+      summary: '按筛选条件导出 iCalendar 日历',
+      handle: async ({ ctx, query, user }) => {
+        const page = await listEvents(read, { ...query, limit: CALENDAR_LIMIT, near: undefined }, user, deps.clock());
+        ctx.type = 'text/calendar; charset=utf-8';
+        ctx.attachment('kepu.ics');
+        ctx.body = renderCalendar(page.items, deps.clock());
+        return undefined;
+      },
+    }),
+    route({
+      method: 'get', path: '/events/:id', access: 'public', tag: 'events', summary: '活动详情',
+      handle: async ({ params, user }) => getEvent(read, params.id!, user),
+    }),
+    route({
+      method: 'get', path: '/events/:id/calendar.ics', access: 'public', tag: 'events', summary: '把活动加入日历（iCalendar）',
+      handle: async ({ ctx, params, user }) => {
+        const event = await getEvent(read, params.id!, user);
+        ctx.type = 'text/calendar; charset=utf-8';
+        ctx.attachment(`event-${event.id}.ics`);
+        ctx.body = renderCalendar([event], deps.clock(), event.title);
+        return undefined;
+      },
+    }),
+    route<CreateEvent>({
+      method: 'post', path: '/events', access: ['organizer', 'admin'], tag: 'events', body: createEventSchema,
+      summary: '主办单位创建活动草稿',
+      handle: async ({ body, user }) => reply(201, await deps.tx.run((m) => createEvent(m, requireUser(user), body, deps.clock()))),
+    }),
+    route<UpdateEvent>({
+      method: 'patch', path: '/events/:id', access: ['organizer', 'admin'], tag: 'events', body: updateEventSchema,
+      summary: '修改活动（被驳回的活动修改后回到草稿）',
+      handle: async ({ body, user, params }) => deps.tx.run((m) => updateEvent(m, requireUser(user), params.id!, body, deps.clock())),
+    }),
+    route({
+      method: 'post', path: '/events/:id/submit', access: ['organizer', 'admin'], tag: 'events',
+      summary: '提交审核（可信单位直接发布）',
+      handle: async ({ user, params }) => deps.tx.run((m) => submitEvent(m, requireUser(user), params.id!, deps.clock())),
+    }),
+    route<ReviewEvent>({
+      method: 'post', path: '/events/:id/review', access: ['reviewer'], tag: 'events', body: reviewEventSchema,
+      summary: '审核员通过或驳回活动',
+      handle: async ({ body, user, params }) => deps.tx.run((m) => reviewEvent(m, requireUser(user), params.id!, body, deps.clock())),
+    }),
+    route<CancelEvent>({
+      method: 'post', path: '/events/:id/cancel', access: ['organizer', 'admin'], tag: 'events', body: cancelEventSchema,
+      summary: '取消活动并通知所有报名者',
+      handle: async ({ body, user, params }) => deps.tx.run((m) => cancelEvent(m, requireUser(user), params.id!, body, deps.clock())),
+    }),
+  ];
+}

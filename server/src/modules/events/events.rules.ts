@@ -1,0 +1,30 @@
+// Pure rules of an event's life: which status changes are allowed and what
+// an edit may do. No database, no clock of its own.
+import type { EventStatus } from '@kepu/shared';
+
+/** Drafts and rejected events are edited freely; pending and published ones too, within limits below. */
+export function canEdit(status: EventStatus): boolean {
+  return status !== 'cancelled';
+}
+
+export function canSubmit(status: EventStatus): boolean {
+  return status === 'draft' || status === 'rejected';
+}
+
+export function canReview(status: EventStatus): boolean {
+  return status === 'pending';
+}
+
+export function canCancel(status: EventStatus): boolean {
+  return status !== 'cancelled';
+}
+
+/** After an edit, a rejected event goes back to draft so it can be resubmitted. */
+export function statusAfterEdit(status: EventStatus): EventStatus {
+  return status === 'rejected' ? 'draft' : status;
+}
+
+/** Capacity can grow at any time but never drop below the seats already confirmed. */
+export function capacityAllowed(newCapacity: number, confirmedSeats: number): boolean {
+  return newCapacity >= confirmedSeats;
+}

@@ -1,0 +1,281 @@
+// Use cases of events: list and read, and an organizer's create -> edit ->
+// submit -> review -> cancel. Sign-ups and their seats live in the signups module.
+import { randomUUID } from 'node:crypto';
+import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import {
+  campaignByCode, cstEndOfDay, cstStartOfDay,
+  type CancelEvent, type CreateEvent, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent,
+} from '@kepu/shared';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../http/errors';
+import type { AuthUser } from '../../http/route';
+import { recordAudit } from '../audit/audit.service';
+import { enqueueNotification } from '../notifications/notifications.service';
+import { actsFor, assertActsFor } from '../organizations/organizations.access';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { PlanTaskEntity } from '../plans/plan.entity';
+import { SignupEntity } from '../signups/signup.entity';
+import { promoteWaitlist } from '../signups/signups.service';
+import { decodeCursor, encodeCursor } from './cursor';
+import { EventEntity, EventPlanTaskEntity } from './event.entity';
+import { toEventView, toEventViews } from './event.view';
+import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, statusAfterEdit } from './events.rules';
+import { findForUpdate } from '../../db/transaction';
+
+/** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
+const MAX_NEAR_CANDIDATES = 5000;
+
+function parseBound(value: string, end: boolean): Date {
+  // A bare date means the whole CST day.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return end ? cstEndOfDay(value) : cstStartOfDay(value);
+  return new Date(value);
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery, user: AuthUser | null, now: Date) {
+  if (query.status && query.status !== 'published') {
+    // Non-public states: organizers see their organizations' events, reviewers and admins all.
+    if (!user) throw new AppError('UNAUTHENTICATED', 401);
+    qb.andWhere('e.status = :status', { status: query.status });
+    const seesAll = user.roles.includes('reviewer') || user.roles.includes('admin');
+    if (!seesAll) {
+      if (user.organizationIds.length === 0) throw forbidden();
+      qb.andWhere('e.organizerId IN (:...orgIds)', { orgIds: user.organizationIds });
+    }
+  } else {
+    qb.andWhere('e.status = :status', { status: 'published' });
+  }
+  if (query.organizerId) qb.andWhere('e.organizerId = :organizerId', { organizerId: query.organizerId });
+  if (query.city) qb.andWhere('e.city = :city', { city: query.city });
+  if (query.district) qb.andWhere('e.district = :district', { district: query.district });
+  if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
+  if (query.campaign) qb.andWhere('e.campaignCode = :campaign', { campaign: query.campaign });
+  // JSON arrays are stored as text; the quotes make this an exact element match.
+  if (query.audience) qb.andWhere("e.audiences LIKE :audience ESCAPE '\\'", { audience: `%"${escapeLike(query.audience)}"%` });
+  if (query.theme) qb.andWhere("e.themes LIKE :theme ESCAPE '\\'", { theme: `%"${escapeLike(query.theme)}"%` });
+  if (query.q) {
+    const like = `%${escapeLike(query.q)}%`;
+    qb.andWhere(new Brackets((w) => {
+      w.where("e.title LIKE :q ESCAPE '\\'", { q: like })
+        .orWhere("e.description LIKE :q ESCAPE '\\'", { q: like })
+        .orWhere("e.venueName LIKE :q ESCAPE '\\'", { q: like });
+    }));
+  }
+  if (query.from || query.to) {
+    if (query.from) qb.andWhere('e.endsAt >= :from', { from: parseBound(query.from, false) });
+    if (query.to) qb.andWhere('e.startsAt <= :to', { to: parseBound(query.to, true) });
+  } else {
+    qb.andWhere('e.endsAt >= :now', { now });
+  }
+}
+
+export async function listEvents(manager: EntityManager, query: EventListQuery, user: AuthUser | null, now: Date): Promise<Page<EventView>> {
+  if (query.from && query.to && parseBound(query.to, true) < parseBound(query.from, false)) {
+    throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
+  }
+  const qb = manager.getRepository(EventEntity).createQueryBuilder('e');
+  applyFilters(qb, query, user, now);
+  const cursor = decodeCursor(query.cursor);
+
+  if (query.near) {
+    const [lat, lng] = query.near.split(',').map(Number) as [number, number];
+    qb.andWhere('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL').take(MAX_NEAR_CANDIDATES);
+    const candidates = await qb.getMany();
+    const ranked = candidates
+      .map((event) => ({ event, distanceKm: haversineKm(lat, lng, event.venueLat!, event.venueLng!) }))
+      .sort((a, b) => a.distanceKm - b.distanceKm || a.event.startsAt.getTime() - b.event.startsAt.getTime());
+    const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
+    const slice = ranked.slice(offset, offset + query.limit);
+    const views = await toEventViews(manager, slice.map((r) => r.event));
+    return {
+      items: views.map((view, i) => ({ ...view, distanceKm: Math.round(slice[i]!.distanceKm * 100) / 100 })),
+      nextCursor: offset + query.limit < ranked.length ? encodeCursor({ kind: 'offset', offset: offset + query.limit }) : null,
+    };
+  }
+
+  if (cursor?.kind === 'keyset') {
+    qb.andWhere(new Brackets((w) => {
+      w.where('e.startsAt > :cursorAt', { cursorAt: new Date(cursor.startsAt) })
+        .orWhere('e.startsAt = :cursorAt AND e.id > :cursorId', { cursorAt: new Date(cursor.startsAt), cursorId: cursor.id });
+    }));
+  }
+  const rows = await qb.orderBy('e.startsAt', 'ASC').addOrderBy('e.id', 'ASC').take(query.limit + 1).getMany();
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: await toEventViews(manager, page),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ kind: 'keyset', startsAt: last.startsAt.getTime(), id: last.id }) : null,
+  };
+}
+
+export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
+  return 6371 * 2 * Math.asin(Math.sqrt(a));
+}
+
+/** Published events are public; other states only for their organizers, reviewers and admins. */
+export async function loadVisibleEvent(manager: EntityManager, id: string, user: AuthUser | null): Promise<EventEntity> {
+  const event = await manager.getRepository(EventEntity).findOneBy({ id });
+  if (!event) throw notFound('event');
+  if (event.status === 'published' || event.status === 'cancelled') return event;
+  const privileged = user && (actsFor(user, event.organizerId) || user.roles.includes('reviewer'));
+  if (!privileged) throw notFound('event');
+  return event;
+}
+
+export async function getEvent(manager: EntityManager, id: string, user: AuthUser | null): Promise<EventView> {
+  return toEventView(manager, await loadVisibleEvent(manager, id, user));
+}
+
+async function checkReferences(manager: EntityManager, input: { campaign?: string | null; planTasks?: { planId: string; number: number }[]; parentId?: string | null }) {
+  if (input.campaign && !campaignByCode(input.campaign)) {
+    throw validationFailed([{ path: 'campaign', message: '未知的主题活动' }]);
+  }
+  for (const [i, link] of (input.planTasks ?? []).entries()) {
+    const task = await manager.getRepository(PlanTaskEntity).findOneBy({ planId: link.planId, number: link.number });
+    if (!task) throw validationFailed([{ path: `planTasks.${i}`, message: `工作要点中没有第${link.number}项任务` }]);
+  }
+}
+
+async function replacePlanLinks(manager: EntityManager, eventId: string, links: { planId: string; number: number }[]) {
+  const repo = manager.getRepository(EventPlanTaskEntity);
+  await repo.delete({ eventId });
+  const unique = new Map(links.map((l) => [`${l.planId}:${l.number}`, l]));
+  if (unique.size) await repo.insert([...unique.values()].map((l) => ({ eventId, planId: l.planId, taskNumber: l.number })));
+}
+
+export async function createEvent(manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date): Promise<EventView> {
+  assertActsFor(user, input.organizerId);
+  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: input.organizerId });
+  if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
+  await checkReferences(manager, input);
+  const event = manager.getRepository(EventEntity).create({
+    id: randomUUID(),
+    title: input.title,
+    description: input.description,
+    kind: 'activity',
+    parentId: null,
+    campaignCode: input.campaign ?? null,
+    organizerId: input.organizerId,
+    city: input.city,
+    district: input.district,
+    audiences: input.audiences,
+    themes: input.themes,
+    venueName: input.venue.name,
+    venueAddress: input.venue.address,
+    venueLat: input.venue.lat,
+    venueLng: input.venue.lng,
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+    capacity: input.capacity,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    signupSeq: 0,
+    signupOpensAt: input.signupOpensAt ? new Date(input.signupOpensAt) : null,
+    signupClosesAt: input.signupClosesAt ? new Date(input.signupClosesAt) : null,
+    status: 'draft',
+    source: 'organizer',
+    isDemo: false,
+    reviewReason: null,
+    cancelReason: null,
+    derivedKey: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await manager.getRepository(EventEntity).insert(event);
+  await replacePlanLinks(manager, event.id, input.planTasks ?? []);
+  return toEventView(manager, event);
+}
+
+async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: string): Promise<EventEntity> {
+  const event = await findForUpdate(manager, EventEntity, id);
+  if (!event) throw notFound('event');
+  if (!actsFor(user, event.organizerId)) {
+    // Don't reveal drafts of other organizations.
+    if (event.status !== 'published' && event.status !== 'cancelled') throw notFound('event');
+    throw forbidden('not a member of this organization');
+  }
+  return event;
+}
+
+export async function updateEvent(manager: EntityManager, user: AuthUser, id: string, changes: UpdateEvent, now: Date): Promise<EventView> {
+  const event = await loadForOrganizer(manager, user, id);
+  if (!canEdit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
+  await checkReferences(manager, changes);
+  const startsAt = changes.startsAt ? new Date(changes.startsAt) : event.startsAt;
+  const endsAt = changes.endsAt ? new Date(changes.endsAt) : event.endsAt;
+  if (endsAt <= startsAt) throw validationFailed([{ path: 'endsAt', message: '结束时间必须晚于开始时间' }]);
+  if (changes.capacity !== undefined && !capacityAllowed(changes.capacity, event.confirmedCount)) {
+    throw conflict('EVENT_FULL_CAPACITY_TOO_LOW', { confirmedSeats: event.confirmedCount });
+  }
+  Object.assign(event, {
+    ...(changes.title !== undefined && { title: changes.title }),
+    ...(changes.description !== undefined && { description: changes.description }),
+    ...(changes.city !== undefined && { city: changes.city }),
+    ...(changes.district !== undefined && { district: changes.district }),
+    ...(changes.audiences !== undefined && { audiences: changes.audiences }),
+    ...(changes.themes !== undefined && { themes: changes.themes }),
+    ...(changes.venue !== undefined && {
+      venueName: changes.venue.name, venueAddress: changes.venue.address, venueLat: changes.venue.lat, venueLng: changes.venue.lng,
+    }),
+    ...(changes.capacity !== undefined && { capacity: changes.capacity }),
+    ...(changes.signupOpensAt !== undefined && { signupOpensAt: changes.signupOpensAt ? new Date(changes.signupOpensAt) : null }),
+    ...(changes.signupClosesAt !== undefined && { signupClosesAt: changes.signupClosesAt ? new Date(changes.signupClosesAt) : null }),
+    ...(changes.campaign !== undefined && { campaignCode: changes.campaign }),
+    startsAt,
+    endsAt,
+    status: statusAfterEdit(event.status),
+    updatedAt: now,
+  });
+  await manager.getRepository(EventEntity).save(event);
+  if (changes.planTasks) await replacePlanLinks(manager, event.id, changes.planTasks);
+  // More seats: the waitlist moves up at once.
+  if (changes.capacity !== undefined) await promoteWaitlist(manager, event, now);
+  return toEventView(manager, event);
+}
+
+export async function submitEvent(manager: EntityManager, user: AuthUser, id: string, now: Date): Promise<EventView> {
+  const event = await loadForOrganizer(manager, user, id);
+  if (!canSubmit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
+  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: event.organizerId });
+  // Trusted organizations publish without the review queue.
+  event.status = organization?.trusted ? 'published' : 'pending';
+  event.reviewReason = null;
+  event.updatedAt = now;
+  await manager.getRepository(EventEntity).save(event);
+  return toEventView(manager, event);
+}
+
+export async function reviewEvent(manager: EntityManager, user: AuthUser, id: string, input: ReviewEvent, now: Date): Promise<EventView> {
+  const event = await findForUpdate(manager, EventEntity, id);
+  if (!event) throw notFound('event');
+  if (!canReview(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
+  event.status = input.decision === 'approve' ? 'published' : 'rejected';
+  event.reviewReason = input.reason ?? null;
+  event.updatedAt = now;
+  await manager.getRepository(EventEntity).save(event);
+  await recordAudit(manager, {
+    actorId: user.id, action: `event.${input.decision}`, target: `event:${event.id}`, details: { reason: input.reason ?? null, title: event.title }, at: now,
+  });
+  return toEventView(manager, event);
+}
+
+export async function cancelEvent(manager: EntityManager, user: AuthUser, id: string, input: CancelEvent, now: Date): Promise<EventView> {
+  const event = await loadForOrganizer(manager, user, id);
+  if (!canCancel(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
+  event.status = 'cancelled';
+  event.cancelReason = input.reason;
+  event.updatedAt = now;
+  await manager.getRepository(EventEntity).save(event);
+  const active = await manager.getRepository(SignupEntity).findBy({ eventId: event.id, status: In(['confirmed', 'waitlisted']) });
+  for (const signup of active) {
+    await enqueueNotification(manager, signup.userId, 'event.cancelled', { eventId: event.id, title: event.title, reason: input.reason }, now);
+  }
+  await recordAudit(manager, { actorId: user.id, action: 'event.cancel', target: `event:${event.id}`, details: { reason: input.reason, notified: active.length }, at: now });
+  return toEventView(manager, event);
+}

@@ -1,0 +1,65 @@
+// HTTP routes of sign-ups, check-in codes, check-in and the organizer's list.
+import { z } from 'zod';
+import { checkinSchema, createSignupSchema, signupListQuerySchema, type Checkin, type CreateSignup } from '@kepu/shared';
+import type { AppDeps } from '../../deps';
+import { requireUser, reply, route } from '../../http/route';
+import { toCsv } from './csv';
+import { cancelMySignup, checkInAttendee, issueCheckinCode, listEventSignups, listMySignups, signUpForEvent } from './signups.service';
+
+const mySignupsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().regex(/^\d{1,6}$/, { error: '分页参数无效' }).optional(),
+  when: z.enum(['upcoming', 'past']).optional(),
+});
+type MySignupsQuery = z.infer<typeof mySignupsQuerySchema>;
+type SignupListQuery = z.infer<typeof signupListQuerySchema>;
+
+const statusLabel: Record<string, string> = { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消' };
+
+export function signupRoutes(deps: AppDeps) {
+  const secret = deps.config.authSecret;
+  return [
+    route<CreateSignup>({
+      method: 'post', path: '/events/:id/signups', access: 'user', tag: 'signups', body: createSignupSchema,
+      summary: '报名（满员自动候补；重复报名返回已有报名）',
+      handle: async ({ body, user, params }) => {
+        const { signup, created } = await deps.tx.run((m) => signUpForEvent(m, requireUser(user), params.id!, body, deps.clock()));
+        return reply(created ? 201 : 200, signup);
+      },
+    }),
+    route({
+      method: 'delete', path: '/events/:id/signups/me', access: 'user', tag: 'signups', summary: '取消我的报名（候补第一位自动递补）',
+      handle: async ({ user, params }) => deps.tx.run((m) => cancelMySignup(m, requireUser(user), params.id!, deps.clock())),
+    }),
+    route<undefined, MySignupsQuery>({
+      method: 'get', path: '/me/signups', access: 'user', tag: 'signups', query: mySignupsQuerySchema, summary: '我的报名（即将开始与已结束）',
+      handle: async ({ user, query }) =>
+        listMySignups(deps.dataSource.manager, requireUser(user), { limit: query.limit, offset: Number(query.cursor ?? 0), when: query.when }, deps.clock()),
+    }),
+    route({
+      method: 'get', path: '/me/signups/:id/checkin-code', access: 'user', tag: 'signups', summary: '签到二维码内容（签名、会过期）',
+      handle: async ({ user, params }) => issueCheckinCode(deps.dataSource.manager, requireUser(user), params.id!, secret),
+    }),
+    route<Checkin>({
+      method: 'post', path: '/events/:id/checkins', access: ['organizer', 'admin'], tag: 'signups', body: checkinSchema,
+      summary: '主办单位扫码签到',
+      handle: async ({ body, user, params }) => deps.tx.run((m) => checkInAttendee(m, requireUser(user), params.id!, body.code, secret, deps.clock())),
+    }),
+    route<undefined, SignupListQuery>({
+      method: 'get', path: '/events/:id/signups', access: ['organizer', 'admin'], tag: 'signups', query: signupListQuerySchema,
+      summary: '报名名单（手机号默认打码；unmask=1 会记入审计）',
+      handle: async ({ ctx, user, params, query }) => {
+        const { event, rows } = await deps.tx.run((m) =>
+          listEventSignups(m, requireUser(user), params.id!, { unmask: query.unmask === '1', format: query.format }, deps.clock()));
+        if (query.format === 'json') return { items: rows, nextCursor: null };
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.attachment(`signups-${event.id}.csv`);
+        ctx.body = toCsv(
+          ['姓名', '手机号', '人数', '状态', '候补位置', '签到时间', '报名时间'],
+          rows.map((r) => [r.name, r.phone, r.partySize, statusLabel[r.status] ?? r.status, r.waitlistPosition, r.checkedInAt, r.createdAt]),
+        );
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,242 @@
+// Sign-ups: book a seat or join the waitlist, cancel with promotion, check-in
+// codes and check-in, the organizer's list. Every seat change happens under
+// the event row's lock, so capacity holds across any number of processes.
+import { randomUUID } from 'node:crypto';
+import { In, LessThan, type EntityManager } from 'typeorm';
+import { toCstIso, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
+import { findForUpdate } from '../../db/transaction';
+import { AppError, conflict, notFound } from '../../http/errors';
+import type { AuthUser } from '../../http/route';
+import { signToken, verifyToken } from '../../http/tokens';
+import { recordAudit } from '../audit/audit.service';
+import { EventEntity } from '../events/event.entity';
+import { enqueueNotification } from '../notifications/notifications.service';
+import { assertActsFor } from '../organizations/organizations.access';
+import { SignupEntity } from './signup.entity';
+import { maskPhone, partiesToPromote, placeParty, signupWindowVerdict, windowMessages } from './signups.rules';
+
+export interface SignupResult {
+  id: string;
+  eventId: string;
+  status: SignupStatus;
+  waitlistPosition?: number;
+  partySize: number;
+  name: string;
+  checkedInAt: string | null;
+}
+
+async function waitlistPosition(manager: EntityManager, signup: SignupEntity): Promise<number> {
+  const ahead = await manager.getRepository(SignupEntity).countBy({ eventId: signup.eventId, status: 'waitlisted', seq: LessThan(signup.seq) });
+  return ahead + 1;
+}
+
+async function toResult(manager: EntityManager, signup: SignupEntity): Promise<SignupResult> {
+  return {
+    id: signup.id,
+    eventId: signup.eventId,
+    status: signup.status,
+    ...(signup.status === 'waitlisted' ? { waitlistPosition: await waitlistPosition(manager, signup) } : {}),
+    partySize: signup.partySize,
+    name: signup.name,
+    checkedInAt: signup.checkedInAt ? toCstIso(signup.checkedInAt) : null,
+  };
+}
+
+export async function signUpForEvent(
+  manager: EntityManager, user: AuthUser, eventId: string, input: CreateSignup, now: Date,
+): Promise<{ signup: SignupResult; created: boolean }> {
+  const event = await findForUpdate(manager, EventEntity, eventId);
+  if (!event || (event.status !== 'published' && event.status !== 'cancelled')) throw notFound('event');
+  const signups = manager.getRepository(SignupEntity);
+  const existing = await signups.findOneBy({ eventId, userId: user.id });
+  if (existing && existing.status !== 'cancelled') return { signup: await toResult(manager, existing), created: false };
+
+  const verdict = signupWindowVerdict(event, now);
+  if (verdict !== 'open') throw conflict('EVENT_NOT_OPEN', { reason: verdict }, windowMessages[verdict]);
+
+  const status = placeParty({ capacity: event.capacity, confirmedSeats: event.confirmedCount, waitlistCount: event.waitlistCount }, input.partySize);
+  event.signupSeq += 1;
+  if (status === 'confirmed') event.confirmedCount += input.partySize;
+  else event.waitlistCount += 1;
+  await manager.getRepository(EventEntity).update({ id: event.id }, {
+    signupSeq: event.signupSeq, confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount,
+  });
+
+  const fields = { name: input.name, phone: input.phone, partySize: input.partySize, status, seq: event.signupSeq, checkedInAt: null, cancelledAt: null, updatedAt: now };
+  let signup: SignupEntity;
+  if (existing) {
+    // Signing up again after cancelling: same row, back of the queue.
+    Object.assign(existing, fields);
+    signup = await signups.save(existing);
+  } else {
+    signup = signups.create({ id: randomUUID(), eventId, userId: user.id, createdAt: now, ...fields });
+    await signups.insert(signup);
+  }
+  return { signup: await toResult(manager, signup), created: true };
+}
+
+/** Fills free seats from the waitlist in queue order. Call with the event row locked. */
+export async function promoteWaitlist(manager: EntityManager, event: EventEntity, now: Date): Promise<number> {
+  const free = event.capacity - event.confirmedCount;
+  if (free <= 0 || event.waitlistCount === 0) return 0;
+  const signups = manager.getRepository(SignupEntity);
+  const queue = await signups.find({ where: { eventId: event.id, status: 'waitlisted' }, order: { seq: 'ASC' }, take: Math.max(free, 1) });
+  const count = partiesToPromote(free, queue);
+  const promoted = queue.slice(0, count);
+  for (const signup of promoted) {
+    await signups.update({ id: signup.id }, { status: 'confirmed', updatedAt: now });
+    await enqueueNotification(manager, signup.userId, 'signup.promoted', { eventId: event.id, title: event.title }, now);
+    event.confirmedCount += signup.partySize;
+    event.waitlistCount -= 1;
+  }
+  if (count) await manager.getRepository(EventEntity).update({ id: event.id }, { confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount });
+  return count;
+}
+
+export async function cancelMySignup(manager: EntityManager, user: AuthUser, eventId: string, now: Date): Promise<SignupResult> {
+  const event = await findForUpdate(manager, EventEntity, eventId);
+  if (!event) throw notFound('event');
+  const signups = manager.getRepository(SignupEntity);
+  const signup = await signups.findOneBy({ eventId, userId: user.id });
+  if (!signup || signup.status === 'cancelled') throw notFound('signup');
+  if (signup.checkedInAt) throw conflict('ALREADY_CHECKED_IN', undefined, '已签到的报名不能取消');
+  const wasConfirmed = signup.status === 'confirmed';
+  signup.status = 'cancelled';
+  signup.cancelledAt = now;
+  signup.updatedAt = now;
+  await signups.save(signup);
+  if (wasConfirmed) event.confirmedCount -= signup.partySize;
+  else event.waitlistCount -= 1;
+  await manager.getRepository(EventEntity).update({ id: event.id }, { confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount });
+  if (wasConfirmed && event.status === 'published') await promoteWaitlist(manager, event, now);
+  return toResult(manager, signup);
+}
+
+export interface MySignupItem {
+  id: string;
+  eventId: string;
+  event: { id: string; title: string; startsAt: string; endsAt: string; venue: { name: string; address: string }; status: string };
+  status: SignupStatus;
+  waitlistPosition?: number;
+  name: string;
+  partySize: number;
+  checkedInAt: string | null;
+}
+
+export async function listMySignups(
+  manager: EntityManager, user: AuthUser, options: { limit: number; offset: number; when?: 'upcoming' | 'past' }, now: Date,
+): Promise<Page<MySignupItem>> {
+  const qb = manager.getRepository(SignupEntity).createQueryBuilder('s')
+    .innerJoin(EventEntity, 'e', 'e.id = s.eventId')
+    .where('s.userId = :userId', { userId: user.id })
+    .andWhere('s.status != :cancelled', { cancelled: 'cancelled' });
+  if (options.when === 'upcoming') qb.andWhere('e.endsAt >= :now', { now });
+  if (options.when === 'past') qb.andWhere('e.endsAt < :now', { now });
+  const rows = await qb.orderBy('e.startsAt', options.when === 'past' ? 'DESC' : 'ASC').addOrderBy('s.id', 'ASC')
+    .skip(options.offset).take(options.limit + 1).getMany();
+  const page = rows.slice(0, options.limit);
+  const events = page.length ? await manager.getRepository(EventEntity).findBy({ id: In(page.map((s) => s.eventId)) }) : [];
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const items: MySignupItem[] = [];
+  for (const signup of page) {
+    const event = byId.get(signup.eventId)!;
+    items.push({
+      id: signup.id,
+      eventId: signup.eventId,
+      event: {
+        id: event.id, title: event.title, startsAt: toCstIso(event.startsAt), endsAt: toCstIso(event.endsAt),
+        venue: { name: event.venueName, address: event.venueAddress }, status: event.status,
+      },
+      status: signup.status,
+      ...(signup.status === 'waitlisted' ? { waitlistPosition: await waitlistPosition(manager, signup) } : {}),
+      name: signup.name,
+      partySize: signup.partySize,
+      checkedInAt: signup.checkedInAt ? toCstIso(signup.checkedInAt) : null,
+    });
+  }
+  return { items, nextCursor: rows.length > options.limit ? String(options.offset + options.limit) : null };
+}
+
+interface CheckinPayload {
+  typ: 'checkin';
+  sid: string;
+  eid: string;
+  exp: number;
+}
+
+/** Codes stay valid until two hours after the event ends, so a late arrival can still be let in. */
+const CHECKIN_GRACE_MS = 2 * 3600_000;
+
+export async function issueCheckinCode(manager: EntityManager, user: AuthUser, signupId: string, secret: string): Promise<{ code: string; expiresAt: string }> {
+  const signup = await manager.getRepository(SignupEntity).findOneBy({ id: signupId });
+  if (!signup || signup.userId !== user.id) throw notFound('signup');
+  if (signup.status === 'cancelled') throw conflict('SIGNUP_NOT_ACTIVE');
+  if (signup.status !== 'confirmed') throw conflict('NOT_CONFIRMED');
+  const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: signup.eventId });
+  const exp = event.endsAt.getTime() + CHECKIN_GRACE_MS;
+  const payload: CheckinPayload = { typ: 'checkin', sid: signup.id, eid: event.id, exp };
+  return { code: signToken(payload as unknown as Record<string, unknown>, secret), expiresAt: toCstIso(new Date(exp)) };
+}
+
+export async function checkInAttendee(
+  manager: EntityManager, user: AuthUser, eventId: string, code: string, secret: string, now: Date,
+): Promise<SignupResult> {
+  const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+  if (!event) throw notFound('event');
+  assertActsFor(user, event.organizerId);
+  const payload = verifyToken<CheckinPayload>(code, secret);
+  if (!payload || payload.typ !== 'checkin' || payload.eid !== eventId) throw new AppError('INVALID_CHECKIN_CODE', 400);
+  if (payload.exp < now.getTime()) throw new AppError('CHECKIN_CODE_EXPIRED', 400);
+  const signups = manager.getRepository(SignupEntity);
+  const signup = await signups.findOneBy({ id: payload.sid });
+  if (!signup || signup.eventId !== eventId) throw new AppError('INVALID_CHECKIN_CODE', 400);
+  if (signup.status === 'cancelled') throw conflict('SIGNUP_NOT_ACTIVE');
+  if (signup.status !== 'confirmed') throw conflict('NOT_CONFIRMED');
+  // The conditional update makes a double scan from two devices check in once.
+  const result = await signups.createQueryBuilder().update(SignupEntity)
+    .set({ checkedInAt: now, updatedAt: now })
+    .where('id = :id AND checkedInAt IS NULL', { id: signup.id })
+    .execute();
+  if (!result.affected) throw conflict('ALREADY_CHECKED_IN');
+  signup.checkedInAt = now;
+  return toResult(manager, signup);
+}
+
+export interface EventSignupRow {
+  id: string;
+  name: string;
+  phone: string;
+  partySize: number;
+  status: SignupStatus;
+  waitlistPosition: number | null;
+  checkedInAt: string | null;
+  createdAt: string;
+}
+
+export async function listEventSignups(
+  manager: EntityManager, user: AuthUser, eventId: string, options: { unmask: boolean; format: string }, now: Date,
+): Promise<{ event: EventEntity; rows: EventSignupRow[] }> {
+  const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+  if (!event) throw notFound('event');
+  assertActsFor(user, event.organizerId);
+  const signups = await manager.getRepository(SignupEntity).find({ where: { eventId }, order: { seq: 'ASC' } });
+  let waiting = 0;
+  const rows = signups.map((s) => ({
+    id: s.id,
+    name: s.name,
+    phone: options.unmask ? s.phone : maskPhone(s.phone),
+    partySize: s.partySize,
+    status: s.status,
+    waitlistPosition: s.status === 'waitlisted' ? ++waiting : null,
+    checkedInAt: s.checkedInAt ? toCstIso(s.checkedInAt) : null,
+    createdAt: toCstIso(s.createdAt),
+  }));
+  // Personal data leaving the system is audited: every export, and every unmask.
+  if (options.unmask || options.format !== 'json') {
+    await recordAudit(manager, {
+      actorId: user.id, action: options.unmask ? 'signups.unmask' : 'signups.export', target: `event:${eventId}`,
+      details: { format: options.format, rows: rows.length, unmasked: options.unmask }, at: now,
+    });
+  }
+  return { event, rows };
+}

@@ -1,0 +1,25 @@
+// The signed-in user's own profile and data erasure.
+import { updateMeSchema, type UpdateMe } from '@kepu/shared';
+import type { AppDeps } from '../../deps';
+import { requireUser, route, reply } from '../../http/route';
+import { eraseUser, getUserView, updateMe } from './users.service';
+
+export function meRoutes(deps: AppDeps) {
+  return [
+    route({
+      method: 'get', path: '/me', access: 'user', tag: 'me', summary: '我的资料',
+      handle: async ({ user }) => getUserView(deps.dataSource.manager, requireUser(user).id),
+    }),
+    route<UpdateMe>({
+      method: 'patch', path: '/me', access: 'user', tag: 'me', body: updateMeSchema, summary: '修改昵称、手机号、大字模式',
+      handle: async ({ user, body }) => deps.tx.run((manager) => updateMe(manager, requireUser(user).id, body)),
+    }),
+    route({
+      method: 'delete', path: '/me', access: 'user', tag: 'me', summary: '注销：删除个人信息，报名记录匿名保留',
+      handle: async ({ user }) => {
+        await deps.tx.run((manager) => eraseUser(manager, requireUser(user).id, deps.clock()));
+        return reply(200, { erased: true });
+      },
+    }),
+  ];
+}
