@@ -12,7 +12,7 @@ import { httpWechatClient } from './wechat/code2session';
 async function createRateLimiter(redisUrl: string | null, clock: () => Date): Promise<RateLimiter> {
   if (!redisUrl) return memoryRateLimiter(clock);
   const { Redis } = await import('ioredis');
-  return redisRateLimiter(new Redis(redisUrl, { maxRetriesPerRequest: 2 }) as never);
+  return redisRateLimiter(new Redis(redisUrl, { maxRetriesPerRequest: 2 }));
 }
 
 async function main() {

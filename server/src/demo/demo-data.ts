@@ -21,7 +21,7 @@ export const demoActivityTemplates: DemoActivityTemplate[] = [
   { title: '星空观测夜：认识冬季星座', description: '天文爱好者协会带来望远镜，观测月面与木星（阴天改为室内讲座）。', themes: ['航天', '科技'], audiences: ['青少年', '社区居民'], dayOffset: 8, startTime: '19:00', hours: 2, capacity: 2 },
   { title: '高素质农民培训：设施蔬菜病虫害绿色防控', description: '农技专家田间授课，讲解绿色防控与科学用药。', themes: ['三农'], audiences: ['农民'], dayOffset: 9, startTime: '09:00', hours: 4, capacity: 60 },
   { title: '心肺复苏与AED急救培训', description: '红十字会急救导师带教，考核合格可获得培训证明。', themes: ['健康', '应急'], audiences: ['社区居民', '产业工人'], dayOffset: 11, startTime: '14:00', hours: 3, capacity: 20 },
-  { title: '科学家精神报告会：走近身边的科技工作者', description: '邀请本地科技工作者分享科研故事。', themes: ['科学家精神'], audiences: ['青少年', '科技工作者'], campaign: 'science-workers-day', dayOffset: 13, startTime: '10:00', hours: 2, capacity: 200 },
+  { title: '科学家精神报告会：走近身边的科技工作者', description: '邀请本地科技工作者分享科研故事。', themes: ['科学家精神'], audiences: ['青少年', '科技工作者'], campaign: 'science-tech-workers-day', dayOffset: 13, startTime: '10:00', hours: 2, capacity: 200 },
   { title: '低碳生活科普市集', description: '旧物改造、垃圾分类游戏、家庭节能小窍门。', themes: ['生态环境', '低碳'], audiences: ['社区居民', '儿童'], dayOffset: 16, startTime: '09:30', hours: 3, capacity: 150 },
   { title: '老年人健康大讲堂：慢病管理与合理用药', description: '三甲医院医生讲解高血压、糖尿病的日常管理与用药误区。', themes: ['健康'], audiences: ['老年人'], dayOffset: 18, startTime: '09:30', hours: 1.5, capacity: 80 },
   { title: '产业工人创新方法工作坊', description: 'TRIZ 创新方法入门与班组小改小革案例分享。', themes: ['科技'], audiences: ['产业工人'], dayOffset: 21, startTime: '14:00', hours: 3, capacity: 40 },

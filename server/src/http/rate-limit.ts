@@ -1,5 +1,6 @@
 // Fixed-window rate limits per client and bucket. In memory for one process;
 // with REDIS_URL the counters are shared by every server process.
+import type { Redis } from 'ioredis';
 import type { Context, Next } from 'koa';
 import { AppError } from './errors';
 
@@ -27,18 +28,7 @@ export function memoryRateLimiter(clock: () => Date): RateLimiter {
   };
 }
 
-interface RedisPipeline {
-  incr(key: string): RedisPipeline;
-  expire(key: string, seconds: number, mode: 'NX'): RedisPipeline;
-  exec(): Promise<[Error | null, unknown][] | null>;
-}
-
-interface RedisLike {
-  multi(): RedisPipeline;
-  quit(): Promise<unknown>;
-}
-
-export function redisRateLimiter(redis: RedisLike): RateLimiter {
+export function redisRateLimiter(redis: Redis): RateLimiter {
   return {
     async hit(key, windowSeconds) {
       const results = await redis.multi().incr(`kepu:rl:${key}`).expire(`kepu:rl:${key}`, windowSeconds, 'NX').exec();

@@ -34,6 +34,11 @@ export interface CampaignDefinition {
   themes: string[];
   /** Ordered eras; most campaigns have one. */
   eras: CampaignEra[];
+  /**
+   * The date label plans write before the name (`5·12`, `4·22`). Display only:
+   * a bare `5·12` is not matched, since it may just as well mean the earthquake.
+   */
+  dateMark?: string;
 }
 
 /** A campaign computed for one year. Dates are null when not known for that year. */
@@ -54,6 +59,11 @@ export interface CampaignMention {
   name: string;
   /** The text exactly as the document wrote it (after normalisation). */
   matched: string;
-  /** Offset of `matched` in the searched text. */
+  /** Offset of `matched` in the searched text, as passed in (before normalisation). */
   index: number;
+  /**
+   * Offset just past the mention in the searched text. Differs from
+   * `index + matched.length` when normalisation dropped quotes or spaces inside it.
+   */
+  endIndex?: number;
 }
