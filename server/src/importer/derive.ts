@@ -1,0 +1,61 @@
+// Owns: turning a parsed plan into the campaign events it implies for its city and year (one per campaign named).
+// Does not own: campaign dates (the shared catalogue), nor storing or publishing events (apply step, events module).
+import { campaignOccurrence, type DerivedEvent, type ParsedPlan, type ParsedTask } from '@kepu/shared';
+import { AUDIENCE_KEYWORDS, COLLECTIVE_UNIT } from './vocabulary';
+
+/**
+ * One event per campaign named anywhere in the plan's tasks, in the order campaigns first appear.
+ * Dates come from the catalogue for the plan's year; when the catalogue does not know them they stay
+ * null (the event is reported, not published). The organizer is the first real responsible unit
+ * (not a collective such as 各成员单位) of the first task naming the campaign, else the plan's
+ * issuer, else the city's 科协. Themes are the campaign's own (a task naming five campaigns
+ * would otherwise lend all of them every theme it touches); audiences are those of the linked tasks.
+ */
+export function deriveCampaignEvents(plan: ParsedPlan): DerivedEvent[] {
+  const named = new Map<string, { name: string; tasks: ParsedTask[] }>();
+  for (const task of plan.tasks) {
+    for (const { code, name } of task.campaigns) {
+      const entry = named.get(code) ?? { name, tasks: [] };
+      entry.tasks.push(task);
+      named.set(code, entry);
+    }
+  }
+
+  return [...named].map(([code, { name, tasks }]) => {
+    const occurrence = campaignOccurrence(code, plan.year);
+    const campaignName = occurrence?.name ?? name;
+    return {
+      campaignCode: code,
+      campaignName,
+      title: eventTitle(plan, campaignName),
+      description: eventDescription(plan, campaignName, tasks),
+      city: plan.city,
+      year: plan.year,
+      startsOn: occurrence?.startsOn ?? null,
+      endsOn: occurrence?.endsOn ?? null,
+      taskNumbers: tasks.map((task) => task.number),
+      organizerName: organizerFor(plan, tasks),
+      audiences: Object.keys(AUDIENCE_KEYWORDS).filter((audience) => tasks.some((task) => task.audiences.includes(audience))),
+      themes: [...(occurrence?.themes ?? [])],
+    };
+  });
+}
+
+/** `2023年某某市全国科普日活动`; a name that already says 活动周 or 大赛 gets no extra 活动. */
+export function eventTitle(plan: Pick<ParsedPlan, 'year' | 'city'>, campaignName: string): string {
+  const suffix = /(?:活动[日周月]?|大赛|竞赛)$/.test(campaignName) ? '' : '活动';
+  return `${plan.year}年${plan.city}${campaignName}${suffix}`;
+}
+
+function eventDescription(plan: ParsedPlan, campaignName: string, tasks: ParsedTask[]): string {
+  const taskList = tasks.map((task) => `第${task.number}项“${task.title}”`).join('；');
+  return `根据《${plan.title}》，${plan.city}组织开展${campaignName}主题科普活动。对应任务：${taskList}。`;
+}
+
+function organizerFor(plan: ParsedPlan, tasks: ParsedTask[]): string {
+  // Only the first naming task decides: when it leaves the campaign to all
+  // member units (各成员单位), the issuing body coordinates it, not whichever
+  // unit a later, unrelated task happens to list first.
+  const unit = tasks[0]?.responsibleUnits.find((name) => !COLLECTIVE_UNIT.test(name));
+  return unit ?? plan.issuer ?? `${plan.city}科协`;
+}
