@@ -30,8 +30,10 @@ function parseBound(value: string, end: boolean): Date {
   return new Date(value);
 }
 
+// '!' escapes LIKE wildcards: a backslash inside a string literal means
+// different things to SQLite and MySQL, so it cannot be the escape on both.
 function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return value.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
 function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery, user: AuthUser | null, now: Date) {
@@ -52,15 +54,15 @@ function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery
   if (query.district) qb.andWhere('e.district = :district', { district: query.district });
   if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
   if (query.campaign) qb.andWhere('e.campaignCode = :campaign', { campaign: query.campaign });
-  // JSON arrays are stored as text; the quotes make this an exact element match.
-  if (query.audience) qb.andWhere("e.audiences LIKE :audience ESCAPE '\\'", { audience: `%"${escapeLike(query.audience)}"%` });
-  if (query.theme) qb.andWhere("e.themes LIKE :theme ESCAPE '\\'", { theme: `%"${escapeLike(query.theme)}"%` });
+  // JSON arrays are stored as text; matching the JSON-encoded string makes this an exact element match.
+  if (query.audience) qb.andWhere("e.audiences LIKE :audience ESCAPE '!'", { audience: `%${escapeLike(JSON.stringify(query.audience))}%` });
+  if (query.theme) qb.andWhere("e.themes LIKE :theme ESCAPE '!'", { theme: `%${escapeLike(JSON.stringify(query.theme))}%` });
   if (query.q) {
     const like = `%${escapeLike(query.q)}%`;
     qb.andWhere(new Brackets((w) => {
-      w.where("e.title LIKE :q ESCAPE '\\'", { q: like })
-        .orWhere("e.description LIKE :q ESCAPE '\\'", { q: like })
-        .orWhere("e.venueName LIKE :q ESCAPE '\\'", { q: like });
+      w.where("e.title LIKE :q ESCAPE '!'", { q: like })
+        .orWhere("e.description LIKE :q ESCAPE '!'", { q: like })
+        .orWhere("e.venueName LIKE :q ESCAPE '!'", { q: like });
     }));
   }
   if (query.from || query.to) {
@@ -77,7 +79,6 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
   }
   const qb = manager.getRepository(EventEntity).createQueryBuilder('e');
   applyFilters(qb, query, user, now);
-  const cursor = decodeCursor(query.cursor);
 
   if (query.near) {
     const [lat, lng] = query.near.split(',').map(Number) as [number, number];
@@ -86,7 +87,7 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
     const ranked = candidates
       .map((event) => ({ event, distanceKm: haversineKm(lat, lng, event.venueLat!, event.venueLng!) }))
       .sort((a, b) => a.distanceKm - b.distanceKm || a.event.startsAt.getTime() - b.event.startsAt.getTime());
-    const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
+    const offset = decodeCursor(query.cursor, 'offset')?.offset ?? 0;
     const slice = ranked.slice(offset, offset + query.limit);
     const views = await toEventViews(manager, slice.map((r) => r.event));
     return {
@@ -95,7 +96,8 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
     };
   }
 
-  if (cursor?.kind === 'keyset') {
+  const cursor = decodeCursor(query.cursor, 'keyset');
+  if (cursor) {
     qb.andWhere(new Brackets((w) => {
       w.where('e.startsAt > :cursorAt', { cursorAt: new Date(cursor.startsAt) })
         .orWhere('e.startsAt = :cursorAt AND e.id > :cursorId', { cursorAt: new Date(cursor.startsAt), cursorId: cursor.id });

@@ -132,8 +132,11 @@ export async function listMySignups(
     .andWhere('s.status != :cancelled', { cancelled: 'cancelled' });
   if (options.when === 'upcoming') qb.andWhere('e.endsAt >= :now', { now });
   if (options.when === 'past') qb.andWhere('e.endsAt < :now', { now });
+  // offset/limit, not skip/take: take() on a joined query wraps it in a DISTINCT
+  // subquery that cannot see e.startsAt (a 500 on both engines). Each sign-up joins
+  // exactly one event, so a plain LIMIT counts sign-ups correctly.
   const rows = await qb.orderBy('e.startsAt', options.when === 'past' ? 'DESC' : 'ASC').addOrderBy('s.id', 'ASC')
-    .skip(options.offset).take(options.limit + 1).getMany();
+    .offset(options.offset).limit(options.limit + 1).getMany();
   const page = rows.slice(0, options.limit);
   const events = page.length ? await manager.getRepository(EventEntity).findBy({ id: In(page.map((s) => s.eventId)) }) : [];
   const byId = new Map(events.map((e) => [e.id, e]));
