@@ -11,5 +11,6 @@ module.exports = {
     { ...common, displayName: 'shared', rootDir: __dirname, testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
     { ...common, displayName: 'server', rootDir: __dirname, testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'api', rootDir: __dirname, testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    { ...common, displayName: 'concurrency', rootDir: __dirname, testMatch: ['<rootDir>/tests/concurrency/**/*.test.ts'] },
   ],
 };

@@ -75,7 +75,8 @@ export function mountRoutes(router: Router, prefix: string, routes: RouteDef[]):
     router[def.method](prefix + def.path, async (ctx: Context) => {
       const user = (ctx.state.user as AuthUser | undefined) ?? null;
       checkAccess(def.access, user);
-      const body = def.body ? parse(def.body, ctx.state.body ?? {}) : undefined;
+      // No body at all reads as {}; a JSON null is a body, and not an object.
+      const body = def.body ? parse(def.body, ctx.state.body === undefined ? {} : ctx.state.body) : undefined;
       const query = def.query ? parse(def.query, ctx.query) : undefined;
       const result = await def.handle({ ctx, user, body, query, params: (ctx as unknown as { params: Record<string, string> }).params ?? {} });
       if (result === undefined) return;

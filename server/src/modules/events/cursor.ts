@@ -12,7 +12,7 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-export function invalidCursor(): AppError {
+function invalidCursor(): AppError {
   return new AppError('VALIDATION_FAILED', 400, { fields: [{ path: 'cursor', message: '分页参数无效' }] }, '分页参数无效，请刷新列表');
 }
 

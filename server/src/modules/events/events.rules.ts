@@ -1,6 +1,14 @@
 // Pure rules of an event's life: which status changes are allowed and what
 // an edit may do. No database, no clock of its own.
 import type { EventStatus } from '@kepu/shared';
+import type { AuthUser } from '../../http/route';
+import { actsFor } from '../organizations/organizations.access';
+
+/** Published and cancelled events are public; the other states only for their organizers and reviewers. */
+export function isVisibleTo(event: { status: EventStatus; organizerId: string }, user: AuthUser | null): boolean {
+  if (event.status === 'published' || event.status === 'cancelled') return true;
+  return user !== null && (actsFor(user, event.organizerId) || user.roles.includes('reviewer'));
+}
 
 /** Drafts and rejected events are edited freely; pending and published ones too, within limits below. */
 export function canEdit(status: EventStatus): boolean {

@@ -18,7 +18,7 @@ import { promoteWaitlist } from '../signups/signups.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
 import { toEventView, toEventViews } from './event.view';
-import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, statusAfterEdit } from './events.rules';
+import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, statusAfterEdit } from './events.rules';
 import { findForUpdate } from '../../db/transaction';
 
 /** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
@@ -123,10 +123,7 @@ export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: numb
 /** Published events are public; other states only for their organizers, reviewers and admins. */
 export async function loadVisibleEvent(manager: EntityManager, id: string, user: AuthUser | null): Promise<EventEntity> {
   const event = await manager.getRepository(EventEntity).findOneBy({ id });
-  if (!event) throw notFound('event');
-  if (event.status === 'published' || event.status === 'cancelled') return event;
-  const privileged = user && (actsFor(user, event.organizerId) || user.roles.includes('reviewer'));
-  if (!privileged) throw notFound('event');
+  if (!event || !isVisibleTo(event, user)) throw notFound('event');
   return event;
 }
 

@@ -10,6 +10,7 @@ import type { AuthUser } from '../../http/route';
 import { signToken, verifyToken } from '../../http/tokens';
 import { recordAudit } from '../audit/audit.service';
 import { EventEntity } from '../events/event.entity';
+import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';
 import { assertActsFor } from '../organizations/organizations.access';
 import { SignupEntity } from './signup.entity';
@@ -46,7 +47,8 @@ export async function signUpForEvent(
   manager: EntityManager, user: AuthUser, eventId: string, input: CreateSignup, now: Date,
 ): Promise<{ signup: SignupResult; created: boolean }> {
   const event = await findForUpdate(manager, EventEntity, eventId);
-  if (!event || (event.status !== 'published' && event.status !== 'cancelled')) throw notFound('event');
+  // Whoever cannot see the event learns nothing about it; whoever can is told it is not open.
+  if (!event || !isVisibleTo(event, user)) throw notFound('event');
   const signups = manager.getRepository(SignupEntity);
   const existing = await signups.findOneBy({ eventId, userId: user.id });
   if (existing && existing.status !== 'cancelled') return { signup: await toResult(manager, existing), created: false };

@@ -1,0 +1,132 @@
+// Owns: the benchmark's data (seed plans, demo accounts, N extra published events,
+// bench users) and an in-process server on 127.0.0.1 for one database.
+// Does not own: measuring; it writes rows straight through TypeORM to set up quickly.
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../app';
+import { loadConfig, type DatabaseConfig } from '../config';
+import { openDatabase } from '../db/data-source';
+import { Transactions } from '../db/transaction';
+import { demoActivityTemplates, demoCityGeography } from '../demo/demo-data';
+import { importSeedPlans, seedDemoAccounts } from '../demo/seed';
+import { issueSessionToken } from '../http/authenticate';
+import { memoryRateLimiter } from '../http/rate-limit';
+import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
+import { OrganizationEntity } from '../modules/organizations/organization.entity';
+import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
+import { UserEntity } from '../modules/users/user.entity';
+import { httpWechatClient } from '../wechat/code2session';
+
+const BENCH_SECRET = 'kepu-bench-secret';
+const CHUNK = 200;
+
+export interface BenchServer {
+  port: number;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export async function startBenchServer(database: DatabaseConfig): Promise<BenchServer> {
+  const config = loadConfig({ DB_URL: 'sqlite::memory:', AUTH_MODE: 'dev', AUTH_SECRET: BENCH_SECRET, RATE_LIMIT: 'off' }, ['--no-demo']);
+  config.database = database;
+  config.staticDir = null;
+  const dataSource = await openDatabase(database);
+  const tx = new Transactions(dataSource);
+  const clock = () => new Date();
+  const app = createApp({ config, dataSource, tx, clock, rateLimiter: memoryRateLimiter(clock), wechat: httpWechatClient(config.wechat) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    dataSource,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await dataSource.destroy();
+    },
+  };
+}
+
+export interface BenchData {
+  city: string;
+  /** A venue of that city, the centre for near= queries. */
+  centre: { lat: number; lng: number };
+  eventIds: string[];
+  /** Published, open for sign-up, with `capacity` seats. */
+  signupEventId: string;
+  signupCapacity: number;
+  userTokens: string[];
+  extraEvents: number;
+}
+
+/** Plans and demo accounts as `npm start` makes them, then `extraEvents` published activities spread over 90 days. */
+export async function seedBenchData(
+  dataSource: DataSource, seedsDir: string, options: { extraEvents: number; users: number; signupCapacity: number }, now: Date,
+): Promise<BenchData> {
+  const tx = new Transactions(dataSource);
+  await importSeedPlans(tx, seedsDir, now);
+  await tx.run((manager) => seedDemoAccounts(manager, now));
+
+  const plans = await dataSource.getRepository(PlanEntity).find({ order: { city: 'ASC' } });
+  const cities = await Promise.all(plans.map(async (plan) => ({
+    plan,
+    tasks: await dataSource.getRepository(PlanTaskEntity).find({ where: { planId: plan.id }, select: { planId: true, number: true } }),
+    organizers: (await dataSource.getRepository(OrganizationEntity).findBy({ city: plan.city })).filter((o) => o.kind !== 'collective'),
+    places: demoCityGeography(plan.city).places,
+  })));
+  const usable = cities.filter((c) => c.organizers.length > 0);
+  if (usable.length === 0) throw new Error('the seed plans created no organizations');
+
+  const events: EventEntity[] = [];
+  const links: { eventId: string; planId: string; taskNumber: number }[] = [];
+  for (let i = 0; i < options.extraEvents; i++) {
+    const city = usable[i % usable.length]!;
+    const template = demoActivityTemplates[i % demoActivityTemplates.length]!;
+    const place = city.places[i % city.places.length]!;
+    const startsAt = new Date(now.getTime() + (1 + (i % 90)) * 86_400_000 + (i % 10) * 3600_000);
+    const id = randomUUID();
+    // A few hundred metres of jitter so distance sorting has real work to do.
+    const jitter = ((i * 7919) % 1000) / 1000 - 0.5;
+    events.push(dataSource.getRepository(EventEntity).create({
+      id, title: `${template.title}（第${i + 1}场）`, description: template.description, kind: 'activity', parentId: null,
+      campaignCode: null, organizerId: city.organizers[i % city.organizers.length]!.id, city: city.plan.city, district: place.district,
+      audiences: template.audiences, themes: template.themes, venueName: place.venue, venueAddress: place.address,
+      venueLat: place.lat === null ? null : place.lat + jitter * 0.05, venueLng: place.lng === null ? null : place.lng + jitter * 0.05,
+      startsAt, endsAt: new Date(startsAt.getTime() + template.hours * 3600_000), capacity: template.capacity,
+      confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null, status: 'published',
+      source: 'organizer', isDemo: false, reviewReason: null, cancelReason: null, derivedKey: null, createdAt: now, updatedAt: now,
+    }));
+    // Half the events cite a plan task, so list views do their plan-task lookups.
+    const task = city.tasks[i % Math.max(city.tasks.length, 1)];
+    if (task && i % 2 === 0) links.push({ eventId: id, planId: task.planId, taskNumber: task.number });
+  }
+  for (let i = 0; i < events.length; i += CHUNK) await dataSource.getRepository(EventEntity).insert(events.slice(i, i + CHUNK));
+  for (let i = 0; i < links.length; i += CHUNK) await dataSource.getRepository(EventPlanTaskEntity).insert(links.slice(i, i + CHUNK));
+
+  const home = usable[0]!;
+  const signupEvent = dataSource.getRepository(EventEntity).create({
+    ...events[0]!, id: randomUUID(), title: '报名压测活动', capacity: options.signupCapacity,
+    startsAt: new Date(now.getTime() + 10 * 86_400_000), endsAt: new Date(now.getTime() + 10 * 86_400_000 + 7_200_000),
+  });
+  await dataSource.getRepository(EventEntity).insert(signupEvent);
+
+  const users = Array.from({ length: options.users }, (_, i) => dataSource.getRepository(UserEntity).create({
+    id: randomUUID(), openid: `bench-${i}`, nickname: `压测${i}`, phone: null, largeText: false, isReviewer: false, isAdmin: false,
+    erasedAt: null, createdAt: now,
+  }));
+  for (let i = 0; i < users.length; i += CHUNK) await dataSource.getRepository(UserEntity).insert(users.slice(i, i + CHUNK));
+
+  const centre = home.places.find((p) => p.lat !== null && p.lng !== null);
+  return {
+    city: home.plan.city,
+    centre: { lat: centre?.lat ?? 0, lng: centre?.lng ?? 0 },
+    eventIds: events.map((e) => e.id),
+    signupEventId: signupEvent.id,
+    signupCapacity: options.signupCapacity,
+    userTokens: users.map((u) => issueSessionToken(u.id, BENCH_SECRET, now)),
+    extraEvents: options.extraEvents,
+  };
+}

@@ -1,0 +1,299 @@
+// Sign-ups under real concurrency: two built server processes share one fresh
+// MariaDB database, and hundreds of residents book the same event at once.
+// Nothing is mocked; the only shared state between the processes is the database.
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
+import { apiClient, createTestDatabase, type ApiClient, type ApiResponse, type TestDatabase } from '../api/harness';
+
+const repoRoot = resolve(__dirname, '../..');
+const mainJs = join(repoRoot, 'server/dist/main.js');
+const AUTH_SECRET = 'kepu-concurrency-test-secret';
+const RESIDENTS = 300;
+const CAPACITY = 50;
+
+// Two processes on a 2-core machine with a database beside them: be patient, assert no times.
+jest.setTimeout(180_000);
+
+const describeMysql = process.env.KEPU_SKIP_MYSQL === '1' ? describe.skip : describe;
+
+interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startServerProcess(dbUrl: string): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const output: string[] = [];
+    const child = spawn(process.execPath, [mainJs, '--no-demo'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port), DB_URL: dbUrl, AUTH_MODE: 'dev', AUTH_SECRET, RATE_LIMIT: 'off', SEED_PLANS: 'on', REDIS_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk) => output.push(String(chunk)));
+    child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 90_000;
+    while (child.exitCode === null && Date.now() < deadline) {
+      try {
+        const res = await fetch(`${url}/readyz`);
+        if (res.status === 200) return { url, child, output };
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    await stopServerProcess({ url, child, output });
+    // The probed port may have been taken between probe and bind: try another one.
+    if (attempt < 3 && output.join('').includes('EADDRINUSE')) continue;
+    throw new Error(`server on ${url} did not become ready:\n${output.join('')}`);
+  }
+}
+
+async function stopServerProcess(server: ServerProcess | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => server.child.once('exit', () => r()));
+  server.child.kill('SIGTERM');
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Newest modification time of the sources the server build compiles (tests excluded). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The processes run the built server: build it when it is missing or older than its sources. */
+function ensureBuilt(): void {
+  const builtAt = existsSync(mainJs) ? statSync(mainJs).mtimeMs : 0;
+  const sourcesAt = Math.max(newestSource(join(repoRoot, 'server/src')), newestSource(join(repoRoot, 'shared/src')));
+  if (builtAt < sourcesAt) execSync('npm run build', { cwd: repoRoot, stdio: 'inherit' });
+}
+
+function mysqlUrl(config: TestDatabase['config']): string {
+  if (config.type !== 'mysql') throw new Error('needs a MariaDB database');
+  const auth = encodeURIComponent(config.username) + (config.password ? `:${encodeURIComponent(config.password)}` : '');
+  return `mysql://${auth}@${config.host}:${config.port}/${config.database}`;
+}
+
+/** Runs at most `limit` of the jobs at a time, keeping their order in the result. */
+async function inBatches<T>(count: number, limit: number, job: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await job(i);
+    }
+  }));
+  return results;
+}
+
+/** How many responses had each status; an unexpected one keeps its body, so a failure shows why. */
+function statusCounts(responses: ApiResponse[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of responses) {
+    const key = r.status === 200 || r.status === 201 ? String(r.status) : `${r.status} ${r.text.slice(0, 200)}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+interface SignupRow extends RowDataPacket {
+  id: string;
+  userId: string;
+  status: string;
+  seq: number;
+}
+
+interface EventRow extends RowDataPacket {
+  confirmedCount: number;
+  waitlistCount: number;
+  signupSeq: number;
+}
+
+describeMysql('sign-ups across two server processes on one MariaDB database', () => {
+  let database: TestDatabase | undefined;
+  let db: Connection | undefined;
+  const servers: ServerProcess[] = [];
+  let api: ApiClient[] = [];
+  let organizer: { token: string; organizationId: string; city: string };
+  let reviewerToken: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    database = await createTestDatabase('mysql');
+    const dbUrl = mysqlUrl(database.config);
+    // One after the other: the first runs the migrations and seeds, the second finds them done.
+    servers.push(await startServerProcess(dbUrl));
+    servers.push(await startServerProcess(dbUrl));
+    api = servers.map((s) => apiClient(s.url));
+    if (database.config.type !== 'mysql') throw new Error('unreachable');
+    const { host, port, username, password, database: name } = database.config;
+    db = await createConnection({ host, port, user: username, password, database: name });
+
+    const login = await api[0]!.login('demo-organizer');
+    const me = await api[0]!.get('/api/v1/me', login.token);
+    const organizationId: string | undefined = me.body.organizations?.[0]?.id;
+    if (!organizationId) throw new Error(`demo-organizer has no organization: ${me.text}`);
+    const organizations = await api[0]!.get('/api/v1/organizations');
+    const city: string = organizations.body.items?.find((o: { id: string }) => o.id === organizationId)?.city ?? '柳州';
+    organizer = { token: login.token, organizationId, city };
+    reviewerToken = (await api[1]!.login('demo-reviewer')).token;
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => stopServerProcess(s)));
+    await db?.end();
+    await database?.drop();
+  });
+
+  /** demo-organizer creates and submits on one process, demo-reviewer approves on the other. */
+  async function publishEvent(title: string, capacity: number): Promise<string> {
+    const startsAt = new Date(Date.now() + 30 * 86_400_000);
+    const created = await api[0]!.post('/api/v1/events', {
+      title, description: '并发报名测试', kind: 'activity', organizerId: organizer.organizationId, city: organizer.city,
+      audiences: ['青少年'], themes: ['航天'], district: '',
+      venue: { name: '科技馆', address: '科技馆一楼报告厅', lat: 24.33, lng: 109.42 },
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      capacity, signupOpensAt: null, signupClosesAt: null,
+    }, organizer.token);
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+    const submitted = await api[1]!.post(`/api/v1/events/${id}/submit`, undefined, organizer.token);
+    expect(submitted.status).toBe(200);
+    if (submitted.body.status === 'pending') {
+      const reviewed = await api[1]!.post(`/api/v1/events/${id}/review`, { decision: 'approve' }, reviewerToken);
+      expect(reviewed.status).toBe(200);
+    }
+    const published = await api[0]!.get(`/api/v1/events/${id}`);
+    expect(published.body.status).toBe('published');
+    return id;
+  }
+
+  async function signupRows(eventId: string): Promise<SignupRow[]> {
+    const [rows] = await db!.query<SignupRow[]>('SELECT id, userId, status, seq FROM signups WHERE eventId = ? ORDER BY seq', [eventId]);
+    return rows;
+  }
+
+  async function eventRow(eventId: string): Promise<EventRow> {
+    const [rows] = await db!.query<EventRow[]>('SELECT confirmedCount, waitlistCount, signupSeq FROM events WHERE id = ?', [eventId]);
+    return rows[0]!;
+  }
+
+  test('when 300 residents book a 50-seat event at once on two processes, 50 are confirmed and 250 wait in order', async () => {
+    const eventId = await publishEvent('并发报名：五十个座位', CAPACITY);
+    const residents = await inBatches(RESIDENTS, 16, (i) => api[i % 2]!.login(`concurrency-resident-${i}`));
+    expect(new Set(residents.map((r) => r.user.id)).size).toBe(RESIDENTS);
+
+    const responses = await Promise.all(residents.map((resident, i) =>
+      api[i % 2]!.post(`/api/v1/events/${eventId}/signups`, { name: `居民${i}`, phone: `138${String(i).padStart(8, '0')}` }, resident.token)));
+
+    expect(statusCounts(responses)).toEqual({ 201: RESIDENTS });
+    const confirmed = responses.filter((r) => r.body.status === 'confirmed');
+    const waitlisted = responses.filter((r) => r.body.status === 'waitlisted');
+    expect(confirmed).toHaveLength(CAPACITY);
+    expect(waitlisted).toHaveLength(RESIDENTS - CAPACITY);
+    for (const r of confirmed) expect(r.body.waitlistPosition).toBeUndefined();
+    const positions = waitlisted.map((r) => r.body.waitlistPosition as number).sort((a, b) => a - b);
+    expect(positions).toEqual(Array.from({ length: RESIDENTS - CAPACITY }, (_, i) => i + 1));
+
+    // The database's queue order agrees with what each resident was told.
+    const rows = await signupRows(eventId);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: RESIDENTS }, (_, i) => i + 1));
+    expect(rows.slice(0, CAPACITY).every((r) => r.status === 'confirmed')).toBe(true);
+    expect(rows.slice(CAPACITY).every((r) => r.status === 'waitlisted')).toBe(true);
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    residents.forEach((resident, i) => {
+      const row = byUser.get(resident.user.id)!;
+      const body = responses[i]!.body;
+      expect({ id: body.id, status: body.status }).toEqual({ id: row.id, status: row.status });
+      if (row.status === 'waitlisted') expect(body.waitlistPosition).toBe(row.seq - CAPACITY);
+    });
+
+    expect(await eventRow(eventId)).toEqual({ confirmedCount: CAPACITY, waitlistCount: RESIDENTS - CAPACITY, signupSeq: RESIDENTS });
+    for (const client of api) {
+      const event = await client.get(`/api/v1/events/${eventId}`);
+      expect({ confirmedCount: event.body.confirmedCount, waitlistCount: event.body.waitlistCount })
+        .toEqual({ confirmedCount: CAPACITY, waitlistCount: RESIDENTS - CAPACITY });
+    }
+    // The organizer's list numbers the waitlist the same way.
+    const list = await api[1]!.get(`/api/v1/events/${eventId}/signups`, organizer.token);
+    expect(list.status).toBe(200);
+    const listed = new Map<string, number | null>(list.body.items.map((s: { id: string; waitlistPosition: number | null }) => [s.id, s.waitlistPosition]));
+    for (const r of waitlisted) expect(listed.get(r.body.id)).toBe(r.body.waitlistPosition);
+
+    // A confirmed resident cancels on the other process: the head of the waitlist, and only it, moves up.
+    const leaverIndex = residents.findIndex((r) => byUser.get(r.user.id)!.seq === 25);
+    const head = rows[CAPACITY]!;
+    const second = rows[CAPACITY + 1]!;
+    const cancelled = await api[(leaverIndex + 1) % 2]!.del(`/api/v1/events/${eventId}/signups/me`, residents[leaverIndex]!.token);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+
+    const after = await signupRows(eventId);
+    const changed = after.filter((row) => byUser.get(row.userId)!.status !== row.status);
+    expect(changed.map((r) => ({ id: r.id, status: r.status })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [{ id: byUser.get(residents[leaverIndex]!.user.id)!.id, status: 'cancelled' }, { id: head.id, status: 'confirmed' }]
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(after.filter((r) => r.status === 'confirmed')).toHaveLength(CAPACITY);
+    expect(await eventRow(eventId)).toMatchObject({ confirmedCount: CAPACITY, waitlistCount: RESIDENTS - CAPACITY - 1 });
+    for (const client of api) {
+      const event = await client.get(`/api/v1/events/${eventId}`);
+      expect({ confirmedCount: event.body.confirmedCount, waitlistCount: event.body.waitlistCount })
+        .toEqual({ confirmedCount: CAPACITY, waitlistCount: RESIDENTS - CAPACITY - 1 });
+    }
+    const tokenOf = (userId: string) => residents.find((r) => r.user.id === userId)!.token;
+    const promoted = await api[0]!.get('/api/v1/me/signups', tokenOf(head.userId));
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.items.find((s: { eventId: string }) => s.eventId === eventId)).toMatchObject({ status: 'confirmed' });
+    const nowFirst = await api[1]!.get('/api/v1/me/signups', tokenOf(second.userId));
+    expect(nowFirst.body.items.find((s: { eventId: string }) => s.eventId === eventId)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+  });
+
+  test('when one resident sends the same sign-up 300 times at once on two processes, there is one sign-up', async () => {
+    const eventId = await publishEvent('并发报名：同一个人', CAPACITY);
+    const resident = await api[0]!.login('concurrency-repeater');
+
+    const responses = await Promise.all(Array.from({ length: RESIDENTS }, (_, i) =>
+      api[i % 2]!.post(`/api/v1/events/${eventId}/signups`, { name: '重复报名', phone: '13900000000' }, resident.token)));
+
+    expect(statusCounts(responses)).toEqual({ 200: RESIDENTS - 1, 201: 1 });
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect(responses.every((r) => r.body.status === 'confirmed')).toBe(true);
+    const rows = await signupRows(eventId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: responses[0]!.body.id, userId: resident.user.id, status: 'confirmed', seq: 1 });
+    expect(await eventRow(eventId)).toEqual({ confirmedCount: 1, waitlistCount: 0, signupSeq: 1 });
+  });
+});
