@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(authenticate(deps.dataSource, deps.config.authSecret, deps.clock));
   app.use(rateLimit(deps.rateLimiter, defaultRateRules, deps.config.rateLimit));
   app.use(router.routes());
-  app.use(router.allowedMethods());
+  // throw: a wrong method gets the contract's error body (405), not Koa's plain text.
+  app.use(router.allowedMethods({ throw: true }));
   return app;
 }

@@ -7,6 +7,8 @@ export type DatabaseConfig =
 
 export interface Config {
   port: number;
+  /** Interface to listen on; 0.0.0.0 so phones on the LAN can open the H5 app. */
+  host: string;
   database: DatabaseConfig;
   authMode: 'dev' | 'wechat';
   authSecret: string;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got ${env.PORT})`);
   return {
     port,
+    host: env.HOST ?? '0.0.0.0',
     database,
     authMode,
     authSecret,

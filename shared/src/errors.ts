@@ -6,6 +6,7 @@ export const errorMessages = {
   UNAUTHENTICATED: '请先登录',
   FORBIDDEN: '没有权限执行此操作',
   NOT_FOUND: '内容不存在或已删除',
+  METHOD_NOT_ALLOWED: '不支持该请求方式',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NOT_A_PLAN: '这不是一份可识别的工作要点文本',

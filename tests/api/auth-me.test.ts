@@ -154,12 +154,13 @@ describe.each(engines)('auth and me on %s', (engine) => {
   });
 
   describe('erasing my data', () => {
-    it('when I delete my account, my token stops working and my sign-ups stay counted but anonymous', async () => {
+    it('when I delete my account after an event, my token stops working and my past sign-up stays counted but anonymous', async () => {
       const event = await publishActivity(app, { title: '注销测试活动', capacity: 5 });
       const { token, user } = await app.api.login('leaving-user', '要走的人');
       await app.api.patch(`${API}/me`, { phone: '13700001111' }, token);
       expect((await signUp(app, event.id, 'leaving-user', { name: '王五', phone: '13700001111' })).status).toBe(201);
 
+      app.server.clock.set('2026-12-06T10:00:00+08:00'); // the activity (12-05) is over
       const res = await app.api.del(`${API}/me`, token);
       expect(res.status).toBe(200);
 
@@ -180,6 +181,20 @@ describe.each(engines)('auth and me on %s', (engine) => {
       expect(list.status).toBe(200);
       expect(JSON.stringify(list.body)).not.toMatch(/王五|13700001111/);
       expect(await app.count(AuditEntryEntity, { action: 'user.erase', target: `user:${user.id}` })).toBe(1);
+    });
+
+    it('when I delete my account before an event, my seat is released and the first on the waitlist gets it', async () => {
+      const event = await publishActivity(app, { title: '注销释放名额', capacity: 1 });
+      const { token } = await app.api.login('leaving-early');
+      expect((await signUp(app, event.id, 'leaving-early')).body.status).toBe('confirmed');
+      expect((await signUp(app, event.id, 'waiting-neighbour')).body.status).toBe('waitlisted');
+
+      expect((await app.api.del(`${API}/me`, token)).status).toBe(200);
+
+      const detail = (await app.api.get(`${API}/events/${event.id}`)).body;
+      expect(detail).toMatchObject({ confirmedCount: 1, waitlistCount: 0 });
+      const mine = await app.api.get(`${API}/me/signups`, await app.token('waiting-neighbour'));
+      expect(mine.body.items.find((s: any) => s.eventId === event.id)?.status).toBe('confirmed');
     });
 
     it('when an erased person logs in again with the same openid, they start a fresh account', async () => {

@@ -13,6 +13,13 @@ describe.each(engines)('health and docs on %s', (engine) => {
     expect(res.body).toEqual({ status: 'ok' });
   });
 
+  it('when a client uses a method a route does not take, it gets 405 in the error shape', async () => {
+    const res = await app.api.call('PUT', `${API}/events`, { body: {} });
+    expect(res.status).toBe(405);
+    expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('when the database answers, /readyz answers 200', async () => {
     const res = await app.api.get('/readyz');
     expect(res.status).toBe(200);

@@ -17,8 +17,11 @@ function toAppError(error: unknown): AppError | null {
   if (isUniqueViolation(error)) return new AppError('CONFLICT', 409);
   const status = (error as { status?: number; expose?: boolean }).status;
   // Koa's own http errors (e.g. from ctx.throw) carry a status.
+  // An HTTP method the router has never heard of (PROPFIND…) is still the client's mistake.
+  if (status === 501) return new AppError('METHOD_NOT_ALLOWED', 405);
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 404) return new AppError('NOT_FOUND', 404);
+    if (status === 405) return new AppError('METHOD_NOT_ALLOWED', 405);
     if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 413);
     return new AppError('VALIDATION_FAILED', 400);
   }

@@ -82,14 +82,19 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
 
   if (query.near) {
     const [lat, lng] = query.near.split(',').map(Number) as [number, number];
-    qb.andWhere('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL').take(MAX_NEAR_CANDIDATES);
+    // Rank on the few columns distance needs, then load whole rows for one page only.
+    qb.andWhere('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL')
+      .select(['e.id', 'e.venueLat', 'e.venueLng', 'e.startsAt'])
+      .take(MAX_NEAR_CANDIDATES);
     const candidates = await qb.getMany();
     const ranked = candidates
       .map((event) => ({ event, distanceKm: haversineKm(lat, lng, event.venueLat!, event.venueLng!) }))
-      .sort((a, b) => a.distanceKm - b.distanceKm || a.event.startsAt.getTime() - b.event.startsAt.getTime());
+      .sort((a, b) => a.distanceKm - b.distanceKm || a.event.startsAt.getTime() - b.event.startsAt.getTime() || a.event.id.localeCompare(b.event.id));
     const offset = decodeCursor(query.cursor, 'offset')?.offset ?? 0;
     const slice = ranked.slice(offset, offset + query.limit);
-    const views = await toEventViews(manager, slice.map((r) => r.event));
+    const rows = slice.length ? await manager.getRepository(EventEntity).findBy({ id: In(slice.map((r) => r.event.id)) }) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const views = await toEventViews(manager, slice.map((r) => byId.get(r.event.id)!));
     return {
       items: views.map((view, i) => ({ ...view, distanceKm: Math.round(slice[i]!.distanceKm * 100) / 100 })),
       nextCursor: offset + query.limit < ranked.length ? encodeCursor({ kind: 'offset', offset: offset + query.limit }) : null,

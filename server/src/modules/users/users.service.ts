@@ -6,7 +6,9 @@ import type { Role, UpdateMe, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../http/route';
 import { notFound, unauthenticated } from '../../http/errors';
 import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
+import { EventEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';
+import { cancelMySignup } from '../signups/signups.service';
 import { recordAudit } from '../audit/audit.service';
 import { UserEntity } from './user.entity';
 
@@ -78,14 +80,24 @@ export async function updateMe(manager: EntityManager, userId: string, changes: 
 }
 
 /**
- * Erases a user's personal data. Sign-ups stay (organizers' counts must not
- * change) but lose the name and phone; the openid is released so the next
+ * Erases a user's personal data. Past sign-ups stay (organizers' counts must
+ * not change) but lose the name and phone; upcoming ones are cancelled; the openid is released so the next
  * login starts a fresh account.
  */
 export async function eraseUser(manager: EntityManager, userId: string, now: Date): Promise<void> {
   const users = manager.getRepository(UserEntity);
   const user = await users.findOneBy({ id: userId });
   if (!user || user.erasedAt) throw notFound('user');
+  // Seats held for events still to come go back to the waitlist: nobody can claim them any more.
+  const upcoming = await manager.getRepository(SignupEntity).createQueryBuilder('s')
+    .innerJoin(EventEntity, 'e', 'e.id = s.eventId')
+    .where('s.userId = :userId', { userId })
+    .andWhere('s.status != :cancelled', { cancelled: 'cancelled' })
+    .andWhere('s.checkedInAt IS NULL')
+    .andWhere('e.endsAt >= :now', { now })
+    .getMany();
+  const self = { id: userId, nickname: user.nickname, roles: [], organizationIds: [] };
+  for (const signup of upcoming) await cancelMySignup(manager, self, signup.eventId, now);
   await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
   await manager.getRepository(SignupEntity).update({ userId }, { name: '已注销', phone: '' });
   await manager.getRepository(MembershipEntity).delete({ userId });
