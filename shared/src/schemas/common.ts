@@ -1,6 +1,9 @@
 // Building blocks shared by the payload schemas: ids, phones, times, pages.
 import { z } from 'zod';
 
+// Validation messages reach residents: zod's own messages in Chinese too.
+z.config(z.locales.zhCN());
+
 export const idSchema = z.string().min(1).max(64);
 
 /** Mainland mobile numbers: 11 digits starting with 1[3-9]. */

@@ -1,0 +1,22 @@
+// The app shell: global styles and the session check on launch. Pages own their data.
+import { useLaunch } from '@tarojs/taro';
+import type { PropsWithChildren } from 'react';
+import { getMe } from '@/services/me';
+import { currentToken } from '@/services/session';
+import { setLargeText } from '@/utils/largeText';
+import './app.scss';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // Refresh the stored user (roles may have changed); a 401 clears the session by itself.
+    if (!currentToken()) return;
+    getMe(true)
+      .then((user) => {
+        if (typeof user.largeText === 'boolean') setLargeText(user.largeText);
+      })
+      .catch(() => undefined);
+  });
+  return children;
+}
+
+export default App;

@@ -1,0 +1,71 @@
+// One event in a list: what a resident needs to decide whether to tap.
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { EventView } from '@kepu/shared';
+import { routes } from '@/utils/routes';
+import { formatRange } from '@/utils/time';
+import './EventCard.scss';
+
+/** The slice of an event a card shows; lists keep only this in page data. */
+export interface EventCardRow {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  venueName: string;
+  district: string;
+  organizerName: string;
+  audiences: string[];
+  /** Campaign-wide events (a whole 宣传月) take no sign-ups: capacity 0. */
+  needsSignup: boolean;
+  seatsLeft: number;
+  waitlistCount: number;
+  distanceKm?: number;
+  campaignName?: string;
+}
+
+export function toEventCardRow(event: EventView): EventCardRow {
+  return {
+    id: event.id,
+    title: event.title,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    venueName: event.venue?.name ?? '',
+    district: event.district ?? '',
+    organizerName: event.organizer?.name ?? '',
+    audiences: (event.audiences ?? []).slice(0, 4),
+    needsSignup: (event.capacity ?? 0) > 0,
+    seatsLeft: Math.max(0, (event.capacity ?? 0) - (event.confirmedCount ?? 0)),
+    waitlistCount: event.waitlistCount ?? 0,
+    distanceKm: event.distanceKm,
+    campaignName: event.campaign?.name,
+  };
+}
+
+export default function EventCard({ event }: { event: EventCardRow }) {
+  return (
+    <View className="card event-card" hoverClass="pressed" onClick={() => Taro.navigateTo({ url: routes.eventDetail(event.id) })}>
+      <Text className="title">{event.title}</Text>
+      <Text className="event-card__line">{formatRange(event.startsAt, event.endsAt)}</Text>
+      <Text className="event-card__line">
+        {event.district ? `${event.district} · ` : ''}
+        {event.venueName}
+        {event.distanceKm !== undefined ? `（${event.distanceKm.toFixed(1)} 公里）` : ''}
+      </Text>
+      <Text className="event-card__line muted">主办：{event.organizerName}</Text>
+      <View className="event-card__tags">
+        {event.campaignName ? <Text className="tag">{event.campaignName}</Text> : null}
+        {event.audiences.map((audience) => (
+          <Text className="tag" key={audience}>{audience}</Text>
+        ))}
+        {!event.needsSignup ? (
+          <Text className="tag">无需报名</Text>
+        ) : event.seatsLeft > 0 ? (
+          <Text className="tag tag--ok">剩余 {event.seatsLeft} 个名额</Text>
+        ) : (
+          <Text className="tag tag--warn">已满，可候补{event.waitlistCount ? `（${event.waitlistCount} 人候补）` : ''}</Text>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,235 @@
+// 编辑活动: create a draft or change one, then submit it for review. A saved
+// event also takes volunteer shifts. The server validates; its field messages show inline.
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { EventView, VenueView } from '@kepu/shared';
+import LoginPrompt from '@/components/LoginPrompt';
+import PageShell from '@/components/PageShell';
+import { renderState } from '@/components/StateView';
+import { useRequest } from '@/hooks/useRequest';
+import { useSession } from '@/hooks/useSession';
+import { listCampaigns } from '@/services/campaigns';
+import { createEvent, getEditableEvent, submitEvent, updateEvent } from '@/services/organizer';
+import { toApiError } from '@/services/request';
+import { audienceChoices, themeChoices } from '@/utils/filters';
+import { keys, readStored } from '@/utils/storage';
+import { addDays, cstDate, cstParts } from '@/utils/time';
+import DateTimeField from '../../components/DateTimeField';
+import ShiftsEditor from '../../components/ShiftsEditor';
+import VenuePicker from '../../components/VenuePicker';
+import '../../organizer.scss';
+
+interface Draft {
+  title: string;
+  description: string;
+  city: string;
+  district: string;
+  venue: VenueView;
+  startsAt: string;
+  endsAt: string;
+  capacity: string;
+  signupOpensAt: string | null;
+  signupClosesAt: string | null;
+  audiences: string[];
+  themes: string[];
+  campaign: string | null;
+}
+
+function emptyDraft(): Draft {
+  const day = addDays(cstDate(new Date()), 7);
+  return {
+    title: '',
+    description: '',
+    city: readStored<string>(keys.city, ''),
+    district: '',
+    venue: { name: '', address: '', lat: null, lng: null },
+    startsAt: `${day}T09:00:00+08:00`,
+    endsAt: `${day}T11:00:00+08:00`,
+    capacity: '50',
+    signupOpensAt: null,
+    signupClosesAt: null,
+    audiences: [],
+    themes: [],
+    campaign: null,
+  };
+}
+
+function draftOf(event: EventView): Draft {
+  return {
+    title: event.title,
+    description: event.description,
+    city: event.city,
+    district: event.district,
+    venue: event.venue,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    capacity: String(event.capacity),
+    signupOpensAt: event.signupOpensAt,
+    signupClosesAt: event.signupClosesAt,
+    audiences: event.audiences,
+    themes: event.themes,
+    campaign: event.campaign?.code ?? null,
+  };
+}
+
+const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+
+export default function EditEventPage() {
+  const { params } = useRouter();
+  const { user } = useSession();
+  const [eventId, setEventId] = useState(params.id ?? '');
+  const existing = useRequest(params.id ? () => getEditableEvent(params.id!) : null, [params.id]);
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [status, setStatus] = useState<string>('draft');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const year = cstParts(draft.startsAt)?.year ?? new Date().getFullYear();
+  const campaigns = useRequest(() => listCampaigns(year), [year]);
+
+  useEffect(() => {
+    if (existing.data) {
+      setDraft(draftOf(existing.data));
+      setStatus(existing.data.status);
+    }
+  }, [existing.data]);
+
+  if (!user) return <PageShell><LoginPrompt /></PageShell>;
+  const state = renderState({ loading: existing.loading, error: existing.error, onRetry: () => void existing.reload() });
+  if (state) return <PageShell>{state}</PageShell>;
+
+  const patch = (next: Partial<Draft>) => setDraft({ ...draft, ...next });
+  const campaignList = campaigns.data ?? [];
+  const campaignNames = ['不属于品牌活动', ...campaignList.map((c) => c.name)];
+  const campaignIndex = draft.campaign ? campaignList.findIndex((c) => c.code === draft.campaign) + 1 : 0;
+  const editable = status === 'draft' || status === 'rejected' || !eventId;
+
+  const payload = () => ({
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    city: draft.city.trim(),
+    district: draft.district.trim(),
+    venue: { ...draft.venue, name: draft.venue.name.trim(), address: draft.venue.address.trim() },
+    startsAt: draft.startsAt,
+    endsAt: draft.endsAt,
+    capacity: Number(draft.capacity) || 0,
+    signupOpensAt: draft.signupOpensAt,
+    signupClosesAt: draft.signupClosesAt,
+    audiences: draft.audiences,
+    themes: draft.themes,
+    campaign: draft.campaign,
+  });
+
+  /** Saves and returns the event's id, or null when the server refused (messages shown inline). */
+  const save = async (): Promise<string | null> => {
+    setBusy(true);
+    try {
+      const saved = eventId
+        ? await updateEvent(eventId, payload())
+        : await createEvent({ ...payload(), kind: 'activity', organizerId: user.organizations[0]?.id ?? '' });
+      setEventId(saved.id);
+      setStatus(saved.status);
+      setErrors({});
+      return saved.id;
+    } catch (caught) {
+      setErrors(toApiError(caught).fieldMessages);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveDraft = async () => {
+    if (await save()) Taro.showToast({ title: '已保存草稿', icon: 'none' });
+  };
+
+  const saveAndSubmit = async () => {
+    const id = await save();
+    if (!id) return;
+    try {
+      const submitted = await submitEvent(id);
+      Taro.showToast({ title: submitted.status === 'published' ? '已发布' : '已提交审核', icon: 'none' });
+      setTimeout(() => void Taro.navigateBack(), 800);
+    } catch {
+      // the request wrapper showed the server's message
+    }
+  };
+
+  const text = (label: string, key: 'title' | 'city' | 'district', max: number, placeholder = '') => (
+    <View className="field">
+      <Text className="field__label">{label}</Text>
+      <Input className="input" value={draft[key]} maxlength={max} placeholder={placeholder} ariaLabel={label} onInput={(e) => patch({ [key]: e.detail.value })} />
+      {errors[key] ? <Text className="field__error">{errors[key]}</Text> : null}
+    </View>
+  );
+
+  return (
+    <PageShell>
+      {!editable ? <Text className="section block muted">活动已{status === 'published' ? '发布' : '提交'}，修改可能需要重新审核。</Text> : null}
+      <View className="card">
+        {text('活动名称', 'title', 80, '如：全国科普日·社区应急科普展')}
+        <View className="field">
+          <Text className="field__label">活动介绍</Text>
+          <Textarea className="textarea" value={draft.description} maxlength={5000} onInput={(e) => patch({ description: e.detail.value })} />
+          {errors.description ? <Text className="field__error">{errors.description}</Text> : null}
+        </View>
+        {text('城市', 'city', 20, '如：唐山市')}
+        {text('区县', 'district', 30, '如：路北区')}
+        <View className="field">
+          <Text className="field__label">场馆名称</Text>
+          <Input className="input" value={draft.venue.name} maxlength={60} ariaLabel="场馆名称" onInput={(e) => patch({ venue: { ...draft.venue, name: e.detail.value } })} />
+          {errors['venue.name'] ? <Text className="field__error">{errors['venue.name']}</Text> : null}
+        </View>
+        <View className="field">
+          <Text className="field__label">详细地址</Text>
+          <Input className="input" value={draft.venue.address} maxlength={120} ariaLabel="详细地址" onInput={(e) => patch({ venue: { ...draft.venue, address: e.detail.value } })} />
+        </View>
+        <VenuePicker venue={draft.venue} onChange={(venue) => patch({ venue })} />
+      </View>
+
+      <View className="card">
+        <DateTimeField label="开始时间" value={draft.startsAt} onChange={(startsAt) => patch({ startsAt })} error={errors.startsAt} />
+        <DateTimeField label="结束时间" value={draft.endsAt} onChange={(endsAt) => patch({ endsAt })} error={errors.endsAt} />
+        <View className="field">
+          <Text className="field__label">名额</Text>
+          <Input className="input" type="number" value={draft.capacity} maxlength={6} ariaLabel="名额" onInput={(e) => patch({ capacity: e.detail.value })} />
+          {errors.capacity ? <Text className="field__error">{errors.capacity}</Text> : null}
+        </View>
+        <DateTimeField label="开始报名" optional value={draft.signupOpensAt} onChange={(signupOpensAt) => patch({ signupOpensAt })} error={errors.signupOpensAt} />
+        <DateTimeField label="截止报名" optional value={draft.signupClosesAt} onChange={(signupClosesAt) => patch({ signupClosesAt })} error={errors.signupClosesAt} />
+      </View>
+
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">品牌活动</Text>
+          <Picker mode="selector" range={campaignNames} value={Math.max(0, campaignIndex)} onChange={(e) => patch({ campaign: campaignList[Number(e.detail.value) - 1]?.code ?? null })}>
+            <View className="picker-box">{campaignNames[Math.max(0, campaignIndex)]} ▾</View>
+          </Picker>
+        </View>
+        <View className="field">
+          <Text className="field__label">适合人群</Text>
+          <View>
+            {audienceChoices.map((a) => (
+              <View key={a} className={`chip ${draft.audiences.includes(a) ? 'chip--on' : ''}`} onClick={() => patch({ audiences: toggle(draft.audiences, a) })}>{a}</View>
+            ))}
+          </View>
+        </View>
+        <View className="field">
+          <Text className="field__label">主题</Text>
+          <View>
+            {themeChoices.map((t) => (
+              <View key={t} className={`chip ${draft.themes.includes(t) ? 'chip--on' : ''}`} onClick={() => patch({ themes: toggle(draft.themes, t) })}>{t}</View>
+            ))}
+          </View>
+        </View>
+      </View>
+
+      <View className="section">
+        <Button className="btn btn--ghost btn--block org-actions" loading={busy} disabled={busy} onClick={() => void saveDraft()}>保存</Button>
+        {editable ? <Button className="btn btn--block org-actions" disabled={busy} onClick={() => void saveAndSubmit()}>保存并提交审核</Button> : null}
+      </View>
+
+      {eventId ? <ShiftsEditor eventId={eventId} defaultStart={draft.startsAt} defaultEnd={draft.endsAt} /> : null}
+    </PageShell>
+  );
+}

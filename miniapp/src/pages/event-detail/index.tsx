@@ -1,0 +1,197 @@
+// 活动详情: every field of one event, its venue on a map, the plan tasks it
+// serves, and signing up, waitlisting and cancelling for the signed-in resident.
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useState } from 'react';
+import type { EventView } from '@kepu/shared';
+import PageShell from '@/components/PageShell';
+import { renderState } from '@/components/StateView';
+import { useRequest } from '@/hooks/useRequest';
+import { useSession } from '@/hooks/useSession';
+import { cancelMySignup, getEvent } from '@/services/events';
+import { listMySignups } from '@/services/me';
+import type { MySignup } from '@/services/types';
+import { routes, tabs } from '@/utils/routes';
+import { formatDateTime, formatRange } from '@/utils/time';
+import AddToCalendar from './AddToCalendar';
+import EventMap from './EventMap';
+import ShareButton from './ShareButton';
+import SignupForm from './SignupForm';
+import './index.scss';
+
+type Window = 'open' | 'not-yet' | 'closed' | 'unavailable' | 'no-signup';
+
+function signupWindow(event: EventView, now: number): Window {
+  if (event.status !== 'published') return 'unavailable';
+  if (event.capacity <= 0) return 'no-signup';
+  if (event.signupOpensAt && now < Date.parse(event.signupOpensAt)) return 'not-yet';
+  if (now >= Date.parse(event.signupClosesAt ?? event.endsAt)) return 'closed';
+  return 'open';
+}
+
+const statusLabels: Record<string, string> = {
+  draft: '草稿',
+  pending: '审核中',
+  rejected: '未通过审核',
+  cancelled: '已取消',
+};
+
+/** My sign-up for this event, if any: the one row kept from my list. */
+async function findMySignup(eventId: string): Promise<MySignup | null> {
+  const page = await listMySignups(null, 100);
+  return page.items.find((item) => item.eventId === eventId && item.status !== 'cancelled') ?? null;
+}
+
+export default function EventDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { user } = useSession();
+  const event = useRequest(() => getEvent(id), [id]);
+  const mine = useRequest(user ? () => findMySignup(id) : null, [id, user?.id]);
+  const [showForm, setShowForm] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+
+  useShareAppMessage(() => ({ title: event.data?.title ?? '科普活动', path: routes.eventDetail(id) }));
+
+  const state = renderState({ loading: event.loading, error: event.error, onRetry: () => void event.reload() });
+  if (state || !event.data) return <PageShell>{state}</PageShell>;
+  const e = event.data;
+  const seatsLeft = Math.max(0, e.capacity - e.confirmedCount);
+  const openState = signupWindow(e, Date.now());
+  const my = mine.data;
+
+  const startSignup = () => {
+    if (!user) {
+      void Taro.navigateTo({ url: routes.login() });
+      return;
+    }
+    setShowForm(true);
+  };
+
+  const cancel = async () => {
+    const { confirm } = await Taro.showModal({ title: '取消报名', content: '确定取消这次报名吗？名额会让给候补的居民。', confirmText: '取消报名', cancelText: '再想想' });
+    if (!confirm) return;
+    setCancelling(true);
+    try {
+      await cancelMySignup(e.id);
+      Taro.showToast({ title: '已取消报名', icon: 'none' });
+      mine.setData(null);
+      void event.reload();
+    } catch {
+      // the request wrapper showed the server's message
+    } finally {
+      setCancelling(false);
+    }
+  };
+
+  return (
+    <PageShell>
+      <View className="card detail-head">
+        <Text className="h1">{e.title}</Text>
+        <View className="detail-tags">
+          {statusLabels[e.status] ? <Text className="tag tag--warn">{statusLabels[e.status]}</Text> : null}
+          {e.isDemo ? <Text className="tag tag--warn">演示数据</Text> : null}
+          {e.campaign ? <Text className="tag">{e.campaign.name}</Text> : null}
+          {e.themes.map((theme) => <Text className="tag" key={`t-${theme}`}>{theme}</Text>)}
+        </View>
+        <Text className="detail-line">时间：{formatRange(e.startsAt, e.endsAt)}</Text>
+        <Text className="detail-line">地点：{[e.city, e.district, e.venue.name].filter(Boolean).join(' · ')}</Text>
+        <Text className="detail-line">主办：{e.organizer.name}</Text>
+        {e.audiences.length ? <Text className="detail-line">适合：{e.audiences.join('、')}</Text> : null}
+        {e.capacity > 0 ? (
+        <Text className="detail-line">
+          名额：{e.capacity} 人，已报名 {e.confirmedCount} 人
+          {seatsLeft > 0 ? `，剩余 ${seatsLeft} 个` : '，已满'}
+          {e.waitlistCount ? `，${e.waitlistCount} 人候补` : ''}
+        </Text>
+        ) : null}
+        {e.signupOpensAt || e.signupClosesAt ? (
+          <Text className="detail-line muted">
+            报名时间：{e.signupOpensAt ? formatDateTime(e.signupOpensAt) : '即日'} 至 {e.signupClosesAt ? formatDateTime(e.signupClosesAt) : '活动开始'}
+          </Text>
+        ) : null}
+        {e.status === 'rejected' && e.reviewReason ? <Text className="detail-line field__error">驳回原因：{e.reviewReason}</Text> : null}
+        {e.status === 'cancelled' && e.cancelReason ? <Text className="detail-line field__error">取消原因：{e.cancelReason}</Text> : null}
+      </View>
+
+      {my ? (
+        <View className="card my-signup">
+          <Text className="title">{my.status === 'waitlisted' ? `你在候补第 ${my.waitlistPosition ?? '?'} 位` : '你已报名成功'}</Text>
+          <Text className="muted">签到码在“我的”页面，到场后出示给工作人员扫码。</Text>
+          <View className="row detail-actions">
+            <Button className="btn" onClick={() => void Taro.switchTab({ url: tabs.me })}>查看签到码</Button>
+            <Button className="btn btn--danger" loading={cancelling} disabled={cancelling} onClick={() => void cancel()}>取消报名</Button>
+          </View>
+        </View>
+      ) : openState === 'open' ? (
+        showForm && user ? (
+          <SignupForm
+            eventId={e.id}
+            user={user}
+            full={seatsLeft === 0}
+            onDone={(signup) => {
+              setShowForm(false);
+              Taro.showToast({ title: signup.status === 'waitlisted' ? `已进入候补第 ${signup.waitlistPosition ?? '?'} 位` : '报名成功', icon: 'none' });
+              void mine.reload();
+              void event.reload();
+            }}
+          />
+        ) : (
+          <View className="section">
+            <Button className="btn btn--block" onClick={startSignup}>
+              {seatsLeft > 0 ? '我要报名' : '名额已满，候补报名'}
+            </Button>
+            {!user ? <Text className="muted detail-line">报名前需要先登录</Text> : null}
+          </View>
+        )
+      ) : (
+        <View className="section">
+          <Text className="muted">
+            {openState === 'no-signup'
+              ? '本活动无需报名，按时参加即可；具体安排请关注主办单位通知。'
+              : openState === 'not-yet'
+                ? `报名将于 ${formatDateTime(e.signupOpensAt!)} 开始`
+                : openState === 'closed'
+                  ? '报名已截止'
+                  : '该活动当前不可报名'}
+          </Text>
+        </View>
+      )}
+
+      <View className="row section">
+        <AddToCalendar event={e} />
+        <ShareButton title={e.title} />
+      </View>
+
+      <View className="card">
+        <Text className="title">活动地点</Text>
+        <Text className="detail-line">{e.venue.name}</Text>
+        <EventMap venue={e.venue} />
+      </View>
+
+      {e.description ? (
+        <View className="card">
+          <Text className="title">活动介绍</Text>
+          <Text className="detail-text" userSelect>{e.description}</Text>
+        </View>
+      ) : null}
+
+      {e.planTasks.length ? (
+        <View className="card">
+          <Text className="title">依据</Text>
+          <Text className="muted">本活动落实以下工作要点任务，点按查看原文：</Text>
+          {e.planTasks.map((task) => (
+            <View
+              key={`${task.planId}-${task.number}`}
+              className="plan-task-link"
+              hoverClass="plan-task-link--pressed"
+              onClick={() => void Taro.navigateTo({ url: routes.planDetail(task.planId, task.number) })}
+            >
+              <Text>第 {task.number} 项：{task.title} ›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,32 @@
+// The campaign running now (or the next one within a month): one tap filters the list by it.
+import { Text, View } from '@tarojs/components';
+import type { Campaign } from '@/services/types';
+import { addDays, cstDate, formatDaySpan } from '@/utils/time';
+
+/** The campaign under way today, else the soonest starting within 30 days. */
+export function pickCampaign(campaigns: Campaign[], now: Date): { campaign: Campaign; running: boolean } | null {
+  const today = cstDate(now);
+  const dated = campaigns.filter((c) => c.startsOn && c.endsOn);
+  const running = dated.find((c) => c.startsOn! <= today && today <= c.endsOn!);
+  if (running) return { campaign: running, running: true };
+  const horizon = addDays(today, 30);
+  const next = dated.filter((c) => c.startsOn! > today && c.startsOn! <= horizon).sort((a, b) => a.startsOn!.localeCompare(b.startsOn!))[0];
+  return next ? { campaign: next, running: false } : null;
+}
+
+interface Props {
+  pick: { campaign: Campaign; running: boolean };
+  selected: boolean;
+  onToggle: () => void;
+}
+
+export default function CampaignBanner({ pick, selected, onToggle }: Props) {
+  const { campaign, running } = pick;
+  return (
+    <View className="banner" hoverClass="banner--pressed" onClick={onToggle}>
+      <Text className="banner__kicker">{running ? '正在进行' : '即将开始'} · {formatDaySpan(campaign.startsOn, campaign.endsOn)}</Text>
+      <Text className="banner__title">{campaign.name}</Text>
+      <Text className="banner__action">{selected ? '显示全部活动' : '只看这个主题的活动 ›'}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,40 @@
+// The check-in QR of one sign-up, drawn on the device from the signed code.
+// Codes expire: the sheet fetches a fresh one when opened and on demand.
+import { Button, Text, View } from '@tarojs/components';
+import QrCode from '@/components/QrCode';
+import { renderState } from '@/components/StateView';
+import { useRequest } from '@/hooks/useRequest';
+import { getCheckinCode } from '@/services/me';
+import type { MySignup } from '@/services/types';
+import { formatDateTime, formatRange } from '@/utils/time';
+
+export default function CheckinSheet({ signup, onClose }: { signup: MySignup; onClose: () => void }) {
+  const code = useRequest(() => getCheckinCode(signup.id), [signup.id]);
+  const expired = code.data ? Date.parse(code.data.expiresAt) <= Date.now() : false;
+  const state = renderState({ loading: code.loading, error: code.error, onRetry: () => void code.reload() });
+
+  return (
+    <View className="sheet-mask" onClick={onClose}>
+      <View className="sheet" onClick={(e) => e.stopPropagation()}>
+        <Text className="title">{signup.event.title}</Text>
+        <Text className="muted">{formatRange(signup.event.startsAt, signup.event.endsAt)} · {signup.event.venue?.name}</Text>
+        <View className="sheet__qr">
+          {state ??
+            (code.data ? (
+              <View className="sheet__qr-inner">
+                <QrCode text={code.data.code} size={240} />
+                <Text className="muted sheet__expiry">
+                  {expired ? '签到码已过期，请刷新' : `有效期至 ${formatDateTime(code.data.expiresAt)}`}
+                </Text>
+              </View>
+            ) : null)}
+        </View>
+        <Text className="muted">到场后请出示此二维码，由工作人员扫码签到。</Text>
+        <View className="row sheet__actions">
+          <Button className="btn btn--ghost" onClick={() => void code.reload()}>刷新签到码</Button>
+          <Button className="btn" onClick={onClose}>关闭</Button>
+        </View>
+      </View>
+    </View>
+  );
+}

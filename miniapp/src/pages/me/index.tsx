@@ -1,0 +1,158 @@
+// 我的: my sign-ups (upcoming and past) with check-in QR and cancel, my
+// profile, 大字模式, the volunteer and organizer areas, and erasing my data.
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import ListFooter from '@/components/ListFooter';
+import PageShell from '@/components/PageShell';
+import { renderState } from '@/components/StateView';
+import { useLargeText } from '@/hooks/useLargeText';
+import { useOnReturn } from '@/hooks/useOnReturn';
+import { usePagedList } from '@/hooks/usePagedList';
+import { useSession } from '@/hooks/useSession';
+import { logout } from '@/services/auth';
+import { cancelMySignup } from '@/services/events';
+import { deleteMe, listMySignups, updateMe } from '@/services/me';
+import type { MySignup } from '@/services/types';
+import { setLargeText } from '@/utils/largeText';
+import { routes } from '@/utils/routes';
+import CheckinSheet from './CheckinSheet';
+import ProfileCard from './ProfileCard';
+import SignupItem from './SignupItem';
+import './index.scss';
+
+type Tab = 'upcoming' | 'past';
+
+export default function MePage() {
+  const { user, hasRole } = useSession();
+  const large = useLargeText();
+  const [tab, setTab] = useState<Tab>('upcoming');
+  const [qrFor, setQrFor] = useState<MySignup | null>(null);
+  const signups = usePagedList(user ? (cursor) => listMySignups(cursor, 20, tab) : null, [user?.id, tab]);
+
+  // Sign-ups change on other pages (a new sign-up on a detail page): refresh on return.
+  useOnReturn(() => void signups.reload());
+  usePullDownRefresh(() => {
+    void signups.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (signups.hasMore && !signups.moreError) void signups.loadMore();
+  });
+
+  const toggleLarge = (on: boolean) => {
+    setLargeText(on);
+    // Remember it on the account too; the device setting already applies if this fails.
+    if (user) void updateMe({ largeText: on }, true).catch(() => undefined);
+  };
+
+  const cancel = async (signup: MySignup) => {
+    const { confirm } = await Taro.showModal({ title: '取消报名', content: `确定取消“${signup.event.title}”的报名吗？`, confirmText: '取消报名', cancelText: '再想想' });
+    if (!confirm) return;
+    try {
+      await cancelMySignup(signup.eventId);
+      signups.update((item) => item.id === signup.id, null);
+      Taro.showToast({ title: '已取消报名', icon: 'none' });
+    } catch {
+      // the request wrapper showed the server's message
+    }
+  };
+
+  const eraseMyData = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '删除我的数据',
+      content: '将删除你的昵称、手机号、志愿者资料等个人信息并退出登录；历史报名记录仅以匿名方式保留用于统计。此操作无法撤销。',
+      confirmText: '确认删除',
+      confirmColor: '#b3261e',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    try {
+      await deleteMe();
+      logout();
+      Taro.showToast({ title: '个人数据已删除', icon: 'none' });
+    } catch {
+      // the request wrapper showed the server's message
+    }
+  };
+
+  const state = renderState({
+    loading: signups.loading,
+    error: signups.error,
+    empty: signups.items.length === 0,
+    emptyText: tab === 'upcoming' ? '还没有即将参加的活动，去“活动”页看看吧' : '还没有参加过的活动',
+    onRetry: () => void signups.reload(),
+  });
+
+  return (
+    <PageShell>
+      {user ? (
+        <ProfileCard user={user} key={user.id} />
+      ) : (
+        <View className="card">
+          <Text className="title">登录后可报名活动、查看签到码</Text>
+          <Button className="btn btn--block me-actions" onClick={() => void Taro.navigateTo({ url: routes.login() })}>登录</Button>
+        </View>
+      )}
+
+      <View className="card me-setting">
+        <View className="me-setting__text">
+          <Text className="title">大字模式</Text>
+          <Text className="muted">放大文字和按钮，方便阅读和点按</Text>
+        </View>
+        <Switch checked={large} color="#0a58a8" ariaLabel="大字模式" onChange={(e) => toggleLarge(e.detail.value)} />
+      </View>
+
+      {user ? (
+        <View>
+          <View className="row section me-tabs">
+            <View className={`chip ${tab === 'upcoming' ? 'chip--on' : ''}`} onClick={() => setTab('upcoming')}>即将参加</View>
+            <View className={`chip ${tab === 'past' ? 'chip--on' : ''}`} onClick={() => setTab('past')}>已结束</View>
+          </View>
+          {signups.stale ? <Text className="section muted">网络不可用，以下是上次加载的报名</Text> : null}
+          {state ??
+            signups.items.map((signup) => (
+              <SignupItem key={signup.id} signup={signup} upcoming={tab === 'upcoming'} onShowCode={() => setQrFor(signup)} onCancel={() => void cancel(signup)} />
+            ))}
+          <ListFooter list={signups} />
+
+          <View className="card me-links">
+            <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.volunteerProfile() })}>
+              <Text>志愿服务{hasRole('volunteer') ? '' : '（申请成为志愿者）'}</Text><Text>›</Text>
+            </View>
+            {hasRole('volunteer') ? (
+              <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>
+                <Text>志愿岗位</Text><Text>›</Text>
+              </View>
+            ) : null}
+            {hasRole('organizer') ? (
+              <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.organizerEvents() })}>
+                <Text>主办单位：活动管理</Text><Text>›</Text>
+              </View>
+            ) : null}
+            {hasRole('reviewer') || hasRole('admin') ? (
+              <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.organizerReview() })}>
+                <Text>活动审核</Text><Text>›</Text>
+              </View>
+            ) : null}
+            <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
+              <Text>隐私说明</Text><Text>›</Text>
+            </View>
+          </View>
+
+          <View className="section me-danger">
+            <Button className="btn btn--ghost btn--block" onClick={() => logout()}>退出登录</Button>
+            <Button className="btn btn--danger btn--block" onClick={() => void eraseMyData()}>删除我的数据</Button>
+          </View>
+        </View>
+      ) : (
+        <View className="card me-links">
+          <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
+            <Text>隐私说明</Text><Text>›</Text>
+          </View>
+        </View>
+      )}
+
+      {qrFor ? <CheckinSheet signup={qrFor} onClose={() => setQrFor(null)} /> : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,36 @@
+// Public events: the list with its filters, one event, signing up and
+// cancelling, and the calendar file. Organizer actions live in organizer.ts.
+import type { CreateSignup, EventListQuery, EventView, SignupView } from '@kepu/shared';
+import { buildUrl, request, type Listing } from '@/services/request';
+
+export type EventFilters = Partial<Omit<EventListQuery, 'limit' | 'cursor'>>;
+
+export function listEvents(filters: EventFilters, cursor?: string | null, limit = 20, quiet = true): Promise<Listing<EventView>> {
+  return request<Listing<EventView>>('/events', { query: { ...filters, cursor: cursor ?? undefined, limit }, quiet });
+}
+
+export function getEvent(id: string): Promise<EventView> {
+  return request<EventView>(`/events/${encodeURIComponent(id)}`, { quiet: true });
+}
+
+export function signUpForEvent(id: string, body: CreateSignup): Promise<SignupView> {
+  return request<SignupView>(`/events/${encodeURIComponent(id)}/signups`, { method: 'POST', data: body });
+}
+
+export function cancelMySignup(eventId: string): Promise<unknown> {
+  return request(`/events/${encodeURIComponent(eventId)}/signups/me`, { method: 'DELETE' });
+}
+
+/** Absolute in weapp, same-origin in H5: an <a href> downloads it. */
+export function eventCalendarUrl(id: string): string {
+  return buildUrl(`/events/${encodeURIComponent(id)}/calendar.ics`);
+}
+
+export async function listCities(): Promise<string[]> {
+  const body = await request<unknown>('/cities', { quiet: true });
+  // The contract names the endpoint but not the item shape: accept names or {name} objects, bare or in items.
+  const list = Array.isArray(body) ? body : ((body as { items?: unknown[] } | null)?.items ?? []);
+  return list
+    .map((entry) => (typeof entry === 'string' ? entry : ((entry as { name?: string; city?: string })?.name ?? (entry as { city?: string })?.city ?? '')))
+    .filter((name): name is string => Boolean(name));
+}

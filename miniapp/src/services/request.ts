@@ -1,0 +1,135 @@
+// The only caller of Taro.request. Adds the base URL and the Bearer token,
+// turns the contract's error body into an ApiError with the server's Chinese
+// message, shows at most one toast per failure, sends a 401 back to login and
+// keeps the last first page of every list so it can be shown offline.
+import Taro from '@tarojs/taro';
+import type { FieldProblem } from '@kepu/shared';
+import { errorMessages } from '@kepu/shared/errors';
+import { clearListCache, readCachedList, writeCachedList } from '@/services/offline';
+import { clearSession, currentToken } from '@/services/session';
+import { routes } from '@/utils/routes';
+
+/** `API_BASE` is the origin set at build time: '' in H5 (same origin), the API host in weapp. */
+export const API_ROOT = `${API_BASE}/api/v1`;
+
+export const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: string, message: string, status: number, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+
+  /** For VALIDATION_FAILED: the message of each bad field, keyed by its path. */
+  get fieldMessages(): Record<string, string> {
+    const fields = (this.details?.fields ?? []) as FieldProblem[];
+    const byPath: Record<string, string> = {};
+    for (const field of Array.isArray(fields) ? fields : []) byPath[field.path] ??= field.message;
+    return byPath;
+  }
+}
+
+/** Any thrown value as an ApiError, so pages have one error shape to render. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('CLIENT', error instanceof Error && error.message ? error.message : errorMessages.INTERNAL, 0);
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  data?: unknown;
+  /** The caller renders the error itself (a page's error state): no toast. */
+  quiet?: boolean;
+  /** false: a 401 only clears the session (a background refresh), no trip to the login page. */
+  loginOn401?: boolean;
+}
+
+/** A list page; `stale` marks the offline copy shown when the network failed. */
+export interface Listing<T> {
+  items: T[];
+  nextCursor: string | null;
+  stale?: boolean;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const pairs = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return `${API_ROOT}${path}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+}
+
+let redirectingToLogin = false;
+
+function goToLogin(): void {
+  if (redirectingToLogin) return;
+  const pages = Taro.getCurrentPages();
+  const here = pages[pages.length - 1]?.route ?? '';
+  if (here.includes('pages/login/')) return;
+  redirectingToLogin = true;
+  Taro.navigateTo({ url: routes.login() }).finally(() => {
+    redirectingToLogin = false;
+  });
+}
+
+function toast(message: string): void {
+  Taro.showToast({ title: message, icon: 'none', duration: 2500 }).catch(() => undefined);
+}
+
+function errorFromResponse(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+  const code = error?.code ?? (status >= 500 ? 'INTERNAL' : 'HTTP_' + status);
+  const message = error?.message || (errorMessages as Record<string, string>)[code] || errorMessages.INTERNAL;
+  return new ApiError(code, message, status, error?.details);
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const url = buildUrl(path, options.query);
+  const token = currentToken();
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (token) header.Authorization = `Bearer ${token}`;
+  if (options.data !== undefined) header['Content-Type'] = 'application/json';
+
+  let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>;
+  try {
+    response = await Taro.request({ url, method, header, data: options.data as never, dataType: 'json', timeout: 15000 });
+  } catch {
+    const cached = method === 'GET' ? readCachedList(url) : null;
+    if (cached) {
+      if (!options.quiet) toast('网络不可用，显示上次加载的内容');
+      return { ...cached, stale: true } as T;
+    }
+    const error = new ApiError('NETWORK', NETWORK_MESSAGE, 0);
+    if (!options.quiet) toast(error.message);
+    throw error;
+  }
+
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    const body = (response.data === '' ? null : response.data) as T;
+    if (method === 'GET' && !options.query?.cursor) writeCachedList(url, body);
+    return body;
+  }
+
+  const error = errorFromResponse(response.statusCode, response.data);
+  if (response.statusCode === 401) {
+    clearSession();
+    clearListCache();
+    if (options.loginOn401 !== false) {
+      toast(error.message);
+      goToLogin();
+    }
+  } else if (!options.quiet) {
+    toast(error.message);
+  }
+  throw error;
+}

@@ -1,0 +1,140 @@
+// Shapes from API.md that @kepu/shared does not export (yet). Mirror the
+// contract exactly; when shared grows the same type, import it from there.
+import type { CampaignOccurrence } from '@kepu/shared';
+
+/** `GET /campaigns?year=` items. */
+export type Campaign = Pick<CampaignOccurrence, 'code' | 'name' | 'aliases' | 'themes' | 'startsOn' | 'endsOn'>;
+
+export interface PlanSummary {
+  id: string;
+  city: string;
+  year: number;
+  title: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  taskCount: number;
+}
+
+export interface PlanSection {
+  ordinal: string;
+  title: string;
+  level?: number;
+  sections: PlanSection[];
+}
+
+export interface PlanTask {
+  number: number;
+  title: string;
+  text: string;
+  sectionPath: string[];
+  responsibleUnits: { name: string; organizationId: string | null }[];
+  audiences: string[];
+  themes: string[];
+  campaigns: { code: string; name: string }[];
+}
+
+export interface PlanDetail extends PlanSummary {
+  documentNumber: string | null;
+  sections: PlanSection[];
+  tasks: PlanTask[];
+}
+
+export interface TaskProgress {
+  number: number;
+  title: string;
+  events: number;
+  published: number;
+  signups: number;
+  checkins: number;
+  volunteerHours: number;
+  idle: boolean;
+}
+
+export interface UnitProgress {
+  name: string;
+  organizationId: string | null;
+  tasks: number[];
+  events: number;
+  signups: number;
+  checkins: number;
+  volunteerHours: number;
+}
+
+export interface PlanProgress {
+  tasks: TaskProgress[];
+  units: UnitProgress[];
+  idleTasks: number[];
+}
+
+/** `GET /me/signups` items. */
+export interface MySignup {
+  id: string;
+  eventId: string;
+  event: { id: string; title: string; startsAt: string; endsAt?: string; venue: { name: string; address?: string } };
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  waitlistPosition?: number;
+  partySize?: number;
+  checkedInAt?: string | null;
+}
+
+export interface CheckinCode {
+  code: string;
+  expiresAt: string;
+}
+
+/** `GET /events/:id/signups?format=json` rows (phones masked unless unmasked). */
+export interface EventSignupRow {
+  id: string;
+  name: string;
+  phone: string;
+  status: string;
+  partySize?: number;
+  waitlistPosition?: number;
+  checkedInAt?: string | null;
+  createdAt?: string;
+}
+
+export interface VolunteerProfileInput {
+  realName: string;
+  phone: string;
+  skills: string[];
+  team?: string;
+  bio?: string;
+}
+
+export interface VolunteerRecordEntry {
+  id: string;
+  status: string;
+  hours?: number | null;
+  shift?: { id: string; role: string; startsAt: string; endsAt: string; event?: { id: string; title: string } };
+}
+
+/** `GET /me/volunteer`. The record's field name is not fixed by the contract: both spellings are read. */
+export interface VolunteerProfile extends VolunteerProfileInput {
+  totalHours: number;
+  record?: VolunteerRecordEntry[];
+  applications?: VolunteerRecordEntry[];
+}
+
+export interface Shift {
+  id: string;
+  eventId?: string;
+  event?: { id: string; title: string; venue?: { name: string } };
+  role: string;
+  startsAt: string;
+  endsAt: string;
+  slots: number;
+  approvedCount?: number;
+}
+
+export interface ShiftInput {
+  role: string;
+  startsAt: string;
+  endsAt: string;
+  slots: number;
+}
+
+export interface ShiftApplication {
+  id: string;
+  status: 'applied' | 'approved' | 'rejected' | 'completed' | string;
+}

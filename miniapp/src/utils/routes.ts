@@ -1,0 +1,39 @@
+// Every page path in one place, so a renamed page breaks the build, not a tap.
+const q = (params: Record<string, string | number | undefined>) => {
+  const pairs = Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
+};
+
+export const tabs = {
+  events: '/pages/events/index',
+  calendar: '/pages/calendar/index',
+  plans: '/pages/plans/index',
+  me: '/pages/me/index',
+} as const;
+
+export const routes = {
+  eventDetail: (id: string) => `/pages/event-detail/index${q({ id })}`,
+  planDetail: (id: string, task?: number) => `/pages/plan-detail/index${q({ id, task })}`,
+  login: () => '/pages/login/index',
+  privacy: () => '/pages/privacy/index',
+  volunteerProfile: () => '/packages/volunteer/pages/profile/index',
+  volunteerShifts: () => '/packages/volunteer/pages/shifts/index',
+  volunteerApplications: () => '/packages/volunteer/pages/applications/index',
+  organizerEvents: () => '/packages/organizer/pages/events/index',
+  organizerEdit: (id?: string) => `/packages/organizer/pages/edit/index${q({ id })}`,
+  organizerSignups: (id: string, title?: string) => `/packages/organizer/pages/signups/index${q({ id, title })}`,
+  organizerCheckin: (id: string, title?: string) => `/packages/organizer/pages/checkin/index${q({ id, title })}`,
+  organizerReview: () => '/packages/organizer/pages/review/index',
+};
+
+/** A page parameter as text: WeChat passes them still encoded, H5 already decoded. */
+export function readParam(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
