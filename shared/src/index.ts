@@ -3,5 +3,6 @@
 export * from './errors';
 export * from './schemas';
 export * from './plans/types';
+export * from './plans/views';
 export * from './campaigns';
 export * from './time';

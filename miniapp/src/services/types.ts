@@ -1,70 +1,20 @@
 // Shapes from API.md that @kepu/shared does not export (yet). Mirror the
 // contract exactly; when shared grows the same type, import it from there.
-import type { CampaignOccurrence } from '@kepu/shared';
+import type {
+  CampaignOccurrence, PlanProgressView, PlanSectionNode, PlanSummaryView, PlanTaskView, PlanView, TaskProgressView, UnitProgressView,
+} from '@kepu/shared';
 
 /** `GET /campaigns?year=` items. */
 export type Campaign = Pick<CampaignOccurrence, 'code' | 'name' | 'aliases' | 'themes' | 'startsOn' | 'endsOn'>;
 
-export interface PlanSummary {
-  id: string;
-  city: string;
-  year: number;
-  title: string;
-  issuer: string | null;
-  issuedOn: string | null;
-  taskCount: number;
-}
-
-export interface PlanSection {
-  ordinal: string;
-  title: string;
-  level?: number;
-  sections: PlanSection[];
-}
-
-export interface PlanTask {
-  number: number;
-  title: string;
-  text: string;
-  sectionPath: string[];
-  responsibleUnits: { name: string; organizationId: string | null }[];
-  audiences: string[];
-  themes: string[];
-  campaigns: { code: string; name: string }[];
-}
-
-export interface PlanDetail extends PlanSummary {
-  documentNumber: string | null;
-  sections: PlanSection[];
-  tasks: PlanTask[];
-}
-
-export interface TaskProgress {
-  number: number;
-  title: string;
-  events: number;
-  published: number;
-  signups: number;
-  checkins: number;
-  volunteerHours: number;
-  idle: boolean;
-}
-
-export interface UnitProgress {
-  name: string;
-  organizationId: string | null;
-  tasks: number[];
-  events: number;
-  signups: number;
-  checkins: number;
-  volunteerHours: number;
-}
-
-export interface PlanProgress {
-  tasks: TaskProgress[];
-  units: UnitProgress[];
-  idleTasks: number[];
-}
+// Plan views come from the contract's shared types.
+export type PlanSummary = PlanSummaryView;
+export type PlanSection = PlanSectionNode;
+export type PlanTask = PlanTaskView;
+export type PlanDetail = PlanView;
+export type TaskProgress = TaskProgressView;
+export type UnitProgress = UnitProgressView;
+export type PlanProgress = PlanProgressView;
 
 /** `GET /me/signups` items. */
 export interface MySignup {

@@ -1,38 +1,11 @@
 // Reads plans, their tasks and how far each task has been carried out.
 // Writing plans is the importer's job (importer/apply.ts).
 import { In, type EntityManager } from 'typeorm';
-import type { PlanSectionNode } from '@kepu/shared';
+import type { PlanProgressView, PlanSummaryView, PlanTaskView, PlanView, ProgressTally } from '@kepu/shared';
 import { notFound } from '../../http/errors';
 import { EventEntity, EventPlanTaskEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';
-import { PlanEntity, PlanTaskEntity, type StoredUnit } from './plan.entity';
-
-export interface PlanSummaryView {
-  id: string;
-  city: string;
-  year: number;
-  title: string;
-  issuer: string | null;
-  issuedOn: string | null;
-  taskCount: number;
-}
-
-export interface PlanTaskView {
-  number: number;
-  title: string;
-  text: string;
-  sectionPath: string[];
-  responsibleUnits: StoredUnit[];
-  audiences: string[];
-  themes: string[];
-  campaigns: { code: string; name: string }[];
-}
-
-export interface PlanView extends PlanSummaryView {
-  documentNumber: string | null;
-  sections: PlanSectionNode[];
-  tasks: PlanTaskView[];
-}
+import { PlanEntity, PlanTaskEntity } from './plan.entity';
 
 export function toPlanSummary(plan: PlanEntity): PlanSummaryView {
   return { id: plan.id, city: plan.city, year: plan.year, title: plan.title, issuer: plan.issuer, issuedOn: plan.issuedOn, taskCount: plan.taskCount };
@@ -77,20 +50,6 @@ export async function listCities(manager: EntityManager): Promise<{ city: string
   return [...cities.values()].sort((a, b) => a.city.localeCompare(b.city, 'zh-CN'));
 }
 
-interface Tally {
-  events: number;
-  published: number;
-  signups: number;
-  checkins: number;
-  volunteerHours: number;
-}
-
-export interface PlanProgressView {
-  tasks: ({ number: number; title: string; idle: boolean } & Tally)[];
-  units: ({ name: string; organizationId: string | null; tasks: number[] } & Tally)[];
-  idleTasks: number[];
-}
-
 /** How far each task and each responsible unit has got: events linked, sign-ups, check-ins. */
 export async function getPlanProgress(manager: EntityManager, id: string): Promise<PlanProgressView> {
   const plan = await manager.getRepository(PlanEntity).findOneBy({ id });
@@ -110,8 +69,8 @@ export async function getPlanProgress(manager: EntityManager, id: string): Promi
     : [];
   const statsOf = new Map(stats.map((s) => [s.eventId, { signups: Number(s.signups), checkins: Number(s.checkins) }]));
 
-  const tallyEvents = (ids: Set<string>): Tally => {
-    const tally: Tally = { events: 0, published: 0, signups: 0, checkins: 0, volunteerHours: 0 };
+  const tallyEvents = (ids: Set<string>): ProgressTally => {
+    const tally: ProgressTally = { events: 0, published: 0, signups: 0, checkins: 0, volunteerHours: 0 };
     for (const eventId of ids) {
       const status = statusOf.get(eventId);
       if (!status || status === 'cancelled') continue;
