@@ -1,3 +1,4 @@
+import { knownAutumnEquinoxes } from './known-dates.fixture';
 import {
   addDays,
   autumnEquinoxInChina,
@@ -67,16 +68,7 @@ describe('nth weekday of a month', () => {
 });
 
 describe('autumn equinox', () => {
-  it.each([
-    [2018, '2018-09-23'],
-    [2019, '2019-09-23'],
-    [2020, '2020-09-22'],
-    [2021, '2021-09-23'],
-    [2022, '2022-09-23'],
-    [2023, '2023-09-23'],
-    [2024, '2024-09-22'],
-    [2025, '2025-09-23'],
-  ])('in %i falls on %s in Beijing time', (year, date) => {
+  it.each(knownAutumnEquinoxes)('in %i falls on %s in Beijing time', (year, date) => {
     expect(autumnEquinoxInChina(year)).toBe(date);
   });
 

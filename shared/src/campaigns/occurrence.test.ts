@@ -1,3 +1,4 @@
+import { knownAutumnEquinoxes } from './known-dates.fixture';
 import { campaignByCode, campaignCatalogue, campaignOccurrence, campaignsForYear } from './index';
 
 const datesOf = (code: string, year: number) => {
@@ -171,16 +172,7 @@ describe('rule-based campaigns', () => {
     expect(datesOf('school-safety-education-day', 2025)).toEqual(['2025-03-31', '2025-03-31']);
   });
 
-  it.each([
-    [2018, '2018-09-23'],
-    [2019, '2019-09-23'],
-    [2020, '2020-09-22'],
-    [2021, '2021-09-23'],
-    [2022, '2022-09-23'],
-    [2023, '2023-09-23'],
-    [2024, '2024-09-22'],
-    [2025, '2025-09-23'],
-  ])('中国农民丰收节 %i is the autumn equinox, %s', (year, day) => {
+  it.each(knownAutumnEquinoxes)('中国农民丰收节 %i is the autumn equinox, %s', (year, day) => {
     expect(datesOf('harvest-festival', year)).toEqual([day, day]);
   });
 

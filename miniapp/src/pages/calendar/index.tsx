@@ -99,7 +99,7 @@ export default function CalendarPage() {
         <View className="card">
           <Text className="title">本月品牌活动</Text>
           {monthCampaigns.map((c) => (
-            <View key={c.code} className={`cal-campaign ${selectedCampaigns.includes(c) ? 'cal-campaign--on' : ''}`} onClick={() => showCampaign(c.code)}>
+            <View key={c.code} className={`list-row cal-campaign ${selectedCampaigns.includes(c) ? 'cal-campaign--on' : ''}`} onClick={() => showCampaign(c.code)}>
               <Text>{c.name}</Text>
               <Text className="muted">{formatDaySpan(c.startsOn, c.endsOn)} ›</Text>
             </View>

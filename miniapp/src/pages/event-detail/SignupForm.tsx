@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { SignupView, UserView } from '@kepu/shared';
 import { signUpForEvent } from '@/services/events';
-import { toApiError } from '@/services/request';
+import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
 import { routes } from '@/utils/routes';
 
@@ -22,8 +22,7 @@ export default function SignupForm({ eventId, user, full, onDone }: Props) {
   const [phone, setPhone] = useState(user.phone ?? '');
   const [partySize, setPartySize] = useState(1);
   const [consent, setConsent] = useState(hasPrivacyConsent());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, submit: send } = useFormSubmit();
 
   const switchMode = (other: boolean) => {
     setForOther(other);
@@ -40,14 +39,8 @@ export default function SignupForm({ eventId, user, full, onDone }: Props) {
     setErrors(missing);
     if (Object.keys(missing).length) return;
     givePrivacyConsent();
-    setBusy(true);
-    try {
-      onDone(await signUpForEvent(eventId, { name: name.trim(), phone: phone.trim(), partySize }));
-    } catch (caught) {
-      setErrors(toApiError(caught).fieldMessages);
-    } finally {
-      setBusy(false);
-    }
+    const signup = await send(() => signUpForEvent(eventId, { name: name.trim(), phone: phone.trim(), partySize }));
+    if (signup) onDone(signup);
   };
 
   return (

@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { UserView } from '@kepu/shared';
 import { updateMe } from '@/services/me';
-import { toApiError } from '@/services/request';
+import { useFormSubmit } from '@/hooks/useFormSubmit';
 
 const roleNames: Record<string, string> = { resident: '居民', volunteer: '志愿者', organizer: '主办单位', reviewer: '审核员', admin: '管理员' };
 
@@ -11,20 +11,11 @@ export default function ProfileCard({ user }: { user: UserView }) {
   const [editing, setEditing] = useState(false);
   const [nickname, setNickname] = useState(user.nickname);
   const [phone, setPhone] = useState(user.phone ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, submit } = useFormSubmit();
 
   const save = async () => {
-    setBusy(true);
-    try {
-      await updateMe({ nickname: nickname.trim(), phone: phone.trim() || null });
-      setErrors({});
-      setEditing(false);
-    } catch (caught) {
-      setErrors(toApiError(caught).fieldMessages);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await submit(() => updateMe({ nickname: nickname.trim(), phone: phone.trim() || null }));
+    if (saved) setEditing(false);
   };
 
   if (!editing) {

@@ -116,25 +116,25 @@ export default function MePage() {
           <ListFooter list={signups} />
 
           <View className="card me-links">
-            <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.volunteerProfile() })}>
+            <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.volunteerProfile() })}>
               <Text>志愿服务{hasRole('volunteer') ? '' : '（申请成为志愿者）'}</Text><Text>›</Text>
             </View>
             {hasRole('volunteer') ? (
-              <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>
                 <Text>志愿岗位</Text><Text>›</Text>
               </View>
             ) : null}
             {hasRole('organizer') ? (
-              <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.organizerEvents() })}>
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.organizerEvents() })}>
                 <Text>主办单位：活动管理</Text><Text>›</Text>
               </View>
             ) : null}
             {hasRole('reviewer') || hasRole('admin') ? (
-              <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.organizerReview() })}>
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.organizerReview() })}>
                 <Text>活动审核</Text><Text>›</Text>
               </View>
             ) : null}
-            <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
+            <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
               <Text>隐私说明</Text><Text>›</Text>
             </View>
           </View>
@@ -146,7 +146,7 @@ export default function MePage() {
         </View>
       ) : (
         <View className="card me-links">
-          <View className="me-link" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
+          <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
             <Text>隐私说明</Text><Text>›</Text>
           </View>
         </View>

@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { createShift } from '@/services/organizer';
-import { toApiError } from '@/services/request';
+import { useFormSubmit } from '@/hooks/useFormSubmit';
 import type { Shift } from '@/services/types';
 import { formatRange } from '@/utils/time';
 import DateTimeField from './DateTimeField';
@@ -14,22 +14,14 @@ export default function ShiftsEditor({ eventId, defaultStart, defaultEnd }: { ev
   const [endsAt, setEndsAt] = useState(defaultEnd);
   const [slots, setSlots] = useState('2');
   const [added, setAdded] = useState<Shift[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, submit } = useFormSubmit();
 
   const add = async () => {
-    setBusy(true);
-    try {
-      const shift = await createShift(eventId, { role: role.trim(), startsAt, endsAt, slots: Number(slots) || 0 });
-      setAdded([...added, shift]);
-      setRole('');
-      setErrors({});
-      Taro.showToast({ title: '岗位已添加', icon: 'none' });
-    } catch (caught) {
-      setErrors(toApiError(caught).fieldMessages);
-    } finally {
-      setBusy(false);
-    }
+    const shift = await submit(() => createShift(eventId, { role: role.trim(), startsAt, endsAt, slots: Number(slots) || 0 }));
+    if (!shift) return;
+    setAdded([...added, shift]);
+    setRole('');
+    Taro.showToast({ title: '岗位已添加', icon: 'none' });
   };
 
   return (

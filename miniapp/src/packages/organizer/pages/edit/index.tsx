@@ -11,7 +11,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { listCampaigns } from '@/services/campaigns';
 import { createEvent, getEditableEvent, submitEvent, updateEvent } from '@/services/organizer';
-import { toApiError } from '@/services/request';
+import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { audienceChoices, themeChoices } from '@/utils/filters';
 import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts } from '@/utils/time';
@@ -82,8 +82,7 @@ export default function EditEventPage() {
   const existing = useRequest(params.id ? () => getEditableEvent(params.id!) : null, [params.id]);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [status, setStatus] = useState<string>('draft');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, submit } = useFormSubmit();
   const year = cstParts(draft.startsAt)?.year ?? new Date().getFullYear();
   const campaigns = useRequest(() => listCampaigns(year), [year]);
 
@@ -122,21 +121,13 @@ export default function EditEventPage() {
 
   /** Saves and returns the event's id, or null when the server refused (messages shown inline). */
   const save = async (): Promise<string | null> => {
-    setBusy(true);
-    try {
-      const saved = eventId
-        ? await updateEvent(eventId, payload())
-        : await createEvent({ ...payload(), kind: 'activity', organizerId: user.organizations[0]?.id ?? '' });
-      setEventId(saved.id);
-      setStatus(saved.status);
-      setErrors({});
-      return saved.id;
-    } catch (caught) {
-      setErrors(toApiError(caught).fieldMessages);
-      return null;
-    } finally {
-      setBusy(false);
-    }
+    const saved = await submit(() => (eventId
+      ? updateEvent(eventId, payload())
+      : createEvent({ ...payload(), kind: 'activity', organizerId: user.organizations[0]?.id ?? '' })));
+    if (!saved) return null;
+    setEventId(saved.id);
+    setStatus(saved.status);
+    return saved.id;
   };
 
   const saveDraft = async () => {

@@ -9,6 +9,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { getMe } from '@/services/me';
 import { toApiError } from '@/services/request';
+import { useFormSubmit } from '@/hooks/useFormSubmit';
 import type { VolunteerProfile } from '@/services/types';
 import { getMyVolunteerProfile, saveMyVolunteerProfile } from '@/services/volunteer';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
@@ -36,8 +37,7 @@ export default function VolunteerProfilePage() {
   const [team, setTeam] = useState('');
   const [bio, setBio] = useState('');
   const [consent, setConsent] = useState(hasPrivacyConsent());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, submit } = useFormSubmit();
 
   useEffect(() => {
     const p = profile.data;
@@ -60,18 +60,12 @@ export default function VolunteerProfilePage() {
       return;
     }
     givePrivacyConsent();
-    setBusy(true);
-    try {
-      const saved = await saveMyVolunteerProfile({ realName: realName.trim(), phone: phone.trim(), skills, team: team.trim() || undefined, bio: bio.trim() || undefined });
-      profile.setData(saved);
-      setErrors({});
-      Taro.showToast({ title: '志愿者资料已保存', icon: 'none' });
-      void getMe().catch(() => undefined); // the volunteer role is new: refresh roles
-    } catch (caught) {
-      setErrors(toApiError(caught).fieldMessages);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await submit(() =>
+      saveMyVolunteerProfile({ realName: realName.trim(), phone: phone.trim(), skills, team: team.trim() || undefined, bio: bio.trim() || undefined }));
+    if (!saved) return;
+    profile.setData(saved);
+    Taro.showToast({ title: '志愿者资料已保存', icon: 'none' });
+    void getMe().catch(() => undefined); // the volunteer role is new: refresh roles
   };
 
   const existing = profile.data;
