@@ -18,13 +18,17 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { planRoutes } from './modules/plans/plans.routes';
 import { signupRoutes } from './modules/signups/signups.routes';
 import { meRoutes } from './modules/users/me.routes';
+import { userAdminRoutes } from './modules/users/users.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
 
 export const API_PREFIX = '/api/v1';
 
 export function apiRoutes(deps: AppDeps): RouteDef[] {
   return [
     ...authRoutes(deps), ...meRoutes(deps), ...planRoutes(deps), ...campaignRoutes(deps),
-    ...eventRoutes(deps), ...signupRoutes(deps), ...organizationRoutes(deps),
+    ...eventRoutes(deps), ...signupRoutes(deps), ...volunteerRoutes(deps), ...organizationRoutes(deps),
+    ...userAdminRoutes(deps), ...auditRoutes(deps),
   ];
 }
 

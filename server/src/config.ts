@@ -1,5 +1,6 @@
 // Reads the environment once into a typed config. Knows nothing about Koa
 // or the database beyond the URL; main.ts hands the result to everything else.
+import { defaultHoursRounding, parseHoursRounding, type HoursRounding } from '@kepu/shared';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string } // path ':memory:' for throwaway databases
@@ -19,6 +20,10 @@ export interface Config {
   demo: boolean;
   /** Where the H5 build lives, served at `/` when present. */
   staticDir: string | null;
+  /** How recorded service hours are rounded (HOURS_ROUNDING, e.g. down:30). */
+  hoursRounding: HoursRounding;
+  /** A font with Chinese glyphs for PDF certificates (CERT_FONT); null: look in the usual system places. */
+  certificateFont: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
   if (authMode !== 'dev' && authMode !== 'wechat') throw new ConfigError(`AUTH_MODE must be dev or wechat (got ${authMode})`);
   const authSecret = env.AUTH_SECRET ?? (authMode === 'dev' ? DEV_SECRET : '');
   if (!authSecret) throw new ConfigError('AUTH_SECRET is required when AUTH_MODE=wechat');
+  const hoursRounding = env.HOURS_ROUNDING ? parseHoursRounding(env.HOURS_ROUNDING) : defaultHoursRounding;
+  if (!hoursRounding) throw new ConfigError(`HOURS_ROUNDING must look like down:30, nearest:15 or up:60 (got ${env.HOURS_ROUNDING})`);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got ${env.PORT})`);
   return {
@@ -71,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
     rateLimit: env.RATE_LIMIT !== 'off',
     demo: !args.includes('--no-demo'),
     staticDir: env.STATIC_DIR ?? null,
+    hoursRounding,
+    certificateFont: env.CERT_FONT || null,
   };
 }

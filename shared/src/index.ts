@@ -6,3 +6,5 @@ export * from './plans/types';
 export * from './plans/views';
 export * from './campaigns';
 export * from './time';
+export * from './volunteers/hours';
+export * from './events/series';

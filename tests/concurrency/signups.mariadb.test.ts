@@ -1,132 +1,17 @@
 // Sign-ups under real concurrency: two built server processes share one fresh
 // MariaDB database, and hundreds of residents book the same event at once.
 // Nothing is mocked; the only shared state between the processes is the database.
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
-import { apiClient, createTestDatabase, type ApiClient, type ApiResponse, type TestDatabase } from '../api/harness';
+import { apiClient, createTestDatabase, type ApiClient, type TestDatabase } from '../api/harness';
+import {
+  describeMysql, ensureBuilt, inBatches, mysqlUrl, startServerProcess, statusCounts, stopServerProcess, type ServerProcess,
+} from './processes';
 
-const repoRoot = resolve(__dirname, '../..');
-const mainJs = join(repoRoot, 'server/dist/main.js');
-const AUTH_SECRET = 'kepu-concurrency-test-secret';
 const RESIDENTS = 300;
 const CAPACITY = 50;
 
 // Two processes on a 2-core machine with a database beside them: be patient, assert no times.
 jest.setTimeout(180_000);
-
-const describeMysql = process.env.KEPU_SKIP_MYSQL === '1' ? describe.skip : describe;
-
-interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  output: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function startServerProcess(dbUrl: string): Promise<ServerProcess> {
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    const output: string[] = [];
-    const child = spawn(process.execPath, [mainJs, '--no-demo'], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: String(port), DB_URL: dbUrl, AUTH_MODE: 'dev', AUTH_SECRET, RATE_LIMIT: 'off', SEED_PLANS: 'on', REDIS_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-    child.stderr!.on('data', (chunk) => output.push(String(chunk)));
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 90_000;
-    while (child.exitCode === null && Date.now() < deadline) {
-      try {
-        const res = await fetch(`${url}/readyz`);
-        if (res.status === 200) return { url, child, output };
-      } catch {
-        // not listening yet
-      }
-      await sleep(200);
-    }
-    await stopServerProcess({ url, child, output });
-    // The probed port may have been taken between probe and bind: try another one.
-    if (attempt < 3 && output.join('').includes('EADDRINUSE')) continue;
-    throw new Error(`server on ${url} did not become ready:\n${output.join('')}`);
-  }
-}
-
-async function stopServerProcess(server: ServerProcess | undefined): Promise<void> {
-  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => server.child.once('exit', () => r()));
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Newest modification time of the sources the server build compiles (tests excluded). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The processes run the built server: build it when it is missing or older than its sources. */
-function ensureBuilt(): void {
-  const builtAt = existsSync(mainJs) ? statSync(mainJs).mtimeMs : 0;
-  const sourcesAt = Math.max(newestSource(join(repoRoot, 'server/src')), newestSource(join(repoRoot, 'shared/src')));
-  if (builtAt < sourcesAt) execSync('npm run build', { cwd: repoRoot, stdio: 'inherit' });
-}
-
-function mysqlUrl(config: TestDatabase['config']): string {
-  if (config.type !== 'mysql') throw new Error('needs a MariaDB database');
-  const auth = encodeURIComponent(config.username) + (config.password ? `:${encodeURIComponent(config.password)}` : '');
-  return `mysql://${auth}@${config.host}:${config.port}/${config.database}`;
-}
-
-/** Runs at most `limit` of the jobs at a time, keeping their order in the result. */
-async function inBatches<T>(count: number, limit: number, job: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await job(i);
-    }
-  }));
-  return results;
-}
-
-/** How many responses had each status; an unexpected one keeps its body, so a failure shows why. */
-function statusCounts(responses: ApiResponse[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of responses) {
-    const key = r.status === 200 || r.status === 201 ? String(r.status) : `${r.status} ${r.text.slice(0, 200)}`;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
 
 interface SignupRow extends RowDataPacket {
   id: string;

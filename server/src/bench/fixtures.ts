@@ -97,7 +97,7 @@ export async function seedBenchData(
       venueLat: place.lat === null ? null : place.lat + jitter * 0.05, venueLng: place.lng === null ? null : place.lng + jitter * 0.05,
       startsAt, endsAt: new Date(startsAt.getTime() + template.hours * 3600_000), capacity: template.capacity,
       confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null, status: 'published',
-      source: 'organizer', isDemo: false, reviewReason: null, cancelReason: null, derivedKey: null, createdAt: now, updatedAt: now,
+      source: 'organizer', isDemo: false, reviewReason: null, cancelReason: null, derivedKey: null, seriesId: null, publishedAt: now, createdAt: now, updatedAt: now,
     }));
     // Half the events cite a plan task, so list views do their plan-task lookups.
     const task = city.tasks[i % Math.max(city.tasks.length, 1)];

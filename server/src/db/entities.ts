@@ -5,8 +5,10 @@ import { MembershipEntity, OrganizationEntity } from '../modules/organizations/o
 import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
 import { SignupEntity } from '../modules/signups/signup.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../modules/volunteers/volunteer.entities';
 
 export const entities = [
   UserEntity, OrganizationEntity, MembershipEntity, PlanEntity, PlanTaskEntity,
   EventEntity, EventPlanTaskEntity, SignupEntity, AuditEntryEntity, NotificationEntity,
+  VolunteerProfileEntity, ShiftEntity, ShiftApplicationEntity,
 ];

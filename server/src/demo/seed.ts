@@ -14,6 +14,7 @@ import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
 import { SignupEntity } from '../modules/signups/signup.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { findOrCreateUser } from '../modules/users/users.service';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../modules/volunteers/volunteer.entities';
 import { demoActivityTemplates, demoCityGeography } from './demo-data';
 
 export async function importSeedPlans(tx: Transactions, seedsDir: string, now: Date): Promise<{ file: string; city: string; year: number; created: boolean }[]> {
@@ -48,6 +49,12 @@ export async function seedDemoAccounts(manager: EntityManager, now: Date): Promi
     const user = await findOrCreateUser(manager, openid, demoNicknames[openid], now);
     if (openid === 'demo-reviewer' && !user.isReviewer) await manager.getRepository(UserEntity).update({ id: user.id }, { isReviewer: true });
     if (openid === 'demo-admin' && !user.isAdmin) await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: true, isReviewer: true });
+    if (openid === 'demo-volunteer' && !(await manager.getRepository(VolunteerProfileEntity).existsBy({ userId: user.id }))) {
+      await manager.getRepository(VolunteerProfileEntity).insert({
+        userId: user.id, realName: '李志愿', phone: '13800000001', skills: ['科普讲解', '秩序引导'], tags: ['周末有空'],
+        team: '科技志愿服务队', bio: '演示账号', createdAt: now, updatedAt: now,
+      });
+    }
     if (openid === 'demo-organizer') {
       const organization = await demoOrganization(manager, now);
       const memberships = manager.getRepository(MembershipEntity);
@@ -90,7 +97,7 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
         audiences: [], themes: occurrence.themes, venueName: `${plan.city}全市`, venueAddress: '', venueLat: null, venueLng: null,
         startsAt: cstStartOfDay(occurrence.startsOn), endsAt: cstEndOfDay(occurrence.endsOn), capacity: 0, confirmedCount: 0, waitlistCount: 0,
         signupSeq: 0, signupOpensAt: null, signupClosesAt: null, status: 'published', source: 'plan', isDemo: true, reviewReason: null,
-        cancelReason: null, derivedKey: key, createdAt: now, updatedAt: now,
+        cancelReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, updatedAt: now,
       }));
       await manager.getRepository(EventPlanTaskEntity).insert(taskNumbers.map((n) => ({ eventId: id, planId: plan.id, taskNumber: n })));
       touched += 1;
@@ -106,8 +113,10 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
       const existing = await events.findOneBy({ derivedKey: key });
       if (existing) {
         const hasSignups = await manager.getRepository(SignupEntity).countBy({ eventId: existing.id });
-        if (existing.endsAt >= now || hasSignups) continue;
+        const hasVolunteers = await manager.getRepository(ShiftApplicationEntity).countBy({ eventId: existing.id });
+        if (existing.endsAt >= now || hasSignups || hasVolunteers) continue;
         await events.update({ id: existing.id }, { startsAt, endsAt, updatedAt: now });
+        await manager.getRepository(ShiftEntity).update({ eventId: existing.id }, { startsAt, endsAt });
         touched += 1;
         continue;
       }
@@ -121,10 +130,17 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
         organizerId: organizer.id, city: plan.city, district: place.district, audiences: template.audiences, themes: template.themes,
         venueName: place.venue, venueAddress: place.address, venueLat: place.lat, venueLng: place.lng, startsAt, endsAt,
         capacity: template.capacity, confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null,
-        status: 'published', source: 'organizer', isDemo: true, reviewReason: null, cancelReason: null, derivedKey: key, createdAt: now, updatedAt: now,
+        status: 'published', source: 'organizer', isDemo: true, reviewReason: null, cancelReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, updatedAt: now,
       }));
       const links = linked.slice(0, 2).map((t) => ({ eventId: id, planId: plan.id, taskNumber: t.number }));
       if (links.length) await manager.getRepository(EventPlanTaskEntity).insert(links);
+      // Every other demo activity recruits volunteers, so the 志愿 pages have something to show.
+      if (i % 2 === 0) {
+        await manager.getRepository(ShiftEntity).insert({
+          id: randomUUID(), eventId: id, role: '科普讲解', description: '为参与者讲解展项与实验（演示数据）', startsAt, endsAt,
+          slots: 3, approvedCount: 0, skills: ['科普讲解'], createdAt: now,
+        });
+      }
       touched += 1;
     }
   }

@@ -125,14 +125,14 @@ async function upsertCampaignEvent(manager: EntityManager, key: string, d: Deriv
     status: 'published' as const, cancelReason: null, updatedAt: now,
   };
   if (existing) {
-    Object.assign(existing, fields);
+    Object.assign(existing, fields, { publishedAt: existing.publishedAt ?? now });
     return repo.save(existing);
   }
   const event = repo.create({
     id: randomUUID(), kind: 'campaign', parentId: null, district: '', venueName: `${d.city}全市`, venueAddress: '', venueLat: null, venueLng: null,
     // A campaign is a period that activities belong to, not something to book a seat for.
     capacity: 0, confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null,
-    source: 'plan', isDemo: false, reviewReason: null, derivedKey: key, createdAt: now, ...fields,
+    source: 'plan', isDemo: false, reviewReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, ...fields,
   });
   await repo.insert(event);
   return event;

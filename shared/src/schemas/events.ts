@@ -1,6 +1,6 @@
 // Payloads and views of events (活动), sign-ups (报名) and check-ins (签到).
 import { z } from 'zod';
-import { dateOrTimeSchema, idSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
+import { dateOrTimeSchema, idSchema, isoDateSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
 
 export const eventKinds = ['campaign', 'activity'] as const;
 export type EventKind = (typeof eventKinds)[number];
@@ -28,6 +28,7 @@ export const eventListQuerySchema = pageQuerySchema.extend({
   near: latLng.optional(),
   status: z.enum(eventStatuses).optional(),
   organizerId: idSchema.optional(),
+  seriesId: idSchema.optional(),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 
@@ -71,6 +72,24 @@ export const createEventSchema = z
   .refine(timesInOrder, timesMessage);
 export type CreateEvent = z.infer<typeof createEventSchema>;
 
+export const recurrenceSchema = z.object({
+  frequency: z.enum(['daily', 'weekly']),
+  /** Every N days or weeks. */
+  interval: z.number().int().min(1).max(8).default(1),
+  /** ISO weekdays (1 = Monday … 7 = Sunday) for weekly series; default: the first occurrence's weekday. */
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+  /** The last date an occurrence may start on (CST), or a count, or both. */
+  until: isoDateSchema.optional(),
+  count: z.number().int().min(1).max(52).optional(),
+}).refine((v) => v.until !== undefined || v.count !== undefined, { error: '请设置结束日期或场次数', path: ['until'] });
+export type Recurrence = z.infer<typeof recurrenceSchema>;
+
+/** A recurring series: the first occurrence's fields plus the rule; each occurrence gets its own seats. */
+export const createEventSeriesSchema = z
+  .object({ ...eventFields, kind: z.literal('activity').default('activity'), recurrence: recurrenceSchema })
+  .refine(timesInOrder, timesMessage);
+export type CreateEventSeries = z.infer<typeof createEventSeriesSchema>;
+
 export const updateEventSchema = z
   .object(eventFields)
   .omit({ organizerId: true })
@@ -98,7 +117,7 @@ export const checkinSchema = z.object({ code: z.string().trim().min(1).max(512) 
 export type Checkin = z.infer<typeof checkinSchema>;
 
 export const signupListQuerySchema = z.object({
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   unmask: z.enum(['0', '1']).optional(),
 });
 
@@ -110,6 +129,8 @@ export interface EventView {
   description: string;
   kind: EventKind;
   parentId: string | null;
+  /** Shared by the occurrences of a recurring series. */
+  seriesId: string | null;
   campaign: { code: string; name: string } | null;
   planTasks: { planId: string; number: number; title: string }[];
   organizer: { id: string; name: string };

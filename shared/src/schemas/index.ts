@@ -2,3 +2,4 @@ export * from './common';
 export * from './auth';
 export * from './plans';
 export * from './events';
+export * from './volunteers';

@@ -1,7 +1,10 @@
 // Writes and reads the audit log. Callers pass their transaction's manager so
 // an audited action and its audit entry commit together.
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { Brackets, In, type EntityManager } from 'typeorm';
+import { toCstIso, type Page } from '@kepu/shared';
+import { decodeCursor, encodeCursor } from '../events/cursor';
+import { UserEntity } from '../users/user.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditInput {
@@ -14,4 +17,47 @@ export interface AuditInput {
 
 export async function recordAudit(manager: EntityManager, input: AuditInput): Promise<void> {
   await manager.getRepository(AuditEntryEntity).save(Object.assign(new AuditEntryEntity(), { id: randomUUID(), ...input }));
+}
+
+export interface AuditItem {
+  id: string;
+  at: string;
+  actor: { id: string; nickname: string } | null;
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+}
+
+/** Newest first, keyset-paged on (at, id); optional filters by action prefix and target. */
+export async function listAudit(
+  manager: EntityManager, query: { limit: number; cursor?: string; action?: string; target?: string },
+): Promise<Page<AuditItem>> {
+  const qb = manager.getRepository(AuditEntryEntity).createQueryBuilder('a');
+  // Actions are dotted ASCII names (signups.unmask), so a prefix match needs no escaping beyond the schema's pattern.
+  if (query.action) qb.andWhere('a.action LIKE :action', { action: `${query.action}%` });
+  if (query.target) qb.andWhere('a.target = :target', { target: query.target });
+  const cursor = decodeCursor(query.cursor, 'keyset');
+  if (cursor) {
+    qb.andWhere(new Brackets((w) => {
+      w.where('a.at < :cursorAt', { cursorAt: new Date(cursor.startsAt) })
+        .orWhere('a.at = :cursorAt AND a.id < :cursorId', { cursorAt: new Date(cursor.startsAt), cursorId: cursor.id });
+    }));
+  }
+  const rows = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(query.limit + 1).getMany();
+  const page = rows.slice(0, query.limit);
+  const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is string => id !== null))];
+  const actors = actorIds.length ? await manager.getRepository(UserEntity).findBy({ id: In(actorIds) }) : [];
+  const nicknameOf = new Map(actors.map((u) => [u.id, u.nickname]));
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      at: toCstIso(r.at),
+      actor: r.actorId ? { id: r.actorId, nickname: nicknameOf.get(r.actorId) ?? '' } : null,
+      action: r.action,
+      target: r.target,
+      details: r.details,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ kind: 'keyset', startsAt: last.at.getTime(), id: last.id }) : null,
+  };
 }

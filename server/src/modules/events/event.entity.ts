@@ -99,6 +99,15 @@ export class EventEntity {
   @Column({ type: 'varchar', length: 120, nullable: true, unique: true })
   derivedKey: string | null;
 
+  /** Occurrences of one recurring series share it; each has its own seats. */
+  @Index('ix_events_series')
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  seriesId: string | null;
+
+  /** First time it went public; a draft cancelled before that stays private. */
+  @Column({ type: 'datetime', nullable: true })
+  publishedAt: Date | null;
+
   @Column({ type: 'datetime' })
   createdAt: Date;
 

@@ -25,6 +25,7 @@ export async function toEventViews(manager: EntityManager, events: EventEntity[]
     description: event.description,
     kind: event.kind,
     parentId: event.parentId,
+    seriesId: event.seriesId,
     campaign: campaignOf(event),
     planTasks: links
       .filter((l) => l.eventId === event.id)

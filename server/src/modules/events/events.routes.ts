@@ -1,13 +1,15 @@
 // HTTP routes of events: public lists and details, iCalendar, and the
 // organizer/reviewer workflow. Each handler calls one use case.
 import {
-  cancelEventSchema, createEventSchema, eventListQuerySchema, reviewEventSchema, updateEventSchema,
-  type CancelEvent, type CreateEvent, type EventListQuery, type ReviewEvent, type UpdateEvent,
+  cancelEventSchema, createEventSchema, createEventSeriesSchema, eventListQuerySchema, reviewEventSchema, updateEventSchema,
+  type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type ReviewEvent, type UpdateEvent,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../http/route';
 import { renderCalendar } from './ics';
-import { cancelEvent, createEvent, getEvent, listEvents, reviewEvent, submitEvent, updateEvent } from './events.service';
+import {
+  cancelEvent, createEvent, createEventSeries, getEvent, listEvents, reviewEvent, submitEvent, submitSeries, updateEvent,
+} from './events.service';
 
 /** A calendar feed holds at most this many events. */
 const CALENDAR_LIMIT = 100;
@@ -49,6 +51,15 @@ export function eventRoutes(deps: AppDeps) {
       method: 'post', path: '/events', access: ['organizer', 'admin'], tag: 'events', body: createEventSchema,
       summary: '主办单位创建活动草稿',
       handle: async ({ body, user }) => reply(201, await deps.tx.run((m) => createEvent(m, requireUser(user), body, deps.clock()))),
+    }),
+    route<CreateEventSeries>({
+      method: 'post', path: '/events/series', access: ['organizer', 'admin'], tag: 'events', body: createEventSeriesSchema,
+      summary: '创建系列活动（如科技活动周每个周六、每周银龄课堂），每场独立名额',
+      handle: async ({ body, user }) => reply(201, await deps.tx.run((m) => createEventSeries(m, requireUser(user), body, deps.clock()))),
+    }),
+    route({
+      method: 'post', path: '/series/:id/submit', access: ['organizer', 'admin'], tag: 'events', summary: '整个系列提交审核',
+      handle: async ({ user, params }) => deps.tx.run((m) => submitSeries(m, requireUser(user), params.id!, deps.clock())),
     }),
     route<UpdateEvent>({
       method: 'patch', path: '/events/:id', access: ['organizer', 'admin'], tag: 'events', body: updateEventSchema,

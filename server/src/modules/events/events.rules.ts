@@ -4,9 +4,13 @@ import type { EventStatus } from '@kepu/shared';
 import type { AuthUser } from '../../http/route';
 import { actsFor } from '../organizations/organizations.access';
 
-/** Published and cancelled events are public; the other states only for their organizers and reviewers. */
-export function isVisibleTo(event: { status: EventStatus; organizerId: string }, user: AuthUser | null): boolean {
-  if (event.status === 'published' || event.status === 'cancelled') return true;
+/**
+ * Published events are public, and so are cancelled ones that were once
+ * published (people who signed up must see why); everything else only for
+ * its organizers and reviewers.
+ */
+export function isVisibleTo(event: { status: EventStatus; organizerId: string; publishedAt: Date | null }, user: AuthUser | null): boolean {
+  if (event.status === 'published' || (event.status === 'cancelled' && event.publishedAt !== null)) return true;
   return user !== null && (actsFor(user, event.organizerId) || user.roles.includes('reviewer'));
 }
 

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
-  campaignByCode, cstEndOfDay, cstStartOfDay,
-  type CancelEvent, type CreateEvent, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent,
+  campaignByCode, cstEndOfDay, cstStartOfDay, seriesOccurrences, toCstIso,
+  type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent,
 } from '@kepu/shared';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../http/errors';
 import type { AuthUser } from '../../http/route';
@@ -15,6 +15,7 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { PlanTaskEntity } from '../plans/plan.entity';
 import { SignupEntity } from '../signups/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
+import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
 import { toEventView, toEventViews } from './event.view';
@@ -49,6 +50,7 @@ function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery
   } else {
     qb.andWhere('e.status = :status', { status: 'published' });
   }
+  if (query.seriesId) qb.andWhere('e.seriesId = :seriesId', { seriesId: query.seriesId });
   if (query.organizerId) qb.andWhere('e.organizerId = :organizerId', { organizerId: query.organizerId });
   if (query.city) qb.andWhere('e.city = :city', { city: query.city });
   if (query.district) qb.andWhere('e.district = :district', { district: query.district });
@@ -153,7 +155,7 @@ async function replacePlanLinks(manager: EntityManager, eventId: string, links: 
   if (unique.size) await repo.insert([...unique.values()].map((l) => ({ eventId, planId: l.planId, taskNumber: l.number })));
 }
 
-export async function createEvent(manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date): Promise<EventView> {
+export async function createEvent(manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date, seriesId: string | null = null): Promise<EventView> {
   assertActsFor(user, input.organizerId);
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: input.organizerId });
   if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
@@ -188,6 +190,8 @@ export async function createEvent(manager: EntityManager, user: AuthUser, input:
     reviewReason: null,
     cancelReason: null,
     derivedKey: null,
+    seriesId,
+    publishedAt: null,
     createdAt: now,
     updatedAt: now,
   });
@@ -196,12 +200,50 @@ export async function createEvent(manager: EntityManager, user: AuthUser, input:
   return toEventView(manager, event);
 }
 
+/**
+ * Creates every occurrence of a recurring series as its own draft with its
+ * own seats; sign-up windows move with each occurrence.
+ */
+export async function createEventSeries(
+  manager: EntityManager, user: AuthUser, input: CreateEventSeries, now: Date,
+): Promise<{ seriesId: string; items: EventView[] }> {
+  const { recurrence, ...first } = input;
+  const firstStart = new Date(first.startsAt).getTime();
+  const occurrences = seriesOccurrences(new Date(first.startsAt), new Date(first.endsAt), recurrence);
+  if (occurrences.length < 2) throw validationFailed([{ path: 'recurrence', message: '按此规则只有一场活动，请调整结束日期或场次数' }]);
+  const shift = (iso: string | null | undefined, by: number) => (iso ? toCstIso(new Date(new Date(iso).getTime() + by)) : iso);
+  const seriesId = randomUUID();
+  const items: EventView[] = [];
+  for (const occurrence of occurrences) {
+    const by = occurrence.startsAt.getTime() - firstStart;
+    items.push(await createEvent(manager, user, {
+      ...first,
+      startsAt: toCstIso(occurrence.startsAt),
+      endsAt: toCstIso(occurrence.endsAt),
+      signupOpensAt: shift(first.signupOpensAt, by),
+      signupClosesAt: shift(first.signupClosesAt, by),
+    }, now, seriesId));
+  }
+  return { seriesId, items };
+}
+
+/** Submits every draft (or rejected) occurrence of a series the user organizes. */
+export async function submitSeries(manager: EntityManager, user: AuthUser, seriesId: string, now: Date): Promise<{ seriesId: string; items: EventView[] }> {
+  const members = await manager.getRepository(EventEntity).find({ where: { seriesId }, order: { startsAt: 'ASC' }, select: { id: true, organizerId: true, status: true } });
+  if (members.length === 0 || !actsFor(user, members[0]!.organizerId)) throw notFound('series');
+  const items: EventView[] = [];
+  for (const member of members) {
+    items.push(canSubmit(member.status) ? await submitEvent(manager, user, member.id, now) : await getEvent(manager, member.id, user));
+  }
+  return { seriesId, items };
+}
+
 async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: string): Promise<EventEntity> {
   const event = await findForUpdate(manager, EventEntity, id);
   if (!event) throw notFound('event');
   if (!actsFor(user, event.organizerId)) {
     // Don't reveal drafts of other organizations.
-    if (event.status !== 'published' && event.status !== 'cancelled') throw notFound('event');
+    if (!isVisibleTo(event, null)) throw notFound('event');
     throw forbidden('not a member of this organization');
   }
   return event;
@@ -249,6 +291,7 @@ export async function submitEvent(manager: EntityManager, user: AuthUser, id: st
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: event.organizerId });
   // Trusted organizations publish without the review queue.
   event.status = organization?.trusted ? 'published' : 'pending';
+  if (event.status === 'published') event.publishedAt ??= now;
   event.reviewReason = null;
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
@@ -260,6 +303,7 @@ export async function reviewEvent(manager: EntityManager, user: AuthUser, id: st
   if (!event) throw notFound('event');
   if (!canReview(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
   event.status = input.decision === 'approve' ? 'published' : 'rejected';
+  if (event.status === 'published') event.publishedAt ??= now;
   event.reviewReason = input.reason ?? null;
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
@@ -277,9 +321,15 @@ export async function cancelEvent(manager: EntityManager, user: AuthUser, id: st
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
   const active = await manager.getRepository(SignupEntity).findBy({ eventId: event.id, status: In(['confirmed', 'waitlisted']) });
-  for (const signup of active) {
-    await enqueueNotification(manager, signup.userId, 'event.cancelled', { eventId: event.id, title: event.title, reason: input.reason }, now);
+  const volunteers = await cancelApplicationsOfEvent(manager, event.id, now);
+  // One message per person, even for someone both signed up and volunteering.
+  const recipients = new Set([...active.map((s) => s.userId), ...volunteers]);
+  for (const userId of recipients) {
+    await enqueueNotification(manager, userId, 'event.cancelled', { eventId: event.id, title: event.title, reason: input.reason }, now);
   }
-  await recordAudit(manager, { actorId: user.id, action: 'event.cancel', target: `event:${event.id}`, details: { reason: input.reason, notified: active.length }, at: now });
+  await recordAudit(manager, {
+    actorId: user.id, action: 'event.cancel', target: `event:${event.id}`,
+    details: { reason: input.reason, signups: active.length, volunteers: volunteers.length, notified: recipients.size }, at: now,
+  });
   return toEventView(manager, event);
 }

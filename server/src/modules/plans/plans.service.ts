@@ -1,10 +1,11 @@
 // Reads plans, their tasks and how far each task has been carried out.
 // Writing plans is the importer's job (importer/apply.ts).
 import { In, type EntityManager } from 'typeorm';
-import type { PlanProgressView, PlanSummaryView, PlanTaskView, PlanView, ProgressTally } from '@kepu/shared';
+import { sumHours, type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
 import { notFound } from '../../http/errors';
 import { EventEntity, EventPlanTaskEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';
+import { ShiftApplicationEntity } from '../volunteers/volunteer.entities';
 import { PlanEntity, PlanTaskEntity } from './plan.entity';
 
 export function toPlanSummary(plan: PlanEntity): PlanSummaryView {
@@ -68,6 +69,14 @@ export async function getPlanProgress(manager: EntityManager, id: string): Promi
       .groupBy('s.eventId').getRawMany()
     : [];
   const statsOf = new Map(stats.map((s) => [s.eventId, { signups: Number(s.signups), checkins: Number(s.checkins) }]));
+  // Certified volunteer hours per event (completed applications only).
+  const hours: { eventId: string; hours: string | number | null }[] = eventIds.length
+    ? await manager.getRepository(ShiftApplicationEntity).createQueryBuilder('a')
+      .select('a.eventId', 'eventId').addSelect('SUM(a.hours)', 'hours')
+      .where('a.eventId IN (:...ids)', { ids: eventIds }).andWhere('a.status = :completed', { completed: 'completed' })
+      .groupBy('a.eventId').getRawMany()
+    : [];
+  const hoursOf = new Map(hours.map((h) => [h.eventId, Number(h.hours ?? 0)]));
 
   const tallyEvents = (ids: Set<string>): ProgressTally => {
     const tally: ProgressTally = { events: 0, published: 0, signups: 0, checkins: 0, volunteerHours: 0 };
@@ -78,6 +87,7 @@ export async function getPlanProgress(manager: EntityManager, id: string): Promi
       if (status === 'published') tally.published += 1;
       tally.signups += statsOf.get(eventId)?.signups ?? 0;
       tally.checkins += statsOf.get(eventId)?.checkins ?? 0;
+      tally.volunteerHours = sumHours([tally.volunteerHours, hoursOf.get(eventId) ?? 0]);
     }
     return tally;
   };

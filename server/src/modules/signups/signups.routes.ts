@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { checkinSchema, createSignupSchema, signupListQuerySchema, type Checkin, type CreateSignup } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../http/route';
-import { toCsv } from './csv';
+import { sendTable } from '../../exports/table';
 import { cancelMySignup, checkInAttendee, issueCheckinCode, listEventSignups, listMySignups, signUpForEvent } from './signups.service';
 
 const mySignupsQuerySchema = z.object({
@@ -47,14 +47,12 @@ export function signupRoutes(deps: AppDeps) {
     }),
     route<undefined, SignupListQuery>({
       method: 'get', path: '/events/:id/signups', access: ['organizer', 'admin'], tag: 'signups', query: signupListQuerySchema,
-      summary: '报名名单（手机号默认打码；unmask=1 会记入审计）',
+      summary: '报名名单，可导出 CSV/XLSX（手机号默认打码；unmask=1 与导出会记入审计）',
       handle: async ({ ctx, user, params, query }) => {
         const { event, rows } = await deps.tx.run((m) =>
           listEventSignups(m, requireUser(user), params.id!, { unmask: query.unmask === '1', format: query.format }, deps.clock()));
         if (query.format === 'json') return { items: rows, nextCursor: null };
-        ctx.type = 'text/csv; charset=utf-8';
-        ctx.attachment(`signups-${event.id}.csv`);
-        ctx.body = toCsv(
+        await sendTable(ctx, query.format, `signups-${event.id}`, '报名名单',
           ['姓名', '手机号', '人数', '状态', '候补位置', '签到时间', '报名时间'],
           rows.map((r) => [r.name, r.phone, r.partySize, statusLabel[r.status] ?? r.status, r.waitlistPosition, r.checkedInAt, r.createdAt]),
         );

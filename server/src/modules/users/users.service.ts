@@ -10,6 +10,8 @@ import { EventEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';
 import { cancelMySignup } from '../signups/signups.service';
 import { recordAudit } from '../audit/audit.service';
+import { VolunteerProfileEntity } from '../volunteers/volunteer.entities';
+import { eraseVolunteer } from '../volunteers/volunteers.service';
 import { UserEntity } from './user.entity';
 
 export async function findOrCreateUser(manager: EntityManager, openid: string, nickname: string | undefined, now: Date): Promise<UserEntity> {
@@ -34,17 +36,20 @@ export async function loadAuthUser(manager: EntityManager, userId: string): Prom
   const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
   if (!user || user.erasedAt) return null;
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
+  const isVolunteer = await manager.getRepository(VolunteerProfileEntity).existsBy({ userId });
   return {
     id: user.id,
     nickname: user.nickname,
-    roles: rolesOf(user, memberships.length > 0),
+    roles: rolesOf(user, { isOrganizer: memberships.length > 0, isVolunteer }),
     organizationIds: memberships.map((m) => m.organizationId),
   };
 }
 
-function rolesOf(user: UserEntity, isOrganizer: boolean): Role[] {
+/** Roles follow from data: a volunteer profile makes a volunteer, a membership an organizer; admins grant the rest. */
+function rolesOf(user: UserEntity, held: { isOrganizer: boolean; isVolunteer: boolean }): Role[] {
   const roles: Role[] = ['resident'];
-  if (isOrganizer) roles.push('organizer');
+  if (held.isVolunteer) roles.push('volunteer');
+  if (held.isOrganizer) roles.push('organizer');
   if (user.isReviewer) roles.push('reviewer');
   if (user.isAdmin) roles.push('admin');
   return roles;
@@ -58,10 +63,11 @@ export async function getUserView(manager: EntityManager, userId: string): Promi
     ? await manager.getRepository(OrganizationEntity).findBy(memberships.map((m) => ({ id: m.organizationId })))
     : [];
   const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
+  const isVolunteer = await manager.getRepository(VolunteerProfileEntity).existsBy({ userId });
   return {
     id: user.id,
     nickname: user.nickname,
-    roles: rolesOf(user, memberships.length > 0),
+    roles: rolesOf(user, { isOrganizer: memberships.length > 0, isVolunteer }),
     organizations: memberships.map((m) => ({ id: m.organizationId, name: nameOf.get(m.organizationId) ?? '', role: m.role })),
     phone: user.phone,
     largeText: user.largeText,
@@ -101,5 +107,6 @@ export async function eraseUser(manager: EntityManager, userId: string, now: Dat
   await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
   await manager.getRepository(SignupEntity).update({ userId }, { name: '已注销', phone: '' });
   await manager.getRepository(MembershipEntity).delete({ userId });
+  await eraseVolunteer(manager, userId, now);
   await recordAudit(manager, { actorId: userId, action: 'user.erase', target: `user:${userId}`, details: {}, at: now });
 }

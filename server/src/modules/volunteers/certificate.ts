@@ -1,0 +1,83 @@
+// The printable 志愿服务记录证明: a volunteer's certified hours, events and
+// organizations as a PDF. Chinese needs a CJK font; the machine's Noto CJK
+// (Debian fonts-noto-cjk) is used unless CERT_FONT names another.
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { cstDateOf, type ServiceRecordItem } from '@kepu/shared';
+import { AppError } from '../../http/errors';
+
+/** A font file and, for a collection (.ttc), the face to use. */
+export interface FontChoice {
+  path: string;
+  face?: string;
+}
+
+const SYSTEM_FONTS: FontChoice[] = [
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
+  { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular' },
+  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
+  { path: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf' },
+];
+
+/** CERT_FONT is `path` or `path#FaceName` (for .ttc collections). */
+export function findCertificateFont(configured: string | null): FontChoice | null {
+  if (configured) {
+    const [path, face] = configured.split('#');
+    return path && existsSync(path) ? { path, ...(face ? { face } : {}) } : null;
+  }
+  return SYSTEM_FONTS.find((font) => existsSync(font.path)) ?? null;
+}
+
+export interface CertificateInput {
+  realName: string;
+  team: string | null;
+  totalHours: number;
+  record: ServiceRecordItem[];
+  issuedAt: Date;
+}
+
+export function renderCertificate(input: CertificateInput, font: FontChoice | null): Promise<Buffer> {
+  if (!font) throw new AppError('CERTIFICATE_UNAVAILABLE', 503);
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '志愿服务记录证明', Author: '科普汇' } });
+  doc.registerFont('cjk', font.path, font.face);
+  doc.font('cjk');
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.fontSize(22).text('志愿服务记录证明', { align: 'center' }).moveDown(1.2);
+  doc.fontSize(12)
+    .text(`志愿者：${input.realName}${input.team ? `（${input.team}）` : ''}`)
+    .text(`累计服务时长：${input.totalHours} 小时（${input.record.length} 次服务）`)
+    .moveDown();
+
+  const columns = [{ title: '日期', width: 80 }, { title: '活动', width: 190 }, { title: '岗位', width: 70 }, { title: '时长', width: 45 }, { title: '记录单位', width: 100 }];
+  const row = (cells: string[]) => {
+    const top = doc.y;
+    let x = doc.page.margins.left;
+    let bottom = top;
+    cells.forEach((cell, i) => {
+      doc.text(cell, x, top, { width: columns[i]!.width - 6 });
+      bottom = Math.max(bottom, doc.y);
+      x += columns[i]!.width;
+    });
+    doc.x = doc.page.margins.left;
+    doc.y = bottom + 4;
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage().font('cjk').fontSize(10);
+  };
+  doc.fontSize(10);
+  row(columns.map((c) => c.title));
+  for (const item of input.record) {
+    row([cstDateOf(new Date(item.event.startsAt)), item.event.title, item.role, `${item.hours}`, item.organization.name]);
+  }
+  if (input.record.length === 0) row(['—', '暂无已认证的服务记录', '', '', '']);
+
+  doc.moveDown(2).fontSize(11)
+    .text('以上服务时长由各活动主办单位在服务完成后记录并认证。', { width: 480 })
+    .text(`出具日期：${cstDateOf(input.issuedAt)}（科普汇）`, { width: 480 });
+  doc.end();
+  return done;
+}

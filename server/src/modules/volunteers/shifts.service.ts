@@ -1,0 +1,343 @@
+// Shifts (岗位) on events and volunteers' applications to them:
+// apply -> approve/reject -> complete with hours, or withdraw. Every change to
+// how many are approved happens under the shift row's lock, so a shift never
+// has more approved volunteers than slots, across any number of processes.
+// Lock order, everywhere: the shift row, then the application row.
+import { randomUUID } from 'node:crypto';
+import { Brackets, In, type EntityManager } from 'typeorm';
+import {
+  cstEndOfDay, cstStartOfDay, toCstIso,
+  type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication,
+  type CreateShift, type HoursRounding, type Page, type ShiftListQuery, type ShiftView, type UpdateShift,
+} from '@kepu/shared';
+import { findForUpdate } from '../../db/transaction';
+import { AppError, conflict, notFound, validationFailed } from '../../http/errors';
+import type { AuthUser } from '../../http/route';
+import { recordAudit } from '../audit/audit.service';
+import { decodeCursor, encodeCursor } from '../events/cursor';
+import { EventEntity } from '../events/event.entity';
+import { isVisibleTo } from '../events/events.rules';
+import { enqueueNotification } from '../notifications/notifications.service';
+import { actsFor, assertActsFor } from '../organizations/organizations.access';
+import { maskPhone } from '../signups/signups.rules';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
+import {
+  activeApplicationStatuses, canReapply, canWithdraw, hasFreeSlot, hoursToRecord, shiftVerdict, shiftVerdictMessages, slotsAllowed,
+} from './volunteers.rules';
+
+/** Setting up before and clearing away after: a shift may start a day before its event and end a day after. */
+const SHIFT_MARGIN_MS = 86_400_000;
+
+export function toApplicationView(a: ShiftApplicationEntity): ApplicationView {
+  return {
+    id: a.id,
+    shiftId: a.shiftId,
+    status: a.status,
+    hours: a.hours,
+    decisionReason: a.decisionReason,
+    appliedAt: toCstIso(a.appliedAt),
+    decidedAt: a.decidedAt ? toCstIso(a.decidedAt) : null,
+    completedAt: a.completedAt ? toCstIso(a.completedAt) : null,
+  };
+}
+
+async function toShiftViews(manager: EntityManager, shifts: ShiftEntity[], user: AuthUser | null): Promise<ShiftView[]> {
+  if (shifts.length === 0) return [];
+  const events = await manager.getRepository(EventEntity).findBy({ id: In([...new Set(shifts.map((s) => s.eventId))]) });
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  const mine = user
+    ? await manager.getRepository(ShiftApplicationEntity).findBy({ userId: user.id, shiftId: In(shifts.map((s) => s.id)) })
+    : [];
+  const myApplication = new Map(mine.map((a) => [a.shiftId, { id: a.id, status: a.status }]));
+  return shifts.map((shift) => {
+    const event = eventById.get(shift.eventId)!;
+    return {
+      id: shift.id,
+      eventId: shift.eventId,
+      event: {
+        id: event.id, title: event.title, city: event.city, startsAt: toCstIso(event.startsAt),
+        venue: { name: event.venueName, address: event.venueAddress },
+      },
+      role: shift.role,
+      description: shift.description,
+      startsAt: toCstIso(shift.startsAt),
+      endsAt: toCstIso(shift.endsAt),
+      slots: shift.slots,
+      approvedCount: shift.approvedCount,
+      skills: shift.skills,
+      ...(user ? { myApplication: myApplication.get(shift.id) ?? null } : {}),
+    };
+  });
+}
+
+/** The event of a shift, for its organizers only (404 for others when they could not even see it). */
+async function loadEventForOrganizer(manager: EntityManager, user: AuthUser, eventId: string): Promise<EventEntity> {
+  const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+  if (!event || !isVisibleTo(event, user)) throw notFound('event');
+  assertActsFor(user, event.organizerId);
+  return event;
+}
+
+export async function createShift(manager: EntityManager, user: AuthUser, eventId: string, input: CreateShift, now: Date): Promise<ShiftView> {
+  const event = await loadEventForOrganizer(manager, user, eventId);
+  if (event.status === 'cancelled') throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
+  const startsAt = new Date(input.startsAt);
+  const endsAt = new Date(input.endsAt);
+  if (startsAt.getTime() < event.startsAt.getTime() - SHIFT_MARGIN_MS || endsAt.getTime() > event.endsAt.getTime() + SHIFT_MARGIN_MS) {
+    throw validationFailed([{ path: 'startsAt', message: '岗位时间须在活动开始前一天到结束后一天之内' }]);
+  }
+  const shift = manager.getRepository(ShiftEntity).create({
+    id: randomUUID(), eventId, role: input.role, description: input.description, startsAt, endsAt,
+    slots: input.slots, approvedCount: 0, skills: input.skills, createdAt: now,
+  });
+  await manager.getRepository(ShiftEntity).insert(shift);
+  return (await toShiftViews(manager, [shift], user))[0]!;
+}
+
+export async function updateShift(manager: EntityManager, user: AuthUser, shiftId: string, changes: UpdateShift): Promise<ShiftView> {
+  const shift = await findForUpdate(manager, ShiftEntity, shiftId);
+  if (!shift) throw notFound('shift');
+  await loadEventForOrganizer(manager, user, shift.eventId);
+  if (changes.slots !== undefined && !slotsAllowed(changes.slots, shift.approvedCount)) {
+    throw conflict('SHIFT_SLOTS_TOO_LOW', { approvedCount: shift.approvedCount });
+  }
+  Object.assign(shift, {
+    ...(changes.role !== undefined && { role: changes.role }),
+    ...(changes.description !== undefined && { description: changes.description }),
+    ...(changes.slots !== undefined && { slots: changes.slots }),
+    ...(changes.skills !== undefined && { skills: changes.skills }),
+  });
+  await manager.getRepository(ShiftEntity).save(shift);
+  return (await toShiftViews(manager, [shift], user))[0]!;
+}
+
+/** Shifts still taking volunteers: published events, not started, with a free slot. */
+export async function listOpenShifts(manager: EntityManager, query: ShiftListQuery, user: AuthUser | null, now: Date): Promise<Page<ShiftView>> {
+  const qb = manager.getRepository(ShiftEntity).createQueryBuilder('s')
+    .innerJoin(EventEntity, 'e', 'e.id = s.eventId')
+    .where('e.status = :published', { published: 'published' })
+    .andWhere('s.startsAt > :now', { now })
+    .andWhere('s.approvedCount < s.slots');
+  if (query.from) qb.andWhere('s.endsAt >= :from', { from: query.from.length === 10 ? cstStartOfDay(query.from) : new Date(query.from) });
+  if (query.to) qb.andWhere('s.startsAt <= :to', { to: query.to.length === 10 ? cstEndOfDay(query.to) : new Date(query.to) });
+  if (query.city) qb.andWhere('e.city = :city', { city: query.city });
+  if (query.eventId) qb.andWhere('s.eventId = :eventId', { eventId: query.eventId });
+  // Skills come from a fixed list without wildcards, so the JSON-quoted name is an exact element match.
+  if (query.skill) qb.andWhere('s.skills LIKE :skill', { skill: `%${JSON.stringify(query.skill)}%` });
+  const cursor = decodeCursor(query.cursor, 'keyset');
+  if (cursor) {
+    qb.andWhere(new Brackets((w) => {
+      w.where('s.startsAt > :cursorAt', { cursorAt: new Date(cursor.startsAt) })
+        .orWhere('s.startsAt = :cursorAt AND s.id > :cursorId', { cursorAt: new Date(cursor.startsAt), cursorId: cursor.id });
+    }));
+  }
+  const rows = await qb.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').take(query.limit + 1).getMany();
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: await toShiftViews(manager, page, user),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ kind: 'keyset', startsAt: last.startsAt.getTime(), id: last.id }) : null,
+  };
+}
+
+/** Every shift of an event the user can see, full ones included. */
+export async function listEventShifts(manager: EntityManager, eventId: string, user: AuthUser | null): Promise<Page<ShiftView>> {
+  const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+  if (!event || !isVisibleTo(event, user)) throw notFound('event');
+  const shifts = await manager.getRepository(ShiftEntity).find({ where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } });
+  return { items: await toShiftViews(manager, shifts, user), nextCursor: null };
+}
+
+export async function applyForShift(
+  manager: EntityManager, user: AuthUser, shiftId: string, now: Date,
+): Promise<{ application: ApplicationView; created: boolean }> {
+  // The shift lock serialises applications to it, so one user's two taps make one application.
+  const shift = await findForUpdate(manager, ShiftEntity, shiftId);
+  if (!shift) throw notFound('shift');
+  const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: shift.eventId });
+  if (!isVisibleTo(event, user)) throw notFound('shift');
+  if (!(await manager.getRepository(VolunteerProfileEntity).existsBy({ userId: user.id }))) throw new AppError('VOLUNTEER_PROFILE_REQUIRED', 403);
+  const applications = manager.getRepository(ShiftApplicationEntity);
+  const existing = await applications.findOneBy({ shiftId, userId: user.id });
+  if (existing && !canReapply(existing.status)) return { application: toApplicationView(existing), created: false };
+
+  const verdict = shiftVerdict(shift, event.status, now);
+  if (verdict !== 'open') throw conflict('SHIFT_CLOSED', { reason: verdict }, shiftVerdictMessages[verdict]);
+  const fresh = {
+    status: 'applied' as const, hours: null, decisionReason: null, appliedAt: now, decidedAt: null, decidedBy: null,
+    checkedInAt: null, checkedOutAt: null, completedAt: null, completedBy: null,
+  };
+  if (existing) {
+    Object.assign(existing, fresh);
+    await applications.save(existing);
+    return { application: toApplicationView(existing), created: true };
+  }
+  const application = applications.create({ id: randomUUID(), shiftId, eventId: shift.eventId, userId: user.id, ...fresh });
+  await applications.insert(application);
+  return { application: toApplicationView(application), created: true };
+}
+
+/** Locks an application's shift, then the application itself, and checks the user organizes its event. */
+async function lockForOrganizer(manager: EntityManager, user: AuthUser, applicationId: string) {
+  const peek = await manager.getRepository(ShiftApplicationEntity).findOneBy({ id: applicationId });
+  if (!peek) throw notFound('application');
+  const shift = (await findForUpdate(manager, ShiftEntity, peek.shiftId))!;
+  const application = (await findForUpdate(manager, ShiftApplicationEntity, applicationId))!;
+  const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: shift.eventId });
+  if (!actsFor(user, event.organizerId)) {
+    // Other organizations' volunteers are none of this user's business: not even whether the application exists.
+    throw notFound('application');
+  }
+  return { shift, application, event };
+}
+
+export async function decideApplication(
+  manager: EntityManager, user: AuthUser, applicationId: string, input: ApplicationDecision, now: Date,
+): Promise<ApplicationView> {
+  const { shift, application, event } = await lockForOrganizer(manager, user, applicationId);
+  const target: ApplicationStatus = input.decision === 'approve' ? 'approved' : 'rejected';
+  // The same decision twice is a repeat, not a conflict.
+  if (application.status === target) return toApplicationView(application);
+  if (application.status !== 'applied') throw conflict('APPLICATION_STATE_CONFLICT', { status: application.status });
+  if (target === 'approved') {
+    if (!hasFreeSlot(shift)) throw conflict('SHIFT_FULL', { slots: shift.slots });
+    shift.approvedCount += 1;
+    await manager.getRepository(ShiftEntity).update({ id: shift.id }, { approvedCount: shift.approvedCount });
+  }
+  Object.assign(application, { status: target, decisionReason: input.reason ?? null, decidedAt: now, decidedBy: user.id });
+  await manager.getRepository(ShiftApplicationEntity).save(application);
+  await enqueueNotification(manager, application.userId, `application.${target}`, { eventId: event.id, title: event.title, role: shift.role, reason: input.reason ?? null }, now);
+  await recordAudit(manager, {
+    actorId: user.id, action: `application.${input.decision}`, target: `application:${application.id}`,
+    details: { eventId: event.id, shiftId: shift.id, volunteerId: application.userId, reason: input.reason ?? null }, at: now,
+  });
+  return toApplicationView(application);
+}
+
+/** Records the hours of an approved application, once: the organizer running the service certifies them. */
+export async function completeApplication(
+  manager: EntityManager, user: AuthUser, applicationId: string, input: CompleteApplication, rule: HoursRounding, now: Date,
+): Promise<ApplicationView> {
+  const { shift, application, event } = await lockForOrganizer(manager, user, applicationId);
+  if (application.status === 'completed') throw conflict('HOURS_ALREADY_RECORDED', { hours: application.hours });
+  if (application.status !== 'approved') throw conflict('APPLICATION_STATE_CONFLICT', { status: application.status });
+  if (shift.startsAt.getTime() > now.getTime()) throw conflict('SHIFT_NOT_STARTED');
+  if ('checkedOutAt' in input && new Date(input.checkedOutAt).getTime() > now.getTime()) {
+    throw validationFailed([{ path: 'checkedOutAt', message: '签退时间不能晚于现在' }]);
+  }
+  const hours = hoursToRecord(input, rule);
+  if (hours <= 0) throw validationFailed([{ path: 'hours', message: `服务时长不足最小计时单位（${rule.stepMinutes}分钟）` }]);
+  Object.assign(application, {
+    status: 'completed', hours, completedAt: now, completedBy: user.id,
+    ...('checkedInAt' in input && { checkedInAt: new Date(input.checkedInAt), checkedOutAt: new Date(input.checkedOutAt) }),
+  });
+  await manager.getRepository(ShiftApplicationEntity).save(application);
+  await recordAudit(manager, {
+    actorId: user.id, action: 'application.complete', target: `application:${application.id}`,
+    details: { eventId: event.id, shiftId: shift.id, volunteerId: application.userId, hours }, at: now,
+  });
+  return toApplicationView(application);
+}
+
+export async function withdrawApplication(manager: EntityManager, user: AuthUser, applicationId: string, now: Date): Promise<ApplicationView> {
+  const peek = await manager.getRepository(ShiftApplicationEntity).findOneBy({ id: applicationId });
+  if (!peek || peek.userId !== user.id) throw notFound('application');
+  const shift = (await findForUpdate(manager, ShiftEntity, peek.shiftId))!;
+  const application = (await findForUpdate(manager, ShiftApplicationEntity, applicationId))!;
+  if (application.status === 'withdrawn') return toApplicationView(application);
+  if (!canWithdraw(application.status, shift.startsAt, now)) throw conflict('APPLICATION_STATE_CONFLICT', { status: application.status });
+  if (application.status === 'approved') {
+    shift.approvedCount -= 1;
+    await manager.getRepository(ShiftEntity).update({ id: shift.id }, { approvedCount: shift.approvedCount });
+  }
+  application.status = 'withdrawn';
+  await manager.getRepository(ShiftApplicationEntity).save(application);
+  return toApplicationView(application);
+}
+
+export type MyApplicationItem = ApplicationView & {
+  shift: { id: string; role: string; startsAt: string; endsAt: string };
+  event: { id: string; title: string; startsAt: string; venue: { name: string; address: string }; status: string };
+};
+
+export async function listApplicationsOf(
+  manager: EntityManager, userId: string, options: { limit: number; offset: number; statuses?: ApplicationStatus[] },
+): Promise<Page<MyApplicationItem>> {
+  const qb = manager.getRepository(ShiftApplicationEntity).createQueryBuilder('a')
+    .innerJoin(ShiftEntity, 's', 's.id = a.shiftId')
+    .where('a.userId = :userId', { userId });
+  if (options.statuses) qb.andWhere('a.status IN (:...statuses)', { statuses: options.statuses });
+  const rows = await qb.orderBy('s.startsAt', 'DESC').addOrderBy('a.id', 'ASC').offset(options.offset).limit(options.limit + 1).getMany();
+  const page = rows.slice(0, options.limit);
+  const shifts = page.length ? await manager.getRepository(ShiftEntity).findBy({ id: In(page.map((a) => a.shiftId)) }) : [];
+  const events = page.length ? await manager.getRepository(EventEntity).findBy({ id: In(page.map((a) => a.eventId)) }) : [];
+  const shiftById = new Map(shifts.map((s) => [s.id, s]));
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  return {
+    items: page.map((a) => {
+      const shift = shiftById.get(a.shiftId)!;
+      const event = eventById.get(a.eventId)!;
+      return {
+        ...toApplicationView(a),
+        shift: { id: shift.id, role: shift.role, startsAt: toCstIso(shift.startsAt), endsAt: toCstIso(shift.endsAt) },
+        event: { id: event.id, title: event.title, startsAt: toCstIso(event.startsAt), venue: { name: event.venueName, address: event.venueAddress }, status: event.status },
+      };
+    }),
+    nextCursor: rows.length > options.limit ? String(options.offset + options.limit) : null,
+  };
+}
+
+const ERASED_NAME = '已注销';
+
+/** An event's applicants for its organizer: phones masked unless unmasked on purpose, which is audited like every export. */
+export async function listEventVolunteers(
+  manager: EntityManager, user: AuthUser, eventId: string, options: { unmask: boolean; format: string }, now: Date,
+): Promise<{ event: EventEntity; rows: ApplicantRow[] }> {
+  const event = await loadEventForOrganizer(manager, user, eventId);
+  const applications = await manager.getRepository(ShiftApplicationEntity).find({ where: { eventId }, order: { appliedAt: 'ASC', id: 'ASC' } });
+  const shifts = await manager.getRepository(ShiftEntity).findBy({ eventId });
+  const profiles = applications.length
+    ? await manager.getRepository(VolunteerProfileEntity).findBy({ userId: In([...new Set(applications.map((a) => a.userId))]) })
+    : [];
+  const shiftById = new Map(shifts.map((s) => [s.id, s]));
+  const profileOf = new Map(profiles.map((p) => [p.userId, p]));
+  const rows = applications.map((a): ApplicantRow => {
+    const shift = shiftById.get(a.shiftId)!;
+    const profile = profileOf.get(a.userId);
+    return {
+      ...toApplicationView(a),
+      volunteer: {
+        userId: a.userId,
+        realName: profile?.realName ?? ERASED_NAME,
+        phone: profile ? (options.unmask ? profile.phone : maskPhone(profile.phone)) : '',
+        skills: profile?.skills ?? [],
+        team: profile?.team ?? null,
+      },
+      shift: { id: shift.id, role: shift.role, startsAt: toCstIso(shift.startsAt), endsAt: toCstIso(shift.endsAt) },
+    };
+  });
+  if (options.unmask || options.format !== 'json') {
+    await recordAudit(manager, {
+      actorId: user.id, action: options.unmask ? 'volunteers.unmask' : 'volunteers.export', target: `event:${eventId}`,
+      details: { format: options.format, rows: rows.length, unmasked: options.unmask }, at: now,
+    });
+  }
+  return { event, rows };
+}
+
+/** When an event is cancelled its open applications end too; returns whom to tell. */
+export async function cancelApplicationsOfEvent(manager: EntityManager, eventId: string, now: Date): Promise<string[]> {
+  const shiftIds = (await manager.getRepository(ShiftEntity).find({ where: { eventId }, select: { id: true } })).map((s) => s.id);
+  const notify: string[] = [];
+  for (const shiftId of shiftIds) {
+    // Under the shift's lock, so an approval racing the cancellation is either seen here or refused after.
+    const shift = (await findForUpdate(manager, ShiftEntity, shiftId))!;
+    const active = await manager.getRepository(ShiftApplicationEntity).findBy({ shiftId, status: In(activeApplicationStatuses) });
+    if (active.length === 0) continue;
+    await manager.getRepository(ShiftApplicationEntity).update({ id: In(active.map((a) => a.id)) }, { status: 'cancelled', decidedAt: now });
+    const approved = active.filter((a) => a.status === 'approved').length;
+    if (approved) await manager.getRepository(ShiftEntity).update({ id: shift.id }, { approvedCount: shift.approvedCount - approved });
+    notify.push(...active.map((a) => a.userId));
+  }
+  return notify;
+}

@@ -1,0 +1,93 @@
+// Volunteer profiles and their service record. A complete profile is what
+// makes a user a volunteer; the record is what organizers certified.
+import { In, type EntityManager } from 'typeorm';
+import { sumHours, toCstIso, type ServiceRecordItem, type VolunteerProfileInput, type VolunteerProfileView } from '@kepu/shared';
+import { findForUpdate } from '../../db/transaction';
+import { notFound } from '../../http/errors';
+import type { AuthUser } from '../../http/route';
+import { recordAudit } from '../audit/audit.service';
+import { EventEntity } from '../events/event.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { listApplicationsOf } from './shifts.service';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
+import { activeApplicationStatuses } from './volunteers.rules';
+
+/** Upcoming applications shown on the profile; the full history is /me/applications. */
+const PROFILE_APPLICATIONS = 20;
+
+export async function saveVolunteerProfile(
+  manager: EntityManager, user: AuthUser, input: VolunteerProfileInput, now: Date,
+): Promise<{ profile: VolunteerProfileView; created: boolean }> {
+  const profiles = manager.getRepository(VolunteerProfileEntity);
+  const existing = await profiles.findOneBy({ userId: user.id });
+  const fields = { realName: input.realName, phone: input.phone, skills: input.skills, tags: input.tags, team: input.team, bio: input.bio, updatedAt: now };
+  if (existing) {
+    await profiles.update({ userId: user.id }, fields);
+  } else {
+    await profiles.insert({ userId: user.id, createdAt: now, ...fields });
+    // Becoming a volunteer is a role change: audited like the others.
+    await recordAudit(manager, { actorId: user.id, action: 'volunteer.register', target: `user:${user.id}`, details: { team: input.team }, at: now });
+  }
+  return { profile: await getVolunteerProfile(manager, user.id), created: !existing };
+}
+
+/** Completed services with the hours, events and organizations that certified them, oldest first. */
+export async function serviceRecordOf(manager: EntityManager, userId: string): Promise<ServiceRecordItem[]> {
+  const completed = await manager.getRepository(ShiftApplicationEntity).find({
+    where: { userId, status: 'completed' }, order: { completedAt: 'ASC', id: 'ASC' },
+  });
+  if (completed.length === 0) return [];
+  const shifts = await manager.getRepository(ShiftEntity).findBy({ id: In(completed.map((a) => a.shiftId)) });
+  const events = await manager.getRepository(EventEntity).findBy({ id: In(completed.map((a) => a.eventId)) });
+  const organizations = await manager.getRepository(OrganizationEntity).findBy({ id: In([...new Set(events.map((e) => e.organizerId))]) });
+  const shiftById = new Map(shifts.map((s) => [s.id, s]));
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  const organizationById = new Map(organizations.map((o) => [o.id, o]));
+  return completed.map((a) => {
+    const event = eventById.get(a.eventId)!;
+    const organization = organizationById.get(event.organizerId);
+    return {
+      applicationId: a.id,
+      hours: a.hours ?? 0,
+      completedAt: toCstIso(a.completedAt!),
+      role: shiftById.get(a.shiftId)?.role ?? '',
+      event: { id: event.id, title: event.title, startsAt: toCstIso(event.startsAt) },
+      organization: { id: event.organizerId, name: organization?.name ?? '' },
+    };
+  });
+}
+
+export async function getVolunteerProfile(manager: EntityManager, userId: string): Promise<VolunteerProfileView> {
+  const profile = await manager.getRepository(VolunteerProfileEntity).findOneBy({ userId });
+  if (!profile) throw notFound('volunteer profile');
+  const record = await serviceRecordOf(manager, userId);
+  const upcoming = await listApplicationsOf(manager, userId, { limit: PROFILE_APPLICATIONS, offset: 0, statuses: activeApplicationStatuses });
+  return {
+    userId,
+    realName: profile.realName,
+    phone: profile.phone,
+    skills: profile.skills,
+    tags: profile.tags,
+    team: profile.team,
+    bio: profile.bio,
+    totalHours: sumHours(record.map((r) => r.hours)),
+    record,
+    applications: upcoming.items,
+  };
+}
+
+/**
+ * On account erasure: the profile (real name, phone) goes; completed services
+ * stay as anonymous hours in the plan's progress; open applications end.
+ */
+export async function eraseVolunteer(manager: EntityManager, userId: string, now: Date): Promise<void> {
+  const open = await manager.getRepository(ShiftApplicationEntity).findBy({ userId, status: In(activeApplicationStatuses) });
+  for (const application of open) {
+    const shift = await findForUpdate(manager, ShiftEntity, application.shiftId);
+    if (application.status === 'approved' && shift) {
+      await manager.getRepository(ShiftEntity).update({ id: shift.id }, { approvedCount: shift.approvedCount - 1 });
+    }
+    await manager.getRepository(ShiftApplicationEntity).update({ id: application.id }, { status: 'withdrawn', decidedAt: now });
+  }
+  await manager.getRepository(VolunteerProfileEntity).delete({ userId });
+}

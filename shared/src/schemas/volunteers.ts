@@ -1,0 +1,126 @@
+// Payloads and views of 科技志愿服务: volunteer profiles, shifts (岗位) on
+// events, applications to shifts and the service hours they record.
+import { z } from 'zod';
+import { dateOrTimeSchema, idSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
+
+/** The fixed skill list a volunteer picks from; free tags go beside it. */
+export const volunteerSkills = [
+  '科普讲解', '实验演示', '应急救护', '防灾减灾', '健康科普', '食品安全', '信息技术', '智能手机教学',
+  '农业技术', '生态环保', '天文航天', '摄影摄像', '活动组织', '秩序引导', '外语', '手语',
+] as const;
+export type VolunteerSkill = (typeof volunteerSkills)[number];
+
+const skillList = z.array(z.enum(volunteerSkills, { error: '请从列表中选择技能' })).max(volunteerSkills.length);
+const tagList = z.array(z.string().trim().min(1).max(12)).max(10);
+
+export const volunteerProfileSchema = z.object({
+  realName: z.string().trim().min(2, { error: '请填写真实姓名' }).max(20),
+  phone: phoneSchema,
+  skills: skillList.min(1, { error: '请至少选择一项技能' }),
+  tags: tagList.default([]),
+  team: z.string().trim().max(40).nullable().default(null),
+  bio: z.string().trim().max(500).default(''),
+});
+export type VolunteerProfileInput = z.infer<typeof volunteerProfileSchema>;
+
+export const createShiftSchema = z.object({
+  role: z.string().trim().min(2, { error: '岗位名称至少2个字' }).max(30),
+  description: z.string().trim().max(500).default(''),
+  startsAt: isoTimeSchema,
+  endsAt: isoTimeSchema,
+  slots: z.number().int().min(1, { error: '岗位人数至少为1' }).max(500),
+  skills: skillList.default([]),
+}).refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { error: '结束时间必须晚于开始时间', path: ['endsAt'] });
+export type CreateShift = z.infer<typeof createShiftSchema>;
+
+export const updateShiftSchema = z.object({
+  role: z.string().trim().min(2, { error: '岗位名称至少2个字' }).max(30),
+  description: z.string().trim().max(500),
+  slots: z.number().int().min(1, { error: '岗位人数至少为1' }).max(500),
+  skills: skillList,
+}).partial().strict();
+export type UpdateShift = z.infer<typeof updateShiftSchema>;
+
+export const shiftListQuerySchema = pageQuerySchema.extend({
+  from: dateOrTimeSchema.optional(),
+  to: dateOrTimeSchema.optional(),
+  skill: z.enum(volunteerSkills).optional(),
+  city: z.string().trim().max(20).optional(),
+  eventId: idSchema.optional(),
+});
+export type ShiftListQuery = z.infer<typeof shiftListQuerySchema>;
+
+export const applicationDecisionSchema = z
+  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(200).optional() });
+export type ApplicationDecision = z.infer<typeof applicationDecisionSchema>;
+
+/** Hours are entered by the organizer, or worked out from check-in and check-out times. */
+export const completeApplicationSchema = z.union([
+  z.object({ hours: z.number().gt(0, { error: '服务时长必须大于0' }).max(24, { error: '单次服务时长不超过24小时' }) }).strict(),
+  z.object({ checkedInAt: isoTimeSchema, checkedOutAt: isoTimeSchema }).strict()
+    .refine((v) => Date.parse(v.checkedOutAt) > Date.parse(v.checkedInAt), { error: '签退时间必须晚于签到时间', path: ['checkedOutAt'] })
+    .refine((v) => Date.parse(v.checkedOutAt) - Date.parse(v.checkedInAt) <= 24 * 3600_000, { error: '单次服务时长不超过24小时', path: ['checkedOutAt'] }),
+], { error: '请填写服务时长（hours），或签到与签退时间' });
+export type CompleteApplication = z.infer<typeof completeApplicationSchema>;
+
+export const volunteerListQuerySchema = z.object({
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  unmask: z.enum(['0', '1']).optional(),
+});
+
+
+export type ApplicationStatus = 'applied' | 'approved' | 'rejected' | 'withdrawn' | 'completed' | 'cancelled';
+
+export interface ShiftView {
+  id: string;
+  eventId: string;
+  event: { id: string; title: string; city: string; startsAt: string; venue: { name: string; address: string } };
+  role: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  slots: number;
+  approvedCount: number;
+  skills: string[];
+  /** The signed-in volunteer's own application to it, if any. */
+  myApplication?: { id: string; status: ApplicationStatus } | null;
+}
+
+export interface ApplicationView {
+  id: string;
+  shiftId: string;
+  status: ApplicationStatus;
+  hours: number | null;
+  decisionReason: string | null;
+  appliedAt: string;
+  decidedAt: string | null;
+  completedAt: string | null;
+}
+
+/** What an organizer sees of an applicant: phone masked unless unmasked on purpose. */
+export interface ApplicantRow extends ApplicationView {
+  volunteer: { userId: string; realName: string; phone: string; skills: string[]; team: string | null };
+  shift: { id: string; role: string; startsAt: string; endsAt: string };
+}
+
+export interface ServiceRecordItem {
+  applicationId: string;
+  hours: number;
+  completedAt: string;
+  role: string;
+  event: { id: string; title: string; startsAt: string };
+  organization: { id: string; name: string };
+}
+
+export interface VolunteerProfileView {
+  userId: string;
+  realName: string;
+  phone: string;
+  skills: string[];
+  tags: string[];
+  team: string | null;
+  bio: string;
+  totalHours: number;
+  record: ServiceRecordItem[];
+  applications: (ApplicationView & { shift: { id: string; role: string; startsAt: string; endsAt: string }; event: { id: string; title: string } })[];
+}
