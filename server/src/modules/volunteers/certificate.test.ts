@@ -1,0 +1,26 @@
+import { AppError } from '../../http/errors';
+import { findCertificateFont, renderCertificate } from './certificate';
+
+describe('volunteer certificate', () => {
+  const input = { realName: '王晓红', team: null, totalHours: 0, record: [], issuedAt: new Date('2026-12-01T00:00:00Z') };
+
+  it('uses CERT_FONT when it exists and says so when it does not', () => {
+    expect(findCertificateFont('/no/such/font.ttf')).toBeNull();
+    expect(findCertificateFont(`${__filename}#Face`)).toEqual({ path: __filename, face: 'Face' });
+  });
+
+  it('without a CJK font it answers 503 CERTIFICATE_UNAVAILABLE rather than printing boxes', () => {
+    expect(() => renderCertificate(input, null)).toThrow(AppError);
+    try {
+      void renderCertificate(input, null);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'CERTIFICATE_UNAVAILABLE', status: 503 });
+    }
+  });
+
+  const systemFont = findCertificateFont(null);
+  (systemFont ? it : it.skip)('renders a PDF with the machine font, even with no records yet', async () => {
+    const pdf = await renderCertificate(input, systemFont);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
