@@ -31,6 +31,18 @@ async function waitlistPosition(manager: EntityManager, signup: SignupEntity): P
   return ahead + 1;
 }
 
+/** Waitlist positions of several sign-ups in one grouped query (a page of /me/signups). */
+async function waitlistPositions(manager: EntityManager, waiting: SignupEntity[]): Promise<Map<string, number>> {
+  if (waiting.length === 0) return new Map();
+  const rows: { id: string; ahead: string | number }[] = await manager.getRepository(SignupEntity).createQueryBuilder('s')
+    .leftJoin(SignupEntity, 'o', 'o.eventId = s.eventId AND o.status = :waitlisted AND o.seq < s.seq', { waitlisted: 'waitlisted' })
+    .select('s.id', 'id').addSelect('COUNT(o.id)', 'ahead')
+    .where('s.id IN (:...ids)', { ids: waiting.map((w) => w.id) })
+    .groupBy('s.id')
+    .getRawMany();
+  return new Map(rows.map((r) => [r.id, Number(r.ahead) + 1]));
+}
+
 async function toResult(manager: EntityManager, signup: SignupEntity): Promise<SignupResult> {
   return {
     id: signup.id,
@@ -142,6 +154,7 @@ export async function listMySignups(
   const page = rows.slice(0, options.limit);
   const events = page.length ? await manager.getRepository(EventEntity).findBy({ id: In(page.map((s) => s.eventId)) }) : [];
   const byId = new Map(events.map((e) => [e.id, e]));
+  const positions = await waitlistPositions(manager, page.filter((s) => s.status === 'waitlisted'));
   const items: MySignupItem[] = [];
   for (const signup of page) {
     const event = byId.get(signup.eventId)!;
@@ -153,7 +166,7 @@ export async function listMySignups(
         venue: { name: event.venueName, address: event.venueAddress }, status: event.status,
       },
       status: signup.status,
-      ...(signup.status === 'waitlisted' ? { waitlistPosition: await waitlistPosition(manager, signup) } : {}),
+      ...(signup.status === 'waitlisted' ? { waitlistPosition: positions.get(signup.id)! } : {}),
       name: signup.name,
       partySize: signup.partySize,
       checkedInAt: signup.checkedInAt ? toCstIso(signup.checkedInAt) : null,
