@@ -128,6 +128,8 @@ function listScenarios(data: BenchData): Scenario[] {
     { key: 'list-q', label: 'GET /events?q=急救', path: () => `/api/v1/events?q=${q}` },
     { key: 'list-near', label: `GET /events?near=${near}`, path: () => `/api/v1/events?near=${near}` },
     { key: 'detail', label: 'GET /events/:id (cycling over all extra events)', path: (i) => `/api/v1/events/${data.eventIds[(i * 7) % data.eventIds.length]}` },
+    { key: 'shifts', label: 'GET /shifts (open volunteer shifts, soonest first)', path: () => '/api/v1/shifts' },
+    { key: 'shifts-skill', label: `GET /shifts?skill=应急救护&city=${data.city}`, path: () => `/api/v1/shifts?skill=${encodeURIComponent('应急救护')}&city=${city}` },
   ];
 }
 
