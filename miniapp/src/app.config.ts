@@ -18,7 +18,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/organizer',
-      pages: ['pages/events/index', 'pages/edit/index', 'pages/signups/index', 'pages/checkin/index', 'pages/review/index'],
+      pages: ['pages/events/index', 'pages/edit/index', 'pages/signups/index', 'pages/checkin/index', 'pages/review/index', 'pages/volunteers/index'],
     },
   ],
   window: {
@@ -45,4 +45,6 @@ export default defineAppConfig({
   },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   lazyCodeLoading: 'requiredComponents',
+  // Opt in to WeChat's privacy check on base libraries before 3.0 (later ones always check).
+  __usePrivacyCheck__: true,
 });

@@ -4,10 +4,12 @@ import type { PropsWithChildren } from 'react';
 import { getMe } from '@/services/me';
 import { currentToken } from '@/services/session';
 import { setLargeText } from '@/utils/largeText';
+import { listenForPrivacyRequests } from '@/utils/privacy';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    listenForPrivacyRequests();
     // Refresh the stored user (roles may have changed); a 401 clears the session by itself.
     if (!currentToken()) return;
     getMe(true)

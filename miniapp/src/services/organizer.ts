@@ -1,8 +1,11 @@
 // What organizers and reviewers do to events: drafts, submission, review,
 // cancellation, the sign-up sheet, check-ins, shifts and volunteer decisions.
-import type { CreateEvent, EventStatus, EventView, ReviewEvent, UpdateEvent } from '@kepu/shared';
+import type {
+  ApplicantRow, ApplicationDecision, ApplicationView, CompleteApplication, CreateEvent, CreateShift, EventStatus, EventView, ReviewEvent,
+  ShiftView, UpdateEvent,
+} from '@kepu/shared';
 import { request, type Listing } from '@/services/request';
-import type { EventSignupRow, Shift, ShiftInput } from '@/services/types';
+import type { EventSignupRow } from '@/services/types';
 
 const eventPath = (id: string) => `/events/${encodeURIComponent(id)}`;
 
@@ -50,6 +53,27 @@ export function checkInAttendee(eventId: string, code: string): Promise<{ signup
   return request(`${eventPath(eventId)}/checkins`, { method: 'POST', data: { code } });
 }
 
-export function createShift(eventId: string, shift: ShiftInput): Promise<Shift> {
-  return request<Shift>(`${eventPath(eventId)}/shifts`, { method: 'POST', data: shift });
+export function createShift(eventId: string, shift: CreateShift): Promise<ShiftView> {
+  return request<ShiftView>(`${eventPath(eventId)}/shifts`, { method: 'POST', data: shift });
+}
+
+/** Everyone who applied for the event's shifts, oldest first; phones masked unless `unmask` (audited by the server). */
+export async function listEventVolunteers(eventId: string, unmask = false): Promise<ApplicantRow[]> {
+  const body = await request<Listing<ApplicantRow>>(`${eventPath(eventId)}/volunteers`, {
+    query: { format: 'json', unmask: unmask ? 1 : undefined },
+    quiet: true,
+  });
+  return body?.items ?? [];
+}
+
+const applicationPath = (id: string) => `/applications/${encodeURIComponent(id)}`;
+
+/** Approving never goes past the shift's slots: the server answers 409 SHIFT_FULL. */
+export function decideApplication(applicationId: string, decision: ApplicationDecision): Promise<ApplicationView> {
+  return request<ApplicationView>(`${applicationPath(applicationId)}/decision`, { method: 'POST', data: decision });
+}
+
+/** Records (and so certifies) the hours once; the server rounds them by its rule and answers with what it recorded. */
+export function completeApplication(applicationId: string, input: CompleteApplication): Promise<ApplicationView> {
+  return request<ApplicationView>(`${applicationPath(applicationId)}/complete`, { method: 'POST', data: input });
 }

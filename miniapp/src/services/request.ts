@@ -92,12 +92,43 @@ function errorFromResponse(status: number, body: unknown): ApiError {
   return new ApiError(code, message, status, error?.details);
 }
 
+/** The network failed: the error to throw, after its one toast. */
+export function networkFailure(options: Pick<RequestOptions, 'quiet'> = {}): ApiError {
+  const error = new ApiError('NETWORK', NETWORK_MESSAGE, 0);
+  if (!options.quiet) toast(error.message);
+  return error;
+}
+
+/**
+ * A non-2xx answer as the error to throw. A 401 ends the session (and, unless
+ * `loginOn401` is false, goes to login); other errors toast unless quiet.
+ * Downloads (files, not JSON) come through here too, so every failure reads the same.
+ */
+export function failedResponse(status: number, body: unknown, options: Pick<RequestOptions, 'quiet' | 'loginOn401'> = {}): ApiError {
+  const error = errorFromResponse(status, body);
+  if (status === 401) {
+    clearSession();
+    clearListCache();
+    if (options.loginOn401 !== false) {
+      toast(error.message);
+      goToLogin();
+    }
+  } else if (!options.quiet) {
+    toast(error.message);
+  }
+  return error;
+}
+
+/** Headers every call carries: the session's Bearer token when signed in. */
+export function authHeader(): Record<string, string> {
+  const token = currentToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const url = buildUrl(path, options.query);
-  const token = currentToken();
-  const header: Record<string, string> = { Accept: 'application/json' };
-  if (token) header.Authorization = `Bearer ${token}`;
+  const header: Record<string, string> = { Accept: 'application/json', ...authHeader() };
   if (options.data !== undefined) header['Content-Type'] = 'application/json';
 
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>;
@@ -109,9 +140,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       if (!options.quiet) toast('网络不可用，显示上次加载的内容');
       return { ...cached, stale: true } as T;
     }
-    const error = new ApiError('NETWORK', NETWORK_MESSAGE, 0);
-    if (!options.quiet) toast(error.message);
-    throw error;
+    throw networkFailure(options);
   }
 
   if (response.statusCode >= 200 && response.statusCode < 300) {
@@ -119,17 +148,5 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (method === 'GET' && !options.query?.cursor) writeCachedList(url, body);
     return body;
   }
-
-  const error = errorFromResponse(response.statusCode, response.data);
-  if (response.statusCode === 401) {
-    clearSession();
-    clearListCache();
-    if (options.loginOn401 !== false) {
-      toast(error.message);
-      goToLogin();
-    }
-  } else if (!options.quiet) {
-    toast(error.message);
-  }
-  throw error;
+  throw failedResponse(response.statusCode, response.data, options);
 }

@@ -1,19 +1,53 @@
-// 科技志愿服务: my volunteer profile and record, open shifts, applying.
-import { request, type Listing } from '@/services/request';
-import type { Shift, ShiftApplication, VolunteerProfile, VolunteerProfileInput } from '@/services/types';
+// 科技志愿服务 for volunteers: my profile and service record, shifts (open
+// ones and an event's), applying and withdrawing, my applications. Organizer
+// actions on shifts and applicants live in organizer.ts; the certificate in certificate.*.ts.
+import type {
+  ApplicationView, MyApplicationView, ShiftListQuery, ShiftView, VolunteerProfileInput, VolunteerProfileView, VolunteerSkill,
+} from '@kepu/shared';
+import { request, toApiError, type Listing } from '@/services/request';
 
-export function getMyVolunteerProfile(): Promise<VolunteerProfile> {
-  return request<VolunteerProfile>('/me/volunteer', { quiet: true });
+// The skill list comes from its zod-free module: the schemas would bring zod into every chunk.
+export { volunteerSkills } from '@kepu/shared/volunteers/skills';
+
+/** `GET /me/applications` items: an application with its shift and event. */
+export type MyApplication = MyApplicationView;
+
+export type ShiftFilters = Pick<ShiftListQuery, 'from' | 'to' | 'skill' | 'city'>;
+
+const PAGE = 20;
+
+/** My profile, or null when I have none yet (the server's 404): "not a volunteer yet" is not an error. */
+export async function getMyVolunteerProfile(): Promise<VolunteerProfileView | null> {
+  try {
+    return await request<VolunteerProfileView>('/me/volunteer', { quiet: true });
+  } catch (caught) {
+    if (toApiError(caught).status === 404) return null;
+    throw caught;
+  }
 }
 
-export function saveMyVolunteerProfile(profile: VolunteerProfileInput): Promise<VolunteerProfile> {
-  return request<VolunteerProfile>('/me/volunteer', { method: 'PUT', data: profile });
+export function saveMyVolunteerProfile(profile: VolunteerProfileInput): Promise<VolunteerProfileView> {
+  return request<VolunteerProfileView>('/me/volunteer', { method: 'PUT', data: profile });
 }
 
-export function listOpenShifts(filters: { from?: string; to?: string; skill?: string }, cursor?: string | null): Promise<Listing<Shift>> {
-  return request<Listing<Shift>>('/shifts', { query: { ...filters, cursor: cursor ?? undefined, limit: 20 }, quiet: true });
+export function listOpenShifts(filters: ShiftFilters, cursor?: string | null): Promise<Listing<ShiftView>> {
+  return request<Listing<ShiftView>>('/shifts', { query: { ...filters, cursor: cursor ?? undefined, limit: PAGE }, quiet: true });
 }
 
-export function applyForShift(shiftId: string): Promise<ShiftApplication> {
-  return request<ShiftApplication>(`/shifts/${encodeURIComponent(shiftId)}/applications`, { method: 'POST' });
+/** Every shift of one event, full ones included (public; signed in, each carries my application). */
+export function listEventShifts(eventId: string): Promise<Listing<ShiftView>> {
+  return request<Listing<ShiftView>>(`/events/${encodeURIComponent(eventId)}/shifts`, { quiet: true });
+}
+
+/** 201 for a new application; 200 with the existing one when I already applied. */
+export function applyForShift(shiftId: string): Promise<ApplicationView> {
+  return request<ApplicationView>(`/shifts/${encodeURIComponent(shiftId)}/applications`, { method: 'POST' });
+}
+
+export function withdrawApplication(applicationId: string): Promise<ApplicationView> {
+  return request<ApplicationView>(`/applications/${encodeURIComponent(applicationId)}/withdraw`, { method: 'POST' });
+}
+
+export function listMyApplications(cursor?: string | null): Promise<Listing<MyApplication>> {
+  return request<Listing<MyApplication>>('/me/applications', { query: { cursor: cursor ?? undefined, limit: PAGE }, quiet: true });
 }

@@ -25,6 +25,7 @@ export const routes = {
   organizerEdit: (id?: string) => `/packages/organizer/pages/edit/index${q({ id })}`,
   organizerSignups: (id: string, title?: string) => `/packages/organizer/pages/signups/index${q({ id, title })}`,
   organizerCheckin: (id: string, title?: string) => `/packages/organizer/pages/checkin/index${q({ id, title })}`,
+  organizerVolunteers: (id: string, title?: string) => `/packages/organizer/pages/volunteers/index${q({ id, title })}`,
   organizerReview: () => '/packages/organizer/pages/review/index',
 };
 

@@ -1,14 +1,11 @@
 // Payloads and views of 科技志愿服务: volunteer profiles, shifts (岗位) on
 // events, applications to shifts and the service hours they record.
 import { z } from 'zod';
+import { volunteerSkills } from '../volunteers/skills';
 import { dateOrTimeSchema, idSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
 
-/** The fixed skill list a volunteer picks from; free tags go beside it. */
-export const volunteerSkills = [
-  '科普讲解', '实验演示', '应急救护', '防灾减灾', '健康科普', '食品安全', '信息技术', '智能手机教学',
-  '农业技术', '生态环保', '天文航天', '摄影摄像', '活动组织', '秩序引导', '外语', '手语',
-] as const;
-export type VolunteerSkill = (typeof volunteerSkills)[number];
+export { volunteerSkills, type VolunteerSkill } from '../volunteers/skills';
+
 
 const skillList = z.array(z.enum(volunteerSkills, { error: '请从列表中选择技能' })).max(volunteerSkills.length);
 const tagList = z.array(z.string().trim().min(1).max(12)).max(10);
@@ -112,6 +109,12 @@ export interface ServiceRecordItem {
   organization: { id: string; name: string };
 }
 
+/** `GET /me/applications` items: an application with its shift and event. */
+export type MyApplicationView = ApplicationView & {
+  shift: { id: string; role: string; startsAt: string; endsAt: string };
+  event: { id: string; title: string; startsAt: string; venue: { name: string; address: string }; status: string };
+};
+
 export interface VolunteerProfileView {
   userId: string;
   realName: string;
@@ -122,5 +125,6 @@ export interface VolunteerProfileView {
   bio: string;
   totalHours: number;
   record: ServiceRecordItem[];
-  applications: (ApplicationView & { shift: { id: string; role: string; startsAt: string; endsAt: string }; event: { id: string; title: string } })[];
+  /** Open applications (applied or approved); the full history is GET /me/applications. */
+  applications: MyApplicationView[];
 }

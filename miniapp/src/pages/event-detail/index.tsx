@@ -1,5 +1,6 @@
 // 活动详情: every field of one event, its venue on a map, the plan tasks it
-// serves, and signing up, waitlisting and cancelling for the signed-in resident.
+// serves, signing up, waitlisting and cancelling for the signed-in resident,
+// and the event's volunteer shifts.
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
@@ -15,6 +16,7 @@ import { routes, tabs } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
 import AddToCalendar from './AddToCalendar';
 import EventMap from './EventMap';
+import EventShifts from './EventShifts';
 import ShareButton from './ShareButton';
 import SignupForm from './SignupForm';
 import './index.scss';
@@ -192,6 +194,8 @@ export default function EventDetailPage() {
           ))}
         </View>
       ) : null}
+
+      <EventShifts eventId={e.id} open={e.status === 'published'} />
     </PageShell>
   );
 }

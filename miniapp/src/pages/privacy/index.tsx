@@ -1,9 +1,9 @@
 // 隐私说明: what we collect and why, shown before any personal data is asked for.
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useUnload } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '@/components/PageShell';
-import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
+import { AGREE_BUTTON_ID, answerPrivacyRequest, givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
 import './index.scss';
 
 const sections: { title: string; body: string }[] = [
@@ -17,9 +17,12 @@ export default function PrivacyPage() {
   const [agreed, setAgreed] = useState(hasPrivacyConsent());
   const agree = () => {
     givePrivacyConsent();
+    answerPrivacyRequest(true);
     setAgreed(true);
     if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
   };
+  // Leaving without agreeing answers WeChat's pending question with no.
+  useUnload(() => answerPrivacyRequest(false));
   return (
     <PageShell>
       <View className="card">
@@ -35,7 +38,14 @@ export default function PrivacyPage() {
         {agreed ? (
           <Text className="muted">你已同意本说明。</Text>
         ) : (
-          <Button className="btn btn--block" onClick={agree}>我已阅读并同意</Button>
+          process.env.TARO_ENV === 'weapp' ? (
+            // In weapp the tap itself is WeChat's consent record (open-type agreePrivacyAuthorization).
+            <Button id={AGREE_BUTTON_ID} className="btn btn--block" openType="agreePrivacyAuthorization" onAgreePrivacyAuthorization={agree}>
+              我已阅读并同意
+            </Button>
+          ) : (
+            <Button id={AGREE_BUTTON_ID} className="btn btn--block" onClick={agree}>我已阅读并同意</Button>
+          )
         )}
       </View>
     </PageShell>

@@ -8,7 +8,7 @@ import { Brackets, In, type EntityManager } from 'typeorm';
 import {
   cstEndOfDay, cstStartOfDay, toCstIso,
   type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication,
-  type CreateShift, type HoursRounding, type Page, type ShiftListQuery, type ShiftView, type UpdateShift,
+  type CreateShift, type HoursRounding, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift,
 } from '@kepu/shared';
 import { findForUpdate } from '../../db/transaction';
 import { AppError, conflict, notFound, validationFailed } from '../../http/errors';
@@ -255,14 +255,9 @@ export async function withdrawApplication(manager: EntityManager, user: AuthUser
   return toApplicationView(application);
 }
 
-export type MyApplicationItem = ApplicationView & {
-  shift: { id: string; role: string; startsAt: string; endsAt: string };
-  event: { id: string; title: string; startsAt: string; venue: { name: string; address: string }; status: string };
-};
-
 export async function listApplicationsOf(
   manager: EntityManager, userId: string, options: { limit: number; offset: number; statuses?: ApplicationStatus[] },
-): Promise<Page<MyApplicationItem>> {
+): Promise<Page<MyApplicationView>> {
   const qb = manager.getRepository(ShiftApplicationEntity).createQueryBuilder('a')
     .innerJoin(ShiftEntity, 's', 's.id = a.shiftId')
     .where('a.userId = :userId', { userId });

@@ -220,7 +220,7 @@ export default function EditEventPage() {
         {editable ? <Button className="btn btn--block org-actions" disabled={busy} onClick={() => void saveAndSubmit()}>保存并提交审核</Button> : null}
       </View>
 
-      {eventId ? <ShiftsEditor eventId={eventId} defaultStart={draft.startsAt} defaultEnd={draft.endsAt} /> : null}
+      {eventId ? <ShiftsEditor eventId={eventId} eventTitle={draft.title} defaultStart={draft.startsAt} defaultEnd={draft.endsAt} /> : null}
     </PageShell>
   );
 }

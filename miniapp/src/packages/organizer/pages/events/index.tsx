@@ -115,6 +115,7 @@ export default function OrganizerEventsPage() {
                 <>
                   <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.organizerCheckin(event.id, event.title) })}>签到</Button>
                   <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerSignups(event.id, event.title) })}>报名名单</Button>
+                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerVolunteers(event.id, event.title) })}>志愿者</Button>
                   <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerEdit(event.id) })}>岗位与编辑</Button>
                   <Button className="btn btn--danger" onClick={() => { setCancelling(event.id); setReason(''); }}>取消活动</Button>
                 </>

@@ -1,58 +1,90 @@
-// 志愿者资料: become a 科技志愿者 or update the profile; shows the hours served.
+// 志愿者资料: become a 科技志愿者 or update the profile (real name, phone, skills
+// from the fixed list, free tags, team, bio). Shows the hours served. The server
+// validates; its field messages show inline.
 import { Button, Checkbox, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import type { UserView, VolunteerProfileView, VolunteerSkill } from '@kepu/shared';
 import LoginPrompt from '@/components/LoginPrompt';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
+import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { getMe } from '@/services/me';
-import { toApiError } from '@/services/request';
-import { useFormSubmit } from '@/hooks/useFormSubmit';
-import type { VolunteerProfile } from '@/services/types';
-import { getMyVolunteerProfile, saveMyVolunteerProfile } from '@/services/volunteer';
+import { getMyVolunteerProfile, saveMyVolunteerProfile, volunteerSkills } from '@/services/volunteer';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
 import { routes } from '@/utils/routes';
 import '../../volunteer.scss';
 
-const skillChoices = ['科普讲解', '应急救护', '医疗健康', '信息技术', '农业技术', '摄影摄像', '活动组织', '外语翻译'];
+/** The schema's limits on free tags, checked here only to explain them before the server would. */
+const MAX_TAGS = 10;
+const MAX_TAG_LENGTH = 12;
 
-/** A missing profile is a 404: that is "not a volunteer yet", not an error. */
-async function loadProfile(): Promise<VolunteerProfile | null> {
-  try {
-    return await getMyVolunteerProfile();
-  } catch (caught) {
-    if (toApiError(caught).status === 404) return null;
-    throw caught;
-  }
+interface Form {
+  realName: string;
+  phone: string;
+  skills: VolunteerSkill[];
+  tags: string[];
+  team: string;
+  bio: string;
+}
+
+const isSkill = (value: string): value is VolunteerSkill => (volunteerSkills as readonly string[]).includes(value);
+
+function formOf(profile: VolunteerProfileView | null, user: UserView | null): Form {
+  return {
+    realName: profile?.realName ?? '',
+    phone: profile?.phone ?? user?.phone ?? '',
+    skills: (profile?.skills ?? []).filter(isSkill),
+    tags: profile?.tags ?? [],
+    team: profile?.team ?? '',
+    bio: profile?.bio ?? '',
+  };
+}
+
+/** The first message for a list field or any of its items (`tags`, `tags.3`). */
+function listError(errors: Record<string, string>, key: string): string | undefined {
+  return errors[key] ?? Object.entries(errors).find(([path]) => path.startsWith(`${key}.`))?.[1];
 }
 
 export default function VolunteerProfilePage() {
   const { user } = useSession();
-  const profile = useRequest(user ? loadProfile : null, [user?.id]);
-  const [realName, setRealName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [skills, setSkills] = useState<string[]>([]);
-  const [team, setTeam] = useState('');
-  const [bio, setBio] = useState('');
+  const profile = useRequest(user ? getMyVolunteerProfile : null, [user?.id]);
+  const [form, setForm] = useState<Form>(() => formOf(null, user));
+  const [tagDraft, setTagDraft] = useState('');
   const [consent, setConsent] = useState(hasPrivacyConsent());
   const { busy, errors, setErrors, submit } = useFormSubmit();
 
   useEffect(() => {
-    const p = profile.data;
-    setRealName(p?.realName ?? '');
-    setPhone(p?.phone ?? user?.phone ?? '');
-    setSkills(p?.skills ?? []);
-    setTeam(p?.team ?? '');
-    setBio(p?.bio ?? '');
-  }, [profile.data, user?.phone]);
+    setForm(formOf(profile.data, user));
+    // Only a freshly loaded or saved profile resets the form, not a refreshed user.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [profile.data]);
 
   if (!user) return <PageShell><LoginPrompt text="登录后可申请成为科技志愿者" /></PageShell>;
   const state = renderState({ loading: profile.loading, error: profile.error, onRetry: () => void profile.reload() });
   if (state) return <PageShell>{state}</PageShell>;
 
-  const toggleSkill = (skill: string) => setSkills(skills.includes(skill) ? skills.filter((s) => s !== skill) : [...skills, skill]);
+  const patch = (next: Partial<Form>) => setForm({ ...form, ...next });
+  const toggleSkill = (skill: VolunteerSkill) =>
+    patch({ skills: form.skills.includes(skill) ? form.skills.filter((s) => s !== skill) : [...form.skills, skill] });
+
+  const addTag = () => {
+    const tag = tagDraft.trim();
+    if (!tag) return;
+    let problem = '';
+    if (tag.length > MAX_TAG_LENGTH) problem = `每个标签不超过 ${MAX_TAG_LENGTH} 个字`;
+    else if (form.tags.length >= MAX_TAGS) problem = `最多 ${MAX_TAGS} 个标签`;
+    if (problem) {
+      setErrors({ ...errors, tags: problem });
+      return;
+    }
+    if (!form.tags.includes(tag)) patch({ tags: [...form.tags, tag] });
+    setTagDraft('');
+    const { tags: _fixed, ...others } = errors;
+    setErrors(others);
+  };
 
   const save = async () => {
     if (!consent) {
@@ -60,61 +92,98 @@ export default function VolunteerProfilePage() {
       return;
     }
     givePrivacyConsent();
-    const saved = await submit(() =>
-      saveMyVolunteerProfile({ realName: realName.trim(), phone: phone.trim(), skills, team: team.trim() || undefined, bio: bio.trim() || undefined }));
+    const saved = await submit(() => saveMyVolunteerProfile({
+      realName: form.realName.trim(),
+      phone: form.phone.trim(),
+      skills: form.skills,
+      tags: form.tags,
+      team: form.team.trim() || null,
+      bio: form.bio.trim(),
+    }));
     if (!saved) return;
     profile.setData(saved);
     Taro.showToast({ title: '志愿者资料已保存', icon: 'none' });
-    void getMe().catch(() => undefined); // the volunteer role is new: refresh roles
+    void getMe().catch(() => undefined); // a first profile makes a volunteer: refresh the roles
   };
 
   const existing = profile.data;
+  const tagsError = listError(errors, 'tags');
   return (
     <PageShell>
       {existing ? (
         <View className="card">
-          <Text className="title">累计志愿服务 {existing.totalHours ?? 0} 小时</Text>
+          <Text className="title">累计志愿服务 {existing.totalHours} 小时</Text>
+          <Text className="block muted">已完成 {existing.record.length} 次服务，时长由主办单位记录并认证。</Text>
           <View className="row vol-links">
             <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>找岗位</Button>
-            <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.volunteerApplications() })}>我的申请与记录</Button>
+            <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.volunteerApplications() })}>我的申请与证明</Button>
           </View>
         </View>
       ) : (
         <View className="card">
           <Text className="title">成为科技志愿者</Text>
-          <Text className="block muted">填写资料后即可报名活动的志愿岗位，服务时长由主办单位记录。</Text>
+          <Text className="block muted">填写资料后即可申请活动的志愿岗位，服务时长由主办单位记录。</Text>
         </View>
       )}
 
       <View className="card">
         <View className="field">
           <Text className="field__label">真实姓名</Text>
-          <Input className="input" value={realName} maxlength={20} ariaLabel="真实姓名" onInput={(e) => setRealName(e.detail.value)} />
+          <Input className="input" value={form.realName} maxlength={20} ariaLabel="真实姓名" onInput={(e) => patch({ realName: e.detail.value })} />
           {errors.realName ? <Text className="field__error">{errors.realName}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">手机号</Text>
-          <Input className="input" type="number" maxlength={11} value={phone} ariaLabel="手机号" onInput={(e) => setPhone(e.detail.value)} />
+          <Input className="input" type="number" maxlength={11} value={form.phone} ariaLabel="手机号" onInput={(e) => patch({ phone: e.detail.value })} />
           {errors.phone ? <Text className="field__error">{errors.phone}</Text> : null}
         </View>
         <View className="field">
-          <Text className="field__label">技能（可多选）</Text>
+          <Text className="field__label">技能（至少选一项）</Text>
           <View>
-            {skillChoices.map((skill) => (
-              <View key={skill} className={`chip ${skills.includes(skill) ? 'chip--on' : ''}`} onClick={() => toggleSkill(skill)}>
-                {skills.includes(skill) ? `✓ ${skill}` : skill}
-              </View>
-            ))}
+            {volunteerSkills.map((skill) => {
+              const on = form.skills.includes(skill);
+              return (
+                <View key={skill} className={`chip ${on ? 'chip--on' : ''}`} onClick={() => toggleSkill(skill)}>
+                  {on ? `✓ ${skill}` : skill}
+                </View>
+              );
+            })}
           </View>
-          {errors.skills ? <Text className="field__error">{errors.skills}</Text> : null}
+          {listError(errors, 'skills') ? <Text className="field__error">{listError(errors, 'skills')}</Text> : null}
+        </View>
+        <View className="field">
+          <Text className="field__label">其他特长标签（选填，最多 {MAX_TAGS} 个）</Text>
+          {form.tags.length ? (
+            <View>
+              {form.tags.map((tag) => (
+                <View key={tag} className="chip chip--on" onClick={() => patch({ tags: form.tags.filter((t) => t !== tag) })}>
+                  {tag} ✕
+                </View>
+              ))}
+            </View>
+          ) : null}
+          <View className="row vol-tag-input">
+            <Input
+              className="input"
+              value={tagDraft}
+              maxlength={MAX_TAG_LENGTH}
+              placeholder="如：无人机、急救员证"
+              ariaLabel="新标签"
+              onInput={(e) => setTagDraft(e.detail.value)}
+            />
+            <Button className="btn btn--ghost" onClick={addTag}>添加</Button>
+          </View>
+          {tagsError ? <Text className="field__error">{tagsError}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">所属队伍（选填）</Text>
-          <Input className="input" value={team} maxlength={40} ariaLabel="所属队伍" onInput={(e) => setTeam(e.detail.value)} />
+          <Input className="input" value={form.team} maxlength={40} placeholder="如：市科技志愿服务队" ariaLabel="所属队伍" onInput={(e) => patch({ team: e.detail.value })} />
+          {errors.team ? <Text className="field__error">{errors.team}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">个人简介（选填）</Text>
-          <Textarea className="textarea" value={bio} maxlength={300} onInput={(e) => setBio(e.detail.value)} />
+          <Textarea className="textarea" value={form.bio} maxlength={500} ariaLabel="个人简介" onInput={(e) => patch({ bio: e.detail.value })} />
+          {errors.bio ? <Text className="field__error">{errors.bio}</Text> : null}
         </View>
         <View className="check" onClick={() => setConsent(!consent)}>
           <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" />

@@ -1,0 +1,2 @@
+// Stands in for imported .scss files: styles do not matter to jsdom.
+export {};

@@ -1,0 +1,190 @@
+// Test double for @tarojs/taro (mapped in jest.config.js): only the calls the
+// mini-program makes, each backed by something the test controls and can read
+// back. Storage keeps JSON like wx storage does; the network is a handler function.
+import { useEffect, useRef } from 'react';
+
+export interface FakeRequest {
+  url: string;
+  method: string;
+  header: Record<string, string>;
+  data?: unknown;
+}
+
+export interface FakeResponse {
+  statusCode: number;
+  data?: unknown;
+  header?: Record<string, string>;
+}
+
+/** Answers a request; throwing means the network failed (Taro then rejects with an errMsg). */
+export type RequestHandler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
+
+type PageHook = 'didShow' | 'pullDownRefresh' | 'reachBottom';
+
+const storage = new Map<string, string>();
+const files = new Map<string, string>();
+const pageHooks = new Map<PageHook, Set<() => void>>();
+let handler: RequestHandler = () => {
+  throw new Error('no request handler set: call taroTest.onRequest()');
+};
+let routerParams: Record<string, string> = {};
+let modalConfirms = true;
+
+/** What the test sets and reads. */
+export const taroTest = {
+  storage,
+  requests: [] as FakeRequest[],
+  toasts: [] as string[],
+  /** URLs passed to navigateTo / redirectTo / switchTab, in order. */
+  navigations: [] as string[],
+  downloads: [] as { url: string; header: Record<string, string> }[],
+  openedDocuments: [] as string[],
+  onRequest(next: RequestHandler) {
+    handler = next;
+  },
+  /** Every request fails as if the phone had no network. */
+  goOffline() {
+    handler = () => {
+      throw new Error('offline');
+    };
+  },
+  setRouterParams(params: Record<string, string>) {
+    routerParams = params;
+  },
+  answerModals(confirm: boolean) {
+    modalConfirms = confirm;
+  },
+  /** Fires a page lifecycle hook, as Taro does on show, pull-down or scrolling to the bottom. */
+  trigger(hook: PageHook) {
+    pageHooks.get(hook)?.forEach((callback) => callback());
+  },
+  reset() {
+    storage.clear();
+    files.clear();
+    pageHooks.clear();
+    taroTest.requests.length = 0;
+    taroTest.toasts.length = 0;
+    taroTest.navigations.length = 0;
+    taroTest.downloads.length = 0;
+    taroTest.openedDocuments.length = 0;
+    routerParams = {};
+    modalConfirms = true;
+    taroTest.onRequest(() => {
+      throw new Error('no request handler set: call taroTest.onRequest()');
+    });
+  },
+};
+
+const clone = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+
+async function request(options: { url: string; method?: string; header?: Record<string, string>; data?: unknown }) {
+  const sent: FakeRequest = { url: options.url, method: options.method ?? 'GET', header: { ...options.header }, data: clone(options.data) };
+  taroTest.requests.push(sent);
+  let response: FakeResponse;
+  try {
+    response = await handler(sent);
+  } catch (caught) {
+    throw { errMsg: `request:fail ${(caught as Error).message}` };
+  }
+  return { statusCode: response.statusCode, data: clone(response.data ?? ''), header: response.header ?? {}, errMsg: 'request:ok' };
+}
+
+function getStorageSync(key: string): unknown {
+  const raw = storage.get(key);
+  return raw === undefined ? '' : JSON.parse(raw);
+}
+
+function setStorageSync(key: string, value: unknown): void {
+  storage.set(key, JSON.stringify(value));
+}
+
+function removeStorageSync(key: string): void {
+  storage.delete(key);
+}
+
+async function showToast(options: { title: string }) {
+  taroTest.toasts.push(options.title);
+  return { errMsg: 'showToast:ok' };
+}
+
+async function navigate(options: { url: string }) {
+  taroTest.navigations.push(options.url);
+  return { errMsg: 'navigate:ok' };
+}
+
+async function showModal() {
+  return { confirm: modalConfirms, cancel: !modalConfirms, errMsg: 'showModal:ok' };
+}
+
+/** Like WeChat: whatever the status, the body is written to a temp file the app can read back. */
+async function downloadFile(options: { url: string; header?: Record<string, string> }) {
+  taroTest.downloads.push({ url: options.url, header: { ...options.header } });
+  let response: FakeResponse;
+  try {
+    response = await handler({ url: options.url, method: 'GET', header: { ...options.header } });
+  } catch (caught) {
+    throw { errMsg: `downloadFile:fail ${(caught as Error).message}` };
+  }
+  const tempFilePath = `wxfile://tmp/${taroTest.downloads.length}`;
+  files.set(tempFilePath, typeof response.data === 'string' ? response.data : JSON.stringify(response.data ?? ''));
+  return { statusCode: response.statusCode, tempFilePath, errMsg: 'downloadFile:ok' };
+}
+
+function getFileSystemManager() {
+  return {
+    readFileSync(path: string): string {
+      const content = files.get(path);
+      if (content === undefined) throw new Error(`readFileSync:fail no such file ${path}`);
+      return content;
+    },
+  };
+}
+
+async function openDocument(options: { filePath: string }) {
+  taroTest.openedDocuments.push(options.filePath);
+  return { errMsg: 'openDocument:ok' };
+}
+
+function registerHook(hook: PageHook) {
+  return (callback: () => void) => {
+    // Like Taro's hooks: the latest closure runs, and only while the component is mounted.
+    const latest = useRef(callback);
+    latest.current = callback;
+    useEffect(() => {
+      const run = () => latest.current();
+      const set = pageHooks.get(hook) ?? new Set();
+      pageHooks.set(hook, set);
+      set.add(run);
+      return () => {
+        set.delete(run);
+      };
+    }, []);
+  };
+}
+
+export const useDidShow = registerHook('didShow');
+export const usePullDownRefresh = registerHook('pullDownRefresh');
+export const useReachBottom = registerHook('reachBottom');
+export const useShareAppMessage = () => undefined;
+export const useLaunch = () => undefined;
+export const useRouter = () => ({ params: routerParams, path: '' });
+
+const Taro = {
+  request,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  showToast,
+  showModal,
+  navigateTo: navigate,
+  redirectTo: navigate,
+  switchTab: navigate,
+  navigateBack: async () => ({ errMsg: 'navigateBack:ok' }),
+  stopPullDownRefresh: () => undefined,
+  getCurrentPages: () => [] as { route?: string }[],
+  downloadFile,
+  getFileSystemManager,
+  openDocument,
+};
+
+export default Taro;
