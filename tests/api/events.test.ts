@@ -207,6 +207,32 @@ describe.each(engines)('events on %s', (engine) => {
     });
   });
 
+  describe('nearest first across search radii', () => {
+    // Venues due north of a point at about 3, 12, 60, 250 and 900 km: each page must come from the right radius.
+    const origin = { lat: 30, lng: 110 };
+    const kmNorth = [900, 3, 250, 12, 60];
+    beforeAll(async () => {
+      for (const km of kmNorth) {
+        await publishActivity(app, {
+          title: `丙市${km}公里外`, city: '丙市', venue: { name: `丙市场馆${km}`, address: '', lat: origin.lat + km / 111.2, lng: origin.lng },
+        });
+      }
+    });
+
+    it('when a near list is paged two at a time, every event comes once, nearest first, with the right distances', async () => {
+      const seen: any[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: ApiResponse = await app.api.get(`${API}/events${q({ city: '丙市', near: `${origin.lat},${origin.lng}`, limit: 2, ...(cursor ? { cursor } : {}) })}`);
+        expectStatus(res, 200);
+        seen.push(...res.body.items);
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(seen.map((e) => e.title)).toEqual(['丙市3公里外', '丙市12公里外', '丙市60公里外', '丙市250公里外', '丙市900公里外']);
+      seen.forEach((e, i) => expect(Math.abs(e.distanceKm - [3, 12, 60, 250, 900][i]!)).toBeLessThan(1));
+    });
+  });
+
   describe('details', () => {
     it('when a resident opens a published event, every contract field is there with CST times', async () => {
       const event = await publishActivity(app, {

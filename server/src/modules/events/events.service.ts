@@ -84,22 +84,17 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
 
   if (query.near) {
     const [lat, lng] = query.near.split(',').map(Number) as [number, number];
-    // Rank on the few columns distance needs, then load whole rows for one page only.
-    qb.andWhere('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL')
-      .select(['e.id', 'e.venueLat', 'e.venueLng', 'e.startsAt'])
-      .take(MAX_NEAR_CANDIDATES);
-    const candidates = await qb.getMany();
-    const ranked = candidates
-      .map((event) => ({ event, distanceKm: haversineKm(lat, lng, event.venueLat!, event.venueLng!) }))
-      .sort((a, b) => a.distanceKm - b.distanceKm || a.event.startsAt.getTime() - b.event.startsAt.getTime() || a.event.id.localeCompare(b.event.id));
     const offset = decodeCursor(query.cursor, 'offset')?.offset ?? 0;
+    // Rank on the few columns distance needs, then load whole rows for one page only.
+    qb.andWhere('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL').select(['e.id', 'e.venueLat', 'e.venueLng', 'e.startsAt']);
+    const ranked = await nearestCandidates(qb, lat, lng, offset + query.limit + 1);
     const slice = ranked.slice(offset, offset + query.limit);
     const rows = slice.length ? await manager.getRepository(EventEntity).findBy({ id: In(slice.map((r) => r.event.id)) }) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const views = await toEventViews(manager, slice.map((r) => byId.get(r.event.id)!));
     return {
       items: views.map((view, i) => ({ ...view, distanceKm: Math.round(slice[i]!.distanceKm * 100) / 100 })),
-      nextCursor: offset + query.limit < ranked.length ? encodeCursor({ kind: 'offset', offset: offset + query.limit }) : null,
+      nextCursor: ranked.length > offset + query.limit ? encodeCursor({ kind: 'offset', offset: offset + query.limit }) : null,
     };
   }
 
@@ -117,6 +112,36 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
     items: await toEventViews(manager, page),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ kind: 'keyset', startsAt: last.startsAt.getTime(), id: last.id }) : null,
   };
+}
+
+/** Search radii tried in turn for near=; null means no box (the whole filtered list, capped). */
+const NEAR_RADII_KM: (number | null)[] = [5, 25, 100, 400, null];
+
+/**
+ * The candidates nearest to (lat, lng), ranked, at least `needed` of them when
+ * there are that many. A bounding box in SQL keeps the candidates few: every
+ * event outside a box of radius r is farther than r, so the events within r
+ * are exactly the nearest ones and their order is final; the box grows until
+ * enough fall within it.
+ */
+async function nearestCandidates(qb: SelectQueryBuilder<EventEntity>, lat: number, lng: number, needed: number) {
+  for (const radiusKm of NEAR_RADII_KM) {
+    const boxed = qb.clone();
+    if (radiusKm !== null) {
+      const dLat = radiusKm / 111.32;
+      // Degrees of longitude shrink towards the poles; past 89° the box spans every longitude.
+      const dLng = Math.abs(lat) > 89 ? 180 : radiusKm / (111.32 * Math.cos((lat * Math.PI) / 180));
+      boxed.andWhere('e.venueLat BETWEEN :minLat AND :maxLat', { minLat: lat - dLat, maxLat: lat + dLat })
+        .andWhere('e.venueLng BETWEEN :minLng AND :maxLng', { minLng: lng - dLng, maxLng: lng + dLng });
+    }
+    const candidates = await boxed.take(MAX_NEAR_CANDIDATES).getMany();
+    const ranked = candidates
+      .map((event) => ({ event, distanceKm: haversineKm(lat, lng, event.venueLat!, event.venueLng!) }))
+      .filter((r) => radiusKm === null || r.distanceKm <= radiusKm)
+      .sort((a, b) => a.distanceKm - b.distanceKm || a.event.startsAt.getTime() - b.event.startsAt.getTime() || a.event.id.localeCompare(b.event.id));
+    if (radiusKm === null || ranked.length >= needed) return ranked;
+  }
+  return [];
 }
 
 export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
