@@ -6,11 +6,35 @@ const common = {
   moduleNameMapper: { '^@kepu/shared$': '<rootDir>/shared/src/index.ts' },
   testEnvironment: 'node',
 };
+// The mini-program's components and hooks run in jsdom; Taro's runtime is replaced
+// by small doubles in miniapp/test/ (a request the test answers, storage in a Map).
+const miniapp = {
+  displayName: 'miniapp',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/miniapp/src/**/*.test.ts?(x)'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/miniapp/tsconfig.test.json' }] },
+  // Platform files (QrCode.weapp.tsx / QrCode.h5.tsx) resolve as in the weapp build, like tsconfig's moduleSuffixes.
+  moduleFileExtensions: ['weapp.ts', 'weapp.tsx', 'ts', 'tsx', 'js', 'json'],
+  moduleNameMapper: {
+    '^@tarojs/taro$': '<rootDir>/miniapp/test/taro.ts',
+    '^@tarojs/components$': '<rootDir>/miniapp/test/components.tsx',
+    '\\.s?css$': '<rootDir>/miniapp/test/style.ts',
+    '^@/(.*)$': '<rootDir>/miniapp/src/$1',
+    '^@kepu/shared$': '<rootDir>/shared/src/index.ts',
+    '^@kepu/shared/(.*)$': '<rootDir>/shared/src/$1',
+  },
+  // Set by the build (config/index.ts defineConstants); absolute here so tests can read URLs.
+  globals: { API_BASE: 'https://api.test' },
+};
 module.exports = {
   projects: [
     { ...common, displayName: 'shared', rootDir: __dirname, testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
     { ...common, displayName: 'server', rootDir: __dirname, testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'api', rootDir: __dirname, testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     { ...common, displayName: 'concurrency', rootDir: __dirname, testMatch: ['<rootDir>/tests/concurrency/**/*.test.ts'] },
+    // Headless Chromium against the H5 build; globalSetup builds what is stale first.
+    { ...common, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], globalSetup: '<rootDir>/tests/e2e/build.ts' },
+    miniapp,
   ],
 };

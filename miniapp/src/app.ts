@@ -3,12 +3,14 @@ import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { getMe } from '@/services/me';
 import { currentToken } from '@/services/session';
+import { makeH5ButtonsAccessible } from '@/utils/h5Buttons';
 import { setLargeText } from '@/utils/largeText';
 import { listenForPrivacyRequests } from '@/utils/privacy';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    if (process.env.TARO_ENV === 'h5') makeH5ButtonsAccessible(document);
     listenForPrivacyRequests();
     // Refresh the stored user (roles may have changed); a 401 clears the session by itself.
     if (!currentToken()) return;

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { EventView } from '@kepu/shared';
+import { asButton } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 import './EventCard.scss';
@@ -44,7 +45,7 @@ export function toEventCardRow(event: EventView): EventCardRow {
 
 export default function EventCard({ event }: { event: EventCardRow }) {
   return (
-    <View className="card event-card" hoverClass="pressed" onClick={() => Taro.navigateTo({ url: routes.eventDetail(event.id) })}>
+    <View className="card event-card" hoverClass="pressed" {...asButton(() => void Taro.navigateTo({ url: routes.eventDetail(event.id) }))}>
       <Text className="title">{event.title}</Text>
       <Text className="event-card__line">{formatRange(event.startsAt, event.endsAt)}</Text>
       <Text className="event-card__line">

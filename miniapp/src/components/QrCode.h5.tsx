@@ -25,5 +25,5 @@ export default function QrCode({ text, size = 240 }: Props) {
   }, [text, size]);
 
   if (failed) return <Text className="field__error">二维码生成失败，请把下方签到码告诉工作人员</Text>;
-  return src ? <Image src={src} style={{ width: `${size}px`, height: `${size}px` }} ariaLabel="签到二维码" /> : null;
+  return src ? <Image src={src} style={{ width: `${size}px`, height: `${size}px` }} nativeProps={{ alt: '签到二维码' }} /> : null;
 }

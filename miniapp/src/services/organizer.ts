@@ -50,7 +50,8 @@ export async function listEventSignups(id: string, unmask = false): Promise<Even
 }
 
 export function checkInAttendee(eventId: string, code: string): Promise<{ signupId?: string; name?: string; checkedInAt?: string }> {
-  return request(`${eventPath(eventId)}/checkins`, { method: 'POST', data: { code } });
+  // quiet: the check-in page shows each result, success or failure, in its own list.
+  return request(`${eventPath(eventId)}/checkins`, { method: 'POST', data: { code }, quiet: true });
 }
 
 export function createShift(eventId: string, shift: CreateShift): Promise<ShiftView> {

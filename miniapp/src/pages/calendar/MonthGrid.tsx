@@ -1,5 +1,6 @@
 // A month of days: campaign days shaded, a count of events on each day.
 import { Text, View } from '@tarojs/components';
+import { asButton } from '@/utils/a11y';
 import { daysInMonth, weekdayOf } from '@/utils/time';
 
 interface Props {
@@ -34,7 +35,7 @@ export default function MonthGrid({ year, month, today, selected, eventCounts, c
         if (date === today) classes.push('month__cell--today');
         if (date === selected) classes.push('month__cell--selected');
         return (
-          <View key={date} className={classes.join(' ')} onClick={() => onSelect(date)}>
+          <View key={date} className={classes.join(' ')} {...asButton(() => onSelect(date), { pressed: date === selected })}>
             <Text className="month__day">{Number(date.slice(8))}</Text>
             <Text className="month__count">{count ? `${count}场` : ' '}</Text>
           </View>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { SignupView, UserView } from '@kepu/shared';
 import { signUpForEvent } from '@/services/events';
 import { useFormSubmit } from '@/hooks/useFormSubmit';
+import { asButton } from '@/utils/a11y';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
 import { routes } from '@/utils/routes';
 
@@ -48,8 +49,8 @@ export default function SignupForm({ eventId, user, full, onDone }: Props) {
       <Text className="title">{full ? '候补报名' : '我要报名'}</Text>
       {full ? <Text className="muted signup__hint">名额已满，报名后进入候补，有人取消时按顺序递补。</Text> : null}
       <View className="row signup__modes">
-        <View className={`chip ${!forOther ? 'chip--on' : ''}`} onClick={() => switchMode(false)}>为自己报名</View>
-        <View className={`chip ${forOther ? 'chip--on' : ''}`} onClick={() => switchMode(true)}>代家人报名</View>
+        <View className={`chip ${!forOther ? 'chip--on' : ''}`} {...asButton(() => switchMode(false), { pressed: !forOther })}>为自己报名</View>
+        <View className={`chip ${forOther ? 'chip--on' : ''}`} {...asButton(() => switchMode(true), { pressed: forOther })}>代家人报名</View>
       </View>
       {forOther ? <Text className="muted signup__hint">请填写参加者本人的姓名和手机号，签到码仍在你的“我的”页面。</Text> : null}
 
@@ -74,7 +75,7 @@ export default function SignupForm({ eventId, user, full, onDone }: Props) {
       </View>
 
       <View className="check" onClick={() => setConsent(!consent)}>
-        <Checkbox value="consent" checked={consent} />
+        <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" nativeProps={{ 'aria-label': '同意隐私说明' }} />
         <Text>
           我已阅读并同意
           <Text className="link" onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: routes.privacy() }); }}>《隐私说明》</Text>

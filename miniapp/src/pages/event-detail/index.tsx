@@ -119,9 +119,12 @@ export default function EventDetailPage() {
       {my ? (
         <View className="card my-signup">
           <Text className="title">{my.status === 'waitlisted' ? `你在候补第 ${my.waitlistPosition ?? '?'} 位` : '你已报名成功'}</Text>
-          <Text className="muted">签到码在“我的”页面，到场后出示给工作人员扫码。</Text>
+          <Text className="muted">
+            {my.status === 'waitlisted' ? '有人取消时按顺序递补，递补成功后在“我的”页面出示签到码。' : '签到码在“我的”页面，到场后出示给工作人员扫码。'}
+          </Text>
           <View className="row detail-actions">
-            <Button className="btn" onClick={() => void Taro.switchTab({ url: tabs.me })}>查看签到码</Button>
+            {/* Waitlisted sign-ups have no check-in code yet. */}
+            {my.status === 'confirmed' ? <Button className="btn" onClick={() => void Taro.switchTab({ url: tabs.me })}>查看签到码</Button> : null}
             <Button className="btn btn--danger" loading={cancelling} disabled={cancelling} onClick={() => void cancel()}>取消报名</Button>
           </View>
         </View>

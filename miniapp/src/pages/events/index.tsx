@@ -11,6 +11,7 @@ import { usePagedList } from '@/hooks/usePagedList';
 import { useRequest } from '@/hooks/useRequest';
 import { listCampaigns } from '@/services/campaigns';
 import { listCities, listEvents, type EventFilters } from '@/services/events';
+import { asButton } from '@/utils/a11y';
 import { audienceChoices, datePresets, dateRange, themeChoices, type DatePreset } from '@/utils/filters';
 import { cstDate } from '@/utils/time';
 import { keys, readStored, removeStored, writeStored } from '@/utils/storage';
@@ -137,10 +138,10 @@ export default function EventsPage() {
               <View className="chip city-chip">城市：{activeCity || '请选择'} ▾</View>
             </Picker>
           ) : null}
-          <View className={`chip ${filters.near ? 'chip--on' : ''}`} onClick={() => void toggleNear()}>
+          <View className={`chip ${filters.near ? 'chip--on' : ''}`} {...asButton(() => void toggleNear(), { pressed: Boolean(filters.near) })}>
             {locating ? '定位中…' : filters.near ? '✓ 附近优先' : '附近'}
           </View>
-          <View className={`chip ${activeCount ? 'chip--on' : ''}`} onClick={() => setShowFilters(!showFilters)}>
+          <View className={`chip ${activeCount ? 'chip--on' : ''}`} {...asButton(() => setShowFilters(!showFilters), { pressed: activeCount > 0 })}>
             筛选{activeCount ? `（${activeCount}）` : ''} {showFilters ? '▴' : '▾'}
           </View>
         </View>

@@ -29,7 +29,7 @@ export default function LoginPage() {
         <Text className="h1">登录科普汇</Text>
         <Text className="login__hint">登录后可以报名活动、领取签到码、参加志愿服务。</Text>
         <View className="check" onClick={toggleConsent}>
-          <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" />
+          <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" nativeProps={{ 'aria-label': '同意隐私说明' }} />
           <Text>
             我已阅读并同意
             <Text className="link" onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: routes.privacy() }); }}>《隐私说明》</Text>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { UserView } from '@kepu/shared';
 import { updateMe } from '@/services/me';
 import { useFormSubmit } from '@/hooks/useFormSubmit';
+import { labelled } from '@/utils/a11y';
 
 const roleNames: Record<string, string> = { resident: '居民', volunteer: '志愿者', organizer: '主办单位', reviewer: '审核员', admin: '管理员' };
 
@@ -33,12 +34,12 @@ export default function ProfileCard({ user }: { user: UserView }) {
     <View className="card">
       <View className="field">
         <Text className="field__label">昵称</Text>
-        <Input className="input" value={nickname} maxlength={32} ariaLabel="昵称" onInput={(e) => setNickname(e.detail.value)} />
+        <Input className="input" value={nickname} maxlength={32} {...labelled('昵称')} onInput={(e) => setNickname(e.detail.value)} />
         {errors.nickname ? <Text className="field__error">{errors.nickname}</Text> : null}
       </View>
       <View className="field">
         <Text className="field__label">手机号（报名时自动填入）</Text>
-        <Input className="input" type="number" maxlength={11} value={phone} ariaLabel="手机号" onInput={(e) => setPhone(e.detail.value)} />
+        <Input className="input" type="number" maxlength={11} value={phone} {...labelled('手机号')} onInput={(e) => setPhone(e.detail.value)} />
         {errors.phone ? <Text className="field__error">{errors.phone}</Text> : null}
       </View>
       <View className="row">

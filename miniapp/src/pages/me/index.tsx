@@ -1,6 +1,6 @@
 // 我的: my sign-ups (upcoming and past) with check-in QR and cancel, my
 // profile, 大字模式, the volunteer and organizer areas, and erasing my data.
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Label, Switch, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import ListFooter from '@/components/ListFooter';
@@ -14,6 +14,7 @@ import { logout } from '@/services/auth';
 import { cancelMySignup } from '@/services/events';
 import { deleteMe, listMySignups, updateMe } from '@/services/me';
 import type { MySignup } from '@/services/types';
+import { asButton } from '@/utils/a11y';
 import { setLargeText } from '@/utils/largeText';
 import { routes } from '@/utils/routes';
 import CheckinSheet from './CheckinSheet';
@@ -94,19 +95,20 @@ export default function MePage() {
         </View>
       )}
 
-      <View className="card me-setting">
+      {/* A label: the whole row toggles the switch, and names it for screen readers. */}
+      <Label className="card me-setting">
         <View className="me-setting__text">
           <Text className="title">大字模式</Text>
           <Text className="muted">放大文字和按钮，方便阅读和点按</Text>
         </View>
         <Switch checked={large} color="#0a58a8" ariaLabel="大字模式" onChange={(e) => toggleLarge(e.detail.value)} />
-      </View>
+      </Label>
 
       {user ? (
         <View>
           <View className="row section me-tabs">
-            <View className={`chip ${tab === 'upcoming' ? 'chip--on' : ''}`} onClick={() => setTab('upcoming')}>即将参加</View>
-            <View className={`chip ${tab === 'past' ? 'chip--on' : ''}`} onClick={() => setTab('past')}>已结束</View>
+            <View className={`chip ${tab === 'upcoming' ? 'chip--on' : ''}`} {...asButton(() => setTab('upcoming'), { pressed: tab === 'upcoming' })}>即将参加</View>
+            <View className={`chip ${tab === 'past' ? 'chip--on' : ''}`} {...asButton(() => setTab('past'), { pressed: tab === 'past' })}>已结束</View>
           </View>
           {signups.stale ? <Text className="section muted">网络不可用，以下是上次加载的报名</Text> : null}
           {state ??

@@ -2,6 +2,7 @@
 // units, audiences, themes, campaigns and what has been done about it.
 import { Text, View } from '@tarojs/components';
 import type { PlanTask, TaskProgress } from '@/services/types';
+import { asButton } from '@/utils/a11y';
 
 interface Props {
   task: PlanTask;
@@ -14,7 +15,7 @@ interface Props {
 export default function TaskItem({ task, progress, open, onToggle, onCampaign }: Props) {
   return (
     <View id={`task-${task.number}`} className={`task ${open ? 'task--open' : ''}`}>
-      <View className="task__head" hoverClass="pressed" onClick={onToggle}>
+      <View className="task__head" hoverClass="pressed" {...asButton(onToggle, { expanded: open })}>
         <Text className="task__number">{task.number}.</Text>
         <Text className="task__title">{task.title}</Text>
         {progress ? (
@@ -34,7 +35,7 @@ export default function TaskItem({ task, progress, open, onToggle, onCampaign }:
               <Text className="block muted">相关品牌活动（点按查看活动）：</Text>
               <View className="row">
                 {task.campaigns.map((c) => (
-                  <View key={c.code} className="chip" onClick={() => onCampaign(c.code)}>{c.name} ›</View>
+                  <View key={c.code} className="chip" {...asButton(() => onCampaign(c.code))}>{c.name} ›</View>
                 ))}
               </View>
             </View>

@@ -9,6 +9,7 @@ import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { useRequest } from '@/hooks/useRequest';
 import { createShift } from '@/services/organizer';
 import { listEventShifts, volunteerSkills } from '@/services/volunteer';
+import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 import DateTimeField from './DateTimeField';
@@ -81,14 +82,14 @@ export default function ShiftsEditor({ eventId, eventTitle, defaultStart, defaul
       <Text className="field__label org-actions">添加岗位</Text>
       <View className="field">
         <Text className="field__label">岗位名称</Text>
-        <Input className="input" value={role} maxlength={30} placeholder="如：展区讲解、签到引导" ariaLabel="岗位名称" onInput={(e) => setRole(e.detail.value)} />
+        <Input className="input" value={role} maxlength={30} placeholder="如：展区讲解、签到引导" {...labelled('岗位名称')} onInput={(e) => setRole(e.detail.value)} />
         {errors.role ? <Text className="field__error">{errors.role}</Text> : null}
       </View>
       <DateTimeField label="开始" value={startsAt} onChange={(value) => { setTimesTouched(true); setStartsAt(value); }} error={errors.startsAt} />
       <DateTimeField label="结束" value={endsAt} onChange={(value) => { setTimesTouched(true); setEndsAt(value); }} error={errors.endsAt} />
       <View className="field">
         <Text className="field__label">需要人数</Text>
-        <Input className="input" type="number" value={slots} maxlength={3} ariaLabel="需要人数" onInput={(e) => setSlots(e.detail.value)} />
+        <Input className="input" type="number" value={slots} maxlength={3} {...labelled('需要人数')} onInput={(e) => setSlots(e.detail.value)} />
         {errors.slots ? <Text className="field__error">{errors.slots}</Text> : null}
       </View>
       <View className="field">
@@ -97,7 +98,7 @@ export default function ShiftsEditor({ eventId, eventTitle, defaultStart, defaul
           {volunteerSkills.map((skill) => {
             const on = skills.includes(skill);
             return (
-              <View key={skill} className={`chip ${on ? 'chip--on' : ''}`} onClick={() => toggleSkill(skill)}>
+              <View key={skill} className={`chip ${on ? 'chip--on' : ''}`} {...asButton(() => toggleSkill(skill), { pressed: on })}>
                 {on ? `✓ ${skill}` : skill}
               </View>
             );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import PageShell from '@/components/PageShell';
 import { checkInAttendee } from '@/services/organizer';
 import { toApiError } from '@/services/request';
+import { labelled } from '@/utils/a11y';
 import { readParam } from '@/utils/routes';
 import { formatDateTime } from '@/utils/time';
 import ScanButton from '../../components/ScanButton';
@@ -52,7 +53,7 @@ export default function CheckinPage() {
       </View>
       <View className="card">
         <Text className="field__label">手动输入签到码</Text>
-        <Input className="input" value={manual} maxlength={512} placeholder="粘贴或输入签到码" ariaLabel="签到码" onInput={(e) => setManual(e.detail.value)} onConfirm={() => void checkIn(manual)} />
+        <Input className="input" value={manual} maxlength={512} placeholder="粘贴或输入签到码" {...labelled('签到码')} onInput={(e) => setManual(e.detail.value)} onConfirm={() => void checkIn(manual)} />
         <Button className="btn btn--block org-actions" loading={busy} disabled={busy || !manual.trim()} onClick={() => void checkIn(manual)}>确认签到</Button>
       </View>
       {results.map((result) => (

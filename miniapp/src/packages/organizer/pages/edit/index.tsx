@@ -12,6 +12,7 @@ import { useSession } from '@/hooks/useSession';
 import { listCampaigns } from '@/services/campaigns';
 import { createEvent, getEditableEvent, submitEvent, updateEvent } from '@/services/organizer';
 import { useFormSubmit } from '@/hooks/useFormSubmit';
+import { asButton, labelled } from '@/utils/a11y';
 import { audienceChoices, themeChoices } from '@/utils/filters';
 import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts } from '@/utils/time';
@@ -149,7 +150,7 @@ export default function EditEventPage() {
   const text = (label: string, key: 'title' | 'city' | 'district', max: number, placeholder = '') => (
     <View className="field">
       <Text className="field__label">{label}</Text>
-      <Input className="input" value={draft[key]} maxlength={max} placeholder={placeholder} ariaLabel={label} onInput={(e) => patch({ [key]: e.detail.value })} />
+      <Input className="input" value={draft[key]} maxlength={max} placeholder={placeholder} {...labelled(label)} onInput={(e) => patch({ [key]: e.detail.value })} />
       {errors[key] ? <Text className="field__error">{errors[key]}</Text> : null}
     </View>
   );
@@ -161,19 +162,19 @@ export default function EditEventPage() {
         {text('活动名称', 'title', 80, '如：全国科普日·社区应急科普展')}
         <View className="field">
           <Text className="field__label">活动介绍</Text>
-          <Textarea className="textarea" value={draft.description} maxlength={5000} onInput={(e) => patch({ description: e.detail.value })} />
+          <Textarea className="textarea" value={draft.description} maxlength={5000} {...labelled('活动介绍')} onInput={(e) => patch({ description: e.detail.value })} />
           {errors.description ? <Text className="field__error">{errors.description}</Text> : null}
         </View>
         {text('城市', 'city', 20, '如：唐山市')}
         {text('区县', 'district', 30, '如：路北区')}
         <View className="field">
           <Text className="field__label">场馆名称</Text>
-          <Input className="input" value={draft.venue.name} maxlength={60} ariaLabel="场馆名称" onInput={(e) => patch({ venue: { ...draft.venue, name: e.detail.value } })} />
+          <Input className="input" value={draft.venue.name} maxlength={60} {...labelled('场馆名称')} onInput={(e) => patch({ venue: { ...draft.venue, name: e.detail.value } })} />
           {errors['venue.name'] ? <Text className="field__error">{errors['venue.name']}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">详细地址</Text>
-          <Input className="input" value={draft.venue.address} maxlength={120} ariaLabel="详细地址" onInput={(e) => patch({ venue: { ...draft.venue, address: e.detail.value } })} />
+          <Input className="input" value={draft.venue.address} maxlength={120} {...labelled('详细地址')} onInput={(e) => patch({ venue: { ...draft.venue, address: e.detail.value } })} />
         </View>
         <VenuePicker venue={draft.venue} onChange={(venue) => patch({ venue })} />
       </View>
@@ -183,7 +184,7 @@ export default function EditEventPage() {
         <DateTimeField label="结束时间" value={draft.endsAt} onChange={(endsAt) => patch({ endsAt })} error={errors.endsAt} />
         <View className="field">
           <Text className="field__label">名额</Text>
-          <Input className="input" type="number" value={draft.capacity} maxlength={6} ariaLabel="名额" onInput={(e) => patch({ capacity: e.detail.value })} />
+          <Input className="input" type="number" value={draft.capacity} maxlength={6} {...labelled('名额')} onInput={(e) => patch({ capacity: e.detail.value })} />
           {errors.capacity ? <Text className="field__error">{errors.capacity}</Text> : null}
         </View>
         <DateTimeField label="开始报名" optional value={draft.signupOpensAt} onChange={(signupOpensAt) => patch({ signupOpensAt })} error={errors.signupOpensAt} />
@@ -201,7 +202,7 @@ export default function EditEventPage() {
           <Text className="field__label">适合人群</Text>
           <View>
             {audienceChoices.map((a) => (
-              <View key={a} className={`chip ${draft.audiences.includes(a) ? 'chip--on' : ''}`} onClick={() => patch({ audiences: toggle(draft.audiences, a) })}>{a}</View>
+              <View key={a} className={`chip ${draft.audiences.includes(a) ? 'chip--on' : ''}`} {...asButton(() => patch({ audiences: toggle(draft.audiences, a) }), { pressed: draft.audiences.includes(a) })}>{a}</View>
             ))}
           </View>
         </View>
@@ -209,7 +210,7 @@ export default function EditEventPage() {
           <Text className="field__label">主题</Text>
           <View>
             {themeChoices.map((t) => (
-              <View key={t} className={`chip ${draft.themes.includes(t) ? 'chip--on' : ''}`} onClick={() => patch({ themes: toggle(draft.themes, t) })}>{t}</View>
+              <View key={t} className={`chip ${draft.themes.includes(t) ? 'chip--on' : ''}`} {...asButton(() => patch({ themes: toggle(draft.themes, t) }), { pressed: draft.themes.includes(t) })}>{t}</View>
             ))}
           </View>
         </View>

@@ -12,6 +12,7 @@ import { useOnReturn } from '@/hooks/useOnReturn';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useSession } from '@/hooks/useSession';
 import { cancelEvent, listOrganizationEvents, submitEvent } from '@/services/organizer';
+import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 import OrganizationPicker from '../../components/OrganizationPicker';
@@ -94,7 +95,7 @@ export default function OrganizerEventsPage() {
       </View>
       <View className="section org-tabs">
         {statusTabs.map((tab) => (
-          <View key={tab.value} className={`chip ${status === tab.value ? 'chip--on' : ''}`} onClick={() => setStatus(tab.value)}>{tab.label}</View>
+          <View key={tab.value} className={`chip ${status === tab.value ? 'chip--on' : ''}`} {...asButton(() => setStatus(tab.value), { pressed: status === tab.value })}>{tab.label}</View>
         ))}
       </View>
       {state ??
@@ -124,7 +125,7 @@ export default function OrganizerEventsPage() {
             {cancelling === event.id ? (
               <View className="org-actions">
                 <Text className="field__label">取消原因（将通知所有报名者）</Text>
-                <Input className="input" value={reason} maxlength={200} ariaLabel="取消原因" onInput={(e) => setReason(e.detail.value)} />
+                <Input className="input" value={reason} maxlength={200} {...labelled('取消原因')} onInput={(e) => setReason(e.detail.value)} />
                 <View className="row org-actions">
                   <Button className="btn btn--danger" onClick={() => void confirmCancel(event)}>确认取消活动</Button>
                   <Button className="btn btn--ghost" onClick={() => setCancelling(null)}>不取消</Button>

@@ -11,6 +11,7 @@ import { usePagedList } from '@/hooks/usePagedList';
 import { useSession } from '@/hooks/useSession';
 import { listPendingReview, reviewEvent } from '@/services/organizer';
 import { toApiError } from '@/services/request';
+import { labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 import '../../organizer.scss';
@@ -71,7 +72,7 @@ export default function ReviewPage() {
             {rejecting === event.id ? (
               <View className="org-actions">
                 <Text className="field__label">驳回原因（主办单位会看到）</Text>
-                <Input className="input" value={reason} maxlength={200} ariaLabel="驳回原因" onInput={(e) => setReason(e.detail.value)} />
+                <Input className="input" value={reason} maxlength={200} {...labelled('驳回原因')} onInput={(e) => setReason(e.detail.value)} />
                 {reasonError ? <Text className="field__error">{reasonError}</Text> : null}
                 <View className="row org-actions">
                   <Button className="btn btn--danger" loading={busy === event.id} disabled={busy === event.id} onClick={() => void decide(event, 'reject')}>确认驳回</Button>

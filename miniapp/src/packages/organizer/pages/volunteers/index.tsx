@@ -12,6 +12,7 @@ import { ApplicationStatusTag } from '@/components/ShiftCard';
 import { useRequest } from '@/hooks/useRequest';
 import { completeApplication, decideApplication, listEventVolunteers } from '@/services/organizer';
 import { toApiError } from '@/services/request';
+import { asButton, labelled } from '@/utils/a11y';
 import { readParam } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 import '../../organizer.scss';
@@ -155,7 +156,7 @@ export default function VolunteersPage() {
       {rows.data ? (
         <View className="section">
           {tabs.map((t) => (
-            <View key={t.value} className={`chip ${tab === t.value ? 'chip--on' : ''}`} onClick={() => { setTab(t.value); setShown(PAGE); }}>
+            <View key={t.value} className={`chip ${tab === t.value ? 'chip--on' : ''}`} {...asButton(() => { setTab(t.value); setShown(PAGE); }, { pressed: tab === t.value })}>
               {t.label}（{all.filter((row) => t.holds(row.status)).length}）
             </View>
           ))}
@@ -191,7 +192,7 @@ export default function VolunteersPage() {
                         value={hours[row.id] ?? ''}
                         maxlength={5}
                         placeholder="如 2.5"
-                        ariaLabel={`${row.name}的服务时长（小时）`}
+                        {...labelled(`${row.name}的服务时长（小时）`)}
                         onInput={(e) => setHours({ ...hours, [row.id]: e.detail.value })}
                       />
                       <Button className="btn" loading={busyId === row.id} disabled={busyId === row.id} onClick={() => void record(row)}>记录时长</Button>

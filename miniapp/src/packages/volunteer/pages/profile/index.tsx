@@ -13,6 +13,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { getMe } from '@/services/me';
 import { getMyVolunteerProfile, saveMyVolunteerProfile, volunteerSkills } from '@/services/volunteer';
+import { asButton, labelled } from '@/utils/a11y';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
 import { routes } from '@/utils/routes';
 import '../../volunteer.scss';
@@ -129,12 +130,12 @@ export default function VolunteerProfilePage() {
       <View className="card">
         <View className="field">
           <Text className="field__label">真实姓名</Text>
-          <Input className="input" value={form.realName} maxlength={20} ariaLabel="真实姓名" onInput={(e) => patch({ realName: e.detail.value })} />
+          <Input className="input" value={form.realName} maxlength={20} {...labelled('真实姓名')} onInput={(e) => patch({ realName: e.detail.value })} />
           {errors.realName ? <Text className="field__error">{errors.realName}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">手机号</Text>
-          <Input className="input" type="number" maxlength={11} value={form.phone} ariaLabel="手机号" onInput={(e) => patch({ phone: e.detail.value })} />
+          <Input className="input" type="number" maxlength={11} value={form.phone} {...labelled('手机号')} onInput={(e) => patch({ phone: e.detail.value })} />
           {errors.phone ? <Text className="field__error">{errors.phone}</Text> : null}
         </View>
         <View className="field">
@@ -143,7 +144,7 @@ export default function VolunteerProfilePage() {
             {volunteerSkills.map((skill) => {
               const on = form.skills.includes(skill);
               return (
-                <View key={skill} className={`chip ${on ? 'chip--on' : ''}`} onClick={() => toggleSkill(skill)}>
+                <View key={skill} className={`chip ${on ? 'chip--on' : ''}`} {...asButton(() => toggleSkill(skill), { pressed: on })}>
                   {on ? `✓ ${skill}` : skill}
                 </View>
               );
@@ -156,7 +157,7 @@ export default function VolunteerProfilePage() {
           {form.tags.length ? (
             <View>
               {form.tags.map((tag) => (
-                <View key={tag} className="chip chip--on" onClick={() => patch({ tags: form.tags.filter((t) => t !== tag) })}>
+                <View key={tag} className="chip chip--on" {...asButton(() => patch({ tags: form.tags.filter((t) => t !== tag) }))} aria-label={`删除标签${tag}`}>
                   {tag} ✕
                 </View>
               ))}
@@ -168,7 +169,7 @@ export default function VolunteerProfilePage() {
               value={tagDraft}
               maxlength={MAX_TAG_LENGTH}
               placeholder="如：无人机、急救员证"
-              ariaLabel="新标签"
+              {...labelled('新标签')}
               onInput={(e) => setTagDraft(e.detail.value)}
             />
             <Button className="btn btn--ghost" onClick={addTag}>添加</Button>
@@ -177,16 +178,16 @@ export default function VolunteerProfilePage() {
         </View>
         <View className="field">
           <Text className="field__label">所属队伍（选填）</Text>
-          <Input className="input" value={form.team} maxlength={40} placeholder="如：市科技志愿服务队" ariaLabel="所属队伍" onInput={(e) => patch({ team: e.detail.value })} />
+          <Input className="input" value={form.team} maxlength={40} placeholder="如：市科技志愿服务队" {...labelled('所属队伍')} onInput={(e) => patch({ team: e.detail.value })} />
           {errors.team ? <Text className="field__error">{errors.team}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">个人简介（选填）</Text>
-          <Textarea className="textarea" value={form.bio} maxlength={500} ariaLabel="个人简介" onInput={(e) => patch({ bio: e.detail.value })} />
+          <Textarea className="textarea" value={form.bio} maxlength={500} {...labelled('个人简介')} onInput={(e) => patch({ bio: e.detail.value })} />
           {errors.bio ? <Text className="field__error">{errors.bio}</Text> : null}
         </View>
         <View className="check" onClick={() => setConsent(!consent)}>
-          <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" />
+          <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" nativeProps={{ 'aria-label': '同意隐私说明' }} />
           <Text>我同意按《隐私说明》使用以上信息安排志愿服务</Text>
         </View>
         {errors.consent ? <Text className="field__error">{errors.consent}</Text> : null}

@@ -11,6 +11,7 @@ import ShiftCard, { toShiftRow } from '@/components/ShiftCard';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useSession } from '@/hooks/useSession';
 import { listOpenShifts, volunteerSkills } from '@/services/volunteer';
+import { asButton } from '@/utils/a11y';
 import '../../volunteer.scss';
 
 export default function ShiftsPage() {
@@ -39,7 +40,7 @@ export default function ShiftsPage() {
       <ScrollView scrollX className="vol-filter">
         <View className="vol-filter__chips">
           {volunteerSkills.map((s) => (
-            <View key={s} className={`chip ${skill === s ? 'chip--on' : ''}`} onClick={() => setSkill(skill === s ? undefined : s)}>
+            <View key={s} className={`chip ${skill === s ? 'chip--on' : ''}`} {...asButton(() => setSkill(skill === s ? undefined : s), { pressed: skill === s })}>
               {skill === s ? `✓ ${s}` : s}
             </View>
           ))}

@@ -1,0 +1,95 @@
+// Organizers and reviewers in the H5 app: posting an event that a reviewer
+// approves into the public list, and checking a resident in by typed code.
+import type { Page } from 'playwright-core';
+import {
+  backToTabs, eventTitles, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText,
+} from './browser';
+import { useE2e } from './setup';
+
+jest.setTimeout(180_000);
+
+const e2e = useE2e();
+
+async function openOrganizerEvents(page: Page): Promise<void> {
+  await switchTab(page, '我的');
+  await tapText(page, '主办单位：活动管理');
+  await shown(page).locator('taro-button-core').filter({ hasText: '发布新活动' }).waitFor();
+}
+
+/** The card of one event on the page shown. */
+const card = (page: Page, title: string) => shown(page).locator('.card').filter({ hasText: title });
+
+describe('an organizer', () => {
+  it('creates an event in the organizer pages, a reviewer approves it, and it appears in the public list', async () => {
+    const title = '端到端发布测试：冬夜观星与望远镜入门';
+    const { page, shot } = await e2e.open('organizer-create-review');
+    await signIn(page, '主办单位（demo-organizer）');
+    await openOrganizerEvents(page);
+    await shot('organizer-events');
+
+    await tapButton(page, '发布新活动');
+    await field(page, '活动名称').fill(title);
+    await shown(page).locator('taro-textarea-core textarea').first().fill('带上家人一起认识冬季星座，学习使用天文望远镜。');
+    await field(page, '城市').fill('唐山市');
+    await field(page, '区县').fill('路北区');
+    await field(page, '场馆名称').fill('唐山市科技馆');
+    await field(page, '详细地址').fill('路北区建设北路');
+    await shown(page).locator('.chip').filter({ hasText: /^青少年$/ }).click();
+    await shown(page).locator('.chip').filter({ hasText: /^航天$/ }).click();
+    await shot('event-form');
+    await tapButton(page, '保存并提交审核');
+    // The form goes back to the organizer's list by itself (its toast leaves with it).
+    await shown(page).locator('taro-button-core').filter({ hasText: '发布新活动' }).waitFor();
+    await tapText(page, '审核中');
+    await card(page, title).waitFor();
+    await shot('pending-review');
+
+    await signOut(page);
+    await signIn(page, '审核员（demo-reviewer）');
+    await tapText(page, '活动审核');
+    await card(page, title).waitFor();
+    await shot('review-queue');
+    await tapButton(page, '通过并发布', card(page, title));
+    await expectToast(page, '已通过，活动已发布');
+    await card(page, title).waitFor({ state: 'detached' });
+    await shot('approved');
+
+    await backToTabs(page);
+    await switchTab(page, '活动');
+    await pick(page, shown(page).locator('.city-chip'), '唐山市');
+    await field(page, '搜索活动、场馆或主办单位').fill('冬夜观星');
+    await tapButton(page, '搜索');
+    expect(await eventTitles(page, [title])).toEqual([title]);
+    await shot('in-public-list');
+  });
+
+  it('checks a resident in by typing the code from the resident\'s QR', async () => {
+    // Prepared over HTTP: the resident's sign-up for one of the organization's events, and its code.
+    const resident = await e2e.api.as('demo-resident');
+    const organizer = await e2e.api.as('demo-organizer');
+    const { items } = await resident.get<{ items: { id: string; title: string }[] }>(`/events?city=${encodeURIComponent('唐山市')}&q=${encodeURIComponent('心肺复苏')}`);
+    const event = items[0];
+    if (!event) throw new Error('the demo data has no 心肺复苏 event in 唐山市');
+    const signup = await resident.post<{ id: string }>(`/events/${event.id}/signups`, { name: '王大爷', phone: '13700137000' });
+    const { code } = await resident.get<{ code: string }>(`/me/signups/${signup.id}/checkin-code`);
+
+    const { page, shot } = await e2e.open('organizer-checkin');
+    await signIn(page, '主办单位（demo-organizer）');
+    await openOrganizerEvents(page);
+    await tapButton(page, '签到', card(page, event.title));
+    await field(page, '粘贴或输入签到码').fill(code);
+    await shot('code-typed');
+    await tapButton(page, '确认签到');
+    await shown(page).locator('.org-result--ok').getByText(/^签到成功/).waitFor();
+    await shot('checked-in');
+
+    // The same code a second time is refused with the server's message.
+    await field(page, '粘贴或输入签到码').fill(code);
+    await tapButton(page, '确认签到');
+    await shown(page).locator('.org-result--error').getByText('已经签到过了').waitFor();
+    await shot('already-checked-in');
+
+    const sheet = await organizer.get<{ items: { id: string; checkedInAt: string | null }[] }>(`/events/${event.id}/signups?format=json`);
+    expect(sheet.items.find((row) => row.id === signup.id)?.checkedInAt).toEqual(expect.any(String));
+  });
+});

@@ -1,0 +1,48 @@
+// One real server on a fresh database and one Chromium per test file; each
+// test opens its own browser profile, closed after the test.
+import type { Browser } from 'playwright-core';
+import { apiFor, type Api } from './api';
+import { launchBrowser, openApp, type AppTab } from './browser';
+import { startServer, type KepuServer } from './server';
+
+export interface E2e {
+  url: string;
+  api: Api;
+  /** A fresh profile on the app's home page; screenshots go to artifacts/<flow>/. */
+  open(flow: string): Promise<AppTab>;
+}
+
+export function useE2e(): E2e {
+  let server: KepuServer | undefined;
+  let browser: Browser | undefined;
+  const tabs: AppTab[] = [];
+  const e2e: E2e = {
+    url: '',
+    api: apiFor(''),
+    async open(flow) {
+      if (!browser || !server) throw new Error('useE2e: the server or browser did not start');
+      const tab = await openApp(browser, server.url, flow);
+      tabs.push(tab);
+      return tab;
+    },
+  };
+
+  beforeAll(async () => {
+    // Started side by side; whichever did start is stopped in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+    e2e.url = started.value.url;
+    e2e.api = apiFor(started.value.url);
+  });
+  afterEach(async () => {
+    await Promise.all(tabs.splice(0).map((tab) => tab.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return e2e;
+}
