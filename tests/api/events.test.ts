@@ -2,6 +2,7 @@
 // drafts, the organizer -> reviewer workflow, cancellation, and iCalendar.
 import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';
 import { encodeCursor } from '../../server/src/modules/events/cursor';
+import { haversineKm } from '../../server/src/modules/events/events.service';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { OrganizationEntity } from '../../server/src/modules/organizations/organization.entity';
 import { engines, type ApiResponse } from './harness';
@@ -214,7 +215,7 @@ describe.each(engines)('events on %s', (engine) => {
     beforeAll(async () => {
       for (const km of kmNorth) {
         await publishActivity(app, {
-          title: `丙市${km}公里外`, city: '丙市', venue: { name: `丙市场馆${km}`, address: '', lat: origin.lat + km / 111.2, lng: origin.lng },
+          title: `近邻市${km}公里外`, city: '近邻市', venue: { name: `近邻市场馆${km}`, address: '', lat: origin.lat + km / 111.2, lng: origin.lng },
         });
       }
     });
@@ -223,13 +224,39 @@ describe.each(engines)('events on %s', (engine) => {
       const seen: any[] = [];
       let cursor: string | null = null;
       do {
-        const res: ApiResponse = await app.api.get(`${API}/events${q({ city: '丙市', near: `${origin.lat},${origin.lng}`, limit: 2, ...(cursor ? { cursor } : {}) })}`);
+        const res: ApiResponse = await app.api.get(`${API}/events${q({ city: '近邻市', near: `${origin.lat},${origin.lng}`, limit: 2, ...(cursor ? { cursor } : {}) })}`);
         expectStatus(res, 200);
         seen.push(...res.body.items);
         cursor = res.body.nextCursor;
       } while (cursor);
-      expect(seen.map((e) => e.title)).toEqual(['丙市3公里外', '丙市12公里外', '丙市60公里外', '丙市250公里外', '丙市900公里外']);
+      expect(seen.map((e) => e.title)).toEqual(['近邻市3公里外', '近邻市12公里外', '近邻市60公里外', '近邻市250公里外', '近邻市900公里外']);
       seen.forEach((e, i) => expect(Math.abs(e.distanceKm - [3, 12, 60, 250, 900][i]!)).toBeLessThan(1));
+    });
+
+    it('when events lie just inside the first radius, paging one at a time still sees each once, in order', async () => {
+      // Due north at 4.996 km sits just inside the 5 km radius but on the edge of the search box; two
+      // diagonal ones slightly further fit the box easily. The box must be no smaller than the radius,
+      // or the north one is skipped for a page and another shown twice.
+      const edge = { lat: -20, lng: 140 };
+      const kmPerDegree = 111.195;
+      const place = (km: number, bearingDeg: number) => ({
+        lat: edge.lat + (km * Math.cos((bearingDeg * Math.PI) / 180)) / kmPerDegree,
+        lng: edge.lng + (km * Math.sin((bearingDeg * Math.PI) / 180)) / (kmPerDegree * Math.cos((edge.lat * Math.PI) / 180)),
+      });
+      const spots = [{ name: '近处', at: place(1, 0) }, { name: '正北', at: place(4.996, 0) }, { name: '东北', at: place(4.9985, 45) }, { name: '西北', at: place(4.9995, -45) }];
+      for (const spot of spots) {
+        await publishActivity(app, { title: `边界市${spot.name}`, city: '边界市', venue: { name: `边界市${spot.name}场馆`, address: '', ...spot.at } });
+      }
+      const expected = [...spots].sort((a, b) => haversineKm(edge.lat, edge.lng, a.at.lat, a.at.lng) - haversineKm(edge.lat, edge.lng, b.at.lat, b.at.lng));
+      expect(expected.map((s) => s.name)).toEqual(['近处', '正北', '东北', '西北']);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: ApiResponse = await app.api.get(`${API}/events${q({ city: '边界市', near: `${edge.lat},${edge.lng}`, limit: 1, ...(cursor ? { cursor } : {}) })}`);
+        seen.push(...res.body.items.map((e: any) => e.title));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected.map((s) => `边界市${s.name}`));
     });
   });
 

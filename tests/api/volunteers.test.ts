@@ -58,6 +58,12 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(await app.count(AuditEntryEntity, { action: 'volunteer.register', target: `user:${user.id}` })).toBe(1);
     });
 
+    it('counts a skill or tag given twice once, and an empty team as none', async () => {
+      const token = await app.token('vol-dupes');
+      const saved = await app.api.put(`${API}/me/volunteer`, profile({ skills: ['科普讲解', '科普讲解'], tags: ['a', 'a'], team: '' }), token);
+      expect(saved.body).toMatchObject({ skills: ['科普讲解'], tags: ['a'], team: null });
+    });
+
     it('when the profile is incomplete or a skill is not on the list, it answers 400 naming the fields', async () => {
       const token = await app.token('vol-bad');
       expect(badFields(await app.api.put(`${API}/me/volunteer`, { realName: '王', phone: '123', skills: [] }, token)).sort())
@@ -77,6 +83,10 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(bySkill.body.items.every((s: any) => s.skills.includes('应急救护'))).toBe(true);
       expect((await app.api.get(`${API}/shifts?skill=${encodeURIComponent('手语')}`)).body.items.map((s: any) => s.id)).not.toContain(shift.id);
       expect((await app.api.get(`${API}/shifts?city=${encodeURIComponent('柳州市')}`)).body.items.map((s: any) => s.id)).not.toContain(shift.id);
+    });
+
+    it('when the date range of open shifts is reversed, it answers 400', async () => {
+      expect(badFields(await app.api.get(`${API}/shifts?from=2026-12-01T00:00:00%2B08:00&to=2026-11-01`))).toEqual(['to']);
     });
 
     it('pages open shifts with a cursor, soonest first, no shift twice', async () => {
@@ -168,6 +178,13 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(again.body).toMatchObject({ id: first.id, status: 'applied' });
     });
 
+    it('an organizer who volunteers on their own event cannot approve or certify themselves', async () => {
+      const { shift } = await eventWithShift(app);
+      const own = (await apply(app, shift.id, 'demo-organizer')).body;
+      expectError(await app.api.post(`${API}/applications/${own.id}/decision`, { decision: 'approve' }, await organizer()), 403, 'FORBIDDEN');
+      expect((await app.api.post(`${API}/applications/${own.id}/decision`, { decision: 'approve' }, await app.token('demo-admin'))).body.status).toBe('approved');
+    });
+
     it('when the shift has started, applying answers 409 SHIFT_CLOSED', async () => {
       const { shift } = await eventWithShift(app);
       app.server.clock.set('2026-12-05T08:31:00+08:00');
@@ -206,6 +223,19 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(badFields(await complete({ checkedInAt: '2026-12-05T08:40:00+08:00', checkedOutAt: '2026-12-05T08:50:00+08:00' }))).toEqual(['hours']);
       const done = await complete({ checkedInAt: '2026-12-05T08:40:00+08:00', checkedOutAt: '2026-12-05T12:05:00+08:00' });
       expect(done.body).toMatchObject({ status: 'completed', hours: 3 });
+    });
+
+    it('when hours or times do not fit the shift (give or take four hours), it answers 400', async () => {
+      const { application } = await approved('vol-window');
+      app.server.clock.set('2026-12-06T12:30:00+08:00');
+      const complete = (body: unknown) => organizer().then((t) => app.api.post(`${API}/applications/${application.id}/complete`, body, t));
+      // The shift runs 08:30–12:00 (3.5 h): at most 11.5 h with both margins.
+      expect(badFields(await complete({ hours: 12 }))).toEqual(['hours']);
+      expect(badFields(await complete({ checkedInAt: '2026-12-05T04:00:00+08:00', checkedOutAt: '2026-12-05T12:00:00+08:00' }))).toEqual(['checkedInAt']);
+      // A year MariaDB cannot even store is out of bounds too (the 24-hour cap catches it first).
+      expect(badFields(await complete({ checkedInAt: '0001-01-01T09:00:00+08:00', checkedOutAt: '2026-12-05T12:00:00+08:00' }))).toEqual(['checkedOutAt']);
+      expect(badFields(await complete({ checkedInAt: '2026-12-05T08:30:00+08:00', checkedOutAt: '2026-12-05T16:30:00+08:00' }))).toEqual(['checkedOutAt']);
+      expect((await complete({ checkedInAt: '2026-12-05T05:00:00+08:00', checkedOutAt: '2026-12-05T15:30:00+08:00' })).body.hours).toBe(10.5);
     });
 
     it('when hours are not a positive number up to 24, or both forms are mixed, it answers 400', async () => {
@@ -318,6 +348,33 @@ describe.each(engines)('volunteers on %s', (engine) => {
       const rows = await app.rows(ShiftApplicationEntity, { shiftId: shift.id });
       expect(rows.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
       expect(rows.find((r) => r.id === both.id)).toBeTruthy();
+    });
+
+    it('when an event has ended, it cannot be cancelled, so hours still to record are not lost', async () => {
+      const { event, application } = await (async () => {
+        const setup = await eventWithShift(app);
+        const mine = (await apply(app, setup.shift.id, 'vol-ended')).body;
+        expectStatus(await app.api.post(`${API}/applications/${mine.id}/decision`, { decision: 'approve' }, await organizer()), 200);
+        return { ...setup, application: mine };
+      })();
+      app.server.clock.set('2026-12-05T13:00:00+08:00');
+      expectError(await app.api.post(`${API}/events/${event.id}/cancel`, { reason: '事后取消' }, await organizer()), 409, 'EVENT_STATE_CONFLICT');
+      expect((await app.api.post(`${API}/applications/${application.id}/complete`, { hours: 3 }, await organizer())).body.status).toBe('completed');
+    });
+
+    it('when a volunteer erases their account after their shift started, the organizer can still certify the hours, without a name', async () => {
+      const { shift } = await eventWithShift(app, { slots: 1 });
+      const mine = (await apply(app, shift.id, 'vol-erase-late')).body;
+      expectStatus(await app.api.post(`${API}/applications/${mine.id}/decision`, { decision: 'approve' }, await organizer()), 200);
+      app.server.clock.set('2026-12-05T12:30:00+08:00');
+      const user = await app.user('vol-erase-late');
+      expectStatus(await app.api.del(`${API}/me`, await app.token('vol-erase-late')), 200);
+      expect((await app.api.get(`${API}/events/${shift.eventId}/shifts`)).body.items[0].approvedCount).toBe(1);
+      expect((await app.api.post(`${API}/applications/${mine.id}/complete`, { hours: 3 }, await organizer())).body).toMatchObject({ status: 'completed', hours: 3 });
+      const list = await app.api.get(`${API}/events/${shift.eventId}/volunteers`, await organizer());
+      expect(list.body.items[0]).toMatchObject({ status: 'completed', volunteer: { realName: '已注销', phone: '' } });
+      const erasure = (await app.rows(AuditEntryEntity, { action: 'user.erase', target: `user:${user.id}` }))[0]!;
+      expect(erasure.details).toMatchObject({ volunteerProfile: true });
     });
 
     it('when a volunteer erases their account, the profile goes, their approved slot frees up, certified hours stay anonymous', async () => {

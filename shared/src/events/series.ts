@@ -38,7 +38,7 @@ export function seriesOccurrences(startsAt: Date, endsAt: Date, rule: SeriesRule
   const firstMonday = addDays(firstDate, 1 - isoWeekday(firstDate));
 
   const occurrences: Occurrence[] = [];
-  // Walk day by day: at most a year of days for weekly rules with interval 8.
+  // Walk day by day; the bound (8-weekly for 52 occurrences, about 8 years of days) ends even a rule that never matches.
   for (let offset = 0; occurrences.length < limit && offset <= 8 * 7 * MAX_OCCURRENCES; offset++) {
     const date = addDays(firstDate, offset);
     if (rule.until && date > rule.until) break;

@@ -6,35 +6,43 @@ import { dateOrTimeSchema, idSchema, isoTimeSchema, pageQuerySchema, phoneSchema
 
 export { volunteerSkills, type VolunteerSkill } from '../volunteers/skills';
 
-
+/** Skills from the fixed list. */
 const skillList = z.array(z.enum(volunteerSkills, { error: '请从列表中选择技能' })).max(volunteerSkills.length);
 const tagList = z.array(z.string().trim().min(1).max(12)).max(10);
+/** A skill or tag given twice counts once. */
+const once = <T>(items: T[]): T[] => [...new Set(items)];
 
 export const volunteerProfileSchema = z.object({
   realName: z.string().trim().min(2, { error: '请填写真实姓名' }).max(20),
   phone: phoneSchema,
-  skills: skillList.min(1, { error: '请至少选择一项技能' }),
-  tags: tagList.default([]),
-  team: z.string().trim().max(40).nullable().default(null),
+  skills: skillList.min(1, { error: '请至少选择一项技能' }).transform(once),
+  tags: tagList.default([]).transform(once),
+  // An empty team means none.
+  team: z.string().trim().max(40).nullable().default(null).transform((team) => team || null),
   bio: z.string().trim().max(500).default(''),
 });
 export type VolunteerProfileInput = z.infer<typeof volunteerProfileSchema>;
 
+const shiftRole = z.string().trim().min(2, { error: '岗位名称至少2个字' }).max(30);
+const shiftDescription = z.string().trim().max(500);
+const shiftSlots = z.number().int().min(1, { error: '岗位人数至少为1' }).max(500);
+
 export const createShiftSchema = z.object({
-  role: z.string().trim().min(2, { error: '岗位名称至少2个字' }).max(30),
-  description: z.string().trim().max(500).default(''),
+  role: shiftRole,
+  description: shiftDescription.default(''),
   startsAt: isoTimeSchema,
   endsAt: isoTimeSchema,
-  slots: z.number().int().min(1, { error: '岗位人数至少为1' }).max(500),
-  skills: skillList.default([]),
+  slots: shiftSlots,
+  skills: skillList.default([]).transform(once),
 }).refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { error: '结束时间必须晚于开始时间', path: ['endsAt'] });
 export type CreateShift = z.infer<typeof createShiftSchema>;
 
+/** No defaults here: a field left out of an edit stays as it is. */
 export const updateShiftSchema = z.object({
-  role: z.string().trim().min(2, { error: '岗位名称至少2个字' }).max(30),
-  description: z.string().trim().max(500),
-  slots: z.number().int().min(1, { error: '岗位人数至少为1' }).max(500),
-  skills: skillList,
+  role: shiftRole,
+  description: shiftDescription,
+  slots: shiftSlots,
+  skills: skillList.transform(once),
 }).partial().strict();
 export type UpdateShift = z.infer<typeof updateShiftSchema>;
 
@@ -64,7 +72,6 @@ export const volunteerListQuerySchema = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   unmask: z.enum(['0', '1']).optional(),
 });
-
 
 export type ApplicationStatus = 'applied' | 'approved' | 'rejected' | 'withdrawn' | 'completed' | 'cancelled';
 

@@ -5,6 +5,10 @@ describe('service hours rounding', () => {
     expect(parseHoursRounding('down:30')).toEqual({ mode: 'down', stepMinutes: 30 });
     expect(parseHoursRounding(' nearest:15 ')).toEqual({ mode: 'nearest', stepMinutes: 15 });
     expect(parseHoursRounding('up:0')).toBeNull();
+    // Steps not exact in hundredths of an hour would drift (3 × 0.33 h = 0.99 h).
+    expect(parseHoursRounding('up:20')).toBeNull();
+    expect(parseHoursRounding('up:7')).toBeNull();
+    expect(parseHoursRounding('up:45')).toEqual({ mode: 'up', stepMinutes: 45 });
     expect(parseHoursRounding('sideways:30')).toBeNull();
     expect(parseHoursRounding('30')).toBeNull();
   });

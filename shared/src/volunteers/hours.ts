@@ -17,7 +17,9 @@ export function parseHoursRounding(text: string): HoursRounding | null {
   const match = /^(down|nearest|up):(\d{1,3})$/.exec(text.trim());
   if (!match) return null;
   const stepMinutes = Number(match[2]);
-  if (stepMinutes < 1 || stepMinutes > 240) return null;
+  // Hours are stored to two decimals: a step must be exact in them (6, 15, 30, 45 min …), or sums
+  // drift (a 20-minute step is 0.33 h, and three of them make 0.99 h). Multiples of 3 minutes are.
+  if (stepMinutes < 1 || stepMinutes > 240 || stepMinutes % 3 !== 0) return null;
   return { mode: match[1] as RoundingMode, stepMinutes };
 }
 

@@ -13,8 +13,12 @@ export class Volunteers1764200000000 implements MigrationInterface {
 
     await queryRunner.addColumns('events', [new TableColumn(c.ref('seriesId', true)), new TableColumn(c.time('publishedAt', true))]);
     await queryRunner.createIndex('events', index('ix_events_series', ['seriesId']));
-    // Everything published so far counts as published when it last changed.
+    // Everything published so far counts as published when it last changed. A cancelled event was
+    // public if the plan made it or anyone had signed up: those stay readable for the people told of it.
     await queryRunner.query(`UPDATE events SET publishedAt = updatedAt WHERE status = 'published'`);
+    await queryRunner.query(
+      `UPDATE events SET publishedAt = updatedAt WHERE status = 'cancelled' AND (source = 'plan' OR id IN (SELECT eventId FROM signups))`,
+    );
 
     await queryRunner.createTable(new Table({
       name: 'volunteer_profiles',
@@ -29,7 +33,7 @@ export class Volunteers1764200000000 implements MigrationInterface {
     }));
     await queryRunner.createTable(new Table({
       name: 'shift_applications',
-      columns: [c.id(), c.ref('shiftId'), c.ref('eventId'), c.ref('userId'), c.str('status', 16), { name: 'hours', type: 'double', isNullable: true },
+      columns: [c.id(), c.ref('shiftId'), c.ref('eventId'), c.ref('userId'), c.str('status', 16), c.double('hours'),
         c.str('decisionReason', 200, true), c.time('appliedAt'), c.time('decidedAt', true), c.ref('decidedBy', true),
         c.time('checkedInAt', true), c.time('checkedOutAt', true), c.time('completedAt', true), c.ref('completedBy', true)],
       indices: [unique('uq_shift_applications_shift_user', ['shiftId', 'userId']), index('ix_shift_applications_user', ['userId']),

@@ -27,8 +27,9 @@ export function canReview(status: EventStatus): boolean {
   return status === 'pending';
 }
 
-export function canCancel(status: EventStatus): boolean {
-  return status !== 'cancelled';
+/** An event that has ended happened: cancelling it would tell people it did not, and void unrecorded volunteer hours. */
+export function canCancel(event: { status: EventStatus; endsAt: Date }, now: Date): boolean {
+  return event.status !== 'cancelled' && event.endsAt.getTime() > now.getTime();
 }
 
 /** After an edit, a rejected event goes back to draft so it can be resubmitted. */

@@ -114,6 +114,8 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
   };
 }
 
+const EARTH_RADIUS_KM = 6371;
+
 /** Search radii tried in turn for near=; null means no box (the whole filtered list, capped). */
 const NEAR_RADII_KM: (number | null)[] = [5, 25, 100, 400, null];
 
@@ -128,9 +130,11 @@ async function nearestCandidates(qb: SelectQueryBuilder<EventEntity>, lat: numbe
   for (const radiusKm of NEAR_RADII_KM) {
     const boxed = qb.clone();
     if (radiusKm !== null) {
-      const dLat = radiusKm / 111.32;
+      // Degrees on haversineKm's own sphere, padded 1%: an event just inside the radius must be inside the box.
+      const kmPerDegree = (EARTH_RADIUS_KM * Math.PI) / 180;
+      const dLat = (radiusKm / kmPerDegree) * 1.01;
       // Degrees of longitude shrink towards the poles; past 89° the box spans every longitude.
-      const dLng = Math.abs(lat) > 89 ? 180 : radiusKm / (111.32 * Math.cos((lat * Math.PI) / 180));
+      const dLng = Math.abs(lat) > 89 ? 180 : (radiusKm / (kmPerDegree * Math.cos((lat * Math.PI) / 180))) * 1.01;
       boxed.andWhere('e.venueLat BETWEEN :minLat AND :maxLat', { minLat: lat - dLat, maxLat: lat + dLat })
         .andWhere('e.venueLng BETWEEN :minLng AND :maxLng', { minLng: lng - dLng, maxLng: lng + dLng });
     }
@@ -149,7 +153,7 @@ export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: numb
   const dLat = (lat2 - lat1) * rad;
   const dLng = (lng2 - lng1) * rad;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return 6371 * 2 * Math.asin(Math.sqrt(a));
+  return EARTH_RADIUS_KM * 2 * Math.asin(Math.sqrt(a));
 }
 
 /** Published events are public; other states only for their organizers, reviewers and admins. */
@@ -236,7 +240,7 @@ export async function createEventSeries(
   const firstStart = new Date(first.startsAt).getTime();
   const occurrences = seriesOccurrences(new Date(first.startsAt), new Date(first.endsAt), recurrence);
   if (occurrences.length < 2) throw validationFailed([{ path: 'recurrence', message: '按此规则只有一场活动，请调整结束日期或场次数' }]);
-  const shift = (iso: string | null | undefined, by: number) => (iso ? toCstIso(new Date(new Date(iso).getTime() + by)) : iso);
+  const moveBy = (iso: string | null | undefined, by: number) => (iso ? toCstIso(new Date(new Date(iso).getTime() + by)) : iso);
   const seriesId = randomUUID();
   const items: EventView[] = [];
   for (const occurrence of occurrences) {
@@ -245,8 +249,8 @@ export async function createEventSeries(
       ...first,
       startsAt: toCstIso(occurrence.startsAt),
       endsAt: toCstIso(occurrence.endsAt),
-      signupOpensAt: shift(first.signupOpensAt, by),
-      signupClosesAt: shift(first.signupClosesAt, by),
+      signupOpensAt: moveBy(first.signupOpensAt, by),
+      signupClosesAt: moveBy(first.signupClosesAt, by),
     }, now, seriesId));
   }
   return { seriesId, items };
@@ -316,7 +320,11 @@ export async function submitEvent(manager: EntityManager, user: AuthUser, id: st
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: event.organizerId });
   // Trusted organizations publish without the review queue.
   event.status = organization?.trusted ? 'published' : 'pending';
-  if (event.status === 'published') event.publishedAt ??= now;
+  if (event.status === 'published') {
+    event.publishedAt ??= now;
+    // Publishing without review is a review decision too: the trust setting made it.
+    await recordAudit(manager, { actorId: user.id, action: 'event.publish_trusted', target: `event:${event.id}`, details: { title: event.title, organizationId: event.organizerId }, at: now });
+  }
   event.reviewReason = null;
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
@@ -340,7 +348,9 @@ export async function reviewEvent(manager: EntityManager, user: AuthUser, id: st
 
 export async function cancelEvent(manager: EntityManager, user: AuthUser, id: string, input: CancelEvent, now: Date): Promise<EventView> {
   const event = await loadForOrganizer(manager, user, id);
-  if (!canCancel(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
+  if (!canCancel(event, now)) {
+    throw conflict('EVENT_STATE_CONFLICT', { status: event.status }, event.status === 'cancelled' ? undefined : '活动已经结束，不能取消');
+  }
   event.status = 'cancelled';
   event.cancelReason = input.reason;
   event.updatedAt = now;

@@ -1,10 +1,10 @@
 // Users: sign-in identity, profile, roles and erasure. Owns the users table;
 // organizations and volunteer profiles only contribute roles.
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Role, UpdateMe, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../http/route';
-import { notFound, unauthenticated } from '../../http/errors';
+import { notFound, unauthenticated, validationFailed } from '../../http/errors';
 import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
 import { EventEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';
@@ -12,6 +12,7 @@ import { cancelMySignup } from '../signups/signups.service';
 import { recordAudit } from '../audit/audit.service';
 import { VolunteerProfileEntity } from '../volunteers/volunteer.entities';
 import { eraseVolunteer } from '../volunteers/volunteers.service';
+import { ERASED_NAME } from './erased';
 import { UserEntity } from './user.entity';
 
 export async function findOrCreateUser(manager: EntityManager, openid: string, nickname: string | undefined, now: Date): Promise<UserEntity> {
@@ -105,8 +106,57 @@ export async function eraseUser(manager: EntityManager, userId: string, now: Dat
   const self = { id: userId, nickname: user.nickname, roles: [], organizationIds: [] };
   for (const signup of upcoming) await cancelMySignup(manager, self, signup.eventId, now);
   await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
-  await manager.getRepository(SignupEntity).update({ userId }, { name: '已注销', phone: '' });
+  await manager.getRepository(SignupEntity).update({ userId }, { name: ERASED_NAME, phone: '' });
+  const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
   await manager.getRepository(MembershipEntity).delete({ userId });
-  await eraseVolunteer(manager, userId, now);
-  await recordAudit(manager, { actorId: userId, action: 'user.erase', target: `user:${userId}`, details: {}, at: now });
+  const { hadProfile } = await eraseVolunteer(manager, userId, now);
+  await recordAudit(manager, {
+    actorId: userId, action: 'user.erase', target: `user:${userId}`,
+    details: { cancelledSignups: upcoming.length, organizationsLeft: memberships.map((m) => m.organizationId), volunteerProfile: hadProfile }, at: now,
+  });
+}
+
+export interface UserSummary { id: string; nickname: string; roles: Role[]; organizations: { id: string; name: string; role: string }[] }
+
+/** Admins find accounts by nickname: ids, roles and organizations, never phones. Four queries for a whole page. */
+export async function searchUsers(manager: EntityManager, query: { q?: string; limit: number }): Promise<UserSummary[]> {
+  const qb = manager.getRepository(UserEntity).createQueryBuilder('u').where('u.erasedAt IS NULL');
+  if (query.q) qb.andWhere("u.nickname LIKE :q ESCAPE '!'", { q: `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+  const users = await qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'ASC').take(query.limit).getMany();
+  if (users.length === 0) return [];
+  const ids = users.map((u) => u.id);
+  const memberships = await manager.getRepository(MembershipEntity).findBy({ userId: In(ids) });
+  const organizations = memberships.length
+    ? await manager.getRepository(OrganizationEntity).findBy({ id: In([...new Set(memberships.map((m) => m.organizationId))]) })
+    : [];
+  const volunteers = new Set((await manager.getRepository(VolunteerProfileEntity).find({ where: { userId: In(ids) }, select: { userId: true } })).map((v) => v.userId));
+  const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
+  return users.map((user) => {
+    const own = memberships.filter((m) => m.userId === user.id);
+    return {
+      id: user.id,
+      nickname: user.nickname,
+      roles: rolesOf(user, { isOrganizer: own.length > 0, isVolunteer: volunteers.has(user.id) }),
+      organizations: own.map((m) => ({ id: m.organizationId, name: nameOf.get(m.organizationId) ?? '', role: m.role })),
+    };
+  });
+}
+
+/** Grants or withdraws reviewer and admin. An admin cannot drop their own admin role: another admin has to. */
+export async function setRoles(
+  manager: EntityManager, actor: AuthUser, userId: string, changes: { reviewer?: boolean; admin?: boolean }, now: Date,
+): Promise<{ id: string; nickname: string; roles: Role[] }> {
+  const target = await manager.getRepository(UserEntity).findOneBy({ id: userId });
+  if (!target || target.erasedAt) throw notFound('user');
+  if (target.id === actor.id && changes.admin === false) throw validationFailed([{ path: 'admin', message: '不能收回自己的管理员角色' }]);
+  await manager.getRepository(UserEntity).update({ id: target.id }, {
+    ...(changes.reviewer !== undefined && { isReviewer: changes.reviewer }),
+    ...(changes.admin !== undefined && { isAdmin: changes.admin }),
+  });
+  await recordAudit(manager, {
+    actorId: actor.id, action: 'user.roles', target: `user:${target.id}`,
+    details: { before: { reviewer: target.isReviewer, admin: target.isAdmin }, changes }, at: now,
+  });
+  const view = await getUserView(manager, target.id);
+  return { id: view.id, nickname: view.nickname, roles: view.roles };
 }

@@ -18,6 +18,14 @@ describe('volunteer certificate', () => {
     }
   });
 
+  it('when CERT_FONT is not a font, or a .ttc without its face, it answers 503 too', () => {
+    expect(() => renderCertificate(input, { path: __filename })).toThrow(expect.objectContaining({ code: 'CERTIFICATE_UNAVAILABLE', status: 503 }));
+    const collection = findCertificateFont(null);
+    if (collection?.path.endsWith('.ttc')) {
+      expect(() => renderCertificate(input, { path: collection.path, face: 'NoSuchFace' })).toThrow(expect.objectContaining({ code: 'CERTIFICATE_UNAVAILABLE' }));
+    }
+  });
+
   const systemFont = findCertificateFont(null);
   (systemFont ? it : it.skip)('renders a PDF with the machine font, even with no records yet', async () => {
     const pdf = await renderCertificate(input, systemFont);

@@ -39,8 +39,13 @@ export interface CertificateInput {
 export function renderCertificate(input: CertificateInput, font: FontChoice | null): Promise<Buffer> {
   if (!font) throw new AppError('CERTIFICATE_UNAVAILABLE', 503);
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '志愿服务记录证明', Author: '科普汇' } });
-  doc.registerFont('cjk', font.path, font.face);
-  doc.font('cjk');
+  try {
+    doc.registerFont('cjk', font.path, font.face);
+    doc.font('cjk');
+  } catch {
+    // Not a font, or a collection (.ttc) without the right face name: a configuration problem, not the user's.
+    throw new AppError('CERTIFICATE_UNAVAILABLE', 503, { font: font.path });
+  }
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -11,7 +11,7 @@ import {
   type CreateShift, type HoursRounding, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift,
 } from '@kepu/shared';
 import { findForUpdate } from '../../db/transaction';
-import { AppError, conflict, notFound, validationFailed } from '../../http/errors';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../http/errors';
 import type { AuthUser } from '../../http/route';
 import { recordAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor } from '../events/cursor';
@@ -20,9 +20,10 @@ import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';
 import { actsFor, assertActsFor } from '../organizations/organizations.access';
 import { maskPhone } from '../signups/signups.rules';
+import { ERASED_NAME } from '../users/erased';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
 import {
-  activeApplicationStatuses, canReapply, canWithdraw, hasFreeSlot, hoursToRecord, shiftVerdict, shiftVerdictMessages, slotsAllowed,
+  activeApplicationStatuses, canReapply, canWithdraw, hasFreeSlot, hoursToRecord, serviceTimeProblem, shiftVerdict, shiftVerdictMessages, slotsAllowed,
 } from './volunteers.rules';
 
 /** Setting up before and clearing away after: a shift may start a day before its event and end a day after. */
@@ -118,8 +119,11 @@ export async function listOpenShifts(manager: EntityManager, query: ShiftListQue
     .where('e.status = :published', { published: 'published' })
     .andWhere('s.startsAt > :now', { now })
     .andWhere('s.approvedCount < s.slots');
-  if (query.from) qb.andWhere('s.endsAt >= :from', { from: query.from.length === 10 ? cstStartOfDay(query.from) : new Date(query.from) });
-  if (query.to) qb.andWhere('s.startsAt <= :to', { to: query.to.length === 10 ? cstEndOfDay(query.to) : new Date(query.to) });
+  const from = query.from ? (query.from.length === 10 ? cstStartOfDay(query.from) : new Date(query.from)) : null;
+  const to = query.to ? (query.to.length === 10 ? cstEndOfDay(query.to) : new Date(query.to)) : null;
+  if (from && to && to < from) throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
+  if (from) qb.andWhere('s.endsAt >= :from', { from });
+  if (to) qb.andWhere('s.startsAt <= :to', { to });
   if (query.city) qb.andWhere('e.city = :city', { city: query.city });
   if (query.eventId) qb.andWhere('s.eventId = :eventId', { eventId: query.eventId });
   // Skills come from a fixed list without wildcards, so the JSON-quoted name is an exact element match.
@@ -188,6 +192,8 @@ async function lockForOrganizer(manager: EntityManager, user: AuthUser, applicat
     // Other organizations' volunteers are none of this user's business: not even whether the application exists.
     throw notFound('application');
   }
+  // Whoever organizes the service certifies it, but not their own service.
+  if (application.userId === user.id) throw forbidden('own application');
   return { shift, application, event };
 }
 
@@ -225,6 +231,8 @@ export async function completeApplication(
   if ('checkedOutAt' in input && new Date(input.checkedOutAt).getTime() > now.getTime()) {
     throw validationFailed([{ path: 'checkedOutAt', message: '签退时间不能晚于现在' }]);
   }
+  const problem = serviceTimeProblem(input, shift);
+  if (problem) throw validationFailed([problem]);
   const hours = hoursToRecord(input, rule);
   if (hours <= 0) throw validationFailed([{ path: 'hours', message: `服务时长不足最小计时单位（${rule.stepMinutes}分钟）` }]);
   Object.assign(application, {
@@ -239,20 +247,49 @@ export async function completeApplication(
   return toApplicationView(application);
 }
 
-export async function withdrawApplication(manager: EntityManager, user: AuthUser, applicationId: string, now: Date): Promise<ApplicationView> {
-  const peek = await manager.getRepository(ShiftApplicationEntity).findOneBy({ id: applicationId });
-  if (!peek || peek.userId !== user.id) throw notFound('application');
-  const shift = (await findForUpdate(manager, ShiftEntity, peek.shiftId))!;
+/**
+ * Ends an open application (applied or approved) under its shift's lock,
+ * reading its status afresh under that lock, and frees its slot if it held
+ * one. Returns the application as it now is, or null when it was not open.
+ */
+async function endOpenApplication(
+  manager: EntityManager, shiftId: string, applicationId: string, status: 'withdrawn' | 'cancelled', now: Date,
+  mayEnd: (application: ShiftApplicationEntity, shift: ShiftEntity) => boolean = () => true,
+): Promise<{ application: ShiftApplicationEntity; ended: boolean }> {
+  const shift = (await findForUpdate(manager, ShiftEntity, shiftId))!;
   const application = (await findForUpdate(manager, ShiftApplicationEntity, applicationId))!;
-  if (application.status === 'withdrawn') return toApplicationView(application);
-  if (!canWithdraw(application.status, shift.startsAt, now)) throw conflict('APPLICATION_STATE_CONFLICT', { status: application.status });
+  if (!activeApplicationStatuses.includes(application.status) || !mayEnd(application, shift)) return { application, ended: false };
   if (application.status === 'approved') {
     shift.approvedCount -= 1;
     await manager.getRepository(ShiftEntity).update({ id: shift.id }, { approvedCount: shift.approvedCount });
   }
-  application.status = 'withdrawn';
+  application.status = status;
+  application.decidedAt = now;
   await manager.getRepository(ShiftApplicationEntity).save(application);
+  return { application, ended: true };
+}
+
+export async function withdrawApplication(manager: EntityManager, user: AuthUser, applicationId: string, now: Date): Promise<ApplicationView> {
+  const peek = await manager.getRepository(ShiftApplicationEntity).findOneBy({ id: applicationId });
+  if (!peek || peek.userId !== user.id) throw notFound('application');
+  const { application, ended } = await endOpenApplication(manager, peek.shiftId, applicationId, 'withdrawn', now,
+    (current, shift) => canWithdraw(current.status, shift.startsAt, now));
+  if (!ended && application.status !== 'withdrawn') throw conflict('APPLICATION_STATE_CONFLICT', { status: application.status });
   return toApplicationView(application);
+}
+
+/**
+ * On account erasure: open applications for shifts still to come end; an
+ * approved one whose shift has started stays, so its organizer can still
+ * certify the hours (shown without a name). Shifts are locked in id order.
+ */
+export async function withdrawOpenApplicationsOf(manager: EntityManager, userId: string, now: Date): Promise<void> {
+  const open = await manager.getRepository(ShiftApplicationEntity).find({
+    where: { userId, status: In(activeApplicationStatuses) }, order: { shiftId: 'ASC' }, select: { id: true, shiftId: true },
+  });
+  for (const { id, shiftId } of open) {
+    await endOpenApplication(manager, shiftId, id, 'withdrawn', now, (current, shift) => current.status === 'applied' || shift.startsAt > now);
+  }
 }
 
 export async function listApplicationsOf(
@@ -281,8 +318,6 @@ export async function listApplicationsOf(
     nextCursor: rows.length > options.limit ? String(options.offset + options.limit) : null,
   };
 }
-
-const ERASED_NAME = '已注销';
 
 /** An event's applicants for its organizer: phones masked unless unmasked on purpose, which is audited like every export. */
 export async function listEventVolunteers(
@@ -322,17 +357,14 @@ export async function listEventVolunteers(
 
 /** When an event is cancelled its open applications end too; returns whom to tell. */
 export async function cancelApplicationsOfEvent(manager: EntityManager, eventId: string, now: Date): Promise<string[]> {
-  const shiftIds = (await manager.getRepository(ShiftEntity).find({ where: { eventId }, select: { id: true } })).map((s) => s.id);
+  const open = await manager.getRepository(ShiftApplicationEntity).find({
+    where: { eventId, status: In(activeApplicationStatuses) }, order: { shiftId: 'ASC' }, select: { id: true, shiftId: true },
+  });
   const notify: string[] = [];
-  for (const shiftId of shiftIds) {
-    // Under the shift's lock, so an approval racing the cancellation is either seen here or refused after.
-    const shift = (await findForUpdate(manager, ShiftEntity, shiftId))!;
-    const active = await manager.getRepository(ShiftApplicationEntity).findBy({ shiftId, status: In(activeApplicationStatuses) });
-    if (active.length === 0) continue;
-    await manager.getRepository(ShiftApplicationEntity).update({ id: In(active.map((a) => a.id)) }, { status: 'cancelled', decidedAt: now });
-    const approved = active.filter((a) => a.status === 'approved').length;
-    if (approved) await manager.getRepository(ShiftEntity).update({ id: shift.id }, { approvedCount: shift.approvedCount - approved });
-    notify.push(...active.map((a) => a.userId));
+  for (const { id, shiftId } of open) {
+    // Each status is read again under the shift's lock: an approval or withdrawal racing the cancellation is either seen here or refused after.
+    const { application, ended } = await endOpenApplication(manager, shiftId, id, 'cancelled', now);
+    if (ended) notify.push(application.userId);
   }
   return notify;
 }

@@ -39,6 +39,24 @@ export function slotsAllowed(slots: number, approvedCount: number): boolean {
   return slots >= approvedCount;
 }
 
+/** Volunteers arrive early and stay late, but not by more than this around their shift. */
+export const SERVICE_MARGIN_MS = 4 * 3600_000;
+
+/**
+ * Hours belong to the shift they certify: check-in and check-out within its
+ * time give or take the margin, and entered hours no longer than it plus both margins.
+ */
+export function serviceTimeProblem(input: CompleteApplication, shift: { startsAt: Date; endsAt: Date }): { path: string; message: string } | null {
+  const earliest = shift.startsAt.getTime() - SERVICE_MARGIN_MS;
+  const latest = shift.endsAt.getTime() + SERVICE_MARGIN_MS;
+  if ('hours' in input) {
+    return input.hours * 3600_000 > latest - earliest ? { path: 'hours', message: '服务时长超出了岗位时间' } : null;
+  }
+  if (new Date(input.checkedInAt).getTime() < earliest) return { path: 'checkedInAt', message: '签到时间须在岗位开始前4小时以内' };
+  if (new Date(input.checkedOutAt).getTime() > latest) return { path: 'checkedOutAt', message: '签退时间须在岗位结束后4小时以内' };
+  return null;
+}
+
 /** Hours to record: entered by the organizer, or the check-in to check-out time, rounded by the rule. */
 export function hoursToRecord(input: CompleteApplication, rule: HoursRounding): number {
   const minutes = 'hours' in input

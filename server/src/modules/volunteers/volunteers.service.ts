@@ -2,17 +2,16 @@
 // makes a user a volunteer; the record is what organizers certified.
 import { In, type EntityManager } from 'typeorm';
 import { sumHours, toCstIso, type ServiceRecordItem, type VolunteerProfileInput, type VolunteerProfileView } from '@kepu/shared';
-import { findForUpdate } from '../../db/transaction';
 import { notFound } from '../../http/errors';
 import type { AuthUser } from '../../http/route';
 import { recordAudit } from '../audit/audit.service';
 import { EventEntity } from '../events/event.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { listApplicationsOf } from './shifts.service';
+import { listApplicationsOf, withdrawOpenApplicationsOf } from './shifts.service';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
 import { activeApplicationStatuses } from './volunteers.rules';
 
-/** Upcoming applications shown on the profile; the full history is /me/applications. */
+/** Open applications (applied or approved, newest shift first) shown on the profile; the full history is /me/applications. */
 const PROFILE_APPLICATIONS = 20;
 
 export async function saveVolunteerProfile(
@@ -21,14 +20,25 @@ export async function saveVolunteerProfile(
   const profiles = manager.getRepository(VolunteerProfileEntity);
   const existing = await profiles.findOneBy({ userId: user.id });
   const fields = { realName: input.realName, phone: input.phone, skills: input.skills, tags: input.tags, team: input.team, bio: input.bio, updatedAt: now };
-  if (existing) {
-    await profiles.update({ userId: user.id }, fields);
-  } else {
-    await profiles.insert({ userId: user.id, createdAt: now, ...fields });
-    // Becoming a volunteer is a role change: audited like the others.
-    await recordAudit(manager, { actorId: user.id, action: 'volunteer.register', target: `user:${user.id}`, details: { team: input.team }, at: now });
+  let created = false;
+  if (!existing) {
+    try {
+      await profiles.insert({ userId: user.id, createdAt: now, ...fields });
+      created = true;
+    } catch (error) {
+      // Two first saves at once (a double tap, on MySQL): the other one inserted the row; this one updates it.
+      if (!isDuplicateKey(error)) throw error;
+    }
   }
-  return { profile: await getVolunteerProfile(manager, user.id), created: !existing };
+  if (!created) await profiles.update({ userId: user.id }, fields);
+  // Becoming a volunteer is a role change: audited like the others.
+  if (created) await recordAudit(manager, { actorId: user.id, action: 'volunteer.register', target: `user:${user.id}`, details: { team: input.team }, at: now });
+  return { profile: await getVolunteerProfile(manager, user.id), created };
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string } }).driverError;
+  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /** Completed services with the hours, events and organizations that certified them, oldest first. */
@@ -61,7 +71,7 @@ export async function getVolunteerProfile(manager: EntityManager, userId: string
   const profile = await manager.getRepository(VolunteerProfileEntity).findOneBy({ userId });
   if (!profile) throw notFound('volunteer profile');
   const record = await serviceRecordOf(manager, userId);
-  const upcoming = await listApplicationsOf(manager, userId, { limit: PROFILE_APPLICATIONS, offset: 0, statuses: activeApplicationStatuses });
+  const open = await listApplicationsOf(manager, userId, { limit: PROFILE_APPLICATIONS, offset: 0, statuses: activeApplicationStatuses });
   return {
     userId,
     realName: profile.realName,
@@ -72,22 +82,17 @@ export async function getVolunteerProfile(manager: EntityManager, userId: string
     bio: profile.bio,
     totalHours: sumHours(record.map((r) => r.hours)),
     record,
-    applications: upcoming.items,
+    applications: open.items,
   };
 }
 
 /**
  * On account erasure: the profile (real name, phone) goes; completed services
- * stay as anonymous hours in the plan's progress; open applications end.
+ * stay as anonymous hours in the plan's progress; open applications end
+ * (see withdrawOpenApplicationsOf).
  */
-export async function eraseVolunteer(manager: EntityManager, userId: string, now: Date): Promise<void> {
-  const open = await manager.getRepository(ShiftApplicationEntity).findBy({ userId, status: In(activeApplicationStatuses) });
-  for (const application of open) {
-    const shift = await findForUpdate(manager, ShiftEntity, application.shiftId);
-    if (application.status === 'approved' && shift) {
-      await manager.getRepository(ShiftEntity).update({ id: shift.id }, { approvedCount: shift.approvedCount - 1 });
-    }
-    await manager.getRepository(ShiftApplicationEntity).update({ id: application.id }, { status: 'withdrawn', decidedAt: now });
-  }
-  await manager.getRepository(VolunteerProfileEntity).delete({ userId });
+export async function eraseVolunteer(manager: EntityManager, userId: string, now: Date): Promise<{ hadProfile: boolean }> {
+  await withdrawOpenApplicationsOf(manager, userId, now);
+  const deleted = await manager.getRepository(VolunteerProfileEntity).delete({ userId });
+  return { hadProfile: (deleted.affected ?? 0) > 0 };
 }

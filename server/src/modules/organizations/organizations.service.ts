@@ -1,0 +1,80 @@
+// Use cases of organizations: list, add (admins), trust (admins), and who
+// acts for them. Every change is audited in the same transaction.
+import { randomUUID } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import { notFound, validationFailed } from '../../http/errors';
+import type { AuthUser } from '../../http/route';
+import { recordAudit } from '../audit/audit.service';
+import { UserEntity } from '../users/user.entity';
+import { MembershipEntity, OrganizationEntity } from './organization.entity';
+import { assertActsFor } from './organizations.access';
+
+export interface OrganizationView { id: string; name: string; city: string; kind: string; trusted: boolean }
+export interface MembershipView { id: string; organizationId: string; userId: string; role: string }
+
+const toOrganizationView = (o: OrganizationEntity): OrganizationView => ({ id: o.id, name: o.name, city: o.city, kind: o.kind, trusted: o.trusted });
+const toMembershipView = (m: MembershipEntity): MembershipView => ({ id: m.id, organizationId: m.organizationId, userId: m.userId, role: m.role });
+
+function audit(manager: EntityManager, actor: AuthUser, action: string, organizationId: string, details: Record<string, unknown>, now: Date) {
+  return recordAudit(manager, { actorId: actor.id, action, target: `organization:${organizationId}`, details, at: now });
+}
+
+export async function listOrganizations(manager: EntityManager, city: string | undefined): Promise<OrganizationView[]> {
+  const rows = await manager.getRepository(OrganizationEntity).find({ where: city ? { city } : {}, order: { city: 'ASC', name: 'ASC' } });
+  return rows.map(toOrganizationView);
+}
+
+/** Adds a custom organization (a school, a volunteer team); the same name in the same city is the existing one. */
+export async function createOrganization(
+  manager: EntityManager, actor: AuthUser, input: { name: string; city: string; trusted: boolean }, now: Date,
+): Promise<{ organization: OrganizationView; created: boolean }> {
+  const organizations = manager.getRepository(OrganizationEntity);
+  const existing = await organizations.findOneBy({ city: input.city, name: input.name });
+  if (existing) return { organization: toOrganizationView(existing), created: false };
+  const organization = organizations.create({ id: randomUUID(), name: input.name, city: input.city, kind: 'custom', trusted: input.trusted, createdAt: now });
+  await organizations.insert(organization);
+  await audit(manager, actor, 'organization.create', organization.id, input, now);
+  return { organization: toOrganizationView(organization), created: true };
+}
+
+/** Trusted organizations publish without review. */
+export async function setTrusted(manager: EntityManager, actor: AuthUser, organizationId: string, trusted: boolean, now: Date): Promise<OrganizationView> {
+  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
+  if (!organization) throw notFound('organization');
+  if (organization.trusted !== trusted) {
+    await manager.getRepository(OrganizationEntity).update({ id: organization.id }, { trusted });
+    await audit(manager, actor, 'organization.trust', organization.id, { before: organization.trusted, trusted }, now);
+  }
+  return toOrganizationView({ ...organization, trusted });
+}
+
+export async function listMembers(manager: EntityManager, actor: AuthUser, organizationId: string) {
+  assertActsFor(actor, organizationId);
+  const memberships = await manager.getRepository(MembershipEntity).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+  const users = memberships.length ? await manager.getRepository(UserEntity).findBy({ id: In(memberships.map((m) => m.userId)) }) : [];
+  const nicknameOf = new Map(users.map((u) => [u.id, u.nickname]));
+  return memberships.map((m) => ({ userId: m.userId, nickname: nicknameOf.get(m.userId) ?? '', role: m.role }));
+}
+
+export async function addMember(
+  manager: EntityManager, actor: AuthUser, organizationId: string, input: { userId: string; role: string }, now: Date,
+): Promise<{ membership: MembershipView; created: boolean }> {
+  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
+  if (!organization) throw notFound('organization');
+  const member = await manager.getRepository(UserEntity).findOneBy({ id: input.userId });
+  if (!member || member.erasedAt) throw validationFailed([{ path: 'userId', message: '用户不存在' }]);
+  const memberships = manager.getRepository(MembershipEntity);
+  const existing = await memberships.findOneBy({ organizationId, userId: member.id });
+  if (existing) return { membership: toMembershipView(existing), created: false };
+  const membership = memberships.create({ id: randomUUID(), organizationId, userId: member.id, role: input.role, createdAt: now });
+  await memberships.insert(membership);
+  await audit(manager, actor, 'membership.add', organizationId, { userId: member.id, role: input.role }, now);
+  return { membership: toMembershipView(membership), created: true };
+}
+
+export async function removeMember(manager: EntityManager, actor: AuthUser, organizationId: string, userId: string, now: Date): Promise<void> {
+  const membership = await manager.getRepository(MembershipEntity).findOneBy({ organizationId, userId });
+  if (!membership) throw notFound('membership');
+  await manager.getRepository(MembershipEntity).delete({ id: membership.id });
+  await audit(manager, actor, 'membership.remove', organizationId, { userId, role: membership.role }, now);
+}
