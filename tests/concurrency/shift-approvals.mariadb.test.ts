@@ -51,14 +51,16 @@ describeMysql('shift approvals across two server processes on one MariaDB databa
     return Number(rows[0]!.approvedCount);
   }
 
-  test(`when ${APPLICANTS} applicants of a ${SLOTS}-slot shift are approved at once on two processes, exactly ${SLOTS} are approved`, async () => {
+  /** A published event of demo-organizer's organization with one shift of `slots`, 30 days ahead. */
+  async function shiftOnNewEvent(title: string, slots: number): Promise<{ shiftId: string; organizerToken: string }> {
     const organizer = await api[0]!.login('demo-organizer');
     const organizationId: string = organizer.user.organizations[0].id;
     const city: string = (await api[0]!.get('/api/v1/organizations')).body.items.find((o: { id: string }) => o.id === organizationId).city;
     const startsAt = new Date(Date.now() + 30 * 86_400_000);
+    const endsAt = new Date(startsAt.getTime() + 3 * 3600_000);
     const created = await api[0]!.post('/api/v1/events', {
-      title: '并发审批：志愿者岗位', kind: 'activity', organizerId: organizationId, city, venue: { name: '科技馆' },
-      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(), capacity: 100,
+      title, kind: 'activity', organizerId: organizationId, city, venue: { name: '科技馆' },
+      startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), capacity: 100,
     }, organizer.token);
     expect(created.status).toBe(201);
     const submitted = await api[1]!.post(`/api/v1/events/${created.body.id}/submit`, undefined, organizer.token);
@@ -67,17 +69,28 @@ describeMysql('shift approvals across two server processes on one MariaDB databa
       expect((await api[1]!.post(`/api/v1/events/${created.body.id}/review`, { decision: 'approve' }, reviewer.token)).status).toBe(200);
     }
     const shift = await api[1]!.post(`/api/v1/events/${created.body.id}/shifts`, {
-      role: '现场引导', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(), slots: SLOTS,
+      role: '现场引导', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), slots,
     }, organizer.token);
     expect(shift.status).toBe(201);
+    return { shiftId: shift.body.id, organizerToken: organizer.token };
+  }
 
-    const volunteers = await inBatches(APPLICANTS, 12, async (i) => {
+  /** Signs `count` volunteers in with a profile each, spread over both processes. */
+  function volunteersNamed(prefix: string, count: number) {
+    return inBatches(count, 12, async (i) => {
       const client = api[i % 2]!;
-      const session = await client.login(`concurrency-volunteer-${i}`);
+      const session = await client.login(`${prefix}-${i}`);
       const profile = await client.put('/api/v1/me/volunteer', { realName: `志愿者${i}`, phone: `137${String(i).padStart(8, '0')}`, skills: ['秩序引导'] }, session.token);
       expect(profile.status).toBe(201);
       return session;
     });
+  }
+
+  test(`when ${APPLICANTS} applicants of a ${SLOTS}-slot shift are approved at once on two processes, exactly ${SLOTS} are approved`, async () => {
+    const { shiftId, organizerToken } = await shiftOnNewEvent('并发审批：志愿者岗位', SLOTS);
+    const organizer = { token: organizerToken };
+    const shift = { body: { id: shiftId } };
+    const volunteers = await volunteersNamed('concurrency-volunteer', APPLICANTS);
     // Everyone applies at once, on both processes.
     const applications = await Promise.all(volunteers.map((v, i) => api[i % 2]!.post(`/api/v1/shifts/${shift.body.id}/applications`, undefined, v.token)));
     expect(statusCounts(applications)).toEqual({ 201: APPLICANTS });
@@ -114,5 +127,24 @@ describeMysql('shift approvals across two server processes on one MariaDB databa
     }
     expect((await statusCountsInDb(shift.body.id)).approved).toBe(SLOTS);
     expect(await approvedCountColumn(shift.body.id)).toBe(SLOTS);
+  });
+
+  test('when volunteers erase their accounts while the organizer approves them, the count and the rows still agree', async () => {
+    const { shiftId, organizerToken } = await shiftOnNewEvent('并发审批：注销与审批', SLOTS);
+    const volunteers = await volunteersNamed('concurrency-eraser', 20);
+    const applications = await Promise.all(volunteers.map((v, i) => api[i % 2]!.post(`/api/v1/shifts/${shiftId}/applications`, undefined, v.token)));
+    expect(statusCounts(applications)).toEqual({ 201: 20 });
+    // Every other volunteer erases their account at the same moment as the approvals go out.
+    await Promise.all([
+      ...applications.map((a, i) => api[i % 2]!.post(`/api/v1/applications/${a.body.id}/decision`, { decision: 'approve' }, organizerToken)),
+      ...volunteers.filter((_, i) => i % 2 === 0).map((v, i) => api[(i + 1) % 2]!.del('/api/v1/me', v.token)),
+    ]);
+    const counts = await statusCountsInDb(shiftId);
+    expect(counts.approved ?? 0).toBeLessThanOrEqual(SLOTS);
+    expect(await approvedCountColumn(shiftId)).toBe(counts.approved ?? 0);
+    // The erased volunteers hold no slot: every approved application belongs to someone still here.
+    const [rows] = await db!.query<RowDataPacket[]>(
+      'SELECT a.status, p.userId AS profile FROM shift_applications a LEFT JOIN volunteer_profiles p ON p.userId = a.userId WHERE a.shiftId = ?', [shiftId]);
+    expect(rows.filter((r) => r.status === 'approved' && r.profile === null)).toEqual([]);
   });
 });
