@@ -105,10 +105,10 @@ export async function seedBenchData(
     if (task && i % 2 === 0) links.push({ eventId: id, planId: task.planId, taskNumber: task.number });
   }
   for (let i = 0; i < events.length; i += CHUNK) await dataSource.getRepository(EventEntity).insert(events.slice(i, i + CHUNK));
-  // Every other event recruits volunteers: one shift, so /shifts lists have real rows to page through.
-  const shifts = events.filter((_, i) => i % 2 === 1).map((event, i) => dataSource.getRepository(ShiftEntity).create({
+  // Every third event recruits volunteers (both cities alike): one shift, so /shifts lists have real rows to page through.
+  const shifts = events.filter((_, i) => i % 3 === 0).map((event, i) => dataSource.getRepository(ShiftEntity).create({
     id: randomUUID(), eventId: event.id, role: '现场引导', description: '', startsAt: event.startsAt, endsAt: event.endsAt,
-    slots: 3, approvedCount: 0, skills: [i % 3 === 0 ? '应急救护' : '科普讲解'], createdAt: now,
+    slots: 3, approvedCount: 0, skills: [i % 2 === 0 ? '应急救护' : '科普讲解'], createdAt: now,
   }));
   for (let i = 0; i < shifts.length; i += CHUNK) await dataSource.getRepository(ShiftEntity).insert(shifts.slice(i, i + CHUNK));
   for (let i = 0; i < links.length; i += CHUNK) await dataSource.getRepository(EventPlanTaskEntity).insert(links.slice(i, i + CHUNK));

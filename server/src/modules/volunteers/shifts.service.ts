@@ -135,7 +135,9 @@ export async function listOpenShifts(manager: EntityManager, query: ShiftListQue
         .orWhere('s.startsAt = :cursorAt AND s.id > :cursorId', { cursorAt: new Date(cursor.startsAt), cursorId: cursor.id });
     }));
   }
-  const rows = await qb.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').take(query.limit + 1).getMany();
+  // limit, not take: take() on a joined query first selects DISTINCT ids in a subquery (a second,
+  // slower query); each shift joins exactly one event, so a plain LIMIT counts shifts right.
+  const rows = await qb.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').limit(query.limit + 1).getMany();
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
