@@ -1,9 +1,9 @@
 // Writes and reads the audit log. Callers pass their transaction's manager so
 // an audited action and its audit entry commit together.
 import { randomUUID } from 'node:crypto';
-import { Brackets, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { toCstIso, type Page } from '@kepu/shared';
-import { decodeCursor, encodeCursor } from '../events/cursor';
+import { keysetPage } from '../../http/cursor';
 import { UserEntity } from '../users/user.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -36,19 +36,10 @@ export async function listAudit(
   // Actions are dotted ASCII names (signups.unmask), so a prefix match needs no escaping beyond the schema's pattern.
   if (query.action) qb.andWhere('a.action LIKE :action', { action: `${query.action}%` });
   if (query.target) qb.andWhere('a.target = :target', { target: query.target });
-  const cursor = decodeCursor(query.cursor, 'keyset');
-  if (cursor) {
-    qb.andWhere(new Brackets((w) => {
-      w.where('a.at < :cursorAt', { cursorAt: new Date(cursor.startsAt) })
-        .orWhere('a.at = :cursorAt AND a.id < :cursorId', { cursorAt: new Date(cursor.startsAt), cursorId: cursor.id });
-    }));
-  }
-  const rows = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(query.limit + 1).getMany();
-  const page = rows.slice(0, query.limit);
+  const { rows: page, nextCursor } = await keysetPage(qb, { time: 'a.at', id: 'a.id' }, (a) => a.at, { cursor: query.cursor, limit: query.limit, direction: 'DESC' });
   const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is string => id !== null))];
   const actors = actorIds.length ? await manager.getRepository(UserEntity).findBy({ id: In(actorIds) }) : [];
   const nicknameOf = new Map(actors.map((u) => [u.id, u.nickname]));
-  const last = page[page.length - 1];
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -58,6 +49,6 @@ export async function listAudit(
       target: r.target,
       details: r.details,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ kind: 'keyset', startsAt: last.at.getTime(), id: last.id }) : null,
+    nextCursor,
   };
 }

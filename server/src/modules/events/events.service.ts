@@ -16,7 +16,7 @@ import { PlanTaskEntity } from '../plans/plan.entity';
 import { SignupEntity } from '../signups/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
 import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, keysetPage } from '../../http/cursor';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
 import { toEventView, toEventViews } from './event.view';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, statusAfterEdit } from './events.rules';
@@ -98,20 +98,8 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
     };
   }
 
-  const cursor = decodeCursor(query.cursor, 'keyset');
-  if (cursor) {
-    qb.andWhere(new Brackets((w) => {
-      w.where('e.startsAt > :cursorAt', { cursorAt: new Date(cursor.startsAt) })
-        .orWhere('e.startsAt = :cursorAt AND e.id > :cursorId', { cursorAt: new Date(cursor.startsAt), cursorId: cursor.id });
-    }));
-  }
-  const rows = await qb.orderBy('e.startsAt', 'ASC').addOrderBy('e.id', 'ASC').take(query.limit + 1).getMany();
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: await toEventViews(manager, page),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ kind: 'keyset', startsAt: last.startsAt.getTime(), id: last.id }) : null,
-  };
+  const { rows, nextCursor } = await keysetPage(qb, { time: 'e.startsAt', id: 'e.id' }, (e) => e.startsAt, { cursor: query.cursor, limit: query.limit, direction: 'ASC' });
+  return { items: await toEventViews(manager, rows), nextCursor };
 }
 
 const EARTH_RADIUS_KM = 6371;

@@ -4,7 +4,7 @@
 // has more approved volunteers than slots, across any number of processes.
 // Lock order, everywhere: the shift row, then the application row.
 import { randomUUID } from 'node:crypto';
-import { Brackets, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   cstEndOfDay, cstStartOfDay, toCstIso,
   type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication,
@@ -14,7 +14,7 @@ import { findForUpdate } from '../../db/transaction';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../http/errors';
 import type { AuthUser } from '../../http/route';
 import { recordAudit } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../events/cursor';
+import { keysetPage } from '../../http/cursor';
 import { EventEntity } from '../events/event.entity';
 import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';
@@ -128,22 +128,9 @@ export async function listOpenShifts(manager: EntityManager, query: ShiftListQue
   if (query.eventId) qb.andWhere('s.eventId = :eventId', { eventId: query.eventId });
   // Skills come from a fixed list without wildcards, so the JSON-quoted name is an exact element match.
   if (query.skill) qb.andWhere('s.skills LIKE :skill', { skill: `%${JSON.stringify(query.skill)}%` });
-  const cursor = decodeCursor(query.cursor, 'keyset');
-  if (cursor) {
-    qb.andWhere(new Brackets((w) => {
-      w.where('s.startsAt > :cursorAt', { cursorAt: new Date(cursor.startsAt) })
-        .orWhere('s.startsAt = :cursorAt AND s.id > :cursorId', { cursorAt: new Date(cursor.startsAt), cursorId: cursor.id });
-    }));
-  }
-  // limit, not take: take() on a joined query first selects DISTINCT ids in a subquery (a second,
-  // slower query); each shift joins exactly one event, so a plain LIMIT counts shifts right.
-  const rows = await qb.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').limit(query.limit + 1).getMany();
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: await toShiftViews(manager, page, user),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ kind: 'keyset', startsAt: last.startsAt.getTime(), id: last.id }) : null,
-  };
+  // Each shift joins exactly one event, so the page's LIMIT counts shifts.
+  const { rows, nextCursor } = await keysetPage(qb, { time: 's.startsAt', id: 's.id' }, (s) => s.startsAt, { cursor: query.cursor, limit: query.limit, direction: 'ASC' });
+  return { items: await toShiftViews(manager, rows, user), nextCursor };
 }
 
 /** Every shift of an event the user can see, full ones included. */

@@ -1,6 +1,7 @@
 // Opaque list cursors: keyset positions (start time, id) or, for distance
 // sorting, an offset. Base64url JSON, validated on the way back in.
-import { AppError } from '../../http/errors';
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { AppError } from './errors';
 
 export type Cursor = { kind: 'keyset'; startsAt: number; id: string } | { kind: 'offset'; offset: number };
 
@@ -34,4 +35,33 @@ function isWellFormed(cursor: Cursor): boolean {
     return Number.isInteger(cursor.startsAt) && cursor.startsAt >= FIRST_TIME && cursor.startsAt <= LAST_TIME && typeof cursor.id === 'string';
   }
   return Number.isSafeInteger(cursor.offset) && cursor.offset >= 0;
+}
+
+/**
+ * One keyset page of a query ordered by (a time column, id): the rows after
+ * the cursor, in `direction`, and the cursor of the next page. LIMIT rather
+ * than take(): take() on a joined query adds a DISTINCT subquery first.
+ */
+export async function keysetPage<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  columns: { time: string; id: string },
+  timeOf: (row: T) => Date,
+  options: { cursor?: string; limit: number; direction: 'ASC' | 'DESC' },
+): Promise<{ rows: T[]; nextCursor: string | null }> {
+  const cursor = decodeCursor(options.cursor, 'keyset');
+  if (cursor) {
+    const after = options.direction === 'ASC' ? '>' : '<';
+    const at = new Date(cursor.startsAt);
+    qb.andWhere(new Brackets((w) => {
+      w.where(`${columns.time} ${after} :cursorAt`, { cursorAt: at })
+        .orWhere(`${columns.time} = :cursorAt AND ${columns.id} ${after} :cursorId`, { cursorAt: at, cursorId: cursor.id });
+    }));
+  }
+  const rows = await qb.orderBy(columns.time, options.direction).addOrderBy(columns.id, options.direction).limit(options.limit + 1).getMany();
+  const page = rows.slice(0, options.limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    nextCursor: rows.length > options.limit && last ? encodeCursor({ kind: 'keyset', startsAt: timeOf(last).getTime(), id: last.id }) : null,
+  };
 }
