@@ -39,6 +39,7 @@ export const taroTest = {
   navigations: [] as string[],
   downloads: [] as { url: string; header: Record<string, string> }[],
   openedDocuments: [] as string[],
+  openedDocumentTypes: [] as (string | undefined)[],
   onRequest(next: RequestHandler) {
     handler = next;
   },
@@ -67,6 +68,7 @@ export const taroTest = {
     taroTest.navigations.length = 0;
     taroTest.downloads.length = 0;
     taroTest.openedDocuments.length = 0;
+    taroTest.openedDocumentTypes.length = 0;
     routerParams = {};
     modalConfirms = true;
     taroTest.onRequest(() => {
@@ -140,8 +142,9 @@ function getFileSystemManager() {
   };
 }
 
-async function openDocument(options: { filePath: string }) {
+async function openDocument(options: { filePath: string; fileType?: string }) {
   taroTest.openedDocuments.push(options.filePath);
+  taroTest.openedDocumentTypes.push(options.fileType);
   return { errMsg: 'openDocument:ok' };
 }
 

@@ -4,6 +4,7 @@ import type {
   ApplicantRow, ApplicationDecision, ApplicationView, CompleteApplication, CreateEvent, CreateShift, EventStatus, EventView, ReviewEvent,
   ShiftView, UpdateEvent,
 } from '@kepu/shared';
+import { openFile } from '@/services/download';
 import { request, type Listing } from '@/services/request';
 import type { EventSignupRow } from '@/services/types';
 
@@ -77,4 +78,13 @@ export function decideApplication(applicationId: string, decision: ApplicationDe
 /** Records (and so certifies) the hours once; the server rounds them by its rule and answers with what it recorded. */
 export function completeApplication(applicationId: string, input: CompleteApplication): Promise<ApplicationView> {
   return request<ApplicationView>(`${applicationPath(applicationId)}/complete`, { method: 'POST', data: input });
+}
+
+/**
+ * An event's sign-up or volunteer list as an Excel file (masked phones; the
+ * server audits the export). A failure was already shown by the request wrapper.
+ */
+export function exportEventList(eventId: string, list: 'signups' | 'volunteers', title: string): Promise<void> {
+  const name = list === 'signups' ? '报名名单' : '志愿者名单';
+  return openFile(`${eventPath(eventId)}/${list}?format=xlsx`, `${name}-${title || eventId}.xlsx`, 'xlsx');
 }

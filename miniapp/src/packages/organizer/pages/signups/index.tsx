@@ -6,7 +6,7 @@ import { useState } from 'react';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
-import { listEventSignups } from '@/services/organizer';
+import { exportEventList, listEventSignups } from '@/services/organizer';
 import { readParam, routes } from '@/utils/routes';
 import '../../organizer.scss';
 
@@ -49,6 +49,7 @@ export default function SignupsPage() {
           ) : (
             <Button className="btn btn--ghost" onClick={() => void askUnmask()}>显示完整手机号</Button>
           )}
+          <Button className="btn btn--ghost" onClick={() => void exportEventList(id, 'signups', title).catch(() => undefined)}>导出 Excel</Button>
         </View>
       </View>
       {state ??

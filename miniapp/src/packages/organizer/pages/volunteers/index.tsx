@@ -10,7 +10,7 @@ import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { ApplicationStatusTag } from '@/components/ShiftCard';
 import { useRequest } from '@/hooks/useRequest';
-import { completeApplication, decideApplication, listEventVolunteers } from '@/services/organizer';
+import { completeApplication, decideApplication, exportEventList, listEventVolunteers } from '@/services/organizer';
 import { toApiError } from '@/services/request';
 import { asButton, labelled } from '@/utils/a11y';
 import { readParam } from '@/utils/routes';
@@ -151,6 +151,7 @@ export default function VolunteersPage() {
           ) : (
             <Button className="btn btn--ghost" onClick={() => void askUnmask()}>显示完整手机号</Button>
           )}
+          <Button className="btn btn--ghost" onClick={() => void exportEventList(id, 'volunteers', title).catch(() => undefined)}>导出 Excel</Button>
         </View>
       </View>
       {rows.data ? (

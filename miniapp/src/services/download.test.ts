@@ -1,10 +1,14 @@
 import { failure, fakeApi } from '../../test/api';
 import { taroTest } from '../../test/taro';
-import { openCertificate as openInBrowser } from '@/services/certificate.h5';
-import { openCertificate as openInWechat } from '@/services/certificate.weapp';
+import { certificatePath } from '@/services/certificate';
+import { openFile as openFileInBrowser } from '@/services/download.h5';
+import { openFile as openFileInWechat } from '@/services/download.weapp';
+import { exportEventList } from '@/services/organizer';
 import { clearSession, saveSession } from '@/services/session';
 
 const certificateUrl = 'https://api.test/api/v1/me/volunteer/certificate.pdf';
+const openInWechat = () => openFileInWechat(certificatePath, '科技志愿服务记录证明.pdf', 'pdf');
+const openInBrowser = () => openFileInBrowser(certificatePath, '科技志愿服务记录证明.pdf', 'pdf');
 
 beforeEach(() => {
   taroTest.reset();
@@ -31,6 +35,16 @@ describe('the service-record certificate in WeChat', () => {
     taroTest.goOffline();
     await expect(openInWechat()).rejects.toMatchObject({ code: 'NETWORK' });
     expect(taroTest.toasts).toEqual(['网络连接失败，请检查网络后重试']);
+  });
+});
+
+describe('an organizer’s list export in WeChat', () => {
+  test('downloads the XLSX of the asked list and opens it as a spreadsheet', async () => {
+    fakeApi({ 'GET /events/e1/volunteers': ({ query }) => (query.get('format') === 'xlsx' ? { statusCode: 200, data: 'PK…' } : { statusCode: 400, data: null }) });
+    await exportEventList('e1', 'volunteers', '科技周');
+    expect(taroTest.downloads.map((d) => d.url)).toEqual(['https://api.test/api/v1/events/e1/volunteers?format=xlsx']);
+    expect(taroTest.openedDocuments).toHaveLength(1);
+    expect(taroTest.openedDocumentTypes).toEqual(['xlsx']);
   });
 });
 

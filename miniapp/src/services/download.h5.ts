@@ -1,15 +1,15 @@
-// The volunteer's service-record certificate (PDF) in the browser. The server
-// reads the token only from the Authorization header, so a bare link would be
-// refused: fetch it with the header, then hand the file to the browser.
+// Files from the API (the volunteer certificate, sign-up and volunteer lists)
+// in the browser. The server reads the token only from the Authorization
+// header, so a bare link would be refused: fetch with the header, then hand
+// the file to the browser.
 import { authHeader, buildUrl, failedResponse, networkFailure } from '@/services/request';
 
-export const certificatePath = '/me/volunteer/certificate.pdf';
-const FILE_NAME = '科技志愿服务记录证明.pdf';
+export type FileType = 'pdf' | 'xlsx';
 
-export async function openCertificate(): Promise<void> {
+export async function openFile(path: string, fileName: string, _fileType: FileType): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(certificatePath), { headers: authHeader() });
+    response = await fetch(buildUrl(path), { headers: authHeader() });
   } catch {
     throw networkFailure();
   }
@@ -18,7 +18,7 @@ export async function openCertificate(): Promise<void> {
   // A link click, not window.open: popup blockers allow it after an await, and phones offer to open or save the file.
   const link = document.createElement('a');
   link.href = url;
-  link.download = FILE_NAME;
+  link.download = fileName;
   link.rel = 'noopener';
   document.body.appendChild(link);
   link.click();
