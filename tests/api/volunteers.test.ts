@@ -350,6 +350,21 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(rows.find((r) => r.id === both.id)).toBeTruthy();
     });
 
+    it('when a published event moves in time or place, everyone coming is told once; a new description tells nobody', async () => {
+      const { event, shift } = await eventWithShift(app);
+      await apply(app, shift.id, 'vol-moved');
+      expectStatus(await signUp(app, event.id, 'vol-moved'), 201);
+      expectStatus(await signUp(app, event.id, 'attendee-moved'), 201);
+      const changed = async () => (await app.rows(NotificationEntity, { kind: 'event.changed' })).filter((n) => n.payload.eventId === event.id);
+      expectStatus(await app.api.patch(`${API}/events/${event.id}`, { description: '补充：请带身份证' }, await organizer()), 200);
+      expect(await changed()).toEqual([]);
+      expectStatus(await app.api.patch(`${API}/events/${event.id}`, { startsAt: '2026-12-05T09:30:00+08:00' }, await organizer()), 200);
+      const notices = await changed();
+      const ids = await Promise.all(['vol-moved', 'attendee-moved'].map(async (o) => (await app.user(o)).id));
+      expect(notices.map((n) => n.userId).sort()).toEqual(ids.sort());
+      expect(notices[0]!.payload).toMatchObject({ changed: ['time'], startsAt: '2026-12-05T09:30:00+08:00' });
+    });
+
     it('when an event has ended, it cannot be cancelled, so hours still to record are not lost', async () => {
       const { event, application } = await (async () => {
         const setup = await eventWithShift(app);

@@ -41,3 +41,16 @@ export function statusAfterEdit(status: EventStatus): EventStatus {
 export function capacityAllowed(newCapacity: number, confirmedSeats: number): boolean {
   return newCapacity >= confirmedSeats;
 }
+
+export type NoticeWorthyChange = 'time' | 'venue';
+
+/** What changed that people already coming must be told: when it happens and where. */
+export function noticeWorthyChanges(
+  before: { startsAt: Date; endsAt: Date; venueName: string; venueAddress: string },
+  after: { startsAt: Date; endsAt: Date; venueName: string; venueAddress: string },
+): NoticeWorthyChange[] {
+  const changes: NoticeWorthyChange[] = [];
+  if (before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime()) changes.push('time');
+  if (before.venueName !== after.venueName || before.venueAddress !== after.venueAddress) changes.push('venue');
+  return changes;
+}

@@ -16,10 +16,11 @@ import { PlanTaskEntity } from '../plans/plan.entity';
 import { SignupEntity } from '../signups/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
 import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
+import { ShiftApplicationEntity } from '../volunteers/volunteer.entities';
 import { decodeCursor, encodeCursor, keysetPage } from '../../http/cursor';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
 import { toEventView, toEventViews } from './event.view';
-import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, statusAfterEdit } from './events.rules';
+import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 import { findForUpdate } from '../../db/transaction';
 
 /** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
@@ -273,6 +274,7 @@ export async function updateEvent(manager: EntityManager, user: AuthUser, id: st
   const startsAt = changes.startsAt ? new Date(changes.startsAt) : event.startsAt;
   const endsAt = changes.endsAt ? new Date(changes.endsAt) : event.endsAt;
   if (endsAt <= startsAt) throw validationFailed([{ path: 'endsAt', message: '结束时间必须晚于开始时间' }]);
+  const before = { startsAt: event.startsAt, endsAt: event.endsAt, venueName: event.venueName, venueAddress: event.venueAddress };
   if (changes.capacity !== undefined && !capacityAllowed(changes.capacity, event.confirmedCount)) {
     throw conflict('EVENT_FULL_CAPACITY_TOO_LOW', { confirmedSeats: event.confirmedCount });
   }
@@ -299,7 +301,18 @@ export async function updateEvent(manager: EntityManager, user: AuthUser, id: st
   if (changes.planTasks) await replacePlanLinks(manager, event.id, changes.planTasks);
   // More seats: the waitlist moves up at once.
   if (changes.capacity !== undefined) await promoteWaitlist(manager, event, now);
+  const noticeWorthy = event.status === 'published' ? noticeWorthyChanges(before, event) : [];
+  if (noticeWorthy.length) await notifyEveryoneComing(manager, event, 'event.changed', { changed: noticeWorthy, startsAt: toCstIso(event.startsAt), venue: event.venueName }, now);
   return toEventView(manager, event);
+}
+
+/** Tells everyone signed up or volunteering for an event, once each, through the outbox. */
+async function notifyEveryoneComing(manager: EntityManager, event: EventEntity, kind: string, details: Record<string, unknown>, now: Date): Promise<number> {
+  const signups = await manager.getRepository(SignupEntity).find({ where: { eventId: event.id, status: In(['confirmed', 'waitlisted']) }, select: { userId: true } });
+  const volunteers = await manager.getRepository(ShiftApplicationEntity).find({ where: { eventId: event.id, status: In(['applied', 'approved']) }, select: { userId: true } });
+  const recipients = new Set([...signups, ...volunteers].map((r) => r.userId));
+  for (const userId of recipients) await enqueueNotification(manager, userId, kind, { eventId: event.id, title: event.title, ...details }, now);
+  return recipients.size;
 }
 
 export async function submitEvent(manager: EntityManager, user: AuthUser, id: string, now: Date): Promise<EventView> {

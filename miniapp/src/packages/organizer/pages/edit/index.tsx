@@ -157,7 +157,7 @@ export default function EditEventPage() {
 
   return (
     <PageShell>
-      {!editable ? <Text className="section block muted">活动已{status === 'published' ? '发布' : '提交'}，修改可能需要重新审核。</Text> : null}
+      {!editable ? <Text className="section block muted">{status === 'published' ? '活动已发布：修改时间或地点后，已报名和已申请岗位的人会收到变更通知。' : '活动已提交审核，修改后审核员看到的是新内容。'}</Text> : null}
       <View className="card">
         {text('活动名称', 'title', 80, '如：全国科普日·社区应急科普展')}
         <View className="field">
