@@ -448,6 +448,16 @@ describe.each(engines)('events on %s', (engine) => {
   });
 
   describe('cancelling', () => {
+    it('when a draft that was never published is cancelled, it stays private; a cancelled published one stays readable', async () => {
+      const draft = await createDraft(app, { title: '从未发布就取消的草稿' });
+      expectStatus(await app.api.post(`${API}/events/${draft.id}/cancel`, { reason: '不办了' }, await app.token('demo-organizer')), 200);
+      expectError(await app.api.get(`${API}/events/${draft.id}`), 404, 'NOT_FOUND');
+      expect((await app.api.get(`${API}/events/${draft.id}`, await app.token('demo-organizer'))).body.status).toBe('cancelled');
+      const published = await publishActivity(app, { title: '发布后取消的活动' });
+      expectStatus(await app.api.post(`${API}/events/${published.id}/cancel`, { reason: '场地维修' }, await app.token('demo-organizer')), 200);
+      expect((await app.api.get(`${API}/events/${published.id}`)).body).toMatchObject({ status: 'cancelled', cancelReason: '场地维修' });
+    });
+
     it('when an organizer cancels, everyone signed up is notified, the audit says so and the event leaves the list', async () => {
       const event = await publishActivity(app, { title: '将被取消的活动', city: '戊市', capacity: 1 });
       const first = await signUp(app, event.id, 'cancel-a');
