@@ -8,6 +8,7 @@ import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
 import { exportEventList, listEventSignups } from '@/services/organizer';
 import { readParam, routes } from '@/utils/routes';
+import { confirmUnmask } from '../../confirmUnmask';
 import '../../organizer.scss';
 
 const statusNames: Record<string, string> = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' };
@@ -23,13 +24,7 @@ export default function SignupsPage() {
   });
 
   const askUnmask = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '显示完整手机号',
-      content: '查看完整手机号会被记录在审计日志中，仅在需要联系报名者时使用。',
-      confirmText: '显示',
-      cancelText: '取消',
-    });
-    if (confirm) setUnmask(true);
+    if (await confirmUnmask('报名者')) setUnmask(true);
   };
 
   const list = rows.data ?? [];

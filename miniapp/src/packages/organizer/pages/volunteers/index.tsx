@@ -15,6 +15,7 @@ import { toApiError } from '@/services/request';
 import { asButton, labelled } from '@/utils/a11y';
 import { readParam } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
+import { confirmUnmask } from '../../confirmUnmask';
 import '../../organizer.scss';
 
 /** Rows rendered at a time: the list can be long, page data stays small. */
@@ -80,13 +81,7 @@ export default function VolunteersPage() {
   const replace = (next: VolunteerRow) => rows.setData(all.map((row) => (row.id === next.id ? next : row)));
 
   const askUnmask = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '显示完整手机号',
-      content: '查看完整手机号会被记录在审计日志中，仅在需要联系志愿者时使用。',
-      confirmText: '显示',
-      cancelText: '取消',
-    });
-    if (confirm) setUnmask(true);
+    if (await confirmUnmask('志愿者')) setUnmask(true);
   };
 
   const decide = async (row: VolunteerRow, decision: 'approve' | 'reject') => {
