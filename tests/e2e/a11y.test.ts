@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
 import { cstTime, publishActivity } from './api';
-import { backToTabs, button, shown, signIn, signOut, switchTab, tapButton, tapText, type AppTab } from './browser';
+import { backToTabs, button, goBack, shown, signIn, signOut, switchTab, tapButton, tapText, type AppTab } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -141,7 +141,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer a
     await tapButton(page, '志愿者', card);
     await shown(page).getByText('展厅引导', { exact: false }).first().waitFor();
     await checkScreen(tab, mode, 'organizer-volunteers', found);
-    await page.goBack();
+    await goBack(page);
     await tapButton(page, '发布新活动');
     await waitForContent(page, 'taro-input-core');
     await checkScreen(tab, mode, 'organizer-edit', found);

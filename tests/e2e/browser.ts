@@ -139,13 +139,21 @@ export async function signIn(page: Page, accountLabel: string): Promise<void> {
   await button(page, '退出登录').waitFor();
 }
 
+/**
+ * Browser back by one page, done only when the page left is gone from the DOM
+ * and the one under it has settled: going back again before that leaves a blank screen.
+ */
+export async function goBack(page: Page): Promise<void> {
+  const pages = await page.locator('.taro_page').count();
+  await page.goBack();
+  await page.waitForFunction((before) => document.querySelectorAll('.taro_page').length < before, pages);
+  await shown(page).waitFor();
+}
+
 /** Browser back until a tab page (with the tab bar) is on screen. */
 export async function backToTabs(page: Page): Promise<void> {
   const tabBar = page.locator('.weui-tabbar');
-  for (let i = 0; i < 10 && !(await tabBar.isVisible()); i++) {
-    await page.goBack();
-    await shown(page).waitFor();
-  }
+  for (let i = 0; i < 10 && !(await tabBar.isVisible()); i++) await goBack(page);
 }
 
 export async function signOut(page: Page): Promise<void> {
