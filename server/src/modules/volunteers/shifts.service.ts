@@ -114,21 +114,23 @@ export async function updateShift(manager: EntityManager, user: AuthUser, shiftI
 
 /** Shifts still taking volunteers: published events, not started, with a free slot. */
 export async function listOpenShifts(manager: EntityManager, query: ShiftListQuery, user: AuthUser | null, now: Date): Promise<Page<ShiftView>> {
-  const qb = manager.getRepository(ShiftEntity).createQueryBuilder('s')
-    .innerJoin(EventEntity, 'e', 'e.id = s.eventId')
-    .where('e.status = :published', { published: 'published' })
-    .andWhere('s.startsAt > :now', { now })
-    .andWhere('s.approvedCount < s.slots');
   const from = query.from ? (query.from.length === 10 ? cstStartOfDay(query.from) : new Date(query.from)) : null;
   const to = query.to ? (query.to.length === 10 ? cstEndOfDay(query.to) : new Date(query.to)) : null;
   if (from && to && to < from) throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
+  // The event test is an EXISTS, not a join: the database then walks shifts in start order and
+  // stops at the page's end, instead of gathering every published event's shifts and sorting them.
+  const eventTest = manager.getRepository(EventEntity).createQueryBuilder('e').select('1')
+    .where('e.id = s.eventId').andWhere('e.status = :published');
+  if (query.city) eventTest.andWhere('e.city = :city');
+  const qb = manager.getRepository(ShiftEntity).createQueryBuilder('s')
+    .where(`EXISTS (${eventTest.getQuery()})`, { published: 'published', ...(query.city ? { city: query.city } : {}) })
+    .andWhere('s.startsAt > :now', { now })
+    .andWhere('s.approvedCount < s.slots');
   if (from) qb.andWhere('s.endsAt >= :from', { from });
   if (to) qb.andWhere('s.startsAt <= :to', { to });
-  if (query.city) qb.andWhere('e.city = :city', { city: query.city });
   if (query.eventId) qb.andWhere('s.eventId = :eventId', { eventId: query.eventId });
   // Skills come from a fixed list without wildcards, so the JSON-quoted name is an exact element match.
   if (query.skill) qb.andWhere('s.skills LIKE :skill', { skill: `%${JSON.stringify(query.skill)}%` });
-  // Each shift joins exactly one event, so the page's LIMIT counts shifts.
   const { rows, nextCursor } = await keysetPage(qb, { time: 's.startsAt', id: 's.id' }, (s) => s.startsAt, { cursor: query.cursor, limit: query.limit, direction: 'ASC' });
   return { items: await toShiftViews(manager, rows, user), nextCursor };
 }
