@@ -130,17 +130,41 @@ function withoutMentions(text: string, mentions: CampaignMention[]): string {
   return masked;
 }
 
+type Vocabulary = Readonly<Record<string, readonly string[]>>;
+type VocabularyIndex = Map<string, { label: string; word: string }[]>;
+
+/** Keywords by their first character, built once per vocabulary: each position of a text then tries only the words that can start there. */
+const vocabularyIndexes = new WeakMap<Vocabulary, VocabularyIndex>();
+
+function indexOf(vocabulary: Vocabulary): VocabularyIndex {
+  let index = vocabularyIndexes.get(vocabulary);
+  if (!index) {
+    index = new Map();
+    for (const [label, words] of Object.entries(vocabulary)) {
+      for (const word of words) {
+        const bucket = index.get(word[0]!) ?? [];
+        bucket.push({ label, word });
+        index.set(word[0]!, bucket);
+      }
+    }
+    vocabularyIndexes.set(vocabulary, index);
+  }
+  return index;
+}
+
 /**
  * The labels whose keywords occur in the texts, in vocabulary order. At each position the longest
  * keyword wins and shorter keywords inside it do not count, so `农民工` is not also 农民.
  */
-export function matchVocabulary(texts: string[], vocabulary: Readonly<Record<string, readonly string[]>>): string[] {
-  const entries = Object.entries(vocabulary).flatMap(([label, words]) => words.map((word) => ({ label, word })));
+export function matchVocabulary(texts: string[], vocabulary: Vocabulary): string[] {
+  const index = indexOf(vocabulary);
   const found = new Set<string>();
   for (const text of texts) {
     let coveredUntil = 0;
     for (let i = 0; i < text.length; i++) {
-      const here = entries.filter(({ word }) => text.startsWith(word, i));
+      const candidates = index.get(text[i]!);
+      if (!candidates) continue;
+      const here = candidates.filter(({ word }) => text.startsWith(word, i));
       if (here.length === 0) continue;
       const longest = Math.max(...here.map(({ word }) => word.length));
       if (i + longest <= coveredUntil) continue;
