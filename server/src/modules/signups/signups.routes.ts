@@ -1,16 +1,13 @@
 // HTTP routes of sign-ups, check-in codes, check-in and the organizer's list.
 import { z } from 'zod';
-import { checkinSchema, createSignupSchema, signupListQuerySchema, type Checkin, type CreateSignup } from '@kepu/shared';
+import { checkinSchema, createSignupSchema, pageQuerySchema, signupListQuerySchema, type Checkin, type CreateSignup } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
+import { decodeCursor } from '../../http/cursor';
 import { requireUser, reply, route } from '../../http/route';
 import { sendTable } from '../../exports/table';
 import { cancelMySignup, checkInAttendee, issueCheckinCode, listEventSignups, listMySignups, signUpForEvent } from './signups.service';
 
-const mySignupsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().regex(/^\d{1,6}$/, { error: '分页参数无效' }).optional(),
-  when: z.enum(['upcoming', 'past']).optional(),
-});
+const mySignupsQuerySchema = pageQuerySchema.extend({ when: z.enum(['upcoming', 'past']).optional() });
 type MySignupsQuery = z.infer<typeof mySignupsQuerySchema>;
 type SignupListQuery = z.infer<typeof signupListQuerySchema>;
 
@@ -34,7 +31,7 @@ export function signupRoutes(deps: AppDeps) {
     route<undefined, MySignupsQuery>({
       method: 'get', path: '/me/signups', access: 'user', tag: 'signups', query: mySignupsQuerySchema, summary: '我的报名（即将开始与已结束）',
       handle: async ({ user, query }) =>
-        listMySignups(deps.dataSource.manager, requireUser(user), { limit: query.limit, offset: Number(query.cursor ?? 0), when: query.when }, deps.clock()),
+        listMySignups(deps.dataSource.manager, requireUser(user), { limit: query.limit, offset: decodeCursor(query.cursor, 'offset')?.offset ?? 0, when: query.when }, deps.clock()),
     }),
     route({
       method: 'get', path: '/me/signups/:id/checkin-code', access: 'user', tag: 'signups', summary: '签到二维码内容（签名、会过期）',

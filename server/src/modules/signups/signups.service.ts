@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { toCstIso, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
 import { findForUpdate } from '../../db/transaction';
+import { encodeCursor } from '../../http/cursor';
 import { AppError, conflict, notFound } from '../../http/errors';
 import type { AuthUser } from '../../http/route';
 import { signToken, verifyToken } from '../../http/tokens';
@@ -172,7 +173,7 @@ export async function listMySignups(
       checkedInAt: signup.checkedInAt ? toCstIso(signup.checkedInAt) : null,
     });
   }
-  return { items, nextCursor: rows.length > options.limit ? String(options.offset + options.limit) : null };
+  return { items, nextCursor: rows.length > options.limit ? encodeCursor({ kind: 'offset', offset: options.offset + options.limit }) : null };
 }
 
 interface CheckinPayload {

@@ -14,7 +14,7 @@ import { findForUpdate } from '../../db/transaction';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../http/errors';
 import type { AuthUser } from '../../http/route';
 import { recordAudit } from '../audit/audit.service';
-import { keysetPage } from '../../http/cursor';
+import { encodeCursor, keysetPage } from '../../http/cursor';
 import { EventEntity } from '../events/event.entity';
 import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';
@@ -306,7 +306,7 @@ export async function listApplicationsOf(
         event: { id: event.id, title: event.title, startsAt: toCstIso(event.startsAt), venue: { name: event.venueName, address: event.venueAddress }, status: event.status },
       };
     }),
-    nextCursor: rows.length > options.limit ? String(options.offset + options.limit) : null,
+    nextCursor: rows.length > options.limit ? encodeCursor({ kind: 'offset', offset: options.offset + options.limit }) : null,
   };
 }
 

@@ -2,11 +2,12 @@
 // certificates and the organizer's volunteer list. Each handler calls one use case.
 import { z } from 'zod';
 import {
-  applicationDecisionSchema, completeApplicationSchema, createShiftSchema, shiftListQuerySchema, updateShiftSchema,
+  applicationDecisionSchema, completeApplicationSchema, createShiftSchema, pageQuerySchema, shiftListQuerySchema, updateShiftSchema,
   volunteerListQuerySchema, volunteerProfileSchema,
   type ApplicationDecision, type CompleteApplication, type CreateShift, type ShiftListQuery, type UpdateShift, type VolunteerProfileInput,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
+import { decodeCursor } from '../../http/cursor';
 import { sendTable } from '../../exports/table';
 import { requireUser, reply, route } from '../../http/route';
 import { findCertificateFont, renderCertificate } from './certificate';
@@ -16,11 +17,7 @@ import {
 } from './shifts.service';
 import { getVolunteerProfile, saveVolunteerProfile } from './volunteers.service';
 
-const offsetPageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().regex(/^\d{1,6}$/, { error: '分页参数无效' }).optional(),
-});
-type OffsetPage = z.infer<typeof offsetPageSchema>;
+type PageQuery = z.infer<typeof pageQuerySchema>;
 type VolunteerListQuery = z.infer<typeof volunteerListQuerySchema>;
 
 const statusLabel: Record<string, string> = {
@@ -53,9 +50,9 @@ export function volunteerRoutes(deps: AppDeps) {
         return undefined;
       },
     }),
-    route<undefined, OffsetPage>({
-      method: 'get', path: '/me/applications', access: 'user', tag: 'volunteers', query: offsetPageSchema, summary: '我的岗位申请',
-      handle: async ({ user, query }) => listApplicationsOf(read, requireUser(user).id, { limit: query.limit, offset: Number(query.cursor ?? 0) }),
+    route<undefined, PageQuery>({
+      method: 'get', path: '/me/applications', access: 'user', tag: 'volunteers', query: pageQuerySchema, summary: '我的岗位申请',
+      handle: async ({ user, query }) => listApplicationsOf(read, requireUser(user).id, { limit: query.limit, offset: decodeCursor(query.cursor, 'offset')?.offset ?? 0 }),
     }),
     route<CreateShift>({
       method: 'post', path: '/events/:id/shifts', access: ['organizer', 'admin'], tag: 'volunteers', body: createShiftSchema,
