@@ -42,6 +42,14 @@ describe.each(engines)('volunteers on %s', (engine) => {
   const app = useTestApp(engine, { seed: true });
   const organizer = () => app.token('demo-organizer');
 
+  /** An event with a shift and `openid`'s application to it, approved by demo-organizer. */
+  async function approved(openid: string, shift: Record<string, unknown> = {}) {
+    const setup = await eventWithShift(app, shift);
+    const application = (await apply(app, setup.shift.id, openid)).body;
+    expectStatus(await app.api.post(`${API}/applications/${application.id}/decision`, { decision: 'approve' }, await organizer()), 200);
+    return { ...setup, application };
+  }
+
   describe('profiles', () => {
     it('when a resident completes the profile, they become a volunteer (201, then 200 on edits) and it is audited once', async () => {
       const token = await app.token('vol-new');
@@ -193,13 +201,6 @@ describe.each(engines)('volunteers on %s', (engine) => {
   });
 
   describe('hours', () => {
-    async function approved(openid: string, shift: Record<string, unknown> = {}) {
-      const setup = await eventWithShift(app, shift);
-      const application = (await apply(app, setup.shift.id, openid)).body;
-      expectStatus(await app.api.post(`${API}/applications/${application.id}/decision`, { decision: 'approve' }, await organizer()), 200);
-      return { ...setup, application };
-    }
-
     it('records hours once, after the shift starts, rounded down to half hours; the profile sums them', async () => {
       const { application } = await approved('vol-hours');
       const complete = (body: unknown) => organizer().then((t) => app.api.post(`${API}/applications/${application.id}/complete`, body, t));
@@ -366,12 +367,7 @@ describe.each(engines)('volunteers on %s', (engine) => {
     });
 
     it('when an event has ended, it cannot be cancelled, so hours still to record are not lost', async () => {
-      const { event, application } = await (async () => {
-        const setup = await eventWithShift(app);
-        const mine = (await apply(app, setup.shift.id, 'vol-ended')).body;
-        expectStatus(await app.api.post(`${API}/applications/${mine.id}/decision`, { decision: 'approve' }, await organizer()), 200);
-        return { ...setup, application: mine };
-      })();
+      const { event, application } = await approved('vol-ended');
       app.server.clock.set('2026-12-05T13:00:00+08:00');
       expectError(await app.api.post(`${API}/events/${event.id}/cancel`, { reason: '事后取消' }, await organizer()), 409, 'EVENT_STATE_CONFLICT');
       expect((await app.api.post(`${API}/applications/${application.id}/complete`, { hours: 3 }, await organizer())).body.status).toBe('completed');

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
-  campaignByCode, cstEndOfDay, cstStartOfDay, seriesOccurrences, toCstIso,
+  campaignByCode, parseDateBound, seriesOccurrences, toCstIso,
   type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent,
 } from '@kepu/shared';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../http/errors';
@@ -25,12 +25,6 @@ import { findForUpdate } from '../../db/transaction';
 
 /** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
 const MAX_NEAR_CANDIDATES = 5000;
-
-function parseBound(value: string, end: boolean): Date {
-  // A bare date means the whole CST day.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return end ? cstEndOfDay(value) : cstStartOfDay(value);
-  return new Date(value);
-}
 
 // '!' escapes LIKE wildcards: a backslash inside a string literal means
 // different things to SQLite and MySQL, so it cannot be the escape on both.
@@ -69,15 +63,15 @@ function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery
     }));
   }
   if (query.from || query.to) {
-    if (query.from) qb.andWhere('e.endsAt >= :from', { from: parseBound(query.from, false) });
-    if (query.to) qb.andWhere('e.startsAt <= :to', { to: parseBound(query.to, true) });
+    if (query.from) qb.andWhere('e.endsAt >= :from', { from: parseDateBound(query.from, false) });
+    if (query.to) qb.andWhere('e.startsAt <= :to', { to: parseDateBound(query.to, true) });
   } else {
     qb.andWhere('e.endsAt >= :now', { now });
   }
 }
 
 export async function listEvents(manager: EntityManager, query: EventListQuery, user: AuthUser | null, now: Date): Promise<Page<EventView>> {
-  if (query.from && query.to && parseBound(query.to, true) < parseBound(query.from, false)) {
+  if (query.from && query.to && parseDateBound(query.to, true) < parseDateBound(query.from, false)) {
     throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
   }
   const qb = manager.getRepository(EventEntity).createQueryBuilder('e');

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import {
-  cstEndOfDay, cstStartOfDay, toCstIso,
+  parseDateBound, toCstIso,
   type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication,
   type CreateShift, type HoursRounding, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift,
 } from '@kepu/shared';
@@ -114,8 +114,8 @@ export async function updateShift(manager: EntityManager, user: AuthUser, shiftI
 
 /** Shifts still taking volunteers: published events, not started, with a free slot. */
 export async function listOpenShifts(manager: EntityManager, query: ShiftListQuery, user: AuthUser | null, now: Date): Promise<Page<ShiftView>> {
-  const from = query.from ? (query.from.length === 10 ? cstStartOfDay(query.from) : new Date(query.from)) : null;
-  const to = query.to ? (query.to.length === 10 ? cstEndOfDay(query.to) : new Date(query.to)) : null;
+  const from = query.from ? parseDateBound(query.from, false) : null;
+  const to = query.to ? parseDateBound(query.to, true) : null;
   if (from && to && to < from) throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
   // The event test is an EXISTS, not a join: the database then walks shifts in start order and
   // stops at the page's end, instead of gathering every published event's shifts and sorting them.
