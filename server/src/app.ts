@@ -8,7 +8,8 @@ import { jsonBody } from './http/body';
 import { docsPage } from './http/docs';
 import { errorMiddleware } from './http/error-middleware';
 import { defaultRateRules, rateLimit } from './http/rate-limit';
-import { mountRoutes, openApiDocument, type RouteDef } from './http/route';
+import { type RouteDef } from './core/route';
+import { mountRoutes, openApiDocument } from './http/mount';
 import { serveH5 } from './http/static';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
@@ -19,6 +20,7 @@ import { planRoutes } from './modules/plans/plans.routes';
 import { signupRoutes } from './modules/signups/signups.routes';
 import { meRoutes } from './modules/users/me.routes';
 import { userAdminRoutes } from './modules/users/users.routes';
+import { loadAuthUser } from './modules/users/users.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
 
@@ -51,7 +53,11 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorMiddleware());
   app.use(serveH5(deps.config.staticDir));
   app.use(jsonBody);
-  app.use(authenticate(deps.dataSource, deps.config.authSecret, deps.clock));
+  app.use(authenticate({
+    secret: deps.config.authSecret,
+    clock: deps.clock,
+    loadActor: (userId) => loadAuthUser(deps.dataSource.manager, userId),
+  }));
   app.use(rateLimit(deps.rateLimiter, defaultRateRules, deps.config.rateLimit));
   app.use(router.routes());
   // throw: a wrong method gets the contract's error body (405), not Koa's plain text.

@@ -1,6 +1,6 @@
 // Reads the environment once into a typed config. Knows nothing about Koa
 // or the database beyond the URL; main.ts hands the result to everything else.
-import { defaultHoursRounding, parseHoursRounding, type HoursRounding } from '@kepu/shared';
+import { defaultHoursRounding, parseHoursRounding, type HoursRounding } from './modules/volunteers/hours';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string } // path ':memory:' for throwaway databases

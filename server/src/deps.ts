@@ -2,7 +2,7 @@
 // and passed down. Nothing below reads process.env or calls new Date() itself.
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
-import type { Transactions } from './db/transaction';
+import type { Transactions } from './core/transaction';
 import type { RateLimiter } from './http/rate-limit';
 import type { WechatClient } from './wechat/code2session';
 

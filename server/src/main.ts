@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/data-source';
-import { Transactions } from './db/transaction';
+import { Transactions } from './core/transaction';
 import { importSeedPlans, seedDemoAccounts, seedDemoActivities } from './demo/seed';
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './http/rate-limit';
 import { httpWechatClient } from './wechat/code2session';

@@ -1,6 +1,6 @@
 // Signing in (dev login), session tokens, and the signed-in user's own
 // profile and erasure.
-import { signToken } from '../../server/src/http/tokens';
+import { signToken } from '../../server/src/core/tokens';
 import { SignupEntity } from '../../server/src/modules/signups/signup.entity';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
 import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';

@@ -1,7 +1,7 @@
 // Events: the public list and its filters and paging, details and who may see
 // drafts, the organizer -> reviewer workflow, cancellation, and iCalendar.
 import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';
-import { encodeCursor } from '../../server/src/http/cursor';
+import { encodeCursor } from '../../server/src/core/paging';
 import { haversineKm } from '../../server/src/modules/events/events.service';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { OrganizationEntity } from '../../server/src/modules/organizations/organization.entity';

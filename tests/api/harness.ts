@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
 import { loadConfig, parseDatabaseUrl, type Config, type DatabaseConfig } from '../../server/src/config';
 import { openDatabase } from '../../server/src/db/data-source';
-import { Transactions } from '../../server/src/db/transaction';
+import { Transactions } from '../../server/src/core/transaction';
 import { memoryRateLimiter } from '../../server/src/http/rate-limit';
 import type { WechatClient } from '../../server/src/wechat/code2session';
 import { httpWechatClient } from '../../server/src/wechat/code2session';

@@ -5,7 +5,7 @@ import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.ent
 import { EventEntity } from '../../server/src/modules/events/event.entity';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { SignupEntity } from '../../server/src/modules/signups/signup.entity';
-import { signToken } from '../../server/src/http/tokens';
+import { signToken } from '../../server/src/core/tokens';
 import { engines, type ApiResponse } from './harness';
 import {
   API, badFields, createDraft, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp,

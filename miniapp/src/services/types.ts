@@ -1,11 +1,9 @@
 // Shapes from API.md that @kepu/shared does not export (yet). Mirror the
 // contract exactly; when shared grows the same type, import it from there.
-import type {
-  CampaignOccurrence, PlanProgressView, PlanSectionNode, PlanSummaryView, PlanTaskView, PlanView, TaskProgressView, UnitProgressView,
-} from '@kepu/shared';
+import type { CampaignView, PlanProgressView, PlanSectionNode, PlanSummaryView, PlanTaskView, PlanView, TaskProgressView, UnitProgressView } from '@kepu/shared';
 
 /** `GET /campaigns?year=` items. */
-export type Campaign = Pick<CampaignOccurrence, 'code' | 'name' | 'aliases' | 'themes' | 'startsOn' | 'endsOn'>;
+export type Campaign = CampaignView;
 
 // Plan views come from the contract's shared types.
 export type PlanSummary = PlanSummaryView;

@@ -1,7 +1,7 @@
 // Reads JSON request bodies with the contract's 1 MB limit. Small on purpose:
 // the only format we accept is JSON, and both failure modes map to our errors.
 import type { Context, Next } from 'koa';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -2,15 +2,7 @@
 // error body. Database constraint errors of both engines become 409 here, once.
 import type { Context, Next } from 'koa';
 import { errorMessages } from '@kepu/shared';
-import { AppError } from './errors';
-
-/** Unique-key violations as SQLite and MySQL/MariaDB report them. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
-  const code = e.driverError?.code ?? e.code;
-  const errno = e.driverError?.errno ?? e.errno;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'ER_DUP_ENTRY' || errno === 1062;
-}
+import { AppError, isUniqueViolation } from '../core/errors';
 
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;

@@ -2,7 +2,7 @@
 // with REDIS_URL the counters are shared by every server process.
 import type { Redis } from 'ioredis';
 import type { Context, Next } from 'koa';
-import { AppError } from './errors';
+import { AppError } from '../core/errors';
 
 export interface RateLimiter {
   /** Counts one hit and returns the hits so far in the current window. */

@@ -3,7 +3,8 @@
 // nothing; an edited text updates the plan and its events in place.
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { cstEndOfDay, cstStartOfDay, type DerivedEvent, type ParsedPlan, type PlanView } from '@kepu/shared';
+import { cstEndOfDay, cstStartOfDay, type PlanView } from '@kepu/shared';
+import { type DerivedEvent, type ParsedPlan } from './types';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
 import { OrganizationEntity } from '../modules/organizations/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';

@@ -5,8 +5,8 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
-import { Transactions } from '../db/transaction';
-import { AppError } from '../http/errors';
+import { Transactions } from '../core/transaction';
+import { AppError } from '../core/errors';
 import { importPlan, parseAndDerive } from './import-plan';
 import { summarisePlan } from './index';
 

@@ -1,4 +1,4 @@
-import type { ParsedPlan, ParsedTask } from '@kepu/shared';
+import type { ParsedPlan, ParsedTask } from './types';
 import { deriveCampaignEvents, eventTitle } from './derive';
 
 const scienceDay = { code: 'national-science-day', name: '全国科普日' };

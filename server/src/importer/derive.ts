@@ -1,6 +1,7 @@
 // Owns: turning a parsed plan into the campaign events it implies for its city and year (one per campaign named).
 // Does not own: campaign dates (the shared catalogue), nor storing or publishing events (apply step, events module).
-import { campaignOccurrence, type DerivedEvent, type ParsedPlan, type ParsedTask } from '@kepu/shared';
+import { campaignOccurrence } from '../campaigns';
+import { type DerivedEvent, type ParsedPlan, type ParsedTask } from './types';
 import { AUDIENCE_KEYWORDS, COLLECTIVE_UNIT } from './vocabulary';
 
 /**

@@ -1,6 +1,7 @@
 // Owns: reading one segmented task: its title, responsible units, audiences, themes and the campaigns it names.
 // Does not own: the campaign catalogue (@kepu/shared) nor where a task starts and ends (segment.ts).
-import { campaignOccurrence, findCampaignMentions, type CampaignMention, type ParsedTask } from '@kepu/shared';
+import { campaignOccurrence, findCampaignMentions, type CampaignMention } from '../campaigns';
+import { type ParsedTask } from './types';
 import { endsWithBodySuffix } from './lines';
 import type { SegmentedTask } from './segment';
 import { AUDIENCE_KEYWORDS, COLLECTIVE_UNIT, ROLE_PHRASES, THEME_KEYWORDS, UNIT_LIST_LABELS } from './vocabulary';

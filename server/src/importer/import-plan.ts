@@ -1,7 +1,7 @@
 // The importPlan use case: parse and derive (pure), then apply in one
 // transaction unless it is a dry run. Shared by the CLI and the HTTP route.
 import type { EntityManager } from 'typeorm';
-import type { DerivedEvent, ParsedPlan } from '@kepu/shared';
+import type { DerivedEvent, ParsedPlan } from './types';
 import { applyImport, previewPlanView, type ImportResult } from './apply';
 import { deriveCampaignEvents, parsePlan } from './index';
 

@@ -1,7 +1,8 @@
 // Owns: the importer's pure entry points: parsePlan (normalise -> segment -> extract), NotAPlanError and the CLI summary.
 // Does not own: saving anything (the apply step) or campaign dates (derive.ts asks the shared catalogue).
-import { errorMessages, type DerivedEvent, type ParsedPlan, type PlanSectionNode } from '@kepu/shared';
-import { AppError } from '../http/errors';
+import { errorMessages, type PlanSectionNode } from '@kepu/shared';
+import { type DerivedEvent, type ParsedPlan } from './types';
+import { AppError } from '../core/errors';
 import { extractTask } from './extract';
 import { normalisePlanText } from './normalise';
 import { leadingPlace, segmentPlan } from './segment';

@@ -1,6 +1,6 @@
 // WeChat's code2Session, behind a small interface: the real HTTP client here,
 // a local fake server speaking the same contract in tests.
-import { AppError } from '../http/errors';
+import { AppError } from '../core/errors';
 
 export interface WechatSession {
   openid: string;

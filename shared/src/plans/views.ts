@@ -56,3 +56,15 @@ export interface PlanProgressView {
   units: UnitProgressView[];
   idleTasks: number[];
 }
+
+/** `GET /campaigns?year=` items: a national campaign's name and dates in one year. */
+export interface CampaignView {
+  code: string;
+  name: string;
+  aliases: string[];
+  themes: string[];
+  year: number;
+  /** Null when the catalogue does not know that year's dates. */
+  startsOn: string | null;
+  endsOn: string | null;
+}

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { route } from '../../http/route';
+import { route } from '../../core/route';
 import { listAudit } from './audit.service';
 
 const auditQuerySchema = pageQuerySchema.extend({

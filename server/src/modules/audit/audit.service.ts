@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { toCstIso, type Page } from '@kepu/shared';
-import { keysetPage } from '../../http/cursor';
+import { keysetPage } from '../../core/paging';
 import { UserEntity } from '../users/user.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 

@@ -1,9 +1,9 @@
 // Sign-in: WeChat's code2Session in production, a named dev login for the demo.
 import { devLoginSchema, wxLoginSchema, type DevLogin, type WxLogin } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { issueSessionToken } from '../../http/authenticate';
-import { notFound } from '../../http/errors';
-import { route } from '../../http/route';
+import { issueSessionToken } from '../../core/tokens';
+import { notFound } from '../../core/errors';
+import { route } from '../../core/route';
 import { findOrCreateUser, getUserView } from '../users/users.service';
 
 export function authRoutes(deps: AppDeps) {

@@ -1,8 +1,9 @@
 // The campaign catalogue computed for a year.
-import { campaignsForYear, cstDateOf } from '@kepu/shared';
+import { cstDateOf } from '@kepu/shared';
+import { campaignsForYear } from '../../campaigns';
 import { campaignsQuerySchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { route } from '../../http/route';
+import { route } from '../../core/route';
 
 export function campaignRoutes(deps: AppDeps) {
   return [

@@ -1,7 +1,8 @@
 // Turns event rows into the contract's EventView, loading what a page of
 // events needs (organizers, plan tasks) in one query each, never per row.
 import { In, type EntityManager } from 'typeorm';
-import { campaignOccurrence, cstDateOf, toCstIso, type EventView } from '@kepu/shared';
+import { cstDateOf, toCstIso, type EventView } from '@kepu/shared';
+import { campaignOccurrence } from '../../campaigns';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PlanTaskEntity } from '../plans/plan.entity';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';

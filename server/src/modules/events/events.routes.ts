@@ -5,7 +5,7 @@ import {
   type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type ReviewEvent, type UpdateEvent,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { requireUser, reply, route } from '../../http/route';
+import { requireUser, reply, route } from '../../core/route';
 import { renderCalendar } from './ics';
 import {
   cancelEvent, createEvent, createEventSeries, getEvent, listEvents, reviewEvent, submitEvent, submitSeries, updateEvent,

@@ -1,7 +1,7 @@
 // Pure rules of an event's life: which status changes are allowed and what
 // an edit may do. No database, no clock of its own.
 import type { EventStatus } from '@kepu/shared';
-import type { AuthUser } from '../../http/route';
+import type { AuthUser } from '../../core/actor';
 import { actsFor } from '../organizations/organizations.access';
 
 /**

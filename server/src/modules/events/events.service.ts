@@ -2,12 +2,11 @@
 // submit -> review -> cancel. Sign-ups and their seats live in the signups module.
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import {
-  campaignByCode, parseDateBound, seriesOccurrences, toCstIso,
-  type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent,
-} from '@kepu/shared';
-import { AppError, conflict, forbidden, notFound, validationFailed } from '../../http/errors';
-import type { AuthUser } from '../../http/route';
+import { parseDateBound, toCstIso, type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent } from '@kepu/shared';
+import { campaignByCode } from '../../campaigns';
+import { seriesOccurrences } from './series';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
+import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
 import { enqueueNotification } from '../notifications/notifications.service';
 import { actsFor, assertActsFor } from '../organizations/organizations.access';
@@ -17,11 +16,11 @@ import { SignupEntity } from '../signups/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
 import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
 import { ShiftApplicationEntity } from '../volunteers/volunteer.entities';
-import { decodeCursor, encodeCursor, keysetPage } from '../../http/cursor';
+import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
 import { toEventView, toEventViews } from './event.view';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
-import { findForUpdate } from '../../db/transaction';
+import { findForUpdate } from '../../core/transaction';
 
 /** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
 const MAX_NEAR_CANDIDATES = 5000;

@@ -1,7 +1,7 @@
 // The one place that decides whether a user may act for an organization.
 // Every write on an organization's events goes through assertActsFor.
-import type { AuthUser } from '../../http/route';
-import { forbidden } from '../../http/errors';
+import type { AuthUser } from '../../core/actor';
+import { forbidden } from '../../core/errors';
 
 export function actsFor(user: AuthUser, organizationId: string): boolean {
   return user.roles.includes('admin') || user.organizationIds.includes(organizationId);

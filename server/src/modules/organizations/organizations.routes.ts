@@ -1,7 +1,7 @@
 // HTTP routes of organizations and their organizer members. Each handler calls one use case.
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
-import { requireUser, reply, route } from '../../http/route';
+import { requireUser, reply, route } from '../../core/route';
 import { addMember, createOrganization, listMembers, listOrganizations, removeMember, setTrusted } from './organizations.service';
 
 const listQuerySchema = z.object({ city: z.string().trim().max(20).optional() });

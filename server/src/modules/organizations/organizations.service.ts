@@ -2,8 +2,8 @@
 // acts for them. Every change is audited in the same transaction.
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { notFound, validationFailed } from '../../http/errors';
-import type { AuthUser } from '../../http/route';
+import { notFound, validationFailed } from '../../core/errors';
+import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { importPlanQuerySchema, importPlanSchema, type ImportPlan } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { reply, route } from '../../http/route';
+import { reply, route } from '../../core/route';
 import { dryRunImport, importPlan } from '../../importer/import-plan';
 import { getPlan, getPlanProgress, listCities, listPlans } from './plans.service';
 

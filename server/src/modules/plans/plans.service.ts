@@ -1,8 +1,9 @@
 // Reads plans, their tasks and how far each task has been carried out.
 // Writing plans is the importer's job (importer/apply.ts).
 import { In, type EntityManager } from 'typeorm';
-import { sumHours, type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
-import { notFound } from '../../http/errors';
+import { type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
+import { sumHours } from '../volunteers/hours';
+import { notFound } from '../../core/errors';
 import { EventEntity, EventPlanTaskEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';
 import { ShiftApplicationEntity } from '../volunteers/volunteer.entities';

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { checkinSchema, createSignupSchema, pageQuerySchema, signupListQuerySchema, type Checkin, type CreateSignup } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { decodeCursor } from '../../http/cursor';
-import { requireUser, reply, route } from '../../http/route';
+import { decodeCursor } from '../../core/paging';
+import { requireUser, reply, route } from '../../core/route';
 import { sendTable } from '../../exports/table';
 import { cancelMySignup, checkInAttendee, issueCheckinCode, listEventSignups, listMySignups, signUpForEvent } from './signups.service';
 

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { toCstIso, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
-import { findForUpdate } from '../../db/transaction';
-import { encodeCursor } from '../../http/cursor';
-import { AppError, conflict, notFound } from '../../http/errors';
-import type { AuthUser } from '../../http/route';
-import { signToken, verifyToken } from '../../http/tokens';
+import { findForUpdate } from '../../core/transaction';
+import { encodeCursor } from '../../core/paging';
+import { AppError, conflict, notFound } from '../../core/errors';
+import type { AuthUser } from '../../core/actor';
+import { signToken, verifyToken } from '../../core/tokens';
 import { recordAudit } from '../audit/audit.service';
 import { EventEntity } from '../events/event.entity';
 import { isVisibleTo } from '../events/events.rules';

@@ -1,7 +1,7 @@
 // The signed-in user's own profile and data erasure.
 import { updateMeSchema, type UpdateMe } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { requireUser, route, reply } from '../../http/route';
+import { requireUser, route, reply } from '../../core/route';
 import { eraseUser, getUserView, updateMe } from './users.service';
 
 export function meRoutes(deps: AppDeps) {

@@ -2,7 +2,7 @@
 // Phones and real names are not listed here: an admin needs ids and roles only.
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
-import { requireUser, route } from '../../http/route';
+import { requireUser, route } from '../../core/route';
 import { searchUsers, setRoles } from './users.service';
 
 const userSearchSchema = z.object({

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { Role, UpdateMe, UserView } from '@kepu/shared';
-import type { AuthUser } from '../../http/route';
-import { notFound, unauthenticated, validationFailed } from '../../http/errors';
+import type { AuthUser } from '../../core/actor';
+import { notFound, unauthenticated, validationFailed } from '../../core/errors';
 import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
 import { EventEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { cstDateOf, type ServiceRecordItem } from '@kepu/shared';
-import { AppError } from '../../http/errors';
+import { AppError } from '../../core/errors';
 
 /** A font file and, for a collection (.ttc), the face to use. */
 export interface FontChoice {

@@ -5,16 +5,13 @@
 // Lock order, everywhere: the shift row, then the application row.
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import {
-  parseDateBound, toCstIso,
-  type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication,
-  type CreateShift, type HoursRounding, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift,
-} from '@kepu/shared';
-import { findForUpdate } from '../../db/transaction';
-import { AppError, conflict, forbidden, notFound, validationFailed } from '../../http/errors';
-import type { AuthUser } from '../../http/route';
+import { parseDateBound, toCstIso, type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication, type CreateShift, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift } from '@kepu/shared';
+import { type HoursRounding } from './hours';
+import { findForUpdate } from '../../core/transaction';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
+import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
-import { encodeCursor, keysetPage } from '../../http/cursor';
+import { encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity } from '../events/event.entity';
 import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';

@@ -7,9 +7,9 @@ import {
   type ApplicationDecision, type CompleteApplication, type CreateShift, type ShiftListQuery, type UpdateShift, type VolunteerProfileInput,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { decodeCursor } from '../../http/cursor';
+import { decodeCursor } from '../../core/paging';
 import { sendTable } from '../../exports/table';
-import { requireUser, reply, route } from '../../http/route';
+import { requireUser, reply, route } from '../../core/route';
 import { findCertificateFont, renderCertificate } from './certificate';
 import {
   applyForShift, completeApplication, createShift, decideApplication, listApplicationsOf, listEventShifts, listEventVolunteers,

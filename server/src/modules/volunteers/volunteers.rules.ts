@@ -1,6 +1,7 @@
 // Pure rules of volunteer applications: which moves are allowed, when a
 // shift takes applications, and how hours are worked out. No database here.
-import { minutesBetween, roundServiceHours, type ApplicationStatus, type CompleteApplication, type HoursRounding } from '@kepu/shared';
+import { type ApplicationStatus, type CompleteApplication } from '@kepu/shared';
+import { minutesBetween, roundServiceHours, type HoursRounding } from './hours';
 
 /** Applications that hold (or may come to hold) a place on the shift. */
 export const activeApplicationStatuses: ApplicationStatus[] = ['applied', 'approved'];

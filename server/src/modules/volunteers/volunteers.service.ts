@@ -1,9 +1,10 @@
 // Volunteer profiles and their service record. A complete profile is what
 // makes a user a volunteer; the record is what organizers certified.
 import { In, type EntityManager } from 'typeorm';
-import { sumHours, toCstIso, type ServiceRecordItem, type VolunteerProfileInput, type VolunteerProfileView } from '@kepu/shared';
-import { notFound } from '../../http/errors';
-import type { AuthUser } from '../../http/route';
+import { toCstIso, type ServiceRecordItem, type VolunteerProfileInput, type VolunteerProfileView } from '@kepu/shared';
+import { sumHours } from './hours';
+import { isUniqueViolation, notFound } from '../../core/errors';
+import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
 import { EventEntity } from '../events/event.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -27,7 +28,7 @@ export async function saveVolunteerProfile(
       created = true;
     } catch (error) {
       // Two first saves at once (a double tap, on MySQL): the other one inserted the row; this one updates it.
-      if (!isDuplicateKey(error)) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
   if (!created) await profiles.update({ userId: user.id }, fields);
@@ -36,10 +37,6 @@ export async function saveVolunteerProfile(
   return { profile: await getVolunteerProfile(manager, user.id), created };
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string } }).driverError;
-  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 /** Completed services with the hours, events and organizations that certified them, oldest first. */
 export async function serviceRecordOf(manager: EntityManager, userId: string): Promise<ServiceRecordItem[]> {

@@ -21,3 +21,11 @@ export const conflict = (code: ErrorCode, details?: Record<string, unknown>, mes
   new AppError(code, 409, details, message);
 export const validationFailed = (fields: FieldProblem[]) =>
   new AppError('VALIDATION_FAILED', 400, { fields }, fields.length ? `${errorMessages.VALIDATION_FAILED}：${fields[0]!.message}` : undefined);
+
+/** Unique-key violations as SQLite and MySQL/MariaDB report them. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e.driverError?.code ?? e.code;
+  const errno = e.driverError?.errno ?? e.errno;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'ER_DUP_ENTRY' || errno === 1062;
+}

@@ -24,3 +24,23 @@ export function verifyToken<T>(token: string, secret: string): T | null {
 function sign(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
 }
+
+const SESSION_DAYS = 30;
+
+interface SessionPayload {
+  sub: string;
+  exp: number;
+  typ: 'session';
+}
+
+export function issueSessionToken(userId: string, secret: string, now: Date): string {
+  const payload: SessionPayload = { sub: userId, exp: now.getTime() + SESSION_DAYS * 86_400_000, typ: 'session' };
+  return signToken(payload as unknown as Record<string, unknown>, secret);
+}
+
+/** The user id a session token names, or null when it is forged, of another kind or expired. */
+export function readSessionToken(token: string, secret: string, now: Date): string | null {
+  const payload = verifyToken<SessionPayload>(token, secret);
+  if (!payload || payload.typ !== 'session' || payload.exp < now.getTime()) return null;
+  return payload.sub;
+}

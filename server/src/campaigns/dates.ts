@@ -37,11 +37,6 @@ export function parseIsoDate(iso: string): CalendarDate {
   return { year, month, day };
 }
 
-export function addDays(iso: string, days: number): string {
-  const { year, month, day } = parseIsoDate(iso);
-  return isoDate(year, month, day + days);
-}
-
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(iso: string): number {
   const { year, month, day } = parseIsoDate(iso);

@@ -1,58 +1,12 @@
-// Declares routes: who may call them, what they accept, what they do. A route
-// without an access rule fails at start-up; bodies and queries are validated
-// here once, so services only ever see typed input.
-import Router from '@koa/router';
+// Mounts declared routes on the router: checks each route's access rule,
+// validates bodies and queries once, and renders the reply. A route without an
+// access rule fails at start-up. The same declarations build the OpenAPI document.
+import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z, type ZodType } from 'zod';
-import type { Role } from '@kepu/shared';
-import { AppError, forbidden, unauthenticated, validationFailed } from './errors';
-
-export interface AuthUser {
-  id: string;
-  nickname: string;
-  roles: Role[];
-  /** Organizations the user may act for as organizer. */
-  organizationIds: string[];
-}
-
-/** 'public': anyone; 'user': any signed-in user; a role list: a user holding one of them. */
-export type Access = 'public' | 'user' | readonly Role[];
-
-export interface Request<B, Q> {
-  ctx: Context;
-  user: AuthUser | null;
-  body: B;
-  query: Q;
-  params: Record<string, string>;
-}
-
-export interface Reply {
-  status: number;
-  body: unknown;
-}
-export const reply = (status: number, body: unknown): Reply => ({ status, body });
-
-export interface RouteDef<B = unknown, Q = unknown> {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-  access: Access;
-  summary: string;
-  tag: string;
-  body?: ZodType<B>;
-  query?: ZodType<Q>;
-  /** Returns the JSON body (200), a Reply, or undefined when it wrote ctx itself (files). */
-  handle: (request: Request<B, Q>) => Promise<unknown>;
-}
-
-/** Keeps each route's body and query types tied to its schemas. */
-export function route<B = undefined, Q = undefined>(def: RouteDef<B, Q>): RouteDef {
-  return def as unknown as RouteDef;
-}
-
-export function requireUser(user: AuthUser | null): AuthUser {
-  if (!user) throw unauthenticated();
-  return user;
-}
+import type { AuthUser } from '../core/actor';
+import { forbidden, unauthenticated, validationFailed } from '../core/errors';
+import type { Access, Reply, RouteDef } from '../core/route';
 
 function checkAccess(access: Access, user: AuthUser | null): void {
   if (access === 'public') return;
@@ -141,4 +95,3 @@ function queryParameters(schema: ZodType | undefined): Record<string, unknown>[]
   }));
 }
 
-export { AppError };

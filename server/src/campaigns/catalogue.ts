@@ -1,6 +1,6 @@
 // The national campaigns plans name: codes, names, aliases, themes and date rules.
 // Facts come from /work/shared/campaigns.md; computing dates and matching text live elsewhere.
-import { addDays } from './dates';
+import { addDays } from '@kepu/shared';
 import type { CampaignDefinition, CampaignEra, DateRule } from './types';
 
 type KnownDates = Record<number, { startsOn: string; endsOn: string }>;

@@ -1,6 +1,6 @@
 // Recurring events: the dates of a series' occurrences, in China Standard
 // Time (no daylight saving, so a day is always 24 hours).
-import { addDays, cstDateOf, cstStartOfDay } from '../time';
+import { addDays, cstDateOf, cstStartOfDay } from '@kepu/shared';
 
 export interface SeriesRule {
   frequency: 'daily' | 'weekly';

@@ -2,7 +2,6 @@
 // connection per process, so its transactions queue behind each other here;
 // MySQL gets real transactions, retried when InnoDB picks them as a deadlock victim.
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { isMysql } from './data-source';
 
 const RETRYABLE_MYSQL_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 
@@ -12,7 +11,7 @@ export class Transactions {
   constructor(readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (isMysql(this.dataSource)) return this.runMysql(work);
+    if (this.dataSource.options.type === 'mysql') return this.runMysql(work);
     const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
     this.sqliteQueue = result.catch(() => undefined);
     return result;

@@ -1,4 +1,4 @@
-import { toCstIso } from '../time';
+import { toCstIso } from '@kepu/shared';
 import { isoWeekday, MAX_OCCURRENCES, seriesOccurrences } from './series';
 
 const at = (iso: string) => new Date(iso);

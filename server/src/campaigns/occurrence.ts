@@ -1,10 +1,10 @@
 // Turns a catalogue entry and a year into that year's name and dates.
 // Owns era choice and rule evaluation; the calendar maths is in dates.ts, the facts in catalogue.ts.
 import { campaignCatalogue } from './catalogue';
+import { addDays } from '@kepu/shared';
 import {
   EQUINOX_FIRST_YEAR,
   EQUINOX_LAST_YEAR,
-  addDays,
   autumnEquinoxInChina,
   isoDate,
   lastDayOfMonth,

@@ -1,6 +1,6 @@
+import { addDays } from '@kepu/shared';
 import { knownAutumnEquinoxes } from './known-dates.fixture';
 import {
-  addDays,
   autumnEquinoxInChina,
   autumnEquinoxInstant,
   dayOfWeek,

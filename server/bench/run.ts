@@ -7,9 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl, type DatabaseConfig } from '../config';
-import { EventEntity } from '../modules/events/event.entity';
-import { deriveCampaignEvents, parsePlan } from '../importer';
+import { parseDatabaseUrl, type DatabaseConfig } from '../src/config';
+import { EventEntity } from '../src/modules/events/event.entity';
+import { deriveCampaignEvents, parsePlan } from '../src/importer';
 import { seedBenchData, startBenchServer, type BenchData } from './fixtures';
 import { loopbackClient, runLoad, summarise, type LoadResult, type LoadRun } from './load';
 

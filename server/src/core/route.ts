@@ -1,0 +1,46 @@
+// Declares routes: who may call them, what they accept, what they do. Modules
+// describe their routes with these types; http/mount.ts mounts them on Koa.
+import type { Context } from 'koa';
+import type { ZodType } from 'zod';
+import type { Role } from '@kepu/shared';
+import type { AuthUser } from './actor';
+import { unauthenticated } from './errors';
+
+/** 'public': anyone; 'user': any signed-in user; a role list: a user holding one of them. */
+export type Access = 'public' | 'user' | readonly Role[];
+
+export interface Request<B, Q> {
+  ctx: Context;
+  user: AuthUser | null;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+export const reply = (status: number, body: unknown): Reply => ({ status, body });
+
+export interface RouteDef<B = unknown, Q = unknown> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  access: Access;
+  summary: string;
+  tag: string;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  /** Returns the JSON body (200), a Reply, or undefined when it wrote ctx itself (files). */
+  handle: (request: Request<B, Q>) => Promise<unknown>;
+}
+
+/** Keeps each route's body and query types tied to its schemas. */
+export function route<B = undefined, Q = undefined>(def: RouteDef<B, Q>): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+export function requireUser(user: AuthUser | null): AuthUser {
+  if (!user) throw unauthenticated();
+  return user;
+}
