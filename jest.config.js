@@ -26,6 +26,7 @@ const miniapp = {
   },
   // Set by the build (config/index.ts defineConstants); absolute here so tests can read URLs.
   globals: { API_BASE: 'https://api.test' },
+  setupFilesAfterEnv: ['<rootDir>/miniapp/test/setup.ts'],
 };
 module.exports = {
   projects: [
