@@ -133,7 +133,7 @@ export async function seedBenchData(
     eventIds: events.map((e) => e.id),
     signupEventId: signupEvent.id,
     signupCapacity: options.signupCapacity,
-    userTokens: users.map((u) => issueSessionToken(u.id, BENCH_SECRET, now)),
+    userTokens: users.map((u) => issueSessionToken(u.id, 'dev', BENCH_SECRET, now)),
     extraEvents: options.extraEvents,
   };
 }

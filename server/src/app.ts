@@ -36,7 +36,9 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
-  app.proxy = true;
+  // X-Forwarded-For counts only behind proxies the operator named, and only their hops.
+  app.proxy = deps.config.trustProxy > 0;
+  app.maxIpsCount = deps.config.trustProxy;
   const router = new Router();
   const routes = apiRoutes(deps);
   mountHealth(router, deps.dataSource);
@@ -54,6 +56,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(serveH5(deps.config.staticDir));
   app.use(jsonBody);
   app.use(authenticate({
+    mode: deps.config.authMode,
     secret: deps.config.authSecret,
     clock: deps.clock,
     loadActor: (userId) => loadAuthUser(deps.dataSource.manager, userId),

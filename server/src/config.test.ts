@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
 
+const strongSecret = 'k'.repeat(40);
+
 describe('configuration from the environment', () => {
   it('defaults to the embedded SQLite demo with dev login and half-hour rounding down', () => {
     const config = loadConfig({});
@@ -14,7 +16,28 @@ describe('configuration from the environment', () => {
       type: 'mysql', host: 'db', port: 3307, username: 'kepu', password: 'p@ss', database: 'kepu',
     });
     expect(() => loadConfig({ DB_URL: 'mysql://root@127.0.0.1/test' })).toThrow(ConfigError);
-    expect(loadConfig({ DB_URL: 'mysql://root@127.0.0.1/test', AUTH_SECRET: 's' }).authMode).toBe('wechat');
+    expect(loadConfig({ DB_URL: 'mysql://root@127.0.0.1/test', AUTH_SECRET: strongSecret }).authMode).toBe('wechat');
+  });
+
+  it('refuses a guessable secret for WeChat login', () => {
+    expect(() => loadConfig({ AUTH_MODE: 'wechat', AUTH_SECRET: 'a' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ AUTH_MODE: 'wechat', AUTH_SECRET: 'x'.repeat(31) })).toThrow(/at least 32/);
+    expect(loadConfig({ AUTH_MODE: 'wechat', AUTH_SECRET: 'x'.repeat(32) }).authSecret).toHaveLength(32);
+  });
+
+  it('in production, refuses dev login and a short secret, and accepts WeChat login with a strong one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_MODE=dev/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev', AUTH_SECRET: strongSecret })).toThrow(/AUTH_MODE=dev/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'wechat', AUTH_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'wechat', AUTH_SECRET: strongSecret }).authMode).toBe('wechat');
+  });
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY names the proxies in front', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'on' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
   it('takes HOURS_ROUNDING and CERT_FONT, and refuses a rounding rule it cannot read', () => {

@@ -24,6 +24,11 @@ export interface Config {
   hoursRounding: HoursRounding;
   /** A font with Chinese glyphs for PDF certificates (CERT_FONT); null: look in the usual system places. */
   certificateFont: string | null;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For (TRUST_PROXY).
+   * 0: the header is ignored, so a client cannot pick its own address to dodge rate limits.
+   */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {}
@@ -51,14 +56,31 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
 }
 
 const DEV_SECRET = 'kepu-dev-secret-not-for-production';
+/** Session tokens and check-in codes are HMACs: a short secret can be guessed offline from one token. */
+export const MIN_SECRET_LENGTH = 32;
+
+/** TRUST_PROXY: unset/off/false/0 -> 0; on/true -> 1 hop; a whole number -> that many hops. */
+function parseTrustProxy(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'off' || value === 'false') return 0;
+  if (value === 'on' || value === 'true') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) throw new ConfigError(`TRUST_PROXY must be off, on or a hop count from 0 to 10 (got ${value})`);
+  return hops;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Config {
   const database = parseDatabaseUrl(env.DB_URL ?? 'sqlite:data/kepu.sqlite');
   // dev login is the default only for the embedded demo database.
   const authMode = (env.AUTH_MODE ?? (database.type === 'sqlite' ? 'dev' : 'wechat')) as Config['authMode'];
   if (authMode !== 'dev' && authMode !== 'wechat') throw new ConfigError(`AUTH_MODE must be dev or wechat (got ${authMode})`);
+  const production = env.NODE_ENV === 'production';
+  // Dev login lets anyone who reaches the port sign in as demo-admin.
+  if (production && authMode === 'dev') throw new ConfigError('NODE_ENV=production refuses AUTH_MODE=dev: set AUTH_MODE=wechat (see README: production start)');
   const authSecret = env.AUTH_SECRET ?? (authMode === 'dev' ? DEV_SECRET : '');
   if (!authSecret) throw new ConfigError('AUTH_SECRET is required when AUTH_MODE=wechat');
+  if ((authMode === 'wechat' || production) && authSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`);
+  }
   const hoursRounding = env.HOURS_ROUNDING ? parseHoursRounding(env.HOURS_ROUNDING) : defaultHoursRounding;
   if (!hoursRounding) throw new ConfigError(`HOURS_ROUNDING must look like down:30, nearest:15 or up:60 (got ${env.HOURS_ROUNDING})`);
   const port = Number(env.PORT ?? 3000);
@@ -80,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
     staticDir: env.STATIC_DIR ?? null,
     hoursRounding,
     certificateFont: env.CERT_FONT || null,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -56,7 +56,7 @@ describe.each(engines)('auth and me on %s', (engine) => {
 
     it('when AUTH_MODE is wechat, dev login does not exist (404)', async () => {
       const db = await createTestDatabase(engine);
-      const server = await startTestServer(db.config, { env: { AUTH_MODE: 'wechat', AUTH_SECRET: 'x' } });
+      const server = await startTestServer(db.config, { env: { AUTH_MODE: 'wechat', AUTH_SECRET: 'x'.repeat(32) } });
       try {
         const res = await apiClient(server.url).post(`${API}/auth/dev-login`, { openid: 'demo-admin' });
         expectError(res, 404, 'NOT_FOUND');

@@ -40,7 +40,7 @@ describe('WeChat login through code2Session', () => {
     wechat = await startFakeWechat({ 'code-alice': 'openid-alice' });
     db = await createTestDatabase('sqlite');
     server = await startTestServer(db.config, {
-      env: { AUTH_MODE: 'wechat', AUTH_SECRET: 'test-secret', WX_APPID: 'wx-test-app', WX_SECRET: 'wx-test-secret', WX_API_BASE: wechat.url },
+      env: { AUTH_MODE: 'wechat', AUTH_SECRET: 'test-secret-of-at-least-32-characters', WX_APPID: 'wx-test-app', WX_SECRET: 'wx-test-secret', WX_API_BASE: wechat.url },
     });
   });
   afterAll(async () => {
@@ -82,7 +82,7 @@ describe('WeChat login through code2Session', () => {
   it('when WeChat cannot be reached, the login fails with 502, not 500', async () => {
     const unreachable = await createTestDatabase('sqlite');
     const offline = await startTestServer(unreachable.config, {
-      env: { AUTH_MODE: 'wechat', AUTH_SECRET: 'x', WX_APPID: 'wx-test-app', WX_SECRET: 'wx-test-secret', WX_API_BASE: 'http://127.0.0.1:9' },
+      env: { AUTH_MODE: 'wechat', AUTH_SECRET: 'x'.repeat(32), WX_APPID: 'wx-test-app', WX_SECRET: 'wx-test-secret', WX_API_BASE: 'http://127.0.0.1:9' },
     });
     try {
       const res = await apiClient(offline.url).post('/api/v1/auth/wx-login', { code: 'code-alice' });

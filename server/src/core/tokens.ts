@@ -27,20 +27,24 @@ function sign(body: string, secret: string): string {
 
 const SESSION_DAYS = 30;
 
+/** How sessions are signed in: a dev-login token must not open a WeChat-mode server that shares its secret. */
+export type SessionMode = 'dev' | 'wechat';
+
 interface SessionPayload {
   sub: string;
   exp: number;
   typ: 'session';
+  mode: SessionMode;
 }
 
-export function issueSessionToken(userId: string, secret: string, now: Date): string {
-  const payload: SessionPayload = { sub: userId, exp: now.getTime() + SESSION_DAYS * 86_400_000, typ: 'session' };
+export function issueSessionToken(userId: string, mode: SessionMode, secret: string, now: Date): string {
+  const payload: SessionPayload = { sub: userId, exp: now.getTime() + SESSION_DAYS * 86_400_000, typ: 'session', mode };
   return signToken(payload as unknown as Record<string, unknown>, secret);
 }
 
-/** The user id a session token names, or null when it is forged, of another kind or expired. */
-export function readSessionToken(token: string, secret: string, now: Date): string | null {
+/** The user id a session token names, or null when it is forged, of another kind or mode, or expired. */
+export function readSessionToken(token: string, mode: SessionMode, secret: string, now: Date): string | null {
   const payload = verifyToken<SessionPayload>(token, secret);
-  if (!payload || payload.typ !== 'session' || payload.exp < now.getTime()) return null;
+  if (!payload || payload.typ !== 'session' || payload.mode !== mode || payload.exp < now.getTime()) return null;
   return payload.sub;
 }

@@ -4,21 +4,22 @@
 import type { Context, Next } from 'koa';
 import type { AuthUser } from '../core/actor';
 import { unauthenticated } from '../core/errors';
-import { readSessionToken } from '../core/tokens';
+import { readSessionToken, type SessionMode } from '../core/tokens';
 
 export interface AuthenticateOptions {
+  mode: SessionMode;
   secret: string;
   clock: () => Date;
   /** The actor for a user id, or null when the account is gone. */
   loadActor: (userId: string) => Promise<AuthUser | null>;
 }
 
-export function authenticate({ secret, clock, loadActor }: AuthenticateOptions) {
+export function authenticate({ mode, secret, clock, loadActor }: AuthenticateOptions) {
   return async function identifyUser(ctx: Context, next: Next) {
     const header = ctx.get('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const userId = match ? readSessionToken(match[1]!, secret, clock()) : null;
+      const userId = match ? readSessionToken(match[1]!, mode, secret, clock()) : null;
       if (!userId) throw unauthenticated();
       // An erased account's old tokens stop working at once.
       const user = await loadActor(userId);

@@ -27,4 +27,17 @@ describe('rate limiting', () => {
     now = new Date('2026-01-01T00:01:00Z');
     expect(await limiter.hit('k', 60)).toBe(1);
   });
+
+  it('when a flood of new keys passes the bound, only the oldest windows are forgotten', async () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const limiter = memoryRateLimiter(() => now, 3);
+    for (let i = 0; i < 5; i++) await limiter.hit('busy', 60);
+    await limiter.hit('new-1', 60);
+    await limiter.hit('new-2', 60);
+    // 'busy' is the oldest window, so the third new key pushes it out; the newer ones keep counting.
+    expect(await limiter.hit('new-1', 60)).toBe(2);
+    await limiter.hit('new-3', 60);
+    expect(await limiter.hit('busy', 60)).toBe(1);
+    expect(await limiter.hit('new-3', 60)).toBe(2);
+  });
 });

@@ -10,15 +10,25 @@ export interface RateLimiter {
   close(): Promise<void>;
 }
 
-export function memoryRateLimiter(clock: () => Date): RateLimiter {
+/** The in-memory limiter keeps at most this many windows. */
+export const MEMORY_LIMITER_MAX_KEYS = 50_000;
+
+export function memoryRateLimiter(clock: () => Date, maxKeys = MEMORY_LIMITER_MAX_KEYS): RateLimiter {
+  // Insertion order is window start order (a new window is re-inserted), so the
+  // first entries are the oldest: a flood of new keys evicts those, never
+  // everyone's counters at once.
   const windows = new Map<string, { start: number; count: number }>();
   return {
     async hit(key, windowSeconds) {
       const now = clock().getTime();
       const current = windows.get(key);
       if (!current || now - current.start >= windowSeconds * 1000) {
-        if (windows.size > 50_000) windows.clear(); // bounded memory under a flood of keys
+        windows.delete(key);
         windows.set(key, { start: now, count: 1 });
+        for (const oldest of windows.keys()) {
+          if (windows.size <= maxKeys) break;
+          windows.delete(oldest);
+        }
         return 1;
       }
       current.count += 1;

@@ -10,7 +10,7 @@ export function authRoutes(deps: AppDeps) {
   async function signIn(openid: string, nickname?: string) {
     const now = deps.clock();
     const user = await deps.tx.run((manager) => findOrCreateUser(manager, openid, nickname, now));
-    return { token: issueSessionToken(user.id, deps.config.authSecret, now), user: await getUserView(deps.dataSource.manager, user.id) };
+    return { token: issueSessionToken(user.id, deps.config.authMode, deps.config.authSecret, now), user: await getUserView(deps.dataSource.manager, user.id) };
   }
 
   return [
