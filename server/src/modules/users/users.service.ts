@@ -160,3 +160,20 @@ export async function setRoles(
   const view = await getUserView(manager, target.id);
   return { id: view.id, nickname: view.nickname, roles: view.roles };
 }
+
+/**
+ * The operator's way to make (or unmake) an admin from the command line, by WeChat openid:
+ * the first admin of a WeChat-mode install has nobody to grant it in the app. A person who
+ * has never signed in gets their account now, so their first login finds the role waiting.
+ */
+export async function setAdminByOpenid(manager: EntityManager, openid: string, admin: boolean, now: Date): Promise<{ id: string; changed: boolean }> {
+  const user = await findOrCreateUser(manager, openid, undefined, now);
+  if (user.isAdmin === admin) return { id: user.id, changed: false };
+  await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: admin });
+  await recordAudit(manager, {
+    actorId: null, action: 'user.roles', target: `user:${user.id}`,
+    details: { before: { reviewer: user.isReviewer, admin: user.isAdmin }, changes: { admin }, via: 'cli' }, at: now,
+  });
+  return { id: user.id, changed: true };
+}
+
