@@ -1,8 +1,8 @@
 // Defaults an operator can rely on in production: a dev-mode token does not
 // open a WeChat-mode server, and X-Forwarded-For counts only behind a proxy the
 // operator named (so rotating it does not escape the login limit).
-import { apiClient, createTestDatabase, startTestServer, type TestServer } from './harness';
-import { API } from './fixtures';
+import { apiClient, createTestDatabase, engines, startTestServer, type TestServer } from './harness';
+import { API, activityInput, badFields, organizerOrgId, useTestApp } from './fixtures';
 
 const SECRET = 'one-secret-shared-by-both-modes-0123456789';
 
@@ -72,3 +72,23 @@ describe('production safety', () => {
     });
   });
 });
+
+describe.each(engines)('dates out of range on %s', (engine) => {
+  const app = useTestApp(engine, { seed: true });
+
+  it.each([
+    ['year 1', '0001-06-01T09:00:00+08:00', '0001-06-01T11:00:00+08:00'],
+    ['year 9999', '9999-06-01T09:00:00+08:00', '9999-06-01T11:00:00+08:00'],
+    ['before 1970', '1969-06-01T09:00:00+08:00', '1969-06-01T11:00:00+08:00'],
+  ])('when an event is dated %s, it is refused with 400 naming both fields', async (_, startsAt, endsAt) => {
+    const organizerId = await organizerOrgId(app);
+    const res = await app.api.post(`${API}/events`, activityInput(organizerId, { startsAt, endsAt }), await app.token('demo-organizer'));
+    expect(badFields(res)).toEqual(expect.arrayContaining(['startsAt', 'endsAt']));
+    expect(res.body.error.message).toContain('1970 年至 2100 年');
+  });
+
+  it('when a list is filtered from year 1, it is refused with 400 rather than reaching the database', async () => {
+    expect(badFields(await app.api.get(`${API}/events?from=0001-01-01`))).toContain('from');
+  });
+});
+

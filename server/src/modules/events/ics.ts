@@ -2,8 +2,19 @@
 // escaped text and lines folded at 75 octets as the RFC requires.
 import type { EventView } from '@kepu/shared';
 
-function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * RFC 5545 TEXT: backslash, semicolon and comma escaped, every line break (CRLF, a lone
+ * CR or LF) as the two characters \\n, and no other control character at all (they are not allowed in a
+ * content line, and a stray CR would end it early).
+ */
+export function escapeText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '');
 }
 
 function utcStamp(iso: string): string {
