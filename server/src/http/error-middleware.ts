@@ -2,11 +2,15 @@
 // error body. Database constraint errors of both engines become 409 here, once.
 import type { Context, Next } from 'koa';
 import { errorMessages } from '@kepu/shared';
-import { AppError, isUniqueViolation } from '../core/errors';
+import { AppError, isDatabaseUnavailable, isUniqueViolation } from '../core/errors';
+
+/** How long a client should wait before retrying while the database is away. */
+const DATABASE_RETRY_SECONDS = 5;
 
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (isUniqueViolation(error)) return new AppError('CONFLICT', 409);
+  if (isDatabaseUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 503, { retryAfterSeconds: DATABASE_RETRY_SECONDS });
   const status = (error as { status?: number; expose?: boolean }).status;
   // Koa's own http errors (e.g. from ctx.throw) carry a status.
   // An HTTP method the router has never heard of (PROPFIND…) is still the client's mistake.
@@ -30,7 +34,7 @@ export function errorMiddleware(log: (error: unknown, ctx: Context) => void = de
       if (appError) {
         ctx.status = appError.status;
         ctx.body = { error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) } };
-        if (appError.code === 'RATE_LIMITED' && appError.details?.retryAfterSeconds) {
+        if (appError.details?.retryAfterSeconds) {
           ctx.set('Retry-After', String(appError.details.retryAfterSeconds));
         }
         return;
