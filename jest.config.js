@@ -33,6 +33,8 @@ module.exports = {
     { ...common, displayName: 'shared', rootDir: __dirname, testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
     { ...common, displayName: 'server', rootDir: __dirname, testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'api', rootDir: __dirname, testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    // Reads the source tree (imports, shared's exports); no code under test runs.
+    { ...common, displayName: 'architecture', rootDir: __dirname, testMatch: ['<rootDir>/tests/architecture/**/*.test.ts'] },
     { ...common, displayName: 'concurrency', rootDir: __dirname, testMatch: ['<rootDir>/tests/concurrency/**/*.test.ts'] },
     // Headless Chromium against the H5 build; globalSetup builds what is stale first.
     { ...common, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], globalSetup: '<rootDir>/tests/e2e/build.ts' },
