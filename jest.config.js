@@ -33,6 +33,8 @@ module.exports = {
     { ...common, displayName: 'server', rootDir: __dirname, testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'api', rootDir: __dirname, testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     { ...common, displayName: 'concurrency', rootDir: __dirname, testMatch: ['<rootDir>/tests/concurrency/**/*.test.ts'] },
+    // The importer evaluation's metric rules and fixture format (the scores themselves: npm run eval:importer).
+    { ...common, displayName: 'importer-eval', rootDir: __dirname, testMatch: ['<rootDir>/tests/importer/**/*.test.ts'] },
     // Headless Chromium against the H5 build; globalSetup builds what is stale first.
     { ...common, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], globalSetup: '<rootDir>/tests/e2e/build.ts' },
     miniapp,
