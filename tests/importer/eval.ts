@@ -132,20 +132,23 @@ function attempt(parse: ParseInput, input: string | Uint8Array): Outcome {
  * then given the UTF-8 decoded text so the table still shows what it reads, and the fixture is
  * marked `text*` (never perfect).
  */
-export function parseFixture(parse: ParseInput, bytes: Uint8Array): { outcome: Outcome; bytesAccepted: boolean; ms: number } {
+export function parseFixture(
+  parse: ParseInput,
+  bytes: Uint8Array,
+): { outcome: Outcome; bytesAccepted: boolean; bytesError?: string; ms: number } {
   const t0 = performance.now();
   const outcome = attempt(parse, bytes);
   if (outcome.kind !== 'crash') return { outcome, bytesAccepted: true, ms: performance.now() - t0 };
   const retry = attempt(parse, new TextDecoder('utf-8').decode(bytes));
   if (retry.kind === 'crash') return { outcome, bytesAccepted: true, ms: performance.now() - t0 };
-  return { outcome: retry, bytesAccepted: false, ms: performance.now() - t0 };
+  return { outcome: retry, bytesAccepted: false, bytesError: outcome.message, ms: performance.now() - t0 };
 }
 
 export function evaluate(fixtures: readonly Fixture[], parse: ParseInput): FixtureScore[] {
   return fixtures.map((fixture) => {
     const bytes = new Uint8Array(readFileSync(fixture.file));
-    const { outcome, bytesAccepted, ms } = parseFixture(parse, bytes);
-    return scoreFixture(fixture.name, fixture.expected, outcome, { bytesAccepted, ms });
+    const { outcome, ...run } = parseFixture(parse, bytes);
+    return scoreFixture(fixture.name, fixture.expected, outcome, run);
   });
 }
 

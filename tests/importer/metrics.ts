@@ -264,14 +264,14 @@ export function scoreFixture(
   name: string,
   expected: ExpectedPlan,
   outcome: Outcome,
-  options: { bytesAccepted: boolean; ms: number },
+  options: { bytesAccepted: boolean; bytesError?: string; ms: number },
 ): FixtureScore {
   const details: string[] = [];
   const parsedAsPlan = outcome.kind === 'plan';
   const notAPlanRight = outcome.kind !== 'crash' && expected.notAPlan === !parsedAsPlan;
   if (outcome.kind === 'crash') details.push(`crash: ${outcome.message}`);
   else if (!notAPlanRight) details.push(expected.notAPlan ? 'parsed as a plan, expected NOT_A_PLAN' : 'answered NOT_A_PLAN, expected a plan');
-  if (!options.bytesAccepted) details.push('parsePlan refused the bytes; scored on the UTF-8 decoded string');
+  if (!options.bytesAccepted) details.push(`parsePlan refused the bytes (${options.bytesError ?? 'error'}); scored on the UTF-8 decoded string`);
 
   const base: FixtureScore = {
     name, golden: expected.golden !== false, expectsPlan: !expected.notAPlan, outcome: outcome.kind,
@@ -430,7 +430,7 @@ export function totalScores(scores: readonly FixtureScore[]): Totals {
 
 const pct = (value: number | null): string => (value === null ? '—' : `${Math.floor(value * 100)}`);
 const pr = (c: Counts | null): string => (c === null ? '' : `${pct(precision(c))}/${pct(recall(c))}`);
-const f1Cell = (c: Counts | null): string => (c === null ? '' : pct(f1(c)));
+const f1Cell = (c: Counts | null): string => (c === null ? '' : c.tp + c.fp + c.fn === 0 ? '—' : pct(f1(c)));
 const hdr = (h: Partial<Record<HeaderField, Verdict>> | Record<Verdict, number> | null): string => {
   if (h === null) return '';
   const counts = Object.values(h).every((v) => typeof v === 'number')
