@@ -36,6 +36,8 @@ module.exports = {
     // Reads the source tree (imports, shared's exports); no code under test runs.
     { ...common, displayName: 'architecture', rootDir: __dirname, testMatch: ['<rootDir>/tests/architecture/**/*.test.ts'] },
     { ...common, displayName: 'concurrency', rootDir: __dirname, testMatch: ['<rootDir>/tests/concurrency/**/*.test.ts'] },
+    // The importer evaluation's metric rules and fixture format (the scores themselves: npm run eval:importer).
+    { ...common, displayName: 'importer-eval', rootDir: __dirname, testMatch: ['<rootDir>/tests/importer/**/*.test.ts'] },
     // Headless Chromium against the H5 build; globalSetup builds what is stale first.
     { ...common, displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], globalSetup: '<rootDir>/tests/e2e/build.ts' },
     miniapp,
