@@ -2,8 +2,8 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/data-source';
+import { ConfigError, loadConfig, type Config } from './config';
+import { inStartupTurn, openDatabase } from './db/data-source';
 import { Transactions } from './core/transaction';
 import { importSeedPlans, seedDemoAccounts, seedDemoActivities } from './demo/seed';
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './http/rate-limit';
@@ -15,17 +15,10 @@ async function createRateLimiter(redisUrl: string | null, clock: () => Date): Pr
   return redisRateLimiter(new Redis(redisUrl, { maxRetriesPerRequest: 2 }));
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  const config = loadConfig(process.env, args);
-  const repoRoot = resolve(__dirname, '../..');
-  config.staticDir ??= resolve(repoRoot, 'miniapp/dist/h5');
-  const clock = () => new Date();
-  const dataSource = await openDatabase(config.database);
-  const tx = new Transactions(dataSource);
-
+/** The seed plans (unless SEED_PLANS=off) and, in dev mode, the demo accounts and activities. */
+async function seedAtStart(config: Config, tx: Transactions, defaultSeedsDir: string, clock: () => Date): Promise<void> {
   if (process.env.SEED_PLANS !== 'off') {
-    const seedsDir = process.env.SEEDS_DIR ?? resolve(repoRoot, 'seeds');
+    const seedsDir = process.env.SEEDS_DIR ?? defaultSeedsDir;
     for (const result of await importSeedPlans(tx, seedsDir, clock())) {
       console.log(`[kepu] plan ${result.file}: ${result.city} ${result.year} ${result.created ? 'imported' : 'unchanged'}`);
     }
@@ -37,6 +30,19 @@ async function main() {
       console.log(`[kepu] demo data: ${touched} events added or refreshed (flagged isDemo; --no-demo to skip)`);
     }
   }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const config = loadConfig(process.env, args);
+  const repoRoot = resolve(__dirname, '../..');
+  config.staticDir ??= resolve(repoRoot, 'miniapp/dist/h5');
+  const clock = () => new Date();
+  const dataSource = await openDatabase(config.database);
+  const tx = new Transactions(dataSource);
+
+  // Replicas starting together seed one at a time, so none trips over another's rows.
+  await inStartupTurn(dataSource, 'seed', () => seedAtStart(config, tx, resolve(repoRoot, 'seeds'), clock));
 
   const rateLimiter = await createRateLimiter(config.redisUrl, clock);
   const app = createApp({ config, dataSource, tx, clock, rateLimiter, wechat: httpWechatClient(config.wechat) });

@@ -42,10 +42,34 @@ export function createDataSource(database: DatabaseConfig): DataSource {
 export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
   const dataSource = createDataSource(database);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await runMigrationsInTurn(dataSource);
   return dataSource;
 }
 
-export function isMysql(dataSource: DataSource): boolean {
-  return dataSource.options.type === 'mysql';
+/** How long a starting process waits for another one's start-up work (migrations, seeds). */
+const STARTUP_LOCK_SECONDS = 120;
+
+/**
+ * Runs start-up work one process at a time. Several processes may start at once
+ * on a fresh database (a deploy of several replicas): on MySQL they take turns
+ * under a named lock per database, so one migrates or seeds and the others then
+ * find nothing left to do. SQLite serves one machine, and its writes already queue.
+ */
+export async function inStartupTurn<T>(dataSource: DataSource, name: string, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'mysql') return work();
+  const lockName = `kepu_${name}:${String(dataSource.options.database)}`.slice(0, 64);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS got', [lockName, STARTUP_LOCK_SECONDS])) as { got: number | string | null }[];
+    if (Number(row?.got) !== 1) throw new Error(`another process held the ${name} lock for over ${STARTUP_LOCK_SECONDS} s`);
+    return await work();
+  } finally {
+    await runner.query('SELECT RELEASE_LOCK(?)', [lockName]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+async function runMigrationsInTurn(dataSource: DataSource): Promise<void> {
+  await inStartupTurn(dataSource, 'migrate', () => dataSource.runMigrations({ transaction: 'each' }));
 }
