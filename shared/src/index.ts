@@ -4,4 +4,5 @@ export * from './errors';
 export * from './schemas';
 export * from './plans/types';
 export * from './plans/views';
+export * from './rules';
 export * from './time';

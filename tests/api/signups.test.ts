@@ -189,9 +189,9 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       expect(await app.count(SignupEntity, { eventId: draft.id })).toBe(0);
     });
 
-    it('when the event is a campaign period (capacity 0), it answers 409 EVENT_NOT_OPEN', async () => {
+    it('when the event is a campaign period, it answers 409 EVENT_NOT_OPEN', async () => {
       const [campaign] = await app.rows(EventEntity, { kind: 'campaign', status: 'published' });
-      // Move the clock before the campaign so only its capacity keeps it closed.
+      // Move the clock before the campaign so only its kind keeps it closed.
       app.server.clock.set(new Date(campaign!.startsAt.getTime() - 7 * 86_400_000).toISOString());
       const res = await signUp(app, campaign!.id, 'window-g');
       expectError(res, 409, 'EVENT_NOT_OPEN');

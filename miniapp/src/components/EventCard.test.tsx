@@ -61,8 +61,8 @@ describe('EventCard', () => {
     expect(screen.getByText('已满，可候补（4 人候补）')).toBeTruthy();
   });
 
-  test('a campaign-wide event (capacity 0) needs no sign-up', () => {
-    render(<EventCard event={toEventCardRow({ ...event, capacity: 0, confirmedCount: 0 })} />);
+  test('a campaign period needs no sign-up', () => {
+    render(<EventCard event={toEventCardRow({ ...event, kind: 'campaign', capacity: 0, confirmedCount: 0 })} />);
     expect(screen.getByText('无需报名')).toBeTruthy();
     expect(screen.queryByText(/名额/)).toBeNull();
   });

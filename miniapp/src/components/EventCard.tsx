@@ -2,6 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { EventView } from '@kepu/shared';
+import { seatsLeft } from '@kepu/shared/rules/seats';
+import { isBookable } from '@kepu/shared/rules/signup-window';
 import { asButton } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
@@ -17,7 +19,7 @@ export interface EventCardRow {
   district: string;
   organizerName: string;
   audiences: string[];
-  /** Campaign-wide events (a whole 宣传月) take no sign-ups: capacity 0. */
+  /** Campaign periods (a whole 宣传月) take no sign-ups: residents book the activities inside them. */
   needsSignup: boolean;
   seatsLeft: number;
   waitlistCount: number;
@@ -35,8 +37,8 @@ export function toEventCardRow(event: EventView): EventCardRow {
     district: event.district ?? '',
     organizerName: event.organizer?.name ?? '',
     audiences: (event.audiences ?? []).slice(0, 4),
-    needsSignup: (event.capacity ?? 0) > 0,
-    seatsLeft: Math.max(0, (event.capacity ?? 0) - (event.confirmedCount ?? 0)),
+    needsSignup: isBookable(event.kind),
+    seatsLeft: seatsLeft({ capacity: event.capacity ?? 0, confirmedSeats: event.confirmedCount ?? 0 }),
     waitlistCount: event.waitlistCount ?? 0,
     distanceKm: event.distanceKm,
     campaignName: event.campaign?.name,

@@ -1,5 +1,6 @@
 // Payloads and views of events (活动), sign-ups (报名) and check-ins (签到).
 import { z } from 'zod';
+import { timesInOrder, timesOutOfOrderMessage } from '../rules/event-times';
 import { dateOrTimeSchema, idSchema, isoDateSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
 
 export const eventKinds = ['campaign', 'activity'] as const;
@@ -60,16 +61,18 @@ const eventFields = {
   planTasks: z.array(z.object({ planId: idSchema, number: z.number().int().min(1) })).max(20).optional(),
 };
 
-function timesInOrder(value: { startsAt?: string; endsAt?: string; signupOpensAt?: string | null; signupClosesAt?: string | null }): boolean {
-  if (value.startsAt && value.endsAt && Date.parse(value.endsAt) <= Date.parse(value.startsAt)) return false;
-  if (value.signupOpensAt && value.signupClosesAt && Date.parse(value.signupClosesAt) <= Date.parse(value.signupOpensAt)) return false;
-  return true;
+const instant = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
+function timesSentInOrder(value: { startsAt?: string; endsAt?: string; signupOpensAt?: string | null; signupClosesAt?: string | null }): boolean {
+  return timesInOrder({
+    startsAt: instant(value.startsAt), endsAt: instant(value.endsAt),
+    signupOpensAt: instant(value.signupOpensAt), signupClosesAt: instant(value.signupClosesAt),
+  });
 }
-const timesMessage = { error: '结束时间必须晚于开始时间', path: ['endsAt'] };
+const timesMessage = { error: timesOutOfOrderMessage, path: ['endsAt'] };
 
 export const createEventSchema = z
   .object({ ...eventFields, kind: z.literal('activity').default('activity') })
-  .refine(timesInOrder, timesMessage);
+  .refine(timesSentInOrder, timesMessage);
 export type CreateEvent = z.infer<typeof createEventSchema>;
 
 export const recurrenceSchema = z.object({
@@ -87,7 +90,7 @@ export type Recurrence = z.infer<typeof recurrenceSchema>;
 /** A recurring series: the first occurrence's fields plus the rule; each occurrence gets its own seats. */
 export const createEventSeriesSchema = z
   .object({ ...eventFields, kind: z.literal('activity').default('activity'), recurrence: recurrenceSchema })
-  .refine(timesInOrder, timesMessage);
+  .refine(timesSentInOrder, timesMessage);
 export type CreateEventSeries = z.infer<typeof createEventSeriesSchema>;
 
 export const updateEventSchema = z
@@ -95,7 +98,7 @@ export const updateEventSchema = z
   .omit({ organizerId: true })
   .partial()
   .strict()
-  .refine(timesInOrder, timesMessage);
+  .refine(timesSentInOrder, timesMessage);
 export type UpdateEvent = z.infer<typeof updateEventSchema>;
 
 export const reviewEventSchema = z

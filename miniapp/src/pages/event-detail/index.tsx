@@ -5,6 +5,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import type { EventView } from '@kepu/shared';
+import { placeParty, seatsLeft as seatsLeftOf } from '@kepu/shared/rules/seats';
+import { isBookable, signupWindowVerdict, type WindowVerdict } from '@kepu/shared/rules/signup-window';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
@@ -21,14 +23,26 @@ import ShareButton from './ShareButton';
 import SignupForm from './SignupForm';
 import './index.scss';
 
-type Window = 'open' | 'not-yet' | 'closed' | 'unavailable' | 'no-signup';
+/** The server's own window rule, read from the view's ISO times. */
+function signupWindow(event: EventView, now: number): WindowVerdict {
+  const instant = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+  return signupWindowVerdict({
+    kind: event.kind,
+    status: event.status,
+    startsAt: Date.parse(event.startsAt),
+    signupOpensAt: instant(event.signupOpensAt),
+    signupClosesAt: instant(event.signupClosesAt),
+  }, now);
+}
 
-function signupWindow(event: EventView, now: number): Window {
-  if (event.status !== 'published') return 'unavailable';
-  if (event.capacity <= 0) return 'no-signup';
-  if (event.signupOpensAt && now < Date.parse(event.signupOpensAt)) return 'not-yet';
-  if (now >= Date.parse(event.signupClosesAt ?? event.endsAt)) return 'closed';
-  return 'open';
+/** What a resident reads when the window is not open (the server's 409 messages are for a refused attempt). */
+function closedNotice(verdict: Exclude<WindowVerdict, 'open'>, event: EventView): string {
+  switch (verdict) {
+    case 'not-bookable': return '本活动无需报名，按时参加即可；具体安排请关注主办单位通知。';
+    case 'not-yet-open': return `报名将于 ${formatDateTime(event.signupOpensAt!)} 开始`;
+    case 'closed': return '报名已截止';
+    case 'not-published': return '该活动当前不可报名';
+  }
 }
 
 const statusLabels: Record<string, string> = {
@@ -58,7 +72,10 @@ export default function EventDetailPage() {
   const state = renderState({ loading: event.loading, error: event.error, onRetry: () => void event.reload() });
   if (state || !event.data) return <PageShell>{state}</PageShell>;
   const e = event.data;
-  const seatsLeft = Math.max(0, e.capacity - e.confirmedCount);
+  const seats = { capacity: e.capacity, confirmedSeats: e.confirmedCount, waitlistCount: e.waitlistCount };
+  const seatsLeft = seatsLeftOf(seats);
+  // As the server places a party of one: nobody jumps the waitlist, even with a seat free.
+  const joinsWaitlist = placeParty(seats, 1) === 'waitlisted';
   const openState = signupWindow(e, Date.now());
   const my = mine.data;
 
@@ -100,7 +117,7 @@ export default function EventDetailPage() {
         <Text className="detail-line">地点：{[e.city, e.district, e.venue.name].filter(Boolean).join(' · ')}</Text>
         <Text className="detail-line">主办：{e.organizer.name}</Text>
         {e.audiences.length ? <Text className="detail-line">适合：{e.audiences.join('、')}</Text> : null}
-        {e.capacity > 0 ? (
+        {isBookable(e.kind) ? (
         <Text className="detail-line">
           名额：{e.capacity} 人，已报名 {e.confirmedCount} 人
           {seatsLeft > 0 ? `，剩余 ${seatsLeft} 个` : '，已满'}
@@ -133,7 +150,7 @@ export default function EventDetailPage() {
           <SignupForm
             eventId={e.id}
             user={user}
-            full={seatsLeft === 0}
+            full={joinsWaitlist}
             onDone={(signup) => {
               setShowForm(false);
               Taro.showToast({ title: signup.status === 'waitlisted' ? `已进入候补第 ${signup.waitlistPosition ?? '?'} 位` : '报名成功', icon: 'none' });
@@ -144,22 +161,14 @@ export default function EventDetailPage() {
         ) : (
           <View className="section">
             <Button className="btn btn--block" onClick={startSignup}>
-              {seatsLeft > 0 ? '我要报名' : '名额已满，候补报名'}
+              {!joinsWaitlist ? '我要报名' : seatsLeft > 0 ? '已有人候补，候补报名' : '名额已满，候补报名'}
             </Button>
             {!user ? <Text className="muted detail-line">报名前需要先登录</Text> : null}
           </View>
         )
       ) : (
         <View className="section">
-          <Text className="muted">
-            {openState === 'no-signup'
-              ? '本活动无需报名，按时参加即可；具体安排请关注主办单位通知。'
-              : openState === 'not-yet'
-                ? `报名将于 ${formatDateTime(e.signupOpensAt!)} 开始`
-                : openState === 'closed'
-                  ? '报名已截止'
-                  : '该活动当前不可报名'}
-          </Text>
+          <Text className="muted">{closedNotice(openState, e)}</Text>
         </View>
       )}
 

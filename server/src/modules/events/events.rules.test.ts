@@ -1,6 +1,8 @@
-import { canCancel, noticeWorthyChanges } from './events.rules';
+import type { AuthUser } from '../../core/actor';
+import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 
 const at = (iso: string) => new Date(iso);
+const user = (roles: AuthUser['roles'], organizationIds: string[] = []): AuthUser => ({ id: 'u1', nickname: '测试', roles, organizationIds });
 const base = { startsAt: at('2026-12-05T09:00:00+08:00'), endsAt: at('2026-12-05T12:00:00+08:00'), venueName: '科技馆', venueAddress: '建设北路' };
 
 describe('event rules', () => {
@@ -9,6 +11,56 @@ describe('event rules', () => {
     expect(noticeWorthyChanges(base, { ...base, endsAt: at('2026-12-05T12:30:00+08:00') })).toEqual(['time']);
     expect(noticeWorthyChanges(base, { ...base, venueAddress: '新华道' })).toEqual(['venue']);
     expect(noticeWorthyChanges(base, { ...base, startsAt: at('2026-12-06T09:00:00+08:00'), venueName: '图书馆' })).toEqual(['time', 'venue']);
+  });
+
+  describe('who sees an event', () => {
+    const draft = { status: 'draft' as const, organizerId: 'o1', publishedAt: null };
+
+    it('a published event is public, even to someone signed out', () => {
+      expect(isVisibleTo({ ...draft, status: 'published', publishedAt: at('2026-11-01T00:00:00+08:00') }, null)).toBe(true);
+    });
+
+    it('a cancelled event stays public if it was once published, so people signed up can read why', () => {
+      expect(isVisibleTo({ ...draft, status: 'cancelled', publishedAt: at('2026-11-01T00:00:00+08:00') }, null)).toBe(true);
+      expect(isVisibleTo({ ...draft, status: 'cancelled' }, null)).toBe(false);
+    });
+
+    it('a draft is seen by its own organizers, admins and reviewers, and by nobody else', () => {
+      expect(isVisibleTo(draft, user(['organizer'], ['o1']))).toBe(true);
+      expect(isVisibleTo(draft, user(['admin']))).toBe(true);
+      expect(isVisibleTo(draft, user(['reviewer']))).toBe(true);
+      expect(isVisibleTo(draft, user(['organizer'], ['o2']))).toBe(false);
+      expect(isVisibleTo(draft, user([]))).toBe(false);
+      expect(isVisibleTo(draft, null)).toBe(false);
+    });
+  });
+
+  it('an event is edited in every state but cancelled', () => {
+    for (const status of ['draft', 'pending', 'published', 'rejected'] as const) expect(canEdit(status)).toBe(true);
+    expect(canEdit('cancelled')).toBe(false);
+  });
+
+  it('a draft or a rejected event is submitted for review; others are not', () => {
+    expect(canSubmit('draft')).toBe(true);
+    expect(canSubmit('rejected')).toBe(true);
+    for (const status of ['pending', 'published', 'cancelled'] as const) expect(canSubmit(status)).toBe(false);
+  });
+
+  it('only a pending event is reviewed', () => {
+    expect(canReview('pending')).toBe(true);
+    for (const status of ['draft', 'published', 'rejected', 'cancelled'] as const) expect(canReview(status)).toBe(false);
+  });
+
+  it('when a rejected event is edited it goes back to draft; other states stay as they are', () => {
+    expect(statusAfterEdit('rejected')).toBe('draft');
+    expect(statusAfterEdit('published')).toBe('published');
+    expect(statusAfterEdit('pending')).toBe('pending');
+  });
+
+  it('capacity grows freely but never drops below the seats already confirmed', () => {
+    expect(capacityAllowed(30, 20)).toBe(true);
+    expect(capacityAllowed(20, 20)).toBe(true);
+    expect(capacityAllowed(19, 20)).toBe(false);
   });
 
   it('cancels only events that are not cancelled and have not ended', () => {

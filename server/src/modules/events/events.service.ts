@@ -2,7 +2,7 @@
 // submit -> review -> cancel. Sign-ups and their seats live in the signups module.
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { parseDateBound, toCstIso, type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent } from '@kepu/shared';
+import { parseDateBound, timesInOrder, timesOutOfOrderMessage, toCstIso, type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent } from '@kepu/shared';
 import { campaignByCode } from '../../campaigns';
 import { seriesOccurrences } from './series';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
@@ -266,7 +266,8 @@ export async function updateEvent(manager: EntityManager, user: AuthUser, id: st
   await checkReferences(manager, changes);
   const startsAt = changes.startsAt ? new Date(changes.startsAt) : event.startsAt;
   const endsAt = changes.endsAt ? new Date(changes.endsAt) : event.endsAt;
-  if (endsAt <= startsAt) throw validationFailed([{ path: 'endsAt', message: '结束时间必须晚于开始时间' }]);
+  // The schema checked what was sent; only the merged event shows a new start past the stored end.
+  if (!timesInOrder({ startsAt: startsAt.getTime(), endsAt: endsAt.getTime() })) throw validationFailed([{ path: 'endsAt', message: timesOutOfOrderMessage }]);
   const before = { startsAt: event.startsAt, endsAt: event.endsAt, venueName: event.venueName, venueAddress: event.venueAddress };
   if (changes.capacity !== undefined && !capacityAllowed(changes.capacity, event.confirmedCount)) {
     throw conflict('EVENT_FULL_CAPACITY_TOO_LOW', { confirmedSeats: event.confirmedCount });

@@ -3,7 +3,7 @@
 // the event row's lock, so capacity holds across any number of processes.
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
-import { toCstIso, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
+import { partiesToPromote, placeParty, seatsLeft, signupWindowVerdict, toCstIso, windowMessages, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
 import { findForUpdate } from '../../core/transaction';
 import { encodeCursor } from '../../core/paging';
 import { AppError, conflict, notFound } from '../../core/errors';
@@ -15,7 +15,7 @@ import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';
 import { assertActsFor } from '../organizations/organizations.access';
 import { SignupEntity } from './signup.entity';
-import { maskPhone, partiesToPromote, placeParty, signupWindowVerdict, windowMessages } from './signups.rules';
+import { canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, signupWindowOf, type CheckinPayload } from './signups.rules';
 
 export interface SignupResult {
   id: string;
@@ -66,7 +66,7 @@ export async function signUpForEvent(
   const existing = await signups.findOneBy({ eventId, userId: user.id });
   if (existing && existing.status !== 'cancelled') return { signup: await toResult(manager, existing), created: false };
 
-  const verdict = signupWindowVerdict(event, now);
+  const verdict = signupWindowVerdict(signupWindowOf(event), now.getTime());
   if (verdict !== 'open') throw conflict('EVENT_NOT_OPEN', { reason: verdict }, windowMessages[verdict]);
 
   const status = placeParty({ capacity: event.capacity, confirmedSeats: event.confirmedCount, waitlistCount: event.waitlistCount }, input.partySize);
@@ -92,8 +92,8 @@ export async function signUpForEvent(
 
 /** Fills free seats from the waitlist in queue order. Call with the event row locked. */
 export async function promoteWaitlist(manager: EntityManager, event: EventEntity, now: Date): Promise<number> {
-  const free = event.capacity - event.confirmedCount;
-  if (free <= 0 || event.waitlistCount === 0) return 0;
+  const free = seatsLeft({ capacity: event.capacity, confirmedSeats: event.confirmedCount });
+  if (free === 0 || event.waitlistCount === 0) return 0;
   const signups = manager.getRepository(SignupEntity);
   const queue = await signups.find({ where: { eventId: event.id, status: 'waitlisted' }, order: { seq: 'ASC' }, take: Math.max(free, 1) });
   const count = partiesToPromote(free, queue);
@@ -114,7 +114,7 @@ export async function cancelMySignup(manager: EntityManager, user: AuthUser, eve
   const signups = manager.getRepository(SignupEntity);
   const signup = await signups.findOneBy({ eventId, userId: user.id });
   if (!signup || signup.status === 'cancelled') throw notFound('signup');
-  if (signup.checkedInAt) throw conflict('ALREADY_CHECKED_IN', undefined, '已签到的报名不能取消');
+  if (!canCancelSignup(signup)) throw conflict('ALREADY_CHECKED_IN', undefined, '已签到的报名不能取消');
   const wasConfirmed = signup.status === 'confirmed';
   signup.status = 'cancelled';
   signup.cancelledAt = now;
@@ -176,23 +176,13 @@ export async function listMySignups(
   return { items, nextCursor: rows.length > options.limit ? encodeCursor({ kind: 'offset', offset: options.offset + options.limit }) : null };
 }
 
-interface CheckinPayload {
-  typ: 'checkin';
-  sid: string;
-  eid: string;
-  exp: number;
-}
-
-/** Codes stay valid until two hours after the event ends, so a late arrival can still be let in. */
-const CHECKIN_GRACE_MS = 2 * 3600_000;
-
 export async function issueCheckinCode(manager: EntityManager, user: AuthUser, signupId: string, secret: string): Promise<{ code: string; expiresAt: string }> {
   const signup = await manager.getRepository(SignupEntity).findOneBy({ id: signupId });
   if (!signup || signup.userId !== user.id) throw notFound('signup');
-  if (signup.status === 'cancelled') throw conflict('SIGNUP_NOT_ACTIVE');
-  if (signup.status !== 'confirmed') throw conflict('NOT_CONFIRMED');
+  const refusal = checkinRefusal(signup.status);
+  if (refusal) throw conflict(refusal);
   const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: signup.eventId });
-  const exp = event.endsAt.getTime() + CHECKIN_GRACE_MS;
+  const exp = checkinCodeExpiry(event.endsAt).getTime();
   const payload: CheckinPayload = { typ: 'checkin', sid: signup.id, eid: event.id, exp };
   return { code: signToken(payload as unknown as Record<string, unknown>, secret), expiresAt: toCstIso(new Date(exp)) };
 }
@@ -204,13 +194,14 @@ export async function checkInAttendee(
   if (!event) throw notFound('event');
   assertActsFor(user, event.organizerId);
   const payload = verifyToken<CheckinPayload>(code, secret);
-  if (!payload || payload.typ !== 'checkin' || payload.eid !== eventId) throw new AppError('INVALID_CHECKIN_CODE', 400);
-  if (payload.exp < now.getTime()) throw new AppError('CHECKIN_CODE_EXPIRED', 400);
+  const codeProblem = checkinCodeProblem(payload, eventId, now);
+  if (codeProblem) throw new AppError(codeProblem, 400);
   const signups = manager.getRepository(SignupEntity);
-  const signup = await signups.findOneBy({ id: payload.sid });
+  // A code without a payload was refused just above.
+  const signup = await signups.findOneBy({ id: payload!.sid });
   if (!signup || signup.eventId !== eventId) throw new AppError('INVALID_CHECKIN_CODE', 400);
-  if (signup.status === 'cancelled') throw conflict('SIGNUP_NOT_ACTIVE');
-  if (signup.status !== 'confirmed') throw conflict('NOT_CONFIRMED');
+  const refusal = checkinRefusal(signup.status);
+  if (refusal) throw conflict(refusal);
   // The conditional update makes a double scan from two devices check in once.
   const result = await signups.createQueryBuilder().update(SignupEntity)
     .set({ checkedInAt: now, updatedAt: now })

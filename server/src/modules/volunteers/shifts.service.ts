@@ -20,11 +20,9 @@ import { maskPhone } from '../signups/signups.rules';
 import { ERASED_NAME } from '../users/erased';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
 import {
-  activeApplicationStatuses, canReapply, canWithdraw, hasFreeSlot, hoursToRecord, serviceTimeProblem, shiftVerdict, shiftVerdictMessages, slotsAllowed,
+  activeApplicationStatuses, canReapply, canWithdraw, endsOnErasure, hasFreeSlot, hoursToRecord, serviceTimeProblem, shiftFitsEvent, shiftHasStarted, shiftVerdict,
+  shiftVerdictMessages, slotsAllowed,
 } from './volunteers.rules';
-
-/** Setting up before and clearing away after: a shift may start a day before its event and end a day after. */
-const SHIFT_MARGIN_MS = 86_400_000;
 
 export function toApplicationView(a: ShiftApplicationEntity): ApplicationView {
   return {
@@ -81,7 +79,7 @@ export async function createShift(manager: EntityManager, user: AuthUser, eventI
   if (event.status === 'cancelled') throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
-  if (startsAt.getTime() < event.startsAt.getTime() - SHIFT_MARGIN_MS || endsAt.getTime() > event.endsAt.getTime() + SHIFT_MARGIN_MS) {
+  if (!shiftFitsEvent({ startsAt, endsAt }, event)) {
     throw validationFailed([{ path: 'startsAt', message: '岗位时间须在活动开始前一天到结束后一天之内' }]);
   }
   const shift = manager.getRepository(ShiftEntity).create({
@@ -215,11 +213,8 @@ export async function completeApplication(
   const { shift, application, event } = await lockForOrganizer(manager, user, applicationId);
   if (application.status === 'completed') throw conflict('HOURS_ALREADY_RECORDED', { hours: application.hours });
   if (application.status !== 'approved') throw conflict('APPLICATION_STATE_CONFLICT', { status: application.status });
-  if (shift.startsAt.getTime() > now.getTime()) throw conflict('SHIFT_NOT_STARTED');
-  if ('checkedOutAt' in input && new Date(input.checkedOutAt).getTime() > now.getTime()) {
-    throw validationFailed([{ path: 'checkedOutAt', message: '签退时间不能晚于现在' }]);
-  }
-  const problem = serviceTimeProblem(input, shift);
+  if (!shiftHasStarted(shift, now)) throw conflict('SHIFT_NOT_STARTED');
+  const problem = serviceTimeProblem(input, shift, now);
   if (problem) throw validationFailed([problem]);
   const hours = hoursToRecord(input, rule);
   if (hours <= 0) throw validationFailed([{ path: 'hours', message: `服务时长不足最小计时单位（${rule.stepMinutes}分钟）` }]);
@@ -276,7 +271,7 @@ export async function withdrawOpenApplicationsOf(manager: EntityManager, userId:
     where: { userId, status: In(activeApplicationStatuses) }, order: { shiftId: 'ASC' }, select: { id: true, shiftId: true },
   });
   for (const { id, shiftId } of open) {
-    await endOpenApplication(manager, shiftId, id, 'withdrawn', now, (current, shift) => current.status === 'applied' || shift.startsAt > now);
+    await endOpenApplication(manager, shiftId, id, 'withdrawn', now, (current, shift) => endsOnErasure(current.status, shift, now));
   }
 }
 

@@ -1,5 +1,6 @@
-// Pure rules of volunteer applications: which moves are allowed, when a
-// shift takes applications, and how hours are worked out. No database here.
+// Pure rules of shifts and volunteer applications: where a shift may sit
+// around its event, which moves are allowed, when a shift takes applications,
+// and when and how hours are recorded. No database here; the clock is passed in.
 import { type ApplicationStatus, type CompleteApplication } from '@kepu/shared';
 import { minutesBetween, roundServiceHours, type HoursRounding } from './hours';
 
@@ -8,10 +9,23 @@ export const activeApplicationStatuses: ApplicationStatus[] = ['applied', 'appro
 
 export type ShiftVerdict = 'open' | 'event_not_published' | 'started';
 
+/** Setting up before and clearing away after: a shift may start a day before its event and end a day after. */
+export const SHIFT_MARGIN_MS = 86_400_000;
+
+export function shiftFitsEvent(shift: { startsAt: Date; endsAt: Date }, event: { startsAt: Date; endsAt: Date }): boolean {
+  return shift.startsAt.getTime() >= event.startsAt.getTime() - SHIFT_MARGIN_MS
+    && shift.endsAt.getTime() <= event.endsAt.getTime() + SHIFT_MARGIN_MS;
+}
+
+/** From its start a shift is being served: applications close, and its hours can be recorded. */
+export function shiftHasStarted(shift: { startsAt: Date }, now: Date): boolean {
+  return shift.startsAt.getTime() <= now.getTime();
+}
+
 /** A shift takes applications while its event is published and the shift has not started. */
 export function shiftVerdict(shift: { startsAt: Date }, eventStatus: string, now: Date): ShiftVerdict {
   if (eventStatus !== 'published') return 'event_not_published';
-  if (shift.startsAt.getTime() <= now.getTime()) return 'started';
+  if (shiftHasStarted(shift, now)) return 'started';
   return 'open';
 }
 
@@ -30,6 +44,14 @@ export function canWithdraw(status: ApplicationStatus, shiftStartsAt: Date, now:
   return activeApplicationStatuses.includes(status) && shiftStartsAt.getTime() > now.getTime();
 }
 
+/**
+ * On account erasure an open application ends, except an approved one whose
+ * shift has started: its organizer may still certify those hours.
+ */
+export function endsOnErasure(status: ApplicationStatus, shift: { startsAt: Date }, now: Date): boolean {
+  return status === 'applied' || !shiftHasStarted(shift, now);
+}
+
 /** Whether one more approval fits. */
 export function hasFreeSlot(shift: { slots: number; approvedCount: number }): boolean {
   return shift.approvedCount < shift.slots;
@@ -45,9 +67,11 @@ export const SERVICE_MARGIN_MS = 4 * 3600_000;
 
 /**
  * Hours belong to the shift they certify: check-in and check-out within its
- * time give or take the margin, and entered hours no longer than it plus both margins.
+ * time give or take the margin, and entered hours no longer than it plus both
+ * margins. Nobody certifies a check-out still to come.
  */
-export function serviceTimeProblem(input: CompleteApplication, shift: { startsAt: Date; endsAt: Date }): { path: string; message: string } | null {
+export function serviceTimeProblem(input: CompleteApplication, shift: { startsAt: Date; endsAt: Date }, now: Date): { path: string; message: string } | null {
+  if ('checkedOutAt' in input && new Date(input.checkedOutAt).getTime() > now.getTime()) return { path: 'checkedOutAt', message: '签退时间不能晚于现在' };
   const earliest = shift.startsAt.getTime() - SERVICE_MARGIN_MS;
   const latest = shift.endsAt.getTime() + SERVICE_MARGIN_MS;
   if ('hours' in input) {
