@@ -1,4 +1,4 @@
-import { partiesToPromote, placeParty, seatsLeft } from './seats';
+import { placeParty, seatsLeft } from './seats';
 
 describe('seats of an event', () => {
   it('seats left are the capacity less the confirmed seats, never below zero', () => {
@@ -17,19 +17,5 @@ describe('seats of an event', () => {
 
   it('when someone is already waiting, a party that would fit still joins the waitlist', () => {
     expect(placeParty({ capacity: 10, confirmedSeats: 5, waitlistCount: 1 }, 1)).toBe('waitlisted');
-  });
-
-  it('when seats free, waiting parties move up in queue order', () => {
-    expect(partiesToPromote(4, [{ partySize: 2 }, { partySize: 1 }, { partySize: 1 }, { partySize: 1 }])).toBe(3);
-  });
-
-  it('when the first waiting party does not fit, nobody behind it jumps the queue', () => {
-    expect(partiesToPromote(2, [{ partySize: 3 }, { partySize: 1 }])).toBe(0);
-    expect(partiesToPromote(3, [{ partySize: 1 }, { partySize: 3 }, { partySize: 1 }])).toBe(1);
-  });
-
-  it('with no free seat or nobody waiting, nobody moves', () => {
-    expect(partiesToPromote(0, [{ partySize: 1 }])).toBe(0);
-    expect(partiesToPromote(5, [])).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // Seat arithmetic of an event: how many seats are left, whether a party gets
-// a seat or joins the waitlist, and who moves up when seats free.
+// a seat or joins the waitlist.
 // The server decides with it; the event page shows what it will decide.
 
 export interface Seats {
@@ -22,16 +22,4 @@ export function seatsLeft(seats: Pick<Seats, 'capacity' | 'confirmedSeats'>): nu
 export function placeParty(seats: Seats, partySize: number): 'confirmed' | 'waitlisted' {
   if (seats.waitlistCount > 0) return 'waitlisted';
   return partySize <= seatsLeft(seats) ? 'confirmed' : 'waitlisted';
-}
-
-/** How many waiting parties move up when seats free: in queue order, stopping at the first that doesn't fit. */
-export function partiesToPromote(freeSeats: number, queue: { partySize: number }[]): number {
-  let promoted = 0;
-  let left = freeSeats;
-  for (const party of queue) {
-    if (party.partySize > left) break;
-    left -= party.partySize;
-    promoted += 1;
-  }
-  return promoted;
 }

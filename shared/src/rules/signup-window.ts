@@ -29,11 +29,3 @@ export function signupWindowVerdict(event: SignupWindow, now: number): WindowVer
   if (now >= (event.signupClosesAt ?? event.startsAt)) return 'closed';
   return 'open';
 }
-
-/** Why a sign-up is refused, as the server's 409 says it. */
-export const windowMessages: Record<Exclude<WindowVerdict, 'open'>, string> = {
-  'not-published': '该活动未发布或已取消，不能报名',
-  'not-bookable': '这是主题活动周期，请报名其中的具体活动',
-  'not-yet-open': '报名尚未开始',
-  closed: '报名已截止',
-};

@@ -1,5 +1,7 @@
 import { signupWindowVerdict } from '@kepu/shared';
-import { canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, signupWindowOf, type CheckinPayload } from './signups.rules';
+import {
+  canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, partiesToPromote, signupWindowOf, windowMessages, type CheckinPayload,
+} from './signups.rules';
 
 const at = (iso: string) => new Date(iso);
 const row = {
@@ -59,5 +61,25 @@ describe('sign-up rules of the server', () => {
   it('lists show a phone masked in the middle, and a short one not at all', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('12345')).toBe('****');
+  });
+});
+
+describe('waitlist promotion and refusal messages', () => {
+  it('when seats free, waiting parties move up in queue order', () => {
+    expect(partiesToPromote(4, [{ partySize: 2 }, { partySize: 1 }, { partySize: 1 }, { partySize: 1 }])).toBe(3);
+  });
+
+  it('when the first waiting party does not fit, nobody behind it jumps the queue', () => {
+    expect(partiesToPromote(2, [{ partySize: 3 }, { partySize: 1 }])).toBe(0);
+    expect(partiesToPromote(3, [{ partySize: 1 }, { partySize: 3 }, { partySize: 1 }])).toBe(1);
+  });
+
+  it('with no free seat or nobody waiting, nobody moves', () => {
+    expect(partiesToPromote(0, [{ partySize: 1 }])).toBe(0);
+    expect(partiesToPromote(5, [])).toBe(0);
+  });
+  it('every refusal has its Chinese message', () => {
+    expect(windowMessages.closed).toBe('报名已截止');
+    expect(Object.keys(windowMessages).sort()).toEqual(['closed', 'not-bookable', 'not-published', 'not-yet-open']);
   });
 });

@@ -2,7 +2,7 @@
 // shared sign-up window, cancelling, check-in codes, masked phones. The window
 // and the seat arithmetic themselves live in @kepu/shared (the event page
 // applies them too). The clock is passed in.
-import type { EventKind, EventStatus, SignupStatus, SignupWindow } from '@kepu/shared';
+import type { EventKind, EventStatus, SignupStatus, SignupWindow, WindowVerdict } from '@kepu/shared';
 
 /** An event row read for the shared window rule: its times as epoch milliseconds. */
 export function signupWindowOf(event: {
@@ -62,4 +62,24 @@ export function checkinCodeProblem(payload: CheckinPayload | null, eventId: stri
 /** Masks a phone for lists: 138****5678. */
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
+/** Why a sign-up is refused, as the server's 409 says it. */
+export const windowMessages: Record<Exclude<WindowVerdict, 'open'>, string> = {
+  'not-published': '该活动未发布或已取消，不能报名',
+  'not-bookable': '这是主题活动周期，请报名其中的具体活动',
+  'not-yet-open': '报名尚未开始',
+  closed: '报名已截止',
+};
+
+/** How many waiting parties move up when seats free: in queue order, stopping at the first that doesn't fit. */
+export function partiesToPromote(freeSeats: number, queue: { partySize: number }[]): number {
+  let promoted = 0;
+  let left = freeSeats;
+  for (const party of queue) {
+    if (party.partySize > left) break;
+    left -= party.partySize;
+    promoted += 1;
+  }
+  return promoted;
 }

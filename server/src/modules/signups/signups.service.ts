@@ -3,7 +3,7 @@
 // the event row's lock, so capacity holds across any number of processes.
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
-import { partiesToPromote, placeParty, seatsLeft, signupWindowVerdict, toCstIso, windowMessages, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
+import { placeParty, seatsLeft, signupWindowVerdict, toCstIso, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
 import { findForUpdate } from '../../core/transaction';
 import { encodeCursor } from '../../core/paging';
 import { AppError, conflict, notFound } from '../../core/errors';
@@ -15,7 +15,9 @@ import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';
 import { assertActsFor } from '../organizations/organizations.access';
 import { SignupEntity } from './signup.entity';
-import { canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, signupWindowOf, type CheckinPayload } from './signups.rules';
+import {
+  canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, partiesToPromote, signupWindowOf, windowMessages, type CheckinPayload,
+} from './signups.rules';
 
 export interface SignupResult {
   id: string;
