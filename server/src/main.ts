@@ -32,6 +32,9 @@ async function seedAtStart(config: Config, tx: Transactions, defaultSeedsDir: st
   }
 }
 
+/** How long a stopping process waits for requests in flight before cutting them. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 async function main() {
   const args = process.argv.slice(2);
   const config = loadConfig(process.env, args);
@@ -51,14 +54,22 @@ async function main() {
     console.log(`[kepu] listening on http://127.0.0.1:${config.port} (${where}, auth ${config.authMode})`);
   });
 
-  const shutdown = async () => {
-    server.close();
-    await rateLimiter.close();
-    await dataSource.destroy();
+  // Stop taking connections, let requests in flight finish (bounded), then close the database.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[kepu] ${signal}: finishing requests in flight`);
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    await drained;
+    clearTimeout(deadline);
+    await rateLimiter.close().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error) => {
