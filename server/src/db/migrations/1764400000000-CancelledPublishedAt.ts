@@ -4,8 +4,8 @@
 // Databases migrated before that edit never ran it; it is harmless to run twice.
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CancelledPublishedAt1764300000000 implements MigrationInterface {
-  name = 'CancelledPublishedAt1764300000000';
+export class CancelledPublishedAt1764400000000 implements MigrationInterface {
+  name = 'CancelledPublishedAt1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
