@@ -69,7 +69,7 @@ export async function seedBenchData(
 ): Promise<BenchData> {
   const tx = new Transactions(dataSource);
   await importSeedPlans(tx, seedsDir, now);
-  await tx.run((manager) => seedDemoAccounts(manager, now));
+  await seedDemoAccounts(tx, now);
 
   const plans = await dataSource.getRepository(PlanEntity).find({ order: { city: 'ASC' } });
   const cities = await Promise.all(plans.map(async (plan) => ({

@@ -31,9 +31,9 @@ async function main() {
     }
   }
   if (config.authMode === 'dev') {
-    await tx.run((manager) => seedDemoAccounts(manager, clock()));
+    await seedDemoAccounts(tx, clock());
     if (config.demo) {
-      const touched = await tx.run((manager) => seedDemoActivities(manager, clock()));
+      const touched = await seedDemoActivities(tx, clock());
       console.log(`[kepu] demo data: ${touched} events added or refreshed (flagged isDemo; --no-demo to skip)`);
     }
   }

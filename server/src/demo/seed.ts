@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { addDays, cstDateOf, cstEndOfDay, cstStartOfDay } from '@kepu/shared';
 import { campaignOccurrence } from '../campaigns';
-import type { Transactions } from '../core/transaction';
+import { transactional, type Transactions } from '../core/transaction';
 import { importPlan } from '../importer/import-plan';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
 import { MembershipEntity, OrganizationEntity } from '../modules/organizations/organization.entity';
@@ -22,7 +22,7 @@ export async function importSeedPlans(tx: Transactions, seedsDir: string, now: D
   const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
   const results = [];
   for (const file of files) {
-    const result = await importPlan((work) => tx.run(work), readFileSync(join(seedsDir, file), 'utf8'), {}, now);
+    const result = await importPlan(tx, readFileSync(join(seedsDir, file), 'utf8'), {}, now);
     results.push({ file, city: result.plan.city, year: result.plan.year, created: result.created });
   }
   return results;
@@ -45,9 +45,9 @@ const demoNicknames: Record<(typeof demoAccounts)[number], string> = {
   'demo-resident': '演示居民', 'demo-volunteer': '演示志愿者', 'demo-organizer': '演示组织者', 'demo-reviewer': '演示审核员', 'demo-admin': '演示管理员',
 };
 
-export async function seedDemoAccounts(manager: EntityManager, now: Date): Promise<void> {
+export const seedDemoAccounts = transactional(async (manager: EntityManager, now: Date): Promise<void> => {
   for (const openid of demoAccounts) {
-    const user = await findOrCreateUser(manager, openid, demoNicknames[openid], now);
+    const user = await findOrCreateUser.within(manager, openid, demoNicknames[openid], now);
     if (openid === 'demo-reviewer' && !user.isReviewer) await manager.getRepository(UserEntity).update({ id: user.id }, { isReviewer: true });
     if (openid === 'demo-admin' && !user.isAdmin) await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: true, isReviewer: true });
     if (openid === 'demo-volunteer' && !(await manager.getRepository(VolunteerProfileEntity).existsBy({ userId: user.id }))) {
@@ -64,14 +64,14 @@ export async function seedDemoAccounts(manager: EntityManager, now: Date): Promi
       }
     }
   }
-}
+});
 
 /**
  * Demo activities: for each city with a plan, this year's campaigns the plan
  * names and a dozen activities over the coming weeks. An ended demo activity
  * nobody signed up for is moved forward again, so the list is never stale.
  */
-export async function seedDemoActivities(manager: EntityManager, now: Date): Promise<number> {
+export const seedDemoActivities = transactional(async (manager: EntityManager, now: Date): Promise<number> => {
   const today = cstDateOf(now);
   const year = Number(today.slice(0, 4));
   const events = manager.getRepository(EventEntity);
@@ -146,4 +146,4 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
     }
   }
   return touched;
-}
+});

@@ -20,7 +20,7 @@ import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
 import { toEventView, toEventViews } from './event.view';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
-import { findForUpdate } from '../../core/transaction';
+import { findForUpdate, transactional } from '../../core/transaction';
 
 /** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
 const MAX_NEAR_CANDIDATES = 5000;
@@ -166,7 +166,7 @@ async function replacePlanLinks(manager: EntityManager, eventId: string, links: 
   if (unique.size) await repo.insert([...unique.values()].map((l) => ({ eventId, planId: l.planId, taskNumber: l.number })));
 }
 
-export async function createEvent(manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date, seriesId: string | null = null): Promise<EventView> {
+export const createEvent = transactional(async (manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date, seriesId: string | null = null): Promise<EventView> => {
   assertActsFor(user, input.organizerId);
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: input.organizerId });
   if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
@@ -209,15 +209,15 @@ export async function createEvent(manager: EntityManager, user: AuthUser, input:
   await manager.getRepository(EventEntity).insert(event);
   await replacePlanLinks(manager, event.id, input.planTasks ?? []);
   return toEventView(manager, event);
-}
+});
 
 /**
  * Creates every occurrence of a recurring series as its own draft with its
  * own seats; sign-up windows move with each occurrence.
  */
-export async function createEventSeries(
+export const createEventSeries = transactional(async (
   manager: EntityManager, user: AuthUser, input: CreateEventSeries, now: Date,
-): Promise<{ seriesId: string; items: EventView[] }> {
+): Promise<{ seriesId: string; items: EventView[] }> => {
   const { recurrence, ...first } = input;
   const firstStart = new Date(first.startsAt).getTime();
   const occurrences = seriesOccurrences(new Date(first.startsAt), new Date(first.endsAt), recurrence);
@@ -227,7 +227,7 @@ export async function createEventSeries(
   const items: EventView[] = [];
   for (const occurrence of occurrences) {
     const by = occurrence.startsAt.getTime() - firstStart;
-    items.push(await createEvent(manager, user, {
+    items.push(await createEvent.within(manager, user, {
       ...first,
       startsAt: toCstIso(occurrence.startsAt),
       endsAt: toCstIso(occurrence.endsAt),
@@ -236,18 +236,18 @@ export async function createEventSeries(
     }, now, seriesId));
   }
   return { seriesId, items };
-}
+});
 
 /** Submits every draft (or rejected) occurrence of a series the user organizes. */
-export async function submitSeries(manager: EntityManager, user: AuthUser, seriesId: string, now: Date): Promise<{ seriesId: string; items: EventView[] }> {
+export const submitSeries = transactional(async (manager: EntityManager, user: AuthUser, seriesId: string, now: Date): Promise<{ seriesId: string; items: EventView[] }> => {
   const members = await manager.getRepository(EventEntity).find({ where: { seriesId }, order: { startsAt: 'ASC' }, select: { id: true, organizerId: true, status: true } });
   if (members.length === 0 || !actsFor(user, members[0]!.organizerId)) throw notFound('series');
   const items: EventView[] = [];
   for (const member of members) {
-    items.push(canSubmit(member.status) ? await submitEvent(manager, user, member.id, now) : await getEvent(manager, member.id, user));
+    items.push(canSubmit(member.status) ? await submitEvent.within(manager, user, member.id, now) : await getEvent(manager, member.id, user));
   }
   return { seriesId, items };
-}
+});
 
 async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: string): Promise<EventEntity> {
   const event = await findForUpdate(manager, EventEntity, id);
@@ -260,7 +260,7 @@ async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: stri
   return event;
 }
 
-export async function updateEvent(manager: EntityManager, user: AuthUser, id: string, changes: UpdateEvent, now: Date): Promise<EventView> {
+export const updateEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, changes: UpdateEvent, now: Date): Promise<EventView> => {
   const event = await loadForOrganizer(manager, user, id);
   if (!canEdit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
   await checkReferences(manager, changes);
@@ -297,7 +297,7 @@ export async function updateEvent(manager: EntityManager, user: AuthUser, id: st
   const noticeWorthy = event.status === 'published' ? noticeWorthyChanges(before, event) : [];
   if (noticeWorthy.length) await notifyEveryoneComing(manager, event, 'event.changed', { changed: noticeWorthy, startsAt: toCstIso(event.startsAt), venue: event.venueName }, now);
   return toEventView(manager, event);
-}
+});
 
 /** Tells everyone signed up or volunteering for an event, once each, through the outbox. */
 async function notifyEveryoneComing(manager: EntityManager, event: EventEntity, kind: string, details: Record<string, unknown>, now: Date): Promise<number> {
@@ -308,7 +308,7 @@ async function notifyEveryoneComing(manager: EntityManager, event: EventEntity, 
   return recipients.size;
 }
 
-export async function submitEvent(manager: EntityManager, user: AuthUser, id: string, now: Date): Promise<EventView> {
+export const submitEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, now: Date): Promise<EventView> => {
   const event = await loadForOrganizer(manager, user, id);
   if (!canSubmit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: event.organizerId });
@@ -323,9 +323,9 @@ export async function submitEvent(manager: EntityManager, user: AuthUser, id: st
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
   return toEventView(manager, event);
-}
+});
 
-export async function reviewEvent(manager: EntityManager, user: AuthUser, id: string, input: ReviewEvent, now: Date): Promise<EventView> {
+export const reviewEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, input: ReviewEvent, now: Date): Promise<EventView> => {
   const event = await findForUpdate(manager, EventEntity, id);
   if (!event) throw notFound('event');
   if (!canReview(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
@@ -338,9 +338,9 @@ export async function reviewEvent(manager: EntityManager, user: AuthUser, id: st
     actorId: user.id, action: `event.${input.decision}`, target: `event:${event.id}`, details: { reason: input.reason ?? null, title: event.title }, at: now,
   });
   return toEventView(manager, event);
-}
+});
 
-export async function cancelEvent(manager: EntityManager, user: AuthUser, id: string, input: CancelEvent, now: Date): Promise<EventView> {
+export const cancelEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, input: CancelEvent, now: Date): Promise<EventView> => {
   const event = await loadForOrganizer(manager, user, id);
   if (!canCancel(event, now)) {
     throw conflict('EVENT_STATE_CONFLICT', { status: event.status }, event.status === 'cancelled' ? undefined : '活动已经结束，不能取消');
@@ -361,4 +361,4 @@ export async function cancelEvent(manager: EntityManager, user: AuthUser, id: st
     details: { reason: input.reason, signups: active.length, volunteers: volunteers.length, notified: recipients.size }, at: now,
   });
   return toEventView(manager, event);
-}
+});

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { toCstIso, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
-import { findForUpdate } from '../../core/transaction';
+import { findForUpdate, transactional } from '../../core/transaction';
 import { encodeCursor } from '../../core/paging';
 import { AppError, conflict, notFound } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
@@ -56,9 +56,9 @@ async function toResult(manager: EntityManager, signup: SignupEntity): Promise<S
   };
 }
 
-export async function signUpForEvent(
+export const signUpForEvent = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, input: CreateSignup, now: Date,
-): Promise<{ signup: SignupResult; created: boolean }> {
+): Promise<{ signup: SignupResult; created: boolean }> => {
   const event = await findForUpdate(manager, EventEntity, eventId);
   // Whoever cannot see the event learns nothing about it; whoever can is told it is not open.
   if (!event || !isVisibleTo(event, user)) throw notFound('event');
@@ -88,7 +88,7 @@ export async function signUpForEvent(
     await signups.insert(signup);
   }
   return { signup: await toResult(manager, signup), created: true };
-}
+});
 
 /** Fills free seats from the waitlist in queue order. Call with the event row locked. */
 export async function promoteWaitlist(manager: EntityManager, event: EventEntity, now: Date): Promise<number> {
@@ -108,11 +108,19 @@ export async function promoteWaitlist(manager: EntityManager, event: EventEntity
   return count;
 }
 
-export async function cancelMySignup(manager: EntityManager, user: AuthUser, eventId: string, now: Date): Promise<SignupResult> {
+/** A resident cancels their own sign-up. */
+export const cancelMySignup = transactional((manager: EntityManager, user: AuthUser, eventId: string, now: Date) => cancelSignupOf(manager, user.id, eventId, now));
+
+/**
+ * Cancels a user's sign-up for an event under the event's lock and gives a
+ * freed seat to the waitlist. Whoever calls it has decided that it may: the
+ * user themself (cancelMySignup) or the erasure of their account.
+ */
+export async function cancelSignupOf(manager: EntityManager, userId: string, eventId: string, now: Date): Promise<SignupResult> {
   const event = await findForUpdate(manager, EventEntity, eventId);
   if (!event) throw notFound('event');
   const signups = manager.getRepository(SignupEntity);
-  const signup = await signups.findOneBy({ eventId, userId: user.id });
+  const signup = await signups.findOneBy({ eventId, userId });
   if (!signup || signup.status === 'cancelled') throw notFound('signup');
   if (signup.checkedInAt) throw conflict('ALREADY_CHECKED_IN', undefined, '已签到的报名不能取消');
   const wasConfirmed = signup.status === 'confirmed';
@@ -197,9 +205,9 @@ export async function issueCheckinCode(manager: EntityManager, user: AuthUser, s
   return { code: signToken(payload as unknown as Record<string, unknown>, secret), expiresAt: toCstIso(new Date(exp)) };
 }
 
-export async function checkInAttendee(
+export const checkInAttendee = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, code: string, secret: string, now: Date,
-): Promise<SignupResult> {
+): Promise<SignupResult> => {
   const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
   if (!event) throw notFound('event');
   assertActsFor(user, event.organizerId);
@@ -219,7 +227,7 @@ export async function checkInAttendee(
   if (!result.affected) throw conflict('ALREADY_CHECKED_IN');
   signup.checkedInAt = now;
   return toResult(manager, signup);
-}
+});
 
 export interface EventSignupRow {
   id: string;
@@ -232,9 +240,9 @@ export interface EventSignupRow {
   createdAt: string;
 }
 
-export async function listEventSignups(
+export const listEventSignups = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, options: { unmask: boolean; format: string }, now: Date,
-): Promise<{ event: EventEntity; rows: EventSignupRow[] }> {
+): Promise<{ event: EventEntity; rows: EventSignupRow[] }> => {
   const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
   if (!event) throw notFound('event');
   assertActsFor(user, event.organizerId);
@@ -258,4 +266,4 @@ export async function listEventSignups(
     });
   }
   return { event, rows };
-}
+});

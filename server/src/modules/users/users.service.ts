@@ -4,18 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { Role, UpdateMe, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
+import { transactional } from '../../core/transaction';
 import { notFound, unauthenticated, validationFailed } from '../../core/errors';
 import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
 import { EventEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';
-import { cancelMySignup } from '../signups/signups.service';
+import { cancelSignupOf } from '../signups/signups.service';
 import { recordAudit } from '../audit/audit.service';
 import { VolunteerProfileEntity } from '../volunteers/volunteer.entities';
 import { eraseVolunteer } from '../volunteers/volunteers.service';
 import { ERASED_NAME } from './erased';
 import { UserEntity } from './user.entity';
 
-export async function findOrCreateUser(manager: EntityManager, openid: string, nickname: string | undefined, now: Date): Promise<UserEntity> {
+export const findOrCreateUser = transactional(async (manager: EntityManager, openid: string, nickname: string | undefined, now: Date): Promise<UserEntity> => {
   const users = manager.getRepository(UserEntity);
   const existing = await users.findOneBy({ openid });
   if (existing) return existing;
@@ -31,7 +32,7 @@ export async function findOrCreateUser(manager: EntityManager, openid: string, n
     if (raced) return raced;
     throw unauthenticated();
   }
-}
+});
 
 export async function loadAuthUser(manager: EntityManager, userId: string): Promise<AuthUser | null> {
   const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
@@ -75,7 +76,7 @@ export async function getUserView(manager: EntityManager, userId: string): Promi
   };
 }
 
-export async function updateMe(manager: EntityManager, userId: string, changes: UpdateMe): Promise<UserView> {
+export const updateMe = transactional(async (manager: EntityManager, userId: string, changes: UpdateMe): Promise<UserView> => {
   const users = manager.getRepository(UserEntity);
   const user = await users.findOneBy({ id: userId });
   if (!user || user.erasedAt) throw notFound('user');
@@ -84,14 +85,14 @@ export async function updateMe(manager: EntityManager, userId: string, changes: 
   if (changes.largeText !== undefined) user.largeText = changes.largeText;
   await users.save(user);
   return getUserView(manager, userId);
-}
+});
 
 /**
  * Erases a user's personal data. Past sign-ups stay (organizers' counts must
  * not change) but lose the name and phone; upcoming ones are cancelled; the openid is released so the next
  * login starts a fresh account.
  */
-export async function eraseUser(manager: EntityManager, userId: string, now: Date): Promise<void> {
+export const eraseUser = transactional(async (manager: EntityManager, userId: string, now: Date): Promise<void> => {
   const users = manager.getRepository(UserEntity);
   const user = await users.findOneBy({ id: userId });
   if (!user || user.erasedAt) throw notFound('user');
@@ -103,8 +104,7 @@ export async function eraseUser(manager: EntityManager, userId: string, now: Dat
     .andWhere('s.checkedInAt IS NULL')
     .andWhere('e.endsAt >= :now', { now })
     .getMany();
-  const self = { id: userId, nickname: user.nickname, roles: [], organizationIds: [] };
-  for (const signup of upcoming) await cancelMySignup(manager, self, signup.eventId, now);
+  for (const signup of upcoming) await cancelSignupOf(manager, userId, signup.eventId, now);
   await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
   await manager.getRepository(SignupEntity).update({ userId }, { name: ERASED_NAME, phone: '' });
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
@@ -114,7 +114,7 @@ export async function eraseUser(manager: EntityManager, userId: string, now: Dat
     actorId: userId, action: 'user.erase', target: `user:${userId}`,
     details: { cancelledSignups: upcoming.length, organizationsLeft: memberships.map((m) => m.organizationId), volunteerProfile: hadProfile }, at: now,
   });
-}
+});
 
 export interface UserSummary { id: string; nickname: string; roles: Role[]; organizations: { id: string; name: string; role: string }[] }
 
@@ -143,9 +143,9 @@ export async function searchUsers(manager: EntityManager, query: { q?: string; l
 }
 
 /** Grants or withdraws reviewer and admin. An admin cannot drop their own admin role: another admin has to. */
-export async function setRoles(
+export const setRoles = transactional(async (
   manager: EntityManager, actor: AuthUser, userId: string, changes: { reviewer?: boolean; admin?: boolean }, now: Date,
-): Promise<{ id: string; nickname: string; roles: Role[] }> {
+): Promise<{ id: string; nickname: string; roles: Role[] }> => {
   const target = await manager.getRepository(UserEntity).findOneBy({ id: userId });
   if (!target || target.erasedAt) throw notFound('user');
   if (target.id === actor.id && changes.admin === false) throw validationFailed([{ path: 'admin', message: '不能收回自己的管理员角色' }]);
@@ -159,4 +159,4 @@ export async function setRoles(
   });
   const view = await getUserView(manager, target.id);
   return { id: view.id, nickname: view.nickname, roles: view.roles };
-}
+});
