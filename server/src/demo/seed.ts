@@ -10,6 +10,7 @@ import { campaignOccurrence } from '../campaigns';
 import { transactional, type Transactions } from '../core/transaction';
 import { importPlan } from '../importer/import-plan';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
+import { newEventRow } from '../modules/events/event.row';
 import { MembershipEntity, OrganizationEntity } from '../modules/organizations/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
 import { SignupEntity } from '../modules/signups/signup.entity';
@@ -91,16 +92,15 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
       if (!occurrence?.startsOn || !occurrence.endsOn) continue;
       const key = `demo:${plan.id}:${year}:${code}`;
       if (await events.findOneBy({ derivedKey: key })) continue;
-      const id = randomUUID();
-      await events.insert(events.create({
-        id, title: `${year}年${plan.city}${occurrence.name}（演示）`, description: `演示数据：依据${plan.year}年工作要点，按${year}年日期生成。`,
-        kind: 'campaign', parentId: null, campaignCode: code, organizerId: fallbackOrganizer.id, city: plan.city, district: '',
-        audiences: [], themes: occurrence.themes, venueName: `${plan.city}全市`, venueAddress: '', venueLat: null, venueLng: null,
-        startsAt: cstStartOfDay(occurrence.startsOn), endsAt: cstEndOfDay(occurrence.endsOn), capacity: 0, confirmedCount: 0, waitlistCount: 0,
-        signupSeq: 0, signupOpensAt: null, signupClosesAt: null, status: 'published', source: 'plan', isDemo: true, reviewReason: null,
-        cancelReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, updatedAt: now,
-      }));
-      await manager.getRepository(EventPlanTaskEntity).insert(taskNumbers.map((n) => ({ eventId: id, planId: plan.id, taskNumber: n })));
+      const campaign = newEventRow({
+        title: `${year}年${plan.city}${occurrence.name}（演示）`, description: `演示数据：依据${plan.year}年工作要点，按${year}年日期生成。`,
+        kind: 'campaign', campaignCode: code, organizerId: fallbackOrganizer.id, city: plan.city,
+        themes: occurrence.themes, venueName: `${plan.city}全市`,
+        startsAt: cstStartOfDay(occurrence.startsOn), endsAt: cstEndOfDay(occurrence.endsOn), capacity: 0,
+        status: 'published', source: 'plan', isDemo: true, derivedKey: key,
+      }, now);
+      await events.insert(campaign);
+      await manager.getRepository(EventPlanTaskEntity).insert(taskNumbers.map((n) => ({ eventId: campaign.id, planId: plan.id, taskNumber: n })));
       touched += 1;
     }
 
@@ -124,21 +124,20 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
       const place = geography.places[i % geography.places.length]!;
       const linked = tasks.filter((t) => t.themes.some((theme) => template.themes.includes(theme)) || t.audiences.some((a) => template.audiences.includes(a)));
       const organizer = organizations.find((o) => linked[0]?.responsibleUnits.some((u) => u.organizationId === o.id)) ?? fallbackOrganizer;
-      const id = randomUUID();
-      await events.insert(events.create({
-        id, title: template.title, description: `${template.description}（演示数据）`, kind: 'activity', parentId: null,
+      const activity = newEventRow({
+        title: template.title, description: `${template.description}（演示数据）`, kind: 'activity',
         campaignCode: template.campaign && named.has(template.campaign) ? template.campaign : null,
         organizerId: organizer.id, city: plan.city, district: place.district, audiences: template.audiences, themes: template.themes,
         venueName: place.venue, venueAddress: place.address, venueLat: place.lat, venueLng: place.lng, startsAt, endsAt,
-        capacity: template.capacity, confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null,
-        status: 'published', source: 'organizer', isDemo: true, reviewReason: null, cancelReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, updatedAt: now,
-      }));
-      const links = linked.slice(0, 2).map((t) => ({ eventId: id, planId: plan.id, taskNumber: t.number }));
+        capacity: template.capacity, status: 'published', source: 'organizer', isDemo: true, derivedKey: key,
+      }, now);
+      await events.insert(activity);
+      const links = linked.slice(0, 2).map((t) => ({ eventId: activity.id, planId: plan.id, taskNumber: t.number }));
       if (links.length) await manager.getRepository(EventPlanTaskEntity).insert(links);
       // Every other demo activity recruits volunteers, so the 志愿 pages have something to show.
       if (i % 2 === 0) {
         await manager.getRepository(ShiftEntity).insert({
-          id: randomUUID(), eventId: id, role: '科普讲解', description: '为参与者讲解展项与实验（演示数据）', startsAt, endsAt,
+          id: randomUUID(), eventId: activity.id, role: '科普讲解', description: '为参与者讲解展项与实验（演示数据）', startsAt, endsAt,
           slots: 3, approvedCount: 0, skills: ['科普讲解'], createdAt: now,
         });
       }

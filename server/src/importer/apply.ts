@@ -6,6 +6,7 @@ import { In, type EntityManager } from 'typeorm';
 import { cstEndOfDay, cstStartOfDay, type PlanView } from '@kepu/shared';
 import { type DerivedEvent, type ParsedPlan } from './types';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
+import { newEventRow } from '../modules/events/event.row';
 import { OrganizationEntity } from '../modules/organizations/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
 import { toPlanView } from '../modules/plans/plans.service';
@@ -129,12 +130,12 @@ async function upsertCampaignEvent(manager: EntityManager, key: string, d: Deriv
     Object.assign(existing, fields, { publishedAt: existing.publishedAt ?? now });
     return repo.save(existing);
   }
-  const event = repo.create({
-    id: randomUUID(), kind: 'campaign', parentId: null, district: '', venueName: `${d.city}全市`, venueAddress: '', venueLat: null, venueLng: null,
+  const event = newEventRow({
+    kind: 'campaign', venueName: `${d.city}全市`,
     // A campaign is a period that activities belong to, not something to book a seat for.
-    capacity: 0, confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null,
-    source: 'plan', isDemo: false, reviewReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, ...fields,
-  });
+    capacity: 0,
+    source: 'plan', derivedKey: key, ...fields,
+  }, now);
   await repo.insert(event);
   return event;
 }

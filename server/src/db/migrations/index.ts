@@ -1,5 +1,6 @@
 import { Initial1764000000000 } from './1764000000000-Initial';
 import { Volunteers1764200000000 } from './1764200000000-Volunteers';
+import { DropEventParent1764300000000 } from './1764300000000-DropEventParent';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
-export const migrations = [Initial1764000000000, Volunteers1764200000000];
+export const migrations = [Initial1764000000000, Volunteers1764200000000, DropEventParent1764300000000];

@@ -18,6 +18,7 @@ import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
 import { ShiftApplicationEntity } from '../volunteers/volunteer.entities';
 import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
+import { newEventRow } from './event.row';
 import { toEventView, toEventViews } from './event.view';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 import { findForUpdate, transactional } from '../../core/transaction';
@@ -149,7 +150,7 @@ export async function getEvent(manager: EntityManager, id: string, user: AuthUse
   return toEventView(manager, await loadVisibleEvent(manager, id, user));
 }
 
-async function checkReferences(manager: EntityManager, input: { campaign?: string | null; planTasks?: { planId: string; number: number }[]; parentId?: string | null }) {
+async function checkReferences(manager: EntityManager, input: { campaign?: string | null; planTasks?: { planId: string; number: number }[] }) {
   if (input.campaign && !campaignByCode(input.campaign)) {
     throw validationFailed([{ path: 'campaign', message: '未知的主题活动' }]);
   }
@@ -171,12 +172,10 @@ export const createEvent = transactional(async (manager: EntityManager, user: Au
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: input.organizerId });
   if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
   await checkReferences(manager, input);
-  const event = manager.getRepository(EventEntity).create({
-    id: randomUUID(),
+  const event = newEventRow({
     title: input.title,
     description: input.description,
     kind: 'activity',
-    parentId: null,
     campaignCode: input.campaign ?? null,
     organizerId: input.organizerId,
     city: input.city,
@@ -190,22 +189,12 @@ export const createEvent = transactional(async (manager: EntityManager, user: Au
     startsAt: new Date(input.startsAt),
     endsAt: new Date(input.endsAt),
     capacity: input.capacity,
-    confirmedCount: 0,
-    waitlistCount: 0,
-    signupSeq: 0,
     signupOpensAt: input.signupOpensAt ? new Date(input.signupOpensAt) : null,
     signupClosesAt: input.signupClosesAt ? new Date(input.signupClosesAt) : null,
     status: 'draft',
     source: 'organizer',
-    isDemo: false,
-    reviewReason: null,
-    cancelReason: null,
-    derivedKey: null,
     seriesId,
-    publishedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  }, now);
   await manager.getRepository(EventEntity).insert(event);
   await replacePlanLinks(manager, event.id, input.planTasks ?? []);
   return toEventView(manager, event);
