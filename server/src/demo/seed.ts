@@ -9,6 +9,7 @@ import { addDays, cstDateOf, cstEndOfDay, cstStartOfDay } from '@kepu/shared';
 import { campaignOccurrence } from '../campaigns';
 import { transactional, type Transactions } from '../core/transaction';
 import { importPlan } from '../importer/import-plan';
+import { COLLECTIVE_UNIT } from '../importer/vocabulary';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
 import { newEventRow } from '../modules/events/event.row';
 import { MembershipEntity, OrganizationEntity } from '../modules/organizations/organization.entity';
@@ -34,7 +35,7 @@ async function demoOrganization(manager: EntityManager, now: Date): Promise<Orga
   const firstPlan = await manager.getRepository(PlanEntity).findOne({ where: {}, order: { createdAt: 'ASC', city: 'ASC' } });
   if (!firstPlan) return null;
   const organizations = await manager.getRepository(OrganizationEntity).findBy({ city: firstPlan.city });
-  const association = organizations.find((o) => o.name.endsWith('科协') && !o.name.startsWith('各'));
+  const association = organizations.find((o) => o.name.endsWith('科协') && !COLLECTIVE_UNIT.test(o.name));
   if (association) return association;
   const created = manager.getRepository(OrganizationEntity).create({ id: randomUUID(), city: firstPlan.city, name: `${firstPlan.city}科协`, kind: 'unit', trusted: false, createdAt: now });
   await manager.getRepository(OrganizationEntity).insert(created);

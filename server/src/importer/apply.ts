@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { cstEndOfDay, cstStartOfDay, type PlanView } from '@kepu/shared';
 import { type DerivedEvent, type ParsedPlan } from './types';
+import { COLLECTIVE_UNIT } from './vocabulary';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
 import { newEventRow } from '../modules/events/event.row';
 import { OrganizationEntity } from '../modules/organizations/organization.entity';
@@ -20,11 +21,6 @@ export interface ImportResult {
 
 export function fingerprint(plan: ParsedPlan, derived: DerivedEvent[]): string {
   return createHash('sha256').update(JSON.stringify({ plan, derived })).digest('hex');
-}
-
-/** 各成员单位, 各县区科协: a collective, not one body that can run events. */
-export function isCollective(name: string): boolean {
-  return name.startsWith('各');
 }
 
 async function ensureOrganization(manager: EntityManager, city: string, name: string, kind: string, now: Date): Promise<OrganizationEntity> {
@@ -67,7 +63,7 @@ export async function applyImport(manager: EntityManager, parsed: ParsedPlan, de
   if (parsed.issuer) orgByName.set(parsed.issuer, await ensureOrganization(manager, parsed.city, parsed.issuer, 'issuer', now));
   for (const task of parsed.tasks) {
     for (const unit of task.responsibleUnits) {
-      if (!orgByName.has(unit)) orgByName.set(unit, await ensureOrganization(manager, parsed.city, unit, isCollective(unit) ? 'collective' : 'unit', now));
+      if (!orgByName.has(unit)) orgByName.set(unit, await ensureOrganization(manager, parsed.city, unit, COLLECTIVE_UNIT.test(unit) ? 'collective' : 'unit', now));
     }
   }
 

@@ -8,7 +8,7 @@ import { seriesOccurrences } from './series';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
-import { enqueueNotification } from '../notifications/notifications.service';
+import { enqueueNotificationOnce } from '../notifications/notifications.service';
 import { actsFor, assertActsFor } from '../organizations/organizations.access';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PlanTaskEntity } from '../plans/plan.entity';
@@ -22,15 +22,10 @@ import { newEventRow } from './event.row';
 import { toEventView, toEventViews } from './event.view';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 import { findForUpdate, transactional } from '../../core/transaction';
+import { escapeLike } from '../../db/like';
 
 /** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
 const MAX_NEAR_CANDIDATES = 5000;
-
-// '!' escapes LIKE wildcards: a backslash inside a string literal means
-// different things to SQLite and MySQL, so it cannot be the escape on both.
-function escapeLike(value: string): string {
-  return value.replace(/[!%_]/g, (c) => `!${c}`);
-}
 
 function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery, user: AuthUser | null, now: Date) {
   if (query.status && query.status !== 'published') {
@@ -288,13 +283,17 @@ export const updateEvent = transactional(async (manager: EntityManager, user: Au
   return toEventView(manager, event);
 });
 
+/** Who holds a seat or waits for one. Read with the event row locked, so no sign-up changes underneath. */
+async function signedUpUserIds(manager: EntityManager, eventId: string): Promise<string[]> {
+  const signups = await manager.getRepository(SignupEntity).find({ where: { eventId, status: In(['confirmed', 'waitlisted']) }, select: { userId: true } });
+  return signups.map((s) => s.userId);
+}
+
 /** Tells everyone signed up or volunteering for an event, once each, through the outbox. */
 async function notifyEveryoneComing(manager: EntityManager, event: EventEntity, kind: string, details: Record<string, unknown>, now: Date): Promise<number> {
-  const signups = await manager.getRepository(SignupEntity).find({ where: { eventId: event.id, status: In(['confirmed', 'waitlisted']) }, select: { userId: true } });
   const volunteers = await manager.getRepository(ShiftApplicationEntity).find({ where: { eventId: event.id, status: In(['applied', 'approved']) }, select: { userId: true } });
-  const recipients = new Set([...signups, ...volunteers].map((r) => r.userId));
-  for (const userId of recipients) await enqueueNotification(manager, userId, kind, { eventId: event.id, title: event.title, ...details }, now);
-  return recipients.size;
+  const recipients = [...(await signedUpUserIds(manager, event.id)), ...volunteers.map((v) => v.userId)];
+  return enqueueNotificationOnce(manager, recipients, kind, { eventId: event.id, title: event.title, ...details }, now);
 }
 
 export const submitEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, now: Date): Promise<EventView> => {
@@ -338,16 +337,14 @@ export const cancelEvent = transactional(async (manager: EntityManager, user: Au
   event.cancelReason = input.reason;
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
-  const active = await manager.getRepository(SignupEntity).findBy({ eventId: event.id, status: In(['confirmed', 'waitlisted']) });
+  const signedUp = await signedUpUserIds(manager, event.id);
+  // Not notifyEveryoneComing's plain read: the volunteers told are those whose application
+  // cancelApplicationsOfEvent ended, each read afresh under its shift's lock.
   const volunteers = await cancelApplicationsOfEvent(manager, event.id, now);
-  // One message per person, even for someone both signed up and volunteering.
-  const recipients = new Set([...active.map((s) => s.userId), ...volunteers]);
-  for (const userId of recipients) {
-    await enqueueNotification(manager, userId, 'event.cancelled', { eventId: event.id, title: event.title, reason: input.reason }, now);
-  }
+  const notified = await enqueueNotificationOnce(manager, [...signedUp, ...volunteers], 'event.cancelled', { eventId: event.id, title: event.title, reason: input.reason }, now);
   await recordAudit(manager, {
     actorId: user.id, action: 'event.cancel', target: `event:${event.id}`,
-    details: { reason: input.reason, signups: active.length, volunteers: volunteers.length, notified: recipients.size }, at: now,
+    details: { reason: input.reason, signups: signedUp.length, volunteers: volunteers.length, notified }, at: now,
   });
   return toEventView(manager, event);
 });

@@ -9,7 +9,7 @@ import { encodeCursor } from '../../core/paging';
 import { AppError, conflict, notFound } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { signToken, verifyToken } from '../../core/tokens';
-import { recordAudit } from '../audit/audit.service';
+import { auditPersonalDataList } from '../audit/audit.service';
 import { EventEntity } from '../events/event.entity';
 import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';
@@ -258,12 +258,6 @@ export const listEventSignups = transactional(async (
     checkedInAt: s.checkedInAt ? toCstIso(s.checkedInAt) : null,
     createdAt: toCstIso(s.createdAt),
   }));
-  // Personal data leaving the system is audited: every export, and every unmask.
-  if (options.unmask || options.format !== 'json') {
-    await recordAudit(manager, {
-      actorId: user.id, action: options.unmask ? 'signups.unmask' : 'signups.export', target: `event:${eventId}`,
-      details: { format: options.format, rows: rows.length, unmasked: options.unmask }, at: now,
-    });
-  }
+  await auditPersonalDataList(manager, user.id, 'signups', eventId, options, rows.length, now);
   return { event, rows };
 });

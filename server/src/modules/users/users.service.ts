@@ -5,6 +5,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { Role, UpdateMe, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
+import { escapeLike } from '../../db/like';
 import { notFound, unauthenticated, validationFailed } from '../../core/errors';
 import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
 import { EventEntity } from '../events/event.entity';
@@ -121,7 +122,7 @@ export interface UserSummary { id: string; nickname: string; roles: Role[]; orga
 /** Admins find accounts by nickname: ids, roles and organizations, never phones. Four queries for a whole page. */
 export async function searchUsers(manager: EntityManager, query: { q?: string; limit: number }): Promise<UserSummary[]> {
   const qb = manager.getRepository(UserEntity).createQueryBuilder('u').where('u.erasedAt IS NULL');
-  if (query.q) qb.andWhere("u.nickname LIKE :q ESCAPE '!'", { q: `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+  if (query.q) qb.andWhere("u.nickname LIKE :q ESCAPE '!'", { q: `%${escapeLike(query.q)}%` });
   const users = await qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'ASC').take(query.limit).getMany();
   if (users.length === 0) return [];
   const ids = users.map((u) => u.id);

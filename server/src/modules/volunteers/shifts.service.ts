@@ -10,7 +10,7 @@ import { type HoursRounding } from './hours';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
-import { recordAudit } from '../audit/audit.service';
+import { auditPersonalDataList, recordAudit } from '../audit/audit.service';
 import { encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity } from '../events/event.entity';
 import { isVisibleTo } from '../events/events.rules';
@@ -334,12 +334,7 @@ export const listEventVolunteers = transactional(async (
       shift: { id: shift.id, role: shift.role, startsAt: toCstIso(shift.startsAt), endsAt: toCstIso(shift.endsAt) },
     };
   });
-  if (options.unmask || options.format !== 'json') {
-    await recordAudit(manager, {
-      actorId: user.id, action: options.unmask ? 'volunteers.unmask' : 'volunteers.export', target: `event:${eventId}`,
-      details: { format: options.format, rows: rows.length, unmasked: options.unmask }, at: now,
-    });
-  }
+  await auditPersonalDataList(manager, user.id, 'volunteers', eventId, options, rows.length, now);
   return { event, rows };
 });
 
