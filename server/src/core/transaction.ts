@@ -51,7 +51,8 @@ export async function findForUpdate<T extends ObjectLiteral>(
  *   await cancelEvent.within(manager, user, ...);     // another use case: joins the caller's transaction
  *
  * So a route never decides where a transaction starts or ends, and a use case
- * called from another commits or rolls back with it.
+ * called from another commits or rolls back with it. Reads need no transaction:
+ * they take an EntityManager (routes pass deps.dataSource.manager).
  */
 export type UseCase<Args extends unknown[], Result> = ((tx: Transactions, ...args: Args) => Promise<Result>) & {
   /** Runs inside a transaction the caller already holds. */

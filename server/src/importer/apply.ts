@@ -127,10 +127,9 @@ async function upsertCampaignEvent(manager: EntityManager, key: string, d: Deriv
     return repo.save(existing);
   }
   const event = newEventRow({
-    kind: 'campaign', venueName: `${d.city}全市`,
+    kind: 'campaign', source: 'plan', derivedKey: key, venueName: `${d.city}全市`, ...fields,
     // A campaign is a period that activities belong to, not something to book a seat for.
     capacity: 0,
-    source: 'plan', derivedKey: key, ...fields,
   }, now);
   await repo.insert(event);
   return event;
