@@ -14,6 +14,7 @@ import { importSeedPlans, seedDemoAccounts } from '../src/demo/seed';
 import { issueSessionToken } from '../src/core/tokens';
 import { memoryRateLimiter } from '../src/http/rate-limit';
 import { EventEntity, EventPlanTaskEntity } from '../src/modules/events/event.entity';
+import { newEventRow } from '../src/modules/events/event.row';
 import { OrganizationEntity } from '../src/modules/organizations/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../src/modules/plans/plan.entity';
 import { UserEntity } from '../src/modules/users/user.entity';
@@ -69,7 +70,7 @@ export async function seedBenchData(
 ): Promise<BenchData> {
   const tx = new Transactions(dataSource);
   await importSeedPlans(tx, seedsDir, now);
-  await tx.run((manager) => seedDemoAccounts(manager, now));
+  await seedDemoAccounts(tx, now);
 
   const plans = await dataSource.getRepository(PlanEntity).find({ order: { city: 'ASC' } });
   const cities = await Promise.all(plans.map(async (plan) => ({
@@ -88,21 +89,20 @@ export async function seedBenchData(
     const template = demoActivityTemplates[i % demoActivityTemplates.length]!;
     const place = city.places[i % city.places.length]!;
     const startsAt = new Date(now.getTime() + (1 + (i % 90)) * 86_400_000 + (i % 10) * 3600_000);
-    const id = randomUUID();
     // A few hundred metres of jitter so distance sorting has real work to do.
     const jitter = ((i * 7919) % 1000) / 1000 - 0.5;
-    events.push(dataSource.getRepository(EventEntity).create({
-      id, title: `${template.title}（第${i + 1}场）`, description: template.description, kind: 'activity', parentId: null,
-      campaignCode: null, organizerId: city.organizers[i % city.organizers.length]!.id, city: city.plan.city, district: place.district,
+    const event = newEventRow({
+      title: `${template.title}（第${i + 1}场）`, description: template.description, kind: 'activity',
+      organizerId: city.organizers[i % city.organizers.length]!.id, city: city.plan.city, district: place.district,
       audiences: template.audiences, themes: template.themes, venueName: place.venue, venueAddress: place.address,
       venueLat: place.lat === null ? null : place.lat + jitter * 0.05, venueLng: place.lng === null ? null : place.lng + jitter * 0.05,
       startsAt, endsAt: new Date(startsAt.getTime() + template.hours * 3600_000), capacity: template.capacity,
-      confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null, status: 'published',
-      source: 'organizer', isDemo: false, reviewReason: null, cancelReason: null, derivedKey: null, seriesId: null, publishedAt: now, createdAt: now, updatedAt: now,
-    }));
+      status: 'published', source: 'organizer',
+    }, now);
+    events.push(event);
     // Half the events cite a plan task, so list views do their plan-task lookups.
     const task = city.tasks[i % Math.max(city.tasks.length, 1)];
-    if (task && i % 2 === 0) links.push({ eventId: id, planId: task.planId, taskNumber: task.number });
+    if (task && i % 2 === 0) links.push({ eventId: event.id, planId: task.planId, taskNumber: task.number });
   }
   for (let i = 0; i < events.length; i += CHUNK) await dataSource.getRepository(EventEntity).insert(events.slice(i, i + CHUNK));
   // Every third event recruits volunteers (both cities alike): one shift, so /shifts lists have real rows to page through.
@@ -114,10 +114,10 @@ export async function seedBenchData(
   for (let i = 0; i < links.length; i += CHUNK) await dataSource.getRepository(EventPlanTaskEntity).insert(links.slice(i, i + CHUNK));
 
   const home = usable[0]!;
-  const signupEvent = dataSource.getRepository(EventEntity).create({
-    ...events[0]!, id: randomUUID(), title: '报名压测活动', capacity: options.signupCapacity,
+  const signupEvent = newEventRow({
+    ...events[0]!, title: '报名压测活动', capacity: options.signupCapacity,
     startsAt: new Date(now.getTime() + 10 * 86_400_000), endsAt: new Date(now.getTime() + 10 * 86_400_000 + 7_200_000),
-  });
+  }, now);
   await dataSource.getRepository(EventEntity).insert(signupEvent);
 
   const users = Array.from({ length: options.users }, (_, i) => dataSource.getRepository(UserEntity).create({

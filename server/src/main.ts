@@ -24,9 +24,9 @@ async function seedAtStart(config: Config, tx: Transactions, defaultSeedsDir: st
     }
   }
   if (config.authMode === 'dev') {
-    await tx.run((manager) => seedDemoAccounts(manager, clock()));
+    await seedDemoAccounts(tx, clock());
     if (config.demo) {
-      const touched = await tx.run((manager) => seedDemoActivities(manager, clock()));
+      const touched = await seedDemoActivities(tx, clock());
       console.log(`[kepu] demo data: ${touched} events added or refreshed (flagged isDemo; --no-demo to skip)`);
     }
   }

@@ -269,7 +269,7 @@ describe.each(engines)('events on %s', (engine) => {
       const res = await app.api.get(`${API}/events/${event.id}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
-        id: event.id, title: '详情测试活动', kind: 'activity', parentId: null, source: 'organizer', status: 'published',
+        id: event.id, title: '详情测试活动', kind: 'activity', source: 'organizer', status: 'published',
         campaign: { code: 'national-science-day', name: '全国科普月' },
         organizer: { id: await organizerOrgId(app), name: '唐山市科协' },
         city: '唐山市', district: '路北区', audiences: ['青少年'], themes: ['科技'],
@@ -278,6 +278,8 @@ describe.each(engines)('events on %s', (engine) => {
         signupOpensAt: '2026-11-20T09:00:00+08:00', signupClosesAt: '2026-12-04T18:00:00+08:00',
         capacity: 30, confirmedCount: 0, waitlistCount: 0, planTasks: [], isDemo: false, reviewReason: null, cancelReason: null,
       });
+      // parentId was never used and left the contract (migration DropEventParent).
+      expect(res.body).not.toHaveProperty('parentId');
     });
 
     it('when the id is unknown, the detail answers 404', async () => {

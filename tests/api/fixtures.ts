@@ -44,7 +44,7 @@ export function useTestApp(engine: Engine, options: { seed?: boolean; env?: Reco
     sessions = new Map();
     if (options.seed) {
       await importSeedPlans(server.tx, SEEDS_DIR, server.clock.now);
-      await server.tx.run((manager) => seedDemoAccounts(manager, server!.clock.now));
+      await seedDemoAccounts(server.tx, server.clock.now);
     }
   });
   // Reset on both sides so a describe's beforeAll never inherits a clock a story moved.

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const dataSource = await openDatabase(config.database);
   try {
-    const result = await new Transactions(dataSource).run((manager) => setAdminByOpenid(manager, openid, admin, new Date()));
+    const result = await setAdminByOpenid(new Transactions(dataSource), openid, admin, new Date());
     const what = admin ? '已授予管理员' : '已收回管理员';
     console.log(result.changed ? `${what}：openid ${openid}（用户 ${result.id}）` : `无需更改：openid ${openid} ${admin ? '已是' : '不是'}管理员`);
   } finally {

@@ -40,3 +40,28 @@ export async function findForUpdate<T extends ObjectLiteral>(
   if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
   return query.getOne();
 }
+
+/**
+ * A use case that runs as one transaction. Write it as a function of the
+ * transaction's EntityManager; `transactional` turns it into a function of
+ * the Transactions runner that opens that transaction itself:
+ *
+ *   export const cancelEvent = transactional(async (manager: EntityManager, user: AuthUser, ...) => { ... });
+ *   await cancelEvent(deps.tx, user, ...);            // a route: its own transaction
+ *   await cancelEvent.within(manager, user, ...);     // another use case: joins the caller's transaction
+ *
+ * So a route never decides where a transaction starts or ends, and a use case
+ * called from another commits or rolls back with it. Reads need no transaction:
+ * they take an EntityManager (routes pass deps.dataSource.manager).
+ */
+export type UseCase<Args extends unknown[], Result> = ((tx: Transactions, ...args: Args) => Promise<Result>) & {
+  /** Runs inside a transaction the caller already holds. */
+  within: (manager: EntityManager, ...args: Args) => Promise<Result>;
+};
+
+export function transactional<Args extends unknown[], Result>(
+  work: (manager: EntityManager, ...args: Args) => Promise<Result>,
+): UseCase<Args, Result> {
+  const inOwnTransaction = (tx: Transactions, ...args: Args) => tx.run((manager) => work(manager, ...args));
+  return Object.assign(inOwnTransaction, { within: work });
+}

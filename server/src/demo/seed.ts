@@ -7,9 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { addDays, cstDateOf, cstEndOfDay, cstStartOfDay } from '@kepu/shared';
 import { campaignOccurrence } from '../campaigns';
-import type { Transactions } from '../core/transaction';
+import { transactional, type Transactions } from '../core/transaction';
 import { importPlan } from '../importer/import-plan';
+import { COLLECTIVE_UNIT } from '../importer/vocabulary';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
+import { newEventRow } from '../modules/events/event.row';
 import { MembershipEntity, OrganizationEntity } from '../modules/organizations/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
 import { SignupEntity } from '../modules/signups/signup.entity';
@@ -22,7 +24,7 @@ export async function importSeedPlans(tx: Transactions, seedsDir: string, now: D
   const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
   const results = [];
   for (const file of files) {
-    const result = await importPlan((work) => tx.run(work), readFileSync(join(seedsDir, file), 'utf8'), {}, now);
+    const result = await importPlan(tx, readFileSync(join(seedsDir, file), 'utf8'), {}, now);
     results.push({ file, city: result.plan.city, year: result.plan.year, created: result.created });
   }
   return results;
@@ -33,7 +35,7 @@ async function demoOrganization(manager: EntityManager, now: Date): Promise<Orga
   const firstPlan = await manager.getRepository(PlanEntity).findOne({ where: {}, order: { createdAt: 'ASC', city: 'ASC' } });
   if (!firstPlan) return null;
   const organizations = await manager.getRepository(OrganizationEntity).findBy({ city: firstPlan.city });
-  const association = organizations.find((o) => o.name.endsWith('科协') && !o.name.startsWith('各'));
+  const association = organizations.find((o) => o.name.endsWith('科协') && !COLLECTIVE_UNIT.test(o.name));
   if (association) return association;
   const created = manager.getRepository(OrganizationEntity).create({ id: randomUUID(), city: firstPlan.city, name: `${firstPlan.city}科协`, kind: 'unit', trusted: false, createdAt: now });
   await manager.getRepository(OrganizationEntity).insert(created);
@@ -45,9 +47,9 @@ const demoNicknames: Record<(typeof demoAccounts)[number], string> = {
   'demo-resident': '演示居民', 'demo-volunteer': '演示志愿者', 'demo-organizer': '演示组织者', 'demo-reviewer': '演示审核员', 'demo-admin': '演示管理员',
 };
 
-export async function seedDemoAccounts(manager: EntityManager, now: Date): Promise<void> {
+export const seedDemoAccounts = transactional(async (manager: EntityManager, now: Date): Promise<void> => {
   for (const openid of demoAccounts) {
-    const user = await findOrCreateUser(manager, openid, demoNicknames[openid], now);
+    const user = await findOrCreateUser.within(manager, openid, demoNicknames[openid], now);
     if (openid === 'demo-reviewer' && !user.isReviewer) await manager.getRepository(UserEntity).update({ id: user.id }, { isReviewer: true });
     if (openid === 'demo-admin' && !user.isAdmin) await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: true, isReviewer: true });
     if (openid === 'demo-volunteer' && !(await manager.getRepository(VolunteerProfileEntity).existsBy({ userId: user.id }))) {
@@ -64,14 +66,14 @@ export async function seedDemoAccounts(manager: EntityManager, now: Date): Promi
       }
     }
   }
-}
+});
 
 /**
  * Demo activities: for each city with a plan, this year's campaigns the plan
  * names and a dozen activities over the coming weeks. An ended demo activity
  * nobody signed up for is moved forward again, so the list is never stale.
  */
-export async function seedDemoActivities(manager: EntityManager, now: Date): Promise<number> {
+export const seedDemoActivities = transactional(async (manager: EntityManager, now: Date): Promise<number> => {
   const today = cstDateOf(now);
   const year = Number(today.slice(0, 4));
   const events = manager.getRepository(EventEntity);
@@ -91,16 +93,15 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
       if (!occurrence?.startsOn || !occurrence.endsOn) continue;
       const key = `demo:${plan.id}:${year}:${code}`;
       if (await events.findOneBy({ derivedKey: key })) continue;
-      const id = randomUUID();
-      await events.insert(events.create({
-        id, title: `${year}年${plan.city}${occurrence.name}（演示）`, description: `演示数据：依据${plan.year}年工作要点，按${year}年日期生成。`,
-        kind: 'campaign', parentId: null, campaignCode: code, organizerId: fallbackOrganizer.id, city: plan.city, district: '',
-        audiences: [], themes: occurrence.themes, venueName: `${plan.city}全市`, venueAddress: '', venueLat: null, venueLng: null,
-        startsAt: cstStartOfDay(occurrence.startsOn), endsAt: cstEndOfDay(occurrence.endsOn), capacity: 0, confirmedCount: 0, waitlistCount: 0,
-        signupSeq: 0, signupOpensAt: null, signupClosesAt: null, status: 'published', source: 'plan', isDemo: true, reviewReason: null,
-        cancelReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, updatedAt: now,
-      }));
-      await manager.getRepository(EventPlanTaskEntity).insert(taskNumbers.map((n) => ({ eventId: id, planId: plan.id, taskNumber: n })));
+      const campaign = newEventRow({
+        title: `${year}年${plan.city}${occurrence.name}（演示）`, description: `演示数据：依据${plan.year}年工作要点，按${year}年日期生成。`,
+        kind: 'campaign', campaignCode: code, organizerId: fallbackOrganizer.id, city: plan.city,
+        themes: occurrence.themes, venueName: `${plan.city}全市`,
+        startsAt: cstStartOfDay(occurrence.startsOn), endsAt: cstEndOfDay(occurrence.endsOn), capacity: 0,
+        status: 'published', source: 'plan', isDemo: true, derivedKey: key,
+      }, now);
+      await events.insert(campaign);
+      await manager.getRepository(EventPlanTaskEntity).insert(taskNumbers.map((n) => ({ eventId: campaign.id, planId: plan.id, taskNumber: n })));
       touched += 1;
     }
 
@@ -124,21 +125,20 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
       const place = geography.places[i % geography.places.length]!;
       const linked = tasks.filter((t) => t.themes.some((theme) => template.themes.includes(theme)) || t.audiences.some((a) => template.audiences.includes(a)));
       const organizer = organizations.find((o) => linked[0]?.responsibleUnits.some((u) => u.organizationId === o.id)) ?? fallbackOrganizer;
-      const id = randomUUID();
-      await events.insert(events.create({
-        id, title: template.title, description: `${template.description}（演示数据）`, kind: 'activity', parentId: null,
+      const activity = newEventRow({
+        title: template.title, description: `${template.description}（演示数据）`, kind: 'activity',
         campaignCode: template.campaign && named.has(template.campaign) ? template.campaign : null,
         organizerId: organizer.id, city: plan.city, district: place.district, audiences: template.audiences, themes: template.themes,
         venueName: place.venue, venueAddress: place.address, venueLat: place.lat, venueLng: place.lng, startsAt, endsAt,
-        capacity: template.capacity, confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null,
-        status: 'published', source: 'organizer', isDemo: true, reviewReason: null, cancelReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, updatedAt: now,
-      }));
-      const links = linked.slice(0, 2).map((t) => ({ eventId: id, planId: plan.id, taskNumber: t.number }));
+        capacity: template.capacity, status: 'published', source: 'organizer', isDemo: true, derivedKey: key,
+      }, now);
+      await events.insert(activity);
+      const links = linked.slice(0, 2).map((t) => ({ eventId: activity.id, planId: plan.id, taskNumber: t.number }));
       if (links.length) await manager.getRepository(EventPlanTaskEntity).insert(links);
       // Every other demo activity recruits volunteers, so the 志愿 pages have something to show.
       if (i % 2 === 0) {
         await manager.getRepository(ShiftEntity).insert({
-          id: randomUUID(), eventId: id, role: '科普讲解', description: '为参与者讲解展项与实验（演示数据）', startsAt, endsAt,
+          id: randomUUID(), eventId: activity.id, role: '科普讲解', description: '为参与者讲解展项与实验（演示数据）', startsAt, endsAt,
           slots: 3, approvedCount: 0, skills: ['科普讲解'], createdAt: now,
         });
       }
@@ -146,4 +146,4 @@ export async function seedDemoActivities(manager: EntityManager, now: Date): Pro
     }
   }
   return touched;
-}
+});

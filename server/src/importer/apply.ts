@@ -5,7 +5,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { cstEndOfDay, cstStartOfDay, type PlanView } from '@kepu/shared';
 import { type DerivedEvent, type ParsedPlan } from './types';
+import { COLLECTIVE_UNIT } from './vocabulary';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
+import { newEventRow } from '../modules/events/event.row';
 import { OrganizationEntity } from '../modules/organizations/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
 import { toPlanView } from '../modules/plans/plans.service';
@@ -19,11 +21,6 @@ export interface ImportResult {
 
 export function fingerprint(plan: ParsedPlan, derived: DerivedEvent[]): string {
   return createHash('sha256').update(JSON.stringify({ plan, derived })).digest('hex');
-}
-
-/** 各成员单位, 各县区科协: a collective, not one body that can run events. */
-export function isCollective(name: string): boolean {
-  return name.startsWith('各');
 }
 
 async function ensureOrganization(manager: EntityManager, city: string, name: string, kind: string, now: Date): Promise<OrganizationEntity> {
@@ -66,7 +63,7 @@ export async function applyImport(manager: EntityManager, parsed: ParsedPlan, de
   if (parsed.issuer) orgByName.set(parsed.issuer, await ensureOrganization(manager, parsed.city, parsed.issuer, 'issuer', now));
   for (const task of parsed.tasks) {
     for (const unit of task.responsibleUnits) {
-      if (!orgByName.has(unit)) orgByName.set(unit, await ensureOrganization(manager, parsed.city, unit, isCollective(unit) ? 'collective' : 'unit', now));
+      if (!orgByName.has(unit)) orgByName.set(unit, await ensureOrganization(manager, parsed.city, unit, COLLECTIVE_UNIT.test(unit) ? 'collective' : 'unit', now));
     }
   }
 
@@ -129,12 +126,11 @@ async function upsertCampaignEvent(manager: EntityManager, key: string, d: Deriv
     Object.assign(existing, fields, { publishedAt: existing.publishedAt ?? now });
     return repo.save(existing);
   }
-  const event = repo.create({
-    id: randomUUID(), kind: 'campaign', parentId: null, district: '', venueName: `${d.city}全市`, venueAddress: '', venueLat: null, venueLng: null,
+  const event = newEventRow({
+    kind: 'campaign', source: 'plan', derivedKey: key, venueName: `${d.city}全市`, ...fields,
     // A campaign is a period that activities belong to, not something to book a seat for.
-    capacity: 0, confirmedCount: 0, waitlistCount: 0, signupSeq: 0, signupOpensAt: null, signupClosesAt: null,
-    source: 'plan', isDemo: false, reviewReason: null, derivedKey: key, seriesId: null, publishedAt: now, createdAt: now, ...fields,
-  });
+    capacity: 0,
+  }, now);
   await repo.insert(event);
   return event;
 }

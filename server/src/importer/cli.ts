@@ -44,7 +44,7 @@ async function main() {
     const config = loadConfig(process.env);
     const dataSource = await openDatabase(config.database);
     try {
-      const result = await importPlan((work) => new Transactions(dataSource).run(work), text, overrides, new Date());
+      const result = await importPlan(new Transactions(dataSource), text, overrides, new Date());
       stored = `${result.created ? '已新建' : result.changed ? '已更新' : '未变化'} plan ${result.plan.id}`;
     } finally {
       await dataSource.destroy();

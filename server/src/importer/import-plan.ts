@@ -1,6 +1,6 @@
 // The importPlan use case: parse and derive (pure), then apply in one
 // transaction unless it is a dry run. Shared by the CLI and the HTTP route.
-import type { EntityManager } from 'typeorm';
+import type { Transactions } from '../core/transaction';
 import type { DerivedEvent, ParsedPlan } from './types';
 import { applyImport, previewPlanView, type ImportResult } from './apply';
 import { deriveCampaignEvents, parsePlan } from './index';
@@ -21,12 +21,13 @@ export function dryRunImport(text: string, overrides: { city?: string; year?: nu
   };
 }
 
+/** Opens its own transaction like every write use case, but only after parsing: a long text is not parsed under locks. */
 export async function importPlan(
-  run: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>,
+  tx: Transactions,
   text: string,
   overrides: { city?: string; year?: number },
   now: Date,
 ): Promise<ImportResult> {
   const { parsed, derived } = parseAndDerive(text, overrides);
-  return run((manager) => applyImport(manager, parsed, derived, now));
+  return tx.run((manager) => applyImport(manager, parsed, derived, now));
 }

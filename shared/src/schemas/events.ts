@@ -131,7 +131,6 @@ export interface EventView {
   title: string;
   description: string;
   kind: EventKind;
-  parentId: string | null;
   /** Shared by the occurrences of a recurring series. */
   seriesId: string | null;
   campaign: { code: string; name: string } | null;

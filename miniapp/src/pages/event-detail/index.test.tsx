@@ -15,7 +15,7 @@ const minutes = (iso: string, by: number) => new Date(Date.parse(iso) + by * 60_
 
 function eventView(overrides: Partial<EventView>): EventView {
   return {
-    id: 'e1', title: '家庭应急避险演练开放日', description: '', kind: 'activity', parentId: null, seriesId: null,
+    id: 'e1', title: '家庭应急避险演练开放日', description: '', kind: 'activity', seriesId: null,
     campaign: null, planTasks: [], organizer: { id: 'o1', name: '唐山市科协' }, city: '唐山市', audiences: [], themes: [],
     district: '路北区', venue: { name: '唐山科技馆', address: '建设北路', lat: null, lng: null },
     startsAt, endsAt, capacity: 40, confirmedCount: 3, waitlistCount: 0, signupOpensAt: null, signupClosesAt: null,

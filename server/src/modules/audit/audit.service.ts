@@ -19,6 +19,22 @@ export async function recordAudit(manager: EntityManager, input: AuditInput): Pr
   await manager.getRepository(AuditEntryEntity).save(Object.assign(new AuditEntryEntity(), { id: randomUUID(), ...input }));
 }
 
+/**
+ * Personal data leaving the system is audited: every export of an event's
+ * list of people (sign-ups, volunteers), and every unmasked view of one. A
+ * masked list on screen is not.
+ */
+export async function auditPersonalDataList(
+  manager: EntityManager, actorId: string, list: 'signups' | 'volunteers', eventId: string,
+  options: { unmask: boolean; format: string }, rows: number, now: Date,
+): Promise<void> {
+  if (!options.unmask && options.format === 'json') return;
+  await recordAudit(manager, {
+    actorId, action: `${list}.${options.unmask ? 'unmask' : 'export'}`, target: `event:${eventId}`,
+    details: { format: options.format, rows, unmasked: options.unmask }, at: now,
+  });
+}
+
 export interface AuditItem {
   id: string;
   at: string;

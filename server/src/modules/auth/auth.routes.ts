@@ -9,7 +9,7 @@ import { findOrCreateUser, getUserView } from '../users/users.service';
 export function authRoutes(deps: AppDeps) {
   async function signIn(openid: string, nickname?: string) {
     const now = deps.clock();
-    const user = await deps.tx.run((manager) => findOrCreateUser(manager, openid, nickname, now));
+    const user = await findOrCreateUser(deps.tx, openid, nickname, now);
     return { token: issueSessionToken(user.id, deps.config.authMode, deps.config.authSecret, now), user: await getUserView(deps.dataSource.manager, user.id) };
   }
 

@@ -20,9 +20,6 @@ export class EventEntity {
   @Column({ type: 'varchar', length: 16 })
   kind: EventKind;
 
-  @Column({ type: 'varchar', length: 36, nullable: true })
-  parentId: string | null;
-
   @Column({ type: 'varchar', length: 64, nullable: true })
   campaignCode: string | null;
 

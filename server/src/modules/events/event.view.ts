@@ -25,7 +25,6 @@ export async function toEventViews(manager: EntityManager, events: EventEntity[]
     title: event.title,
     description: event.description,
     kind: event.kind,
-    parentId: event.parentId,
     seriesId: event.seriesId,
     campaign: campaignOf(event),
     planTasks: links

@@ -50,36 +50,36 @@ export function eventRoutes(deps: AppDeps) {
     route<CreateEvent>({
       method: 'post', path: '/events', access: ['organizer', 'admin'], tag: 'events', body: createEventSchema,
       summary: '主办单位创建活动草稿',
-      handle: async ({ body, user }) => reply(201, await deps.tx.run((m) => createEvent(m, requireUser(user), body, deps.clock()))),
+      handle: async ({ body, user }) => reply(201, await createEvent(deps.tx, requireUser(user), body, deps.clock())),
     }),
     route<CreateEventSeries>({
       method: 'post', path: '/events/series', access: ['organizer', 'admin'], tag: 'events', body: createEventSeriesSchema,
       summary: '创建系列活动（如科技活动周每个周六、每周银龄课堂），每场独立名额',
-      handle: async ({ body, user }) => reply(201, await deps.tx.run((m) => createEventSeries(m, requireUser(user), body, deps.clock()))),
+      handle: async ({ body, user }) => reply(201, await createEventSeries(deps.tx, requireUser(user), body, deps.clock())),
     }),
     route({
       method: 'post', path: '/series/:id/submit', access: ['organizer', 'admin'], tag: 'events', summary: '整个系列提交审核',
-      handle: async ({ user, params }) => deps.tx.run((m) => submitSeries(m, requireUser(user), params.id!, deps.clock())),
+      handle: async ({ user, params }) => submitSeries(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<UpdateEvent>({
       method: 'patch', path: '/events/:id', access: ['organizer', 'admin'], tag: 'events', body: updateEventSchema,
       summary: '修改活动（被驳回的活动修改后回到草稿）',
-      handle: async ({ body, user, params }) => deps.tx.run((m) => updateEvent(m, requireUser(user), params.id!, body, deps.clock())),
+      handle: async ({ body, user, params }) => updateEvent(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route({
       method: 'post', path: '/events/:id/submit', access: ['organizer', 'admin'], tag: 'events',
       summary: '提交审核（可信单位直接发布）',
-      handle: async ({ user, params }) => deps.tx.run((m) => submitEvent(m, requireUser(user), params.id!, deps.clock())),
+      handle: async ({ user, params }) => submitEvent(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<ReviewEvent>({
       method: 'post', path: '/events/:id/review', access: ['reviewer'], tag: 'events', body: reviewEventSchema,
       summary: '审核员通过或驳回活动',
-      handle: async ({ body, user, params }) => deps.tx.run((m) => reviewEvent(m, requireUser(user), params.id!, body, deps.clock())),
+      handle: async ({ body, user, params }) => reviewEvent(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route<CancelEvent>({
       method: 'post', path: '/events/:id/cancel', access: ['organizer', 'admin'], tag: 'events', body: cancelEventSchema,
       summary: '取消活动并通知所有报名者',
-      handle: async ({ body, user, params }) => deps.tx.run((m) => cancelEvent(m, requireUser(user), params.id!, body, deps.clock())),
+      handle: async ({ body, user, params }) => cancelEvent(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
   ];
 }

@@ -8,7 +8,7 @@ import { seriesOccurrences } from './series';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
-import { enqueueNotification } from '../notifications/notifications.service';
+import { enqueueNotificationOnce } from '../notifications/notifications.service';
 import { actsFor, assertActsFor } from '../organizations/organizations.access';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PlanTaskEntity } from '../plans/plan.entity';
@@ -18,18 +18,14 @@ import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
 import { ShiftApplicationEntity } from '../volunteers/volunteer.entities';
 import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
+import { newEventRow } from './event.row';
 import { toEventView, toEventViews } from './event.view';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
-import { findForUpdate } from '../../core/transaction';
+import { findForUpdate, transactional } from '../../core/transaction';
+import { escapeLike } from '../../db/like';
 
 /** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
 const MAX_NEAR_CANDIDATES = 5000;
-
-// '!' escapes LIKE wildcards: a backslash inside a string literal means
-// different things to SQLite and MySQL, so it cannot be the escape on both.
-function escapeLike(value: string): string {
-  return value.replace(/[!%_]/g, (c) => `!${c}`);
-}
 
 function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery, user: AuthUser | null, now: Date) {
   if (query.status && query.status !== 'published') {
@@ -149,7 +145,7 @@ export async function getEvent(manager: EntityManager, id: string, user: AuthUse
   return toEventView(manager, await loadVisibleEvent(manager, id, user));
 }
 
-async function checkReferences(manager: EntityManager, input: { campaign?: string | null; planTasks?: { planId: string; number: number }[]; parentId?: string | null }) {
+async function checkReferences(manager: EntityManager, input: { campaign?: string | null; planTasks?: { planId: string; number: number }[] }) {
   if (input.campaign && !campaignByCode(input.campaign)) {
     throw validationFailed([{ path: 'campaign', message: '未知的主题活动' }]);
   }
@@ -166,17 +162,15 @@ async function replacePlanLinks(manager: EntityManager, eventId: string, links: 
   if (unique.size) await repo.insert([...unique.values()].map((l) => ({ eventId, planId: l.planId, taskNumber: l.number })));
 }
 
-export async function createEvent(manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date, seriesId: string | null = null): Promise<EventView> {
+export const createEvent = transactional(async (manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date, seriesId: string | null = null): Promise<EventView> => {
   assertActsFor(user, input.organizerId);
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: input.organizerId });
   if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
   await checkReferences(manager, input);
-  const event = manager.getRepository(EventEntity).create({
-    id: randomUUID(),
+  const event = newEventRow({
     title: input.title,
     description: input.description,
     kind: 'activity',
-    parentId: null,
     campaignCode: input.campaign ?? null,
     organizerId: input.organizerId,
     city: input.city,
@@ -190,34 +184,24 @@ export async function createEvent(manager: EntityManager, user: AuthUser, input:
     startsAt: new Date(input.startsAt),
     endsAt: new Date(input.endsAt),
     capacity: input.capacity,
-    confirmedCount: 0,
-    waitlistCount: 0,
-    signupSeq: 0,
     signupOpensAt: input.signupOpensAt ? new Date(input.signupOpensAt) : null,
     signupClosesAt: input.signupClosesAt ? new Date(input.signupClosesAt) : null,
     status: 'draft',
     source: 'organizer',
-    isDemo: false,
-    reviewReason: null,
-    cancelReason: null,
-    derivedKey: null,
     seriesId,
-    publishedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  }, now);
   await manager.getRepository(EventEntity).insert(event);
   await replacePlanLinks(manager, event.id, input.planTasks ?? []);
   return toEventView(manager, event);
-}
+});
 
 /**
  * Creates every occurrence of a recurring series as its own draft with its
  * own seats; sign-up windows move with each occurrence.
  */
-export async function createEventSeries(
+export const createEventSeries = transactional(async (
   manager: EntityManager, user: AuthUser, input: CreateEventSeries, now: Date,
-): Promise<{ seriesId: string; items: EventView[] }> {
+): Promise<{ seriesId: string; items: EventView[] }> => {
   const { recurrence, ...first } = input;
   const firstStart = new Date(first.startsAt).getTime();
   const occurrences = seriesOccurrences(new Date(first.startsAt), new Date(first.endsAt), recurrence);
@@ -227,7 +211,7 @@ export async function createEventSeries(
   const items: EventView[] = [];
   for (const occurrence of occurrences) {
     const by = occurrence.startsAt.getTime() - firstStart;
-    items.push(await createEvent(manager, user, {
+    items.push(await createEvent.within(manager, user, {
       ...first,
       startsAt: toCstIso(occurrence.startsAt),
       endsAt: toCstIso(occurrence.endsAt),
@@ -236,18 +220,18 @@ export async function createEventSeries(
     }, now, seriesId));
   }
   return { seriesId, items };
-}
+});
 
 /** Submits every draft (or rejected) occurrence of a series the user organizes. */
-export async function submitSeries(manager: EntityManager, user: AuthUser, seriesId: string, now: Date): Promise<{ seriesId: string; items: EventView[] }> {
+export const submitSeries = transactional(async (manager: EntityManager, user: AuthUser, seriesId: string, now: Date): Promise<{ seriesId: string; items: EventView[] }> => {
   const members = await manager.getRepository(EventEntity).find({ where: { seriesId }, order: { startsAt: 'ASC' }, select: { id: true, organizerId: true, status: true } });
   if (members.length === 0 || !actsFor(user, members[0]!.organizerId)) throw notFound('series');
   const items: EventView[] = [];
   for (const member of members) {
-    items.push(canSubmit(member.status) ? await submitEvent(manager, user, member.id, now) : await getEvent(manager, member.id, user));
+    items.push(canSubmit(member.status) ? await submitEvent.within(manager, user, member.id, now) : await getEvent(manager, member.id, user));
   }
   return { seriesId, items };
-}
+});
 
 async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: string): Promise<EventEntity> {
   const event = await findForUpdate(manager, EventEntity, id);
@@ -260,7 +244,7 @@ async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: stri
   return event;
 }
 
-export async function updateEvent(manager: EntityManager, user: AuthUser, id: string, changes: UpdateEvent, now: Date): Promise<EventView> {
+export const updateEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, changes: UpdateEvent, now: Date): Promise<EventView> => {
   const event = await loadForOrganizer(manager, user, id);
   if (!canEdit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
   await checkReferences(manager, changes);
@@ -298,18 +282,22 @@ export async function updateEvent(manager: EntityManager, user: AuthUser, id: st
   const noticeWorthy = event.status === 'published' ? noticeWorthyChanges(before, event) : [];
   if (noticeWorthy.length) await notifyEveryoneComing(manager, event, 'event.changed', { changed: noticeWorthy, startsAt: toCstIso(event.startsAt), venue: event.venueName }, now);
   return toEventView(manager, event);
+});
+
+/** Who holds a seat or waits for one. Read with the event row locked, so no sign-up changes underneath. */
+async function signedUpUserIds(manager: EntityManager, eventId: string): Promise<string[]> {
+  const signups = await manager.getRepository(SignupEntity).find({ where: { eventId, status: In(['confirmed', 'waitlisted']) }, select: { userId: true } });
+  return signups.map((s) => s.userId);
 }
 
 /** Tells everyone signed up or volunteering for an event, once each, through the outbox. */
 async function notifyEveryoneComing(manager: EntityManager, event: EventEntity, kind: string, details: Record<string, unknown>, now: Date): Promise<number> {
-  const signups = await manager.getRepository(SignupEntity).find({ where: { eventId: event.id, status: In(['confirmed', 'waitlisted']) }, select: { userId: true } });
   const volunteers = await manager.getRepository(ShiftApplicationEntity).find({ where: { eventId: event.id, status: In(['applied', 'approved']) }, select: { userId: true } });
-  const recipients = new Set([...signups, ...volunteers].map((r) => r.userId));
-  for (const userId of recipients) await enqueueNotification(manager, userId, kind, { eventId: event.id, title: event.title, ...details }, now);
-  return recipients.size;
+  const recipients = [...(await signedUpUserIds(manager, event.id)), ...volunteers.map((v) => v.userId)];
+  return enqueueNotificationOnce(manager, recipients, kind, { eventId: event.id, title: event.title, ...details }, now);
 }
 
-export async function submitEvent(manager: EntityManager, user: AuthUser, id: string, now: Date): Promise<EventView> {
+export const submitEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, now: Date): Promise<EventView> => {
   const event = await loadForOrganizer(manager, user, id);
   if (!canSubmit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: event.organizerId });
@@ -324,9 +312,9 @@ export async function submitEvent(manager: EntityManager, user: AuthUser, id: st
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
   return toEventView(manager, event);
-}
+});
 
-export async function reviewEvent(manager: EntityManager, user: AuthUser, id: string, input: ReviewEvent, now: Date): Promise<EventView> {
+export const reviewEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, input: ReviewEvent, now: Date): Promise<EventView> => {
   const event = await findForUpdate(manager, EventEntity, id);
   if (!event) throw notFound('event');
   if (!canReview(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
@@ -339,9 +327,9 @@ export async function reviewEvent(manager: EntityManager, user: AuthUser, id: st
     actorId: user.id, action: `event.${input.decision}`, target: `event:${event.id}`, details: { reason: input.reason ?? null, title: event.title }, at: now,
   });
   return toEventView(manager, event);
-}
+});
 
-export async function cancelEvent(manager: EntityManager, user: AuthUser, id: string, input: CancelEvent, now: Date): Promise<EventView> {
+export const cancelEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, input: CancelEvent, now: Date): Promise<EventView> => {
   const event = await loadForOrganizer(manager, user, id);
   if (!canCancel(event, now)) {
     throw conflict('EVENT_STATE_CONFLICT', { status: event.status }, event.status === 'cancelled' ? undefined : '活动已经结束，不能取消');
@@ -350,16 +338,14 @@ export async function cancelEvent(manager: EntityManager, user: AuthUser, id: st
   event.cancelReason = input.reason;
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
-  const active = await manager.getRepository(SignupEntity).findBy({ eventId: event.id, status: In(['confirmed', 'waitlisted']) });
+  const signedUp = await signedUpUserIds(manager, event.id);
+  // Not notifyEveryoneComing's plain read: the volunteers told are those whose application
+  // cancelApplicationsOfEvent ended, each read afresh under its shift's lock.
   const volunteers = await cancelApplicationsOfEvent(manager, event.id, now);
-  // One message per person, even for someone both signed up and volunteering.
-  const recipients = new Set([...active.map((s) => s.userId), ...volunteers]);
-  for (const userId of recipients) {
-    await enqueueNotification(manager, userId, 'event.cancelled', { eventId: event.id, title: event.title, reason: input.reason }, now);
-  }
+  const notified = await enqueueNotificationOnce(manager, [...signedUp, ...volunteers], 'event.cancelled', { eventId: event.id, title: event.title, reason: input.reason }, now);
   await recordAudit(manager, {
     actorId: user.id, action: 'event.cancel', target: `event:${event.id}`,
-    details: { reason: input.reason, signups: active.length, volunteers: volunteers.length, notified: recipients.size }, at: now,
+    details: { reason: input.reason, signups: signedUp.length, volunteers: volunteers.length, notified }, at: now,
   });
   return toEventView(manager, event);
-}
+});

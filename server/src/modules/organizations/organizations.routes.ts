@@ -23,14 +23,14 @@ export function organizationRoutes(deps: AppDeps) {
       method: 'post', path: '/organizations', access: ['admin'], tag: 'organizations', body: createOrganizationSchema,
       summary: '管理员添加主办单位（如学校、志愿服务队）',
       handle: async ({ body, user }) => {
-        const { organization, created } = await deps.tx.run((m) => createOrganization(m, requireUser(user), body, deps.clock()));
+        const { organization, created } = await createOrganization(deps.tx, requireUser(user), body, deps.clock());
         return reply(created ? 201 : 200, organization);
       },
     }),
     route<z.infer<typeof updateOrganizationSchema>>({
       method: 'patch', path: '/organizations/:id', access: ['admin'], tag: 'organizations', body: updateOrganizationSchema,
       summary: '设为可信单位（可信单位的活动免审核直接发布）',
-      handle: async ({ params, body, user }) => deps.tx.run((m) => setTrusted(m, requireUser(user), params.id!, body.trusted, deps.clock())),
+      handle: async ({ params, body, user }) => setTrusted(deps.tx, requireUser(user), params.id!, body.trusted, deps.clock()),
     }),
     route({
       method: 'get', path: '/organizations/:id/members', access: ['organizer', 'admin'], tag: 'organizations', summary: '单位的组织者成员',
@@ -39,14 +39,14 @@ export function organizationRoutes(deps: AppDeps) {
     route<z.infer<typeof addMemberSchema>>({
       method: 'post', path: '/organizations/:id/members', access: ['admin'], tag: 'organizations', body: addMemberSchema, summary: '添加组织者成员',
       handle: async ({ params, body, user }) => {
-        const { membership, created } = await deps.tx.run((m) => addMember(m, requireUser(user), params.id!, body, deps.clock()));
+        const { membership, created } = await addMember(deps.tx, requireUser(user), params.id!, body, deps.clock());
         return reply(created ? 201 : 200, membership);
       },
     }),
     route({
       method: 'delete', path: '/organizations/:id/members/:userId', access: ['admin'], tag: 'organizations', summary: '移除组织者成员',
       handle: async ({ params, user }) => {
-        await deps.tx.run((m) => removeMember(m, requireUser(user), params.id!, params.userId!, deps.clock()));
+        await removeMember(deps.tx, requireUser(user), params.id!, params.userId!, deps.clock());
         return { removed: true };
       },
     }),

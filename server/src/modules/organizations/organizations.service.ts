@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
+import { transactional } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
@@ -25,9 +26,9 @@ export async function listOrganizations(manager: EntityManager, city: string | u
 }
 
 /** Adds a custom organization (a school, a volunteer team); the same name in the same city is the existing one. */
-export async function createOrganization(
+export const createOrganization = transactional(async (
   manager: EntityManager, actor: AuthUser, input: { name: string; city: string; trusted: boolean }, now: Date,
-): Promise<{ organization: OrganizationView; created: boolean }> {
+): Promise<{ organization: OrganizationView; created: boolean }> => {
   const organizations = manager.getRepository(OrganizationEntity);
   const existing = await organizations.findOneBy({ city: input.city, name: input.name });
   if (existing) return { organization: toOrganizationView(existing), created: false };
@@ -35,10 +36,10 @@ export async function createOrganization(
   await organizations.insert(organization);
   await audit(manager, actor, 'organization.create', organization.id, input, now);
   return { organization: toOrganizationView(organization), created: true };
-}
+});
 
 /** Trusted organizations publish without review. */
-export async function setTrusted(manager: EntityManager, actor: AuthUser, organizationId: string, trusted: boolean, now: Date): Promise<OrganizationView> {
+export const setTrusted = transactional(async (manager: EntityManager, actor: AuthUser, organizationId: string, trusted: boolean, now: Date): Promise<OrganizationView> => {
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
   if (!organization) throw notFound('organization');
   if (organization.trusted !== trusted) {
@@ -46,7 +47,7 @@ export async function setTrusted(manager: EntityManager, actor: AuthUser, organi
     await audit(manager, actor, 'organization.trust', organization.id, { before: organization.trusted, trusted }, now);
   }
   return toOrganizationView({ ...organization, trusted });
-}
+});
 
 export async function listMembers(manager: EntityManager, actor: AuthUser, organizationId: string) {
   assertActsFor(actor, organizationId);
@@ -56,9 +57,9 @@ export async function listMembers(manager: EntityManager, actor: AuthUser, organ
   return memberships.map((m) => ({ userId: m.userId, nickname: nicknameOf.get(m.userId) ?? '', role: m.role }));
 }
 
-export async function addMember(
+export const addMember = transactional(async (
   manager: EntityManager, actor: AuthUser, organizationId: string, input: { userId: string; role: string }, now: Date,
-): Promise<{ membership: MembershipView; created: boolean }> {
+): Promise<{ membership: MembershipView; created: boolean }> => {
   const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
   if (!organization) throw notFound('organization');
   const member = await manager.getRepository(UserEntity).findOneBy({ id: input.userId });
@@ -70,11 +71,11 @@ export async function addMember(
   await memberships.insert(membership);
   await audit(manager, actor, 'membership.add', organizationId, { userId: member.id, role: input.role }, now);
   return { membership: toMembershipView(membership), created: true };
-}
+});
 
-export async function removeMember(manager: EntityManager, actor: AuthUser, organizationId: string, userId: string, now: Date): Promise<void> {
+export const removeMember = transactional(async (manager: EntityManager, actor: AuthUser, organizationId: string, userId: string, now: Date): Promise<void> => {
   const membership = await manager.getRepository(MembershipEntity).findOneBy({ organizationId, userId });
   if (!membership) throw notFound('membership');
   await manager.getRepository(MembershipEntity).delete({ id: membership.id });
   await audit(manager, actor, 'membership.remove', organizationId, { userId, role: membership.role }, now);
-}
+});

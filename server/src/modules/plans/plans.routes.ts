@@ -33,7 +33,7 @@ export function planRoutes(deps: AppDeps) {
       handle: async ({ body, query }) => {
         const overrides = { ...(body.city ? { city: body.city } : {}), ...(body.year ? { year: body.year } : {}) };
         if (query.dryRun === '1' || query.dryRun === 'true') return dryRunImport(body.text, overrides);
-        const result = await importPlan((work) => deps.tx.run(work), body.text, overrides, deps.clock());
+        const result = await importPlan(deps.tx, body.text, overrides, deps.clock());
         return reply(result.created ? 201 : 200, { plan: result.plan, derivedEvents: result.derivedEvents, created: result.created });
       },
     }),

@@ -20,13 +20,13 @@ export function signupRoutes(deps: AppDeps) {
       method: 'post', path: '/events/:id/signups', access: 'user', tag: 'signups', body: createSignupSchema,
       summary: '报名（满员自动候补；重复报名返回已有报名）',
       handle: async ({ body, user, params }) => {
-        const { signup, created } = await deps.tx.run((m) => signUpForEvent(m, requireUser(user), params.id!, body, deps.clock()));
+        const { signup, created } = await signUpForEvent(deps.tx, requireUser(user), params.id!, body, deps.clock());
         return reply(created ? 201 : 200, signup);
       },
     }),
     route({
       method: 'delete', path: '/events/:id/signups/me', access: 'user', tag: 'signups', summary: '取消我的报名（候补第一位自动递补）',
-      handle: async ({ user, params }) => deps.tx.run((m) => cancelMySignup(m, requireUser(user), params.id!, deps.clock())),
+      handle: async ({ user, params }) => cancelMySignup(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<undefined, MySignupsQuery>({
       method: 'get', path: '/me/signups', access: 'user', tag: 'signups', query: mySignupsQuerySchema, summary: '我的报名（即将开始与已结束）',
@@ -40,14 +40,14 @@ export function signupRoutes(deps: AppDeps) {
     route<Checkin>({
       method: 'post', path: '/events/:id/checkins', access: ['organizer', 'admin'], tag: 'signups', body: checkinSchema,
       summary: '主办单位扫码签到',
-      handle: async ({ body, user, params }) => deps.tx.run((m) => checkInAttendee(m, requireUser(user), params.id!, body.code, secret, deps.clock())),
+      handle: async ({ body, user, params }) => checkInAttendee(deps.tx, requireUser(user), params.id!, body.code, secret, deps.clock()),
     }),
     route<undefined, SignupListQuery>({
       method: 'get', path: '/events/:id/signups', access: ['organizer', 'admin'], tag: 'signups', query: signupListQuerySchema,
       summary: '报名名单，可导出 CSV/XLSX（手机号默认打码；unmask=1 与导出会记入审计）',
       handle: async ({ ctx, user, params, query }) => {
-        const { event, rows } = await deps.tx.run((m) =>
-          listEventSignups(m, requireUser(user), params.id!, { unmask: query.unmask === '1', format: query.format }, deps.clock()));
+        const { event, rows } = await listEventSignups(deps.tx, requireUser(user), params.id!,
+          { unmask: query.unmask === '1', format: query.format }, deps.clock());
         if (query.format === 'json') return { items: rows, nextCursor: null };
         await sendTable(ctx, query.format, `signups-${event.id}`, '报名名单',
           ['姓名', '手机号', '人数', '状态', '候补位置', '签到时间', '报名时间'],

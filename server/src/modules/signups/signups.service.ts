@@ -4,12 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { placeParty, seatsLeft, signupWindowVerdict, toCstIso, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
-import { findForUpdate } from '../../core/transaction';
+import { findForUpdate, transactional } from '../../core/transaction';
 import { encodeCursor } from '../../core/paging';
 import { AppError, conflict, notFound } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { signToken, verifyToken } from '../../core/tokens';
-import { recordAudit } from '../audit/audit.service';
+import { auditPersonalDataList } from '../audit/audit.service';
 import { EventEntity } from '../events/event.entity';
 import { isVisibleTo } from '../events/events.rules';
 import { enqueueNotification } from '../notifications/notifications.service';
@@ -58,9 +58,9 @@ async function toResult(manager: EntityManager, signup: SignupEntity): Promise<S
   };
 }
 
-export async function signUpForEvent(
+export const signUpForEvent = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, input: CreateSignup, now: Date,
-): Promise<{ signup: SignupResult; created: boolean }> {
+): Promise<{ signup: SignupResult; created: boolean }> => {
   const event = await findForUpdate(manager, EventEntity, eventId);
   // Whoever cannot see the event learns nothing about it; whoever can is told it is not open.
   if (!event || !isVisibleTo(event, user)) throw notFound('event');
@@ -90,7 +90,7 @@ export async function signUpForEvent(
     await signups.insert(signup);
   }
   return { signup: await toResult(manager, signup), created: true };
-}
+});
 
 /** Fills free seats from the waitlist in queue order. Call with the event row locked. */
 export async function promoteWaitlist(manager: EntityManager, event: EventEntity, now: Date): Promise<number> {
@@ -110,11 +110,19 @@ export async function promoteWaitlist(manager: EntityManager, event: EventEntity
   return count;
 }
 
-export async function cancelMySignup(manager: EntityManager, user: AuthUser, eventId: string, now: Date): Promise<SignupResult> {
+/** A resident cancels their own sign-up. */
+export const cancelMySignup = transactional((manager: EntityManager, user: AuthUser, eventId: string, now: Date) => cancelSignupOf(manager, user.id, eventId, now));
+
+/**
+ * Cancels a user's sign-up for an event under the event's lock and gives a
+ * freed seat to the waitlist. Whoever calls it has decided that it may: the
+ * user themself (cancelMySignup) or the erasure of their account.
+ */
+export async function cancelSignupOf(manager: EntityManager, userId: string, eventId: string, now: Date): Promise<SignupResult> {
   const event = await findForUpdate(manager, EventEntity, eventId);
   if (!event) throw notFound('event');
   const signups = manager.getRepository(SignupEntity);
-  const signup = await signups.findOneBy({ eventId, userId: user.id });
+  const signup = await signups.findOneBy({ eventId, userId });
   if (!signup || signup.status === 'cancelled') throw notFound('signup');
   if (!canCancelSignup(signup)) throw conflict('ALREADY_CHECKED_IN', undefined, '已签到的报名不能取消');
   const wasConfirmed = signup.status === 'confirmed';
@@ -189,9 +197,9 @@ export async function issueCheckinCode(manager: EntityManager, user: AuthUser, s
   return { code: signToken(payload as unknown as Record<string, unknown>, secret), expiresAt: toCstIso(new Date(exp)) };
 }
 
-export async function checkInAttendee(
+export const checkInAttendee = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, code: string, secret: string, now: Date,
-): Promise<SignupResult> {
+): Promise<SignupResult> => {
   const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
   if (!event) throw notFound('event');
   assertActsFor(user, event.organizerId);
@@ -212,7 +220,7 @@ export async function checkInAttendee(
   if (!result.affected) throw conflict('ALREADY_CHECKED_IN');
   signup.checkedInAt = now;
   return toResult(manager, signup);
-}
+});
 
 export interface EventSignupRow {
   id: string;
@@ -225,9 +233,9 @@ export interface EventSignupRow {
   createdAt: string;
 }
 
-export async function listEventSignups(
+export const listEventSignups = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, options: { unmask: boolean; format: string }, now: Date,
-): Promise<{ event: EventEntity; rows: EventSignupRow[] }> {
+): Promise<{ event: EventEntity; rows: EventSignupRow[] }> => {
   const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
   if (!event) throw notFound('event');
   assertActsFor(user, event.organizerId);
@@ -243,12 +251,6 @@ export async function listEventSignups(
     checkedInAt: s.checkedInAt ? toCstIso(s.checkedInAt) : null,
     createdAt: toCstIso(s.createdAt),
   }));
-  // Personal data leaving the system is audited: every export, and every unmask.
-  if (options.unmask || options.format !== 'json') {
-    await recordAudit(manager, {
-      actorId: user.id, action: options.unmask ? 'signups.unmask' : 'signups.export', target: `event:${eventId}`,
-      details: { format: options.format, rows: rows.length, unmasked: options.unmask }, at: now,
-    });
-  }
+  await auditPersonalDataList(manager, user.id, 'signups', eventId, options, rows.length, now);
   return { event, rows };
-}
+});

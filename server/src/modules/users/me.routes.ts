@@ -12,12 +12,12 @@ export function meRoutes(deps: AppDeps) {
     }),
     route<UpdateMe>({
       method: 'patch', path: '/me', access: 'user', tag: 'me', body: updateMeSchema, summary: '修改昵称、手机号、大字模式',
-      handle: async ({ user, body }) => deps.tx.run((manager) => updateMe(manager, requireUser(user).id, body)),
+      handle: async ({ user, body }) => updateMe(deps.tx, requireUser(user).id, body),
     }),
     route({
       method: 'delete', path: '/me', access: 'user', tag: 'me', summary: '注销：删除个人信息，报名记录匿名保留',
       handle: async ({ user }) => {
-        await deps.tx.run((manager) => eraseUser(manager, requireUser(user).id, deps.clock()));
+        await eraseUser(deps.tx, requireUser(user).id, deps.clock());
         return reply(200, { erased: true });
       },
     }),

@@ -20,7 +20,7 @@ export function userAdminRoutes(deps: AppDeps) {
     }),
     route<z.infer<typeof rolesSchema>>({
       method: 'patch', path: '/users/:id/roles', access: ['admin'], tag: 'users', body: rolesSchema, summary: '授予或收回审核员、管理员角色',
-      handle: async ({ params, body, user }) => deps.tx.run((m) => setRoles(m, requireUser(user), params.id!, body, deps.clock())),
+      handle: async ({ params, body, user }) => setRoles(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
   ];
 }

@@ -4,18 +4,20 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { Role, UpdateMe, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
+import { transactional } from '../../core/transaction';
+import { escapeLike } from '../../db/like';
 import { notFound, unauthenticated, validationFailed } from '../../core/errors';
 import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
 import { EventEntity } from '../events/event.entity';
 import { SignupEntity } from '../signups/signup.entity';
-import { cancelMySignup } from '../signups/signups.service';
+import { cancelSignupOf } from '../signups/signups.service';
 import { recordAudit } from '../audit/audit.service';
 import { VolunteerProfileEntity } from '../volunteers/volunteer.entities';
 import { eraseVolunteer } from '../volunteers/volunteers.service';
 import { ERASED_NAME } from './erased';
 import { UserEntity } from './user.entity';
 
-export async function findOrCreateUser(manager: EntityManager, openid: string, nickname: string | undefined, now: Date): Promise<UserEntity> {
+export const findOrCreateUser = transactional(async (manager: EntityManager, openid: string, nickname: string | undefined, now: Date): Promise<UserEntity> => {
   const users = manager.getRepository(UserEntity);
   const existing = await users.findOneBy({ openid });
   if (existing) return existing;
@@ -31,7 +33,7 @@ export async function findOrCreateUser(manager: EntityManager, openid: string, n
     if (raced) return raced;
     throw unauthenticated();
   }
-}
+});
 
 export async function loadAuthUser(manager: EntityManager, userId: string): Promise<AuthUser | null> {
   const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
@@ -75,7 +77,7 @@ export async function getUserView(manager: EntityManager, userId: string): Promi
   };
 }
 
-export async function updateMe(manager: EntityManager, userId: string, changes: UpdateMe): Promise<UserView> {
+export const updateMe = transactional(async (manager: EntityManager, userId: string, changes: UpdateMe): Promise<UserView> => {
   const users = manager.getRepository(UserEntity);
   const user = await users.findOneBy({ id: userId });
   if (!user || user.erasedAt) throw notFound('user');
@@ -84,14 +86,14 @@ export async function updateMe(manager: EntityManager, userId: string, changes: 
   if (changes.largeText !== undefined) user.largeText = changes.largeText;
   await users.save(user);
   return getUserView(manager, userId);
-}
+});
 
 /**
  * Erases a user's personal data. Past sign-ups stay (organizers' counts must
  * not change) but lose the name and phone; upcoming ones are cancelled; the openid is released so the next
  * login starts a fresh account.
  */
-export async function eraseUser(manager: EntityManager, userId: string, now: Date): Promise<void> {
+export const eraseUser = transactional(async (manager: EntityManager, userId: string, now: Date): Promise<void> => {
   const users = manager.getRepository(UserEntity);
   const user = await users.findOneBy({ id: userId });
   if (!user || user.erasedAt) throw notFound('user');
@@ -103,8 +105,7 @@ export async function eraseUser(manager: EntityManager, userId: string, now: Dat
     .andWhere('s.checkedInAt IS NULL')
     .andWhere('e.endsAt >= :now', { now })
     .getMany();
-  const self = { id: userId, nickname: user.nickname, roles: [], organizationIds: [] };
-  for (const signup of upcoming) await cancelMySignup(manager, self, signup.eventId, now);
+  for (const signup of upcoming) await cancelSignupOf(manager, userId, signup.eventId, now);
   await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
   await manager.getRepository(SignupEntity).update({ userId }, { name: ERASED_NAME, phone: '' });
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
@@ -114,14 +115,14 @@ export async function eraseUser(manager: EntityManager, userId: string, now: Dat
     actorId: userId, action: 'user.erase', target: `user:${userId}`,
     details: { cancelledSignups: upcoming.length, organizationsLeft: memberships.map((m) => m.organizationId), volunteerProfile: hadProfile }, at: now,
   });
-}
+});
 
 export interface UserSummary { id: string; nickname: string; roles: Role[]; organizations: { id: string; name: string; role: string }[] }
 
 /** Admins find accounts by nickname: ids, roles and organizations, never phones. Four queries for a whole page. */
 export async function searchUsers(manager: EntityManager, query: { q?: string; limit: number }): Promise<UserSummary[]> {
   const qb = manager.getRepository(UserEntity).createQueryBuilder('u').where('u.erasedAt IS NULL');
-  if (query.q) qb.andWhere("u.nickname LIKE :q ESCAPE '!'", { q: `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+  if (query.q) qb.andWhere("u.nickname LIKE :q ESCAPE '!'", { q: `%${escapeLike(query.q)}%` });
   const users = await qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'ASC').take(query.limit).getMany();
   if (users.length === 0) return [];
   const ids = users.map((u) => u.id);
@@ -143,9 +144,9 @@ export async function searchUsers(manager: EntityManager, query: { q?: string; l
 }
 
 /** Grants or withdraws reviewer and admin. An admin cannot drop their own admin role: another admin has to. */
-export async function setRoles(
+export const setRoles = transactional(async (
   manager: EntityManager, actor: AuthUser, userId: string, changes: { reviewer?: boolean; admin?: boolean }, now: Date,
-): Promise<{ id: string; nickname: string; roles: Role[] }> {
+): Promise<{ id: string; nickname: string; roles: Role[] }> => {
   const target = await manager.getRepository(UserEntity).findOneBy({ id: userId });
   if (!target || target.erasedAt) throw notFound('user');
   if (target.id === actor.id && changes.admin === false) throw validationFailed([{ path: 'admin', message: '不能收回自己的管理员角色' }]);
@@ -159,15 +160,15 @@ export async function setRoles(
   });
   const view = await getUserView(manager, target.id);
   return { id: view.id, nickname: view.nickname, roles: view.roles };
-}
+});
 
 /**
  * The operator's way to make (or unmake) an admin from the command line, by WeChat openid:
  * the first admin of a WeChat-mode install has nobody to grant it in the app. A person who
  * has never signed in gets their account now, so their first login finds the role waiting.
  */
-export async function setAdminByOpenid(manager: EntityManager, openid: string, admin: boolean, now: Date): Promise<{ id: string; changed: boolean }> {
-  const user = await findOrCreateUser(manager, openid, undefined, now);
+export const setAdminByOpenid = transactional(async (manager: EntityManager, openid: string, admin: boolean, now: Date): Promise<{ id: string; changed: boolean }> => {
+  const user = await findOrCreateUser.within(manager, openid, undefined, now);
   if (user.isAdmin === admin) return { id: user.id, changed: false };
   await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: admin });
   await recordAudit(manager, {
@@ -175,5 +176,5 @@ export async function setAdminByOpenid(manager: EntityManager, openid: string, a
     details: { before: { reviewer: user.isReviewer, admin: user.isAdmin }, changes: { admin }, via: 'cli' }, at: now,
   });
   return { id: user.id, changed: true };
-}
+});
 

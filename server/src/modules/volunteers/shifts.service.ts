@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { parseDateBound, toCstIso, type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication, type CreateShift, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift } from '@kepu/shared';
 import { type HoursRounding } from './hours';
-import { findForUpdate } from '../../core/transaction';
+import { findForUpdate, transactional } from '../../core/transaction';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
-import { recordAudit } from '../audit/audit.service';
+import { auditPersonalDataList, recordAudit } from '../audit/audit.service';
 import { encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity } from '../events/event.entity';
 import { isVisibleTo } from '../events/events.rules';
@@ -74,7 +74,7 @@ async function loadEventForOrganizer(manager: EntityManager, user: AuthUser, eve
   return event;
 }
 
-export async function createShift(manager: EntityManager, user: AuthUser, eventId: string, input: CreateShift, now: Date): Promise<ShiftView> {
+export const createShift = transactional(async (manager: EntityManager, user: AuthUser, eventId: string, input: CreateShift, now: Date): Promise<ShiftView> => {
   const event = await loadEventForOrganizer(manager, user, eventId);
   if (event.status === 'cancelled') throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
   const startsAt = new Date(input.startsAt);
@@ -88,9 +88,9 @@ export async function createShift(manager: EntityManager, user: AuthUser, eventI
   });
   await manager.getRepository(ShiftEntity).insert(shift);
   return (await toShiftViews(manager, [shift], user))[0]!;
-}
+});
 
-export async function updateShift(manager: EntityManager, user: AuthUser, shiftId: string, changes: UpdateShift): Promise<ShiftView> {
+export const updateShift = transactional(async (manager: EntityManager, user: AuthUser, shiftId: string, changes: UpdateShift): Promise<ShiftView> => {
   const shift = await findForUpdate(manager, ShiftEntity, shiftId);
   if (!shift) throw notFound('shift');
   await loadEventForOrganizer(manager, user, shift.eventId);
@@ -105,7 +105,7 @@ export async function updateShift(manager: EntityManager, user: AuthUser, shiftI
   });
   await manager.getRepository(ShiftEntity).save(shift);
   return (await toShiftViews(manager, [shift], user))[0]!;
-}
+});
 
 /** Shifts still taking volunteers: published events, not started, with a free slot. */
 export async function listOpenShifts(manager: EntityManager, query: ShiftListQuery, user: AuthUser | null, now: Date): Promise<Page<ShiftView>> {
@@ -138,9 +138,9 @@ export async function listEventShifts(manager: EntityManager, eventId: string, u
   return { items: await toShiftViews(manager, shifts, user), nextCursor: null };
 }
 
-export async function applyForShift(
+export const applyForShift = transactional(async (
   manager: EntityManager, user: AuthUser, shiftId: string, now: Date,
-): Promise<{ application: ApplicationView; created: boolean }> {
+): Promise<{ application: ApplicationView; created: boolean }> => {
   // The shift lock serialises applications to it, so one user's two taps make one application.
   const shift = await findForUpdate(manager, ShiftEntity, shiftId);
   if (!shift) throw notFound('shift');
@@ -165,7 +165,7 @@ export async function applyForShift(
   const application = applications.create({ id: randomUUID(), shiftId, eventId: shift.eventId, userId: user.id, ...fresh });
   await applications.insert(application);
   return { application: toApplicationView(application), created: true };
-}
+});
 
 /** Locks an application's shift, then the application itself, and checks the user organizes its event. */
 async function lockForOrganizer(manager: EntityManager, user: AuthUser, applicationId: string) {
@@ -183,9 +183,9 @@ async function lockForOrganizer(manager: EntityManager, user: AuthUser, applicat
   return { shift, application, event };
 }
 
-export async function decideApplication(
+export const decideApplication = transactional(async (
   manager: EntityManager, user: AuthUser, applicationId: string, input: ApplicationDecision, now: Date,
-): Promise<ApplicationView> {
+): Promise<ApplicationView> => {
   const { shift, application, event } = await lockForOrganizer(manager, user, applicationId);
   const target: ApplicationStatus = input.decision === 'approve' ? 'approved' : 'rejected';
   // The same decision twice is a repeat, not a conflict.
@@ -204,12 +204,12 @@ export async function decideApplication(
     details: { eventId: event.id, shiftId: shift.id, volunteerId: application.userId, reason: input.reason ?? null }, at: now,
   });
   return toApplicationView(application);
-}
+});
 
 /** Records the hours of an approved application, once: the organizer running the service certifies them. */
-export async function completeApplication(
+export const completeApplication = transactional(async (
   manager: EntityManager, user: AuthUser, applicationId: string, input: CompleteApplication, rule: HoursRounding, now: Date,
-): Promise<ApplicationView> {
+): Promise<ApplicationView> => {
   const { shift, application, event } = await lockForOrganizer(manager, user, applicationId);
   if (application.status === 'completed') throw conflict('HOURS_ALREADY_RECORDED', { hours: application.hours });
   if (application.status !== 'approved') throw conflict('APPLICATION_STATE_CONFLICT', { status: application.status });
@@ -228,7 +228,7 @@ export async function completeApplication(
     details: { eventId: event.id, shiftId: shift.id, volunteerId: application.userId, hours }, at: now,
   });
   return toApplicationView(application);
-}
+});
 
 /**
  * Ends an open application (applied or approved) under its shift's lock,
@@ -252,14 +252,14 @@ async function endOpenApplication(
   return { application, ended: true };
 }
 
-export async function withdrawApplication(manager: EntityManager, user: AuthUser, applicationId: string, now: Date): Promise<ApplicationView> {
+export const withdrawApplication = transactional(async (manager: EntityManager, user: AuthUser, applicationId: string, now: Date): Promise<ApplicationView> => {
   const peek = await manager.getRepository(ShiftApplicationEntity).findOneBy({ id: applicationId });
   if (!peek || peek.userId !== user.id) throw notFound('application');
   const { application, ended } = await endOpenApplication(manager, peek.shiftId, applicationId, 'withdrawn', now,
     (current, shift) => canWithdraw(current.status, shift.startsAt, now));
   if (!ended && application.status !== 'withdrawn') throw conflict('APPLICATION_STATE_CONFLICT', { status: application.status });
   return toApplicationView(application);
-}
+});
 
 /**
  * On account erasure: open applications for shifts still to come end; an
@@ -303,9 +303,9 @@ export async function listApplicationsOf(
 }
 
 /** An event's applicants for its organizer: phones masked unless unmasked on purpose, which is audited like every export. */
-export async function listEventVolunteers(
+export const listEventVolunteers = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, options: { unmask: boolean; format: string }, now: Date,
-): Promise<{ event: EventEntity; rows: ApplicantRow[] }> {
+): Promise<{ event: EventEntity; rows: ApplicantRow[] }> => {
   const event = await loadEventForOrganizer(manager, user, eventId);
   const applications = await manager.getRepository(ShiftApplicationEntity).find({ where: { eventId }, order: { appliedAt: 'ASC', id: 'ASC' } });
   const shifts = await manager.getRepository(ShiftEntity).findBy({ eventId });
@@ -329,14 +329,9 @@ export async function listEventVolunteers(
       shift: { id: shift.id, role: shift.role, startsAt: toCstIso(shift.startsAt), endsAt: toCstIso(shift.endsAt) },
     };
   });
-  if (options.unmask || options.format !== 'json') {
-    await recordAudit(manager, {
-      actorId: user.id, action: options.unmask ? 'volunteers.unmask' : 'volunteers.export', target: `event:${eventId}`,
-      details: { format: options.format, rows: rows.length, unmasked: options.unmask }, at: now,
-    });
-  }
+  await auditPersonalDataList(manager, user.id, 'volunteers', eventId, options, rows.length, now);
   return { event, rows };
-}
+});
 
 /** When an event is cancelled its open applications end too; returns whom to tell. */
 export async function cancelApplicationsOfEvent(manager: EntityManager, eventId: string, now: Date): Promise<string[]> {

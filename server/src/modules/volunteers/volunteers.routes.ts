@@ -31,7 +31,7 @@ export function volunteerRoutes(deps: AppDeps) {
       method: 'put', path: '/me/volunteer', access: 'user', tag: 'volunteers', body: volunteerProfileSchema,
       summary: '填写或修改志愿者资料（资料完整即成为志愿者）',
       handle: async ({ user, body }) => {
-        const { profile, created } = await deps.tx.run((m) => saveVolunteerProfile(m, requireUser(user), body, deps.clock()));
+        const { profile, created } = await saveVolunteerProfile(deps.tx, requireUser(user), body, deps.clock());
         return reply(created ? 201 : 200, profile);
       },
     }),
@@ -57,7 +57,7 @@ export function volunteerRoutes(deps: AppDeps) {
     route<CreateShift>({
       method: 'post', path: '/events/:id/shifts', access: ['organizer', 'admin'], tag: 'volunteers', body: createShiftSchema,
       summary: '为活动设置志愿者岗位',
-      handle: async ({ user, params, body }) => reply(201, await deps.tx.run((m) => createShift(m, requireUser(user), params.id!, body, deps.clock()))),
+      handle: async ({ user, params, body }) => reply(201, await createShift(deps.tx, requireUser(user), params.id!, body, deps.clock())),
     }),
     route({
       method: 'get', path: '/events/:id/shifts', access: 'public', tag: 'volunteers', summary: '活动的志愿者岗位',
@@ -66,7 +66,7 @@ export function volunteerRoutes(deps: AppDeps) {
     route<UpdateShift>({
       method: 'patch', path: '/shifts/:id', access: ['organizer', 'admin'], tag: 'volunteers', body: updateShiftSchema,
       summary: '修改岗位（人数不能少于已通过人数）',
-      handle: async ({ user, params, body }) => deps.tx.run((m) => updateShift(m, requireUser(user), params.id!, body)),
+      handle: async ({ user, params, body }) => updateShift(deps.tx, requireUser(user), params.id!, body),
     }),
     route<undefined, ShiftListQuery>({
       method: 'get', path: '/shifts', access: 'public', tag: 'volunteers', query: shiftListQuerySchema,
@@ -76,31 +76,31 @@ export function volunteerRoutes(deps: AppDeps) {
     route({
       method: 'post', path: '/shifts/:id/applications', access: 'user', tag: 'volunteers', summary: '志愿者申请岗位（需先完善志愿者资料）',
       handle: async ({ user, params }) => {
-        const { application, created } = await deps.tx.run((m) => applyForShift(m, requireUser(user), params.id!, deps.clock()));
+        const { application, created } = await applyForShift(deps.tx, requireUser(user), params.id!, deps.clock());
         return reply(created ? 201 : 200, application);
       },
     }),
     route<ApplicationDecision>({
       method: 'post', path: '/applications/:id/decision', access: ['organizer', 'admin'], tag: 'volunteers', body: applicationDecisionSchema,
       summary: '主办单位通过或拒绝岗位申请（通过人数不超过岗位人数）',
-      handle: async ({ user, params, body }) => deps.tx.run((m) => decideApplication(m, requireUser(user), params.id!, body, deps.clock())),
+      handle: async ({ user, params, body }) => decideApplication(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route<CompleteApplication>({
       method: 'post', path: '/applications/:id/complete', access: ['organizer', 'admin'], tag: 'volunteers', body: completeApplicationSchema,
       summary: '记录并认证服务时长（每个申请只记录一次，按取整规则）',
       handle: async ({ user, params, body }) =>
-        deps.tx.run((m) => completeApplication(m, requireUser(user), params.id!, body, deps.config.hoursRounding, deps.clock())),
+        completeApplication(deps.tx, requireUser(user), params.id!, body, deps.config.hoursRounding, deps.clock()),
     }),
     route({
       method: 'post', path: '/applications/:id/withdraw', access: 'user', tag: 'volunteers', summary: '撤回我的岗位申请（岗位开始前）',
-      handle: async ({ user, params }) => deps.tx.run((m) => withdrawApplication(m, requireUser(user), params.id!, deps.clock())),
+      handle: async ({ user, params }) => withdrawApplication(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<undefined, VolunteerListQuery>({
       method: 'get', path: '/events/:id/volunteers', access: ['organizer', 'admin'], tag: 'volunteers', query: volunteerListQuerySchema,
       summary: '活动的志愿者名单，可导出 CSV/XLSX（手机号默认打码；unmask=1 与导出会记入审计）',
       handle: async ({ ctx, user, params, query }) => {
-        const { event, rows } = await deps.tx.run((m) =>
-          listEventVolunteers(m, requireUser(user), params.id!, { unmask: query.unmask === '1', format: query.format }, deps.clock()));
+        const { event, rows } = await listEventVolunteers(deps.tx, requireUser(user), params.id!,
+          { unmask: query.unmask === '1', format: query.format }, deps.clock());
         if (query.format === 'json') return { items: rows, nextCursor: null };
         await sendTable(ctx, query.format, `volunteers-${event.id}`, '志愿者名单',
           ['姓名', '手机号', '团队', '技能', '岗位', '岗位开始', '状态', '服务时长', '申请时间'],

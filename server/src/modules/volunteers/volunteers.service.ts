@@ -5,6 +5,7 @@ import { toCstIso, type ServiceRecordItem, type VolunteerProfileInput, type Volu
 import { sumHours } from './hours';
 import { isUniqueViolation, notFound } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
+import { transactional } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
 import { EventEntity } from '../events/event.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -15,9 +16,9 @@ import { activeApplicationStatuses } from './volunteers.rules';
 /** Open applications (applied or approved, newest shift first) shown on the profile; the full history is /me/applications. */
 const PROFILE_APPLICATIONS = 20;
 
-export async function saveVolunteerProfile(
+export const saveVolunteerProfile = transactional(async (
   manager: EntityManager, user: AuthUser, input: VolunteerProfileInput, now: Date,
-): Promise<{ profile: VolunteerProfileView; created: boolean }> {
+): Promise<{ profile: VolunteerProfileView; created: boolean }> => {
   const profiles = manager.getRepository(VolunteerProfileEntity);
   const existing = await profiles.findOneBy({ userId: user.id });
   const fields = { realName: input.realName, phone: input.phone, skills: input.skills, tags: input.tags, team: input.team, bio: input.bio, updatedAt: now };
@@ -35,7 +36,7 @@ export async function saveVolunteerProfile(
   // Becoming a volunteer is a role change: audited like the others.
   if (created) await recordAudit(manager, { actorId: user.id, action: 'volunteer.register', target: `user:${user.id}`, details: { team: input.team }, at: now });
   return { profile: await getVolunteerProfile(manager, user.id), created };
-}
+});
 
 
 /** Completed services with the hours, events and organizations that certified them, oldest first. */
