@@ -58,7 +58,7 @@ mysqlOnly('when MariaDB goes away during a burst of sign-ups', () => {
     await relay.start();
     server = await startTestServer({ ...db.config, host: '127.0.0.1', port: relay.port }, { now: START });
     await importSeedPlans(server.tx, SEEDS_DIR, server.clock.now);
-    await server.tx.run((manager) => seedDemoAccounts(manager, server.clock.now));
+    await seedDemoAccounts(server.tx, server.clock.now);
   });
 
   afterAll(async () => {
