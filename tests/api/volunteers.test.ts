@@ -233,8 +233,8 @@ describe.each(engines)('volunteers on %s', (engine) => {
       // The shift runs 08:30–12:00 (3.5 h): at most 11.5 h with both margins.
       expect(badFields(await complete({ hours: 12 }))).toEqual(['hours']);
       expect(badFields(await complete({ checkedInAt: '2026-12-05T04:00:00+08:00', checkedOutAt: '2026-12-05T12:00:00+08:00' }))).toEqual(['checkedInAt']);
-      // A year MariaDB cannot even store is out of bounds too (the 24-hour cap catches it first).
-      expect(badFields(await complete({ checkedInAt: '0001-01-01T09:00:00+08:00', checkedOutAt: '2026-12-05T12:00:00+08:00' }))).toEqual(['checkedOutAt']);
+      // A year MariaDB cannot even store is refused by the payload's date range already.
+      expect(badFields(await complete({ checkedInAt: '0001-01-01T09:00:00+08:00', checkedOutAt: '2026-12-05T12:00:00+08:00' }))).toContain('checkedInAt');
       expect(badFields(await complete({ checkedInAt: '2026-12-05T08:30:00+08:00', checkedOutAt: '2026-12-05T16:30:00+08:00' }))).toEqual(['checkedOutAt']);
       expect((await complete({ checkedInAt: '2026-12-05T05:00:00+08:00', checkedOutAt: '2026-12-05T15:30:00+08:00' })).body.hours).toBe(10.5);
     });

@@ -22,7 +22,7 @@ import { newEventRow } from './event.row';
 import { toEventView, toEventViews } from './event.view';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 import { findForUpdate, transactional } from '../../core/transaction';
-import { escapeLike } from '../../db/like';
+import { escapeLike } from '../../core/like';
 
 /** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
 const MAX_NEAR_CANDIDATES = 5000;

@@ -5,7 +5,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { Role, UpdateMe, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
-import { escapeLike } from '../../db/like';
+import { escapeLike } from '../../core/like';
 import { notFound, unauthenticated, validationFailed } from '../../core/errors';
 import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
 import { EventEntity } from '../events/event.entity';
