@@ -2,6 +2,5 @@
 // and the pure rules both apply. Nothing here touches the network or a database.
 export * from './errors';
 export * from './schemas';
-export * from './plans/types';
-export * from './plans/views';
+export * from './views';
 export * from './time';

@@ -2,7 +2,7 @@
 // organizations and volunteer profiles only contribute roles.
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import type { Role, UpdateMe, UserView } from '@kepu/shared';
+import type { Role, UpdateMe, UserRolesView, UserSummary, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { notFound, unauthenticated, validationFailed } from '../../core/errors';
 import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
@@ -116,8 +116,6 @@ export async function eraseUser(manager: EntityManager, userId: string, now: Dat
   });
 }
 
-export interface UserSummary { id: string; nickname: string; roles: Role[]; organizations: { id: string; name: string; role: string }[] }
-
 /** Admins find accounts by nickname: ids, roles and organizations, never phones. Four queries for a whole page. */
 export async function searchUsers(manager: EntityManager, query: { q?: string; limit: number }): Promise<UserSummary[]> {
   const qb = manager.getRepository(UserEntity).createQueryBuilder('u').where('u.erasedAt IS NULL');
@@ -145,7 +143,7 @@ export async function searchUsers(manager: EntityManager, query: { q?: string; l
 /** Grants or withdraws reviewer and admin. An admin cannot drop their own admin role: another admin has to. */
 export async function setRoles(
   manager: EntityManager, actor: AuthUser, userId: string, changes: { reviewer?: boolean; admin?: boolean }, now: Date,
-): Promise<{ id: string; nickname: string; roles: Role[] }> {
+): Promise<UserRolesView> {
   const target = await manager.getRepository(UserEntity).findOneBy({ id: userId });
   if (!target || target.erasedAt) throw notFound('user');
   if (target.id === actor.id && changes.admin === false) throw validationFailed([{ path: 'admin', message: '不能收回自己的管理员角色' }]);
