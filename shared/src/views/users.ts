@@ -13,8 +13,9 @@ export const userViewSchema = z.strictObject({
   nickname: z.string(),
   roles: z.array(z.enum(roles)),
   organizations: z.array(membershipOfUser),
-  phone: z.string().nullable().optional(),
-  largeText: z.boolean().optional(),
+  phone: z.string().nullable(),
+  /** The user's 大字模式 preference. */
+  largeText: z.boolean(),
 }).meta({ id: 'UserView' });
 export type UserView = z.infer<typeof userViewSchema>;
 
