@@ -14,7 +14,7 @@ import { serveH5 } from './http/static';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { eventRoutes } from './modules/events/events.routes';
-import { mountHealth } from './modules/health/health.routes';
+import { healthRoutes } from './modules/health/health.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { planRoutes } from './modules/plans/plans.routes';
 import { signupRoutes } from './modules/signups/signups.routes';
@@ -41,7 +41,8 @@ export function createApp(deps: AppDeps): Koa {
   app.maxIpsCount = deps.config.trustProxy;
   const router = new Router();
   const routes = apiRoutes(deps);
-  mountHealth(router, deps.dataSource);
+  const mountOptions = { validateResponses: deps.validateResponses ?? false };
+  mountRoutes(router, '', healthRoutes(deps), mountOptions);
   const openApi = openApiDocument(routes, API_PREFIX);
   router.get(`${API_PREFIX}/openapi.json`, (ctx) => {
     ctx.body = openApi;
@@ -50,7 +51,7 @@ export function createApp(deps: AppDeps): Koa {
     ctx.type = 'html';
     ctx.body = docsPage(openApi);
   });
-  mountRoutes(router, API_PREFIX, routes);
+  mountRoutes(router, API_PREFIX, routes, mountOptions);
 
   app.use(errorMiddleware());
   app.use(serveH5(deps.config.staticDir));

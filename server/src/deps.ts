@@ -13,4 +13,6 @@ export interface AppDeps {
   clock: () => Date;
   wechat: WechatClient;
   rateLimiter: RateLimiter;
+  /** Check every answer against its route's declared response (tests); a mismatch is a 500. */
+  validateResponses?: boolean;
 }

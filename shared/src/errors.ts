@@ -1,5 +1,6 @@
 // Error codes of the HTTP contract and their Chinese messages for the UI.
 // The server picks the status; the mini-program shows the message.
+// The error body itself is a view: views/errors.ts.
 
 export const errorMessages = {
   VALIDATION_FAILED: '提交的信息有误，请检查后重试',
@@ -34,14 +35,3 @@ export const errorMessages = {
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
-
-/** The error body of every failed API call. */
-export interface ApiErrorBody {
-  error: { code: ErrorCode | string; message: string; details?: Record<string, unknown> };
-}
-
-/** One bad field in a VALIDATION_FAILED error. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}

@@ -2,7 +2,6 @@
 // and the pure rules both apply. Nothing here touches the network or a database.
 export * from './errors';
 export * from './schemas';
-export * from './plans/types';
-export * from './plans/views';
 export * from './rules';
+export * from './views';
 export * from './time';

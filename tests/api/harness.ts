@@ -74,6 +74,8 @@ export async function startTestServer(
   const app = createApp({
     config, dataSource, tx, clock: () => clock.now, rateLimiter: memoryRateLimiter(() => clock.now),
     wechat: options.wechat ?? httpWechatClient(config.wechat),
+    // Every answer of every API test is checked against its route's declared view.
+    validateResponses: true,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -57,6 +57,32 @@ describe.each(engines)('health and docs on %s', (engine) => {
     }
   });
 
+  it('when a client reads openapi.json, every JSON route documents its 2xx body with a schema, under the status it answers', async () => {
+    const { paths, components } = (await app.api.get(`${API}/openapi.json`)).body;
+    const deps = { config: app.server.config, dataSource: app.server.dataSource, tx: app.server.tx, clock: () => app.server.clock.now } as AppDeps;
+    const undocumented: string[] = [];
+    for (const route of apiRoutes(deps)) {
+      const path = (API + route.path).replace(/:(\w+)/g, '{$1}');
+      const responses = paths[path][route.method].responses;
+      const statuses = route.response ? (route.statuses ?? [200]) : [];
+      for (const status of statuses) {
+        const schema = responses[String(status)]?.content?.['application/json']?.schema;
+        if (!schema || (!schema.type && !schema.$ref)) undocumented.push(`${route.method} ${path} ${status}`);
+      }
+      for (const type of route.files ?? []) {
+        if (!responses['200']?.content?.[type]) undocumented.push(`${route.method} ${path} ${type}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    expect(paths[`${API}/events`].post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/EventView' });
+    expect(paths[`${API}/events`].post.responses['200']).toBeUndefined();
+    expect(Object.keys(paths[`${API}/events/{id}/signups`].post.responses)).toEqual(expect.arrayContaining(['200', '201']));
+    expect(components.schemas.EventView.required).toEqual(expect.arrayContaining(['id', 'title', 'venue', 'startsAt', 'status']));
+    // Every reference resolves inside the document.
+    const refs = [...JSON.stringify(paths).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.filter((name) => !components.schemas[name])).toEqual([]);
+  });
+
   it('when the contract names an endpoint the server has, openapi.json lists it', async () => {
     const { paths } = (await app.api.get(`${API}/openapi.json`)).body;
     const contract = [

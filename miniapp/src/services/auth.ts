@@ -1,13 +1,8 @@
 // Logging in (WeChat code or the dev demo accounts) and out.
-import type { UserView } from '@kepu/shared';
+import type { LoginResult, UserView } from '@kepu/shared';
 import { request } from '@/services/request';
 import { clearListCache } from '@/services/offline';
 import { clearSession, saveSession } from '@/services/session';
-
-interface LoginResult {
-  token: string;
-  user: UserView;
-}
 
 export const demoAccounts = [
   { openid: 'demo-resident', label: '居民（demo-resident）' },

@@ -1,6 +1,6 @@
 // Public events: the list with its filters, one event, signing up and
 // cancelling, and the calendar file. Organizer actions live in organizer.ts.
-import type { CreateSignup, EventListQuery, EventView, SignupView } from '@kepu/shared';
+import type { CityView, CreateSignup, EventListQuery, EventView, Page, SignupView } from '@kepu/shared';
 import { buildUrl, request, type Listing } from '@/services/request';
 
 export type EventFilters = Partial<Omit<EventListQuery, 'limit' | 'cursor'>>;
@@ -17,8 +17,8 @@ export function signUpForEvent(id: string, body: CreateSignup): Promise<SignupVi
   return request<SignupView>(`/events/${encodeURIComponent(id)}/signups`, { method: 'POST', data: body });
 }
 
-export function cancelMySignup(eventId: string): Promise<unknown> {
-  return request(`/events/${encodeURIComponent(eventId)}/signups/me`, { method: 'DELETE' });
+export function cancelMySignup(eventId: string): Promise<SignupView> {
+  return request<SignupView>(`/events/${encodeURIComponent(eventId)}/signups/me`, { method: 'DELETE' });
 }
 
 /** Absolute in weapp, same-origin in H5: an <a href> downloads it. */
@@ -26,11 +26,8 @@ export function eventCalendarUrl(id: string): string {
   return buildUrl(`/events/${encodeURIComponent(id)}/calendar.ics`);
 }
 
+/** The names of the cities that have plans or published events. */
 export async function listCities(): Promise<string[]> {
-  const body = await request<unknown>('/cities', { quiet: true });
-  // The contract names the endpoint but not the item shape: accept names or {name} objects, bare or in items.
-  const list = Array.isArray(body) ? body : ((body as { items?: unknown[] } | null)?.items ?? []);
-  return list
-    .map((entry) => (typeof entry === 'string' ? entry : ((entry as { name?: string; city?: string })?.name ?? (entry as { city?: string })?.city ?? '')))
-    .filter((name): name is string => Boolean(name));
+  const body = await request<Page<CityView>>('/cities', { quiet: true });
+  return body.items.map((entry) => entry.city);
 }

@@ -1,8 +1,7 @@
 // The signed-in user: profile, preferences, erasure, and their sign-ups with check-in codes.
-import type { UpdateMe, UserView } from '@kepu/shared';
+import type { CheckinCodeView, ErasedView, MySignupView, UpdateMe, UserView } from '@kepu/shared';
 import { request, type Listing } from '@/services/request';
 import { updateSessionUser } from '@/services/session';
-import type { CheckinCode, MySignup } from '@/services/types';
 
 /** `background`: a refresh nobody asked for, so an expired session just ends quietly. */
 export async function getMe(background = false): Promise<UserView> {
@@ -17,15 +16,15 @@ export async function updateMe(patch: UpdateMe, quiet = false): Promise<UserView
   return user;
 }
 
-export function deleteMe(): Promise<unknown> {
-  return request('/me', { method: 'DELETE' });
+export function deleteMe(): Promise<ErasedView> {
+  return request<ErasedView>('/me', { method: 'DELETE' });
 }
 
 /** `when` splits by whether the event has ended; without it, both. */
-export function listMySignups(cursor?: string | null, limit = 20, when?: 'upcoming' | 'past'): Promise<Listing<MySignup>> {
-  return request<Listing<MySignup>>('/me/signups', { query: { cursor: cursor ?? undefined, limit, when }, quiet: true });
+export function listMySignups(cursor?: string | null, limit = 20, when?: 'upcoming' | 'past'): Promise<Listing<MySignupView>> {
+  return request<Listing<MySignupView>>('/me/signups', { query: { cursor: cursor ?? undefined, limit, when }, quiet: true });
 }
 
-export function getCheckinCode(signupId: string): Promise<CheckinCode> {
-  return request<CheckinCode>(`/me/signups/${encodeURIComponent(signupId)}/checkin-code`, { quiet: true });
+export function getCheckinCode(signupId: string): Promise<CheckinCodeView> {
+  return request<CheckinCodeView>(`/me/signups/${encodeURIComponent(signupId)}/checkin-code`, { quiet: true });
 }

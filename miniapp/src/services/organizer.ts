@@ -1,12 +1,11 @@
 // What organizers and reviewers do to events: drafts, submission, review,
 // cancellation, the sign-up sheet, check-ins, shifts and volunteer decisions.
 import type {
-  ApplicantRow, ApplicationDecision, ApplicationView, CompleteApplication, CreateEvent, CreateShift, EventStatus, EventView, ReviewEvent,
-  ShiftView, UpdateEvent,
+  ApplicantRow, ApplicationDecision, ApplicationView, CompleteApplication, CreateEvent, CreateShift, EventSignupRow, EventStatus, EventView,
+  Page, ReviewEvent, ShiftView, SignupView, UpdateEvent,
 } from '@kepu/shared';
 import { openFile } from '@/services/download';
 import { request, type Listing } from '@/services/request';
-import type { EventSignupRow } from '@/services/types';
 
 const eventPath = (id: string) => `/events/${encodeURIComponent(id)}`;
 
@@ -43,16 +42,16 @@ export function cancelEvent(id: string, reason: string): Promise<EventView> {
 }
 
 export async function listEventSignups(id: string, unmask = false): Promise<EventSignupRow[]> {
-  const body = await request<{ items: EventSignupRow[] } | EventSignupRow[]>(`${eventPath(id)}/signups`, {
+  const body = await request<Page<EventSignupRow>>(`${eventPath(id)}/signups`, {
     query: { format: 'json', unmask: unmask ? 1 : undefined },
     quiet: true,
   });
-  return Array.isArray(body) ? body : (body?.items ?? []);
+  return body.items;
 }
 
-export function checkInAttendee(eventId: string, code: string): Promise<{ signupId?: string; name?: string; checkedInAt?: string }> {
+export function checkInAttendee(eventId: string, code: string): Promise<SignupView> {
   // quiet: the check-in page shows each result, success or failure, in its own list.
-  return request(`${eventPath(eventId)}/checkins`, { method: 'POST', data: { code }, quiet: true });
+  return request<SignupView>(`${eventPath(eventId)}/checkins`, { method: 'POST', data: { code }, quiet: true });
 }
 
 export function createShift(eventId: string, shift: CreateShift): Promise<ShiftView> {
@@ -61,11 +60,11 @@ export function createShift(eventId: string, shift: CreateShift): Promise<ShiftV
 
 /** Everyone who applied for the event's shifts, oldest first; phones masked unless `unmask` (audited by the server). */
 export async function listEventVolunteers(eventId: string, unmask = false): Promise<ApplicantRow[]> {
-  const body = await request<Listing<ApplicantRow>>(`${eventPath(eventId)}/volunteers`, {
+  const body = await request<Page<ApplicantRow>>(`${eventPath(eventId)}/volunteers`, {
     query: { format: 'json', unmask: unmask ? 1 : undefined },
     quiet: true,
   });
-  return body?.items ?? [];
+  return body.items;
 }
 
 const applicationPath = (id: string) => `/applications/${encodeURIComponent(id)}`;

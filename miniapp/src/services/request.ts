@@ -3,7 +3,7 @@
 // message, shows at most one toast per failure, sends a 401 back to login and
 // keeps the last first page of every list so it can be shown offline.
 import Taro from '@tarojs/taro';
-import type { FieldProblem } from '@kepu/shared';
+import type { FieldProblem, Page } from '@kepu/shared';
 import { errorMessages } from '@kepu/shared/errors';
 import { clearListCache, readCachedList, writeCachedList } from '@/services/offline';
 import { clearSession, currentToken } from '@/services/session';
@@ -55,11 +55,7 @@ export interface RequestOptions {
 }
 
 /** A list page; `stale` marks the offline copy shown when the network failed. */
-export interface Listing<T> {
-  items: T[];
-  nextCursor: string | null;
-  stale?: boolean;
-}
+export type Listing<T> = Page<T> & { stale?: boolean };
 
 export function buildUrl(path: string, query?: Query): string {
   const pairs = Object.entries(query ?? {})

@@ -9,9 +9,6 @@ import { request, toApiError, type Listing } from '@/services/request';
 // The skill list comes from its zod-free module: the schemas would bring zod into every chunk.
 export { volunteerSkills } from '@kepu/shared/volunteers/skills';
 
-/** `GET /me/applications` items: an application with its shift and event. */
-export type MyApplication = MyApplicationView;
-
 export type ShiftFilters = Pick<ShiftListQuery, 'from' | 'to' | 'skill' | 'city'>;
 
 const PAGE = 20;
@@ -48,6 +45,6 @@ export function withdrawApplication(applicationId: string): Promise<ApplicationV
   return request<ApplicationView>(`/applications/${encodeURIComponent(applicationId)}/withdraw`, { method: 'POST' });
 }
 
-export function listMyApplications(cursor?: string | null): Promise<Listing<MyApplication>> {
-  return request<Listing<MyApplication>>('/me/applications', { query: { cursor: cursor ?? undefined, limit: PAGE }, quiet: true });
+export function listMyApplications(cursor?: string | null): Promise<Listing<MyApplicationView>> {
+  return request<Listing<MyApplicationView>>('/me/applications', { query: { cursor: cursor ?? undefined, limit: PAGE }, quiet: true });
 }

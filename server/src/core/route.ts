@@ -1,5 +1,5 @@
-// Declares routes: who may call them, what they accept, what they do. Modules
-// describe their routes with these types; http/mount.ts mounts them on Koa.
+// Declares routes: who may call them, what they accept, what they answer, what
+// they do. Modules describe their routes with these types; http/mount.ts mounts them on Koa.
 import type { Context } from 'koa';
 import type { ZodType } from 'zod';
 import type { Role } from '@kepu/shared';
@@ -23,6 +23,18 @@ export interface Reply {
 }
 export const reply = (status: number, body: unknown): Reply => ({ status, body });
 
+/** Content types of the files a route writes itself instead of a JSON body. */
+export const fileTypes = {
+  calendar: 'text/calendar',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+export type FileType = (typeof fileTypes)[keyof typeof fileTypes];
+
+/** 200 for an answer, 201 for a creation. */
+export type SuccessStatus = 200 | 201;
+
 export interface RouteDef<B = unknown, Q = unknown> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
@@ -31,6 +43,15 @@ export interface RouteDef<B = unknown, Q = unknown> {
   tag: string;
   body?: ZodType<B>;
   query?: ZodType<Q>;
+  /**
+   * The 2xx JSON body (a shared view). OpenAPI documents it; mountRoutes can
+   * check every answer against it. A route answering JSON must declare it.
+   */
+  response?: ZodType;
+  /** The statuses of the JSON answer: [201] when it always creates, [200, 201] when a repeat returns the existing one. Default [200]. */
+  statuses?: readonly SuccessStatus[];
+  /** Files the route writes itself (ctx.body) instead of, or besides (chosen by `format=`), a JSON body. */
+  files?: readonly FileType[];
   /** Returns the JSON body (200), a Reply, or undefined when it wrote ctx itself (files). */
   handle: (request: Request<B, Q>) => Promise<unknown>;
 }

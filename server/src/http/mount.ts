@@ -1,12 +1,15 @@
 // Mounts declared routes on the router: checks each route's access rule,
 // validates bodies and queries once, and renders the reply. A route without an
-// access rule fails at start-up. The same declarations build the OpenAPI document.
+// access rule, or answering without a declared response, fails at start-up.
+// Tests also check every answer against its declared response. The same
+// declarations build the OpenAPI document.
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z, type ZodType } from 'zod';
+import { apiErrorBodySchema } from '@kepu/shared';
 import type { AuthUser } from '../core/actor';
 import { forbidden, unauthenticated, validationFailed } from '../core/errors';
-import type { Access, Reply, RouteDef } from '../core/route';
+import type { Access, Reply, RouteDef, SuccessStatus } from '../core/route';
 
 function checkAccess(access: Access, user: AuthUser | null): void {
   if (access === 'public') return;
@@ -21,11 +24,21 @@ function parse<T>(schema: ZodType<T>, input: unknown): T {
   throw validationFailed(result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
 }
 
-export function mountRoutes(router: Router, prefix: string, routes: RouteDef[]): void {
+export interface MountOptions {
+  /**
+   * Checks every 2xx answer against the route's declared response: a JSON
+   * body must parse with its schema, a file must be of a declared type, the
+   * status one the route declares. A mismatch is a logged 500. On in tests,
+   * off in production, where it would only cost time.
+   */
+  validateResponses?: boolean;
+}
+
+export function mountRoutes(router: Router, prefix: string, routes: RouteDef[], options: MountOptions = {}): void {
   for (const def of routes) {
-    if (def.access === undefined || def.access === null) {
-      throw new Error(`Route ${def.method.toUpperCase()} ${def.path} declares no access rule`);
-    }
+    const name = `${def.method.toUpperCase()} ${def.path}`;
+    if (def.access === undefined || def.access === null) throw new Error(`Route ${name} declares no access rule`);
+    if (!def.response && !def.files?.length) throw new Error(`Route ${name} declares no response (a view schema, or the files it writes)`);
     router[def.method](prefix + def.path, async (ctx: Context) => {
       const user = (ctx.state.user as AuthUser | undefined) ?? null;
       checkAccess(def.access, user);
@@ -33,29 +46,49 @@ export function mountRoutes(router: Router, prefix: string, routes: RouteDef[]):
       const body = def.body ? parse(def.body, ctx.state.body === undefined ? {} : ctx.state.body) : undefined;
       const query = def.query ? parse(def.query, ctx.query) : undefined;
       const result = await def.handle({ ctx, user, body, query, params: (ctx as unknown as { params: Record<string, string> }).params ?? {} });
-      if (result === undefined) return;
-      if (isReply(result)) {
-        ctx.status = result.status;
-        ctx.body = result.body;
-      } else {
-        ctx.status = 200;
-        ctx.body = result;
+      if (result !== undefined) {
+        if (isReply(result)) {
+          ctx.status = result.status;
+          ctx.body = result.body;
+        } else {
+          ctx.status = 200;
+          ctx.body = result;
+        }
       }
+      if (options.validateResponses) checkResponse(def, name, ctx, result === undefined);
     });
   }
+}
+
+/** Throws (a 500 with a log line naming the route) when an answer breaks the route's declaration. */
+function checkResponse(def: RouteDef, name: string, ctx: Context, wroteItself: boolean): void {
+  const problems = responseProblems(def, ctx, wroteItself);
+  if (problems) throw new Error(`Route ${name} answered outside its declared response: ${problems}`);
+}
+
+function responseProblems(def: RouteDef, ctx: Context, wroteItself: boolean): string | null {
+  const contentType = (ctx.response.type || '').split(';')[0]!.trim();
+  if (wroteItself && contentType !== 'application/json') {
+    return def.files?.some((type) => type === contentType) ? null : `a file of type "${contentType}" not in files`;
+  }
+  if (!def.response) return 'a JSON body, but it declares no response schema';
+  const statuses = def.statuses ?? [200];
+  if (!statuses.includes(ctx.status as SuccessStatus)) return `status ${ctx.status}, declared ${statuses.join(' or ')}`;
+  const parsed = def.response.safeParse(ctx.body);
+  if (parsed.success) return null;
+  return JSON.stringify(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })));
 }
 
 function isReply(value: unknown): value is Reply {
   return typeof value === 'object' && value !== null && Object.keys(value).length === 2 && 'status' in value && 'body' in value;
 }
 
-/** The OpenAPI 3.1 document, built from the same schemas that validate requests. */
+/** The OpenAPI 3.1 document, built from the same schemas that validate requests and answers. */
 export function openApiDocument(routes: RouteDef[], prefix: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorBody = {
-    type: 'object',
-    properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } }, required: ['code', 'message'] } },
-  };
+  // Named views (EventView, PlanSectionNode …) land here once, referenced from every route that answers with them.
+  const components: Record<string, unknown> = {};
+  const errorBody = responseSchema(apiErrorBodySchema, components);
   for (const def of routes) {
     const path = (prefix + def.path).replace(/:(\w+)/g, '{$1}');
     const operation: Record<string, unknown> = {
@@ -67,7 +100,7 @@ export function openApiDocument(routes: RouteDef[], prefix: string): Record<stri
         ...queryParameters(def.query),
       ],
       responses: {
-        '200': { description: 'OK' },
+        ...successResponses(def, components),
         '4XX': { description: '错误', content: { 'application/json': { schema: errorBody } } },
       },
     };
@@ -78,13 +111,37 @@ export function openApiDocument(routes: RouteDef[], prefix: string): Record<stri
   return {
     openapi: '3.1.0',
     info: { title: '科普汇 Kepu API', version: '1.0.0', description: 'The contract between the server and the mini-program.' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: components },
     paths,
   };
 }
 
+/** One entry per declared 2xx status: the JSON view, and the files the route may write instead. */
+function successResponses(def: RouteDef, components: Record<string, unknown>): Record<string, unknown> {
+  const responses: Record<string, { description: string; content: Record<string, unknown> }> = {};
+  if (def.response) {
+    const schema = responseSchema(def.response, components);
+    for (const status of def.statuses ?? [200]) {
+      responses[String(status)] = { description: status === 201 ? '已创建' : 'OK', content: { 'application/json': { schema } } };
+    }
+  }
+  for (const type of def.files ?? []) {
+    const ok = (responses['200'] ??= { description: 'OK', content: {} });
+    ok.content[type] = { schema: { type: 'string', format: 'binary' } };
+  }
+  return responses;
+}
+
 function toJsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** A response body's JSON Schema with its named parts moved to components/schemas (a schema's own $defs would not resolve inside the document). */
+function responseSchema(schema: ZodType, components: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _dialect, $defs, ...body } = toJsonSchema(schema, 'output') as Record<string, unknown> & { $defs?: Record<string, unknown> };
+  const toComponents = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
+  for (const [name, definition] of Object.entries($defs ?? {})) components[name] = toComponents(definition);
+  return toComponents(body);
 }
 
 function queryParameters(schema: ZodType | undefined): Record<string, unknown>[] {

@@ -3,7 +3,7 @@
 // nothing; an edited text updates the plan and its events in place.
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { cstEndOfDay, cstStartOfDay, type PlanView } from '@kepu/shared';
+import { cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
 import { type DerivedEvent, type ParsedPlan } from './types';
 import { COLLECTIVE_UNIT } from './vocabulary';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
@@ -12,10 +12,8 @@ import { OrganizationEntity } from '../modules/organizations/organization.entity
 import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
 import { toPlanView } from '../modules/plans/plans.service';
 
-export interface ImportResult {
-  plan: PlanView;
-  derivedEvents: (DerivedEvent & { eventId: string | null; published: boolean })[];
-  created: boolean;
+/** The route's answer (shared's PlanImportView) and whether anything was written, for the CLI. */
+export interface ImportResult extends PlanImportView {
   changed: boolean;
 }
 

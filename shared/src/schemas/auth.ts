@@ -19,15 +19,3 @@ export const updateMeSchema = z
   })
   .strict();
 export type UpdateMe = z.infer<typeof updateMeSchema>;
-
-export const roles = ['resident', 'volunteer', 'organizer', 'reviewer', 'admin'] as const;
-export type Role = (typeof roles)[number];
-
-export interface UserView {
-  id: string;
-  nickname: string;
-  roles: Role[];
-  organizations: { id: string; name: string; role: string }[];
-  phone?: string | null;
-  largeText?: boolean;
-}

@@ -47,8 +47,3 @@ export const pageQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}

@@ -1,4 +1,4 @@
-// Payloads and views of events (活动), sign-ups (报名) and check-ins (签到).
+// Payloads and queries of events (活动), sign-ups (报名) and check-ins (签到).
 import { z } from 'zod';
 import { timesInOrder, timesOutOfOrderMessage } from '../rules/event-times';
 import { dateOrTimeSchema, idSchema, isoDateSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
@@ -123,47 +123,3 @@ export const signupListQuerySchema = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   unmask: z.enum(['0', '1']).optional(),
 });
-
-export interface VenueView { name: string; address: string; lat: number | null; lng: number | null }
-
-export interface EventView {
-  id: string;
-  title: string;
-  description: string;
-  kind: EventKind;
-  /** Shared by the occurrences of a recurring series. */
-  seriesId: string | null;
-  campaign: { code: string; name: string } | null;
-  planTasks: { planId: string; number: number; title: string }[];
-  organizer: { id: string; name: string };
-  city: string;
-  audiences: string[];
-  themes: string[];
-  district: string;
-  venue: VenueView;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  confirmedCount: number;
-  waitlistCount: number;
-  signupOpensAt: string | null;
-  signupClosesAt: string | null;
-  status: EventStatus;
-  source: 'plan' | 'organizer';
-  isDemo: boolean;
-  /** Why a reviewer rejected it (shown to its organizer). */
-  reviewReason: string | null;
-  cancelReason: string | null;
-  distanceKm?: number;
-}
-
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
-
-export interface SignupView {
-  id: string;
-  eventId: string;
-  status: SignupStatus;
-  waitlistPosition?: number;
-  partySize: number;
-  checkedInAt: string | null;
-}

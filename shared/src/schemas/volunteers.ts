@@ -1,4 +1,4 @@
-// Payloads and views of 科技志愿服务: volunteer profiles, shifts (岗位) on
+// Payloads and queries of 科技志愿服务: volunteer profiles, shifts (岗位) on
 // events, applications to shifts and the service hours they record.
 import { z } from 'zod';
 import { volunteerSkills } from '../volunteers/skills';
@@ -72,66 +72,3 @@ export const volunteerListQuerySchema = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   unmask: z.enum(['0', '1']).optional(),
 });
-
-export type ApplicationStatus = 'applied' | 'approved' | 'rejected' | 'withdrawn' | 'completed' | 'cancelled';
-
-export interface ShiftView {
-  id: string;
-  eventId: string;
-  event: { id: string; title: string; city: string; startsAt: string; venue: { name: string; address: string } };
-  role: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  slots: number;
-  approvedCount: number;
-  skills: string[];
-  /** The signed-in volunteer's own application to it, if any. */
-  myApplication?: { id: string; status: ApplicationStatus } | null;
-}
-
-export interface ApplicationView {
-  id: string;
-  shiftId: string;
-  status: ApplicationStatus;
-  hours: number | null;
-  decisionReason: string | null;
-  appliedAt: string;
-  decidedAt: string | null;
-  completedAt: string | null;
-}
-
-/** What an organizer sees of an applicant: phone masked unless unmasked on purpose. */
-export interface ApplicantRow extends ApplicationView {
-  volunteer: { userId: string; realName: string; phone: string; skills: string[]; team: string | null };
-  shift: { id: string; role: string; startsAt: string; endsAt: string };
-}
-
-export interface ServiceRecordItem {
-  applicationId: string;
-  hours: number;
-  completedAt: string;
-  role: string;
-  event: { id: string; title: string; startsAt: string };
-  organization: { id: string; name: string };
-}
-
-/** `GET /me/applications` items: an application with its shift and event. */
-export type MyApplicationView = ApplicationView & {
-  shift: { id: string; role: string; startsAt: string; endsAt: string };
-  event: { id: string; title: string; startsAt: string; venue: { name: string; address: string }; status: string };
-};
-
-export interface VolunteerProfileView {
-  userId: string;
-  realName: string;
-  phone: string;
-  skills: string[];
-  tags: string[];
-  team: string | null;
-  bio: string;
-  totalHours: number;
-  record: ServiceRecordItem[];
-  /** Open applications (applied or approved); the full history is GET /me/applications. */
-  applications: MyApplicationView[];
-}

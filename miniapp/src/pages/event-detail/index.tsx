@@ -13,7 +13,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { cancelMySignup, getEvent } from '@/services/events';
 import { listMySignups } from '@/services/me';
-import type { MySignup } from '@/services/types';
+import type { MySignupView } from '@kepu/shared';
 import { routes, tabs } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
 import AddToCalendar from './AddToCalendar';
@@ -53,7 +53,7 @@ const statusLabels: Record<string, string> = {
 };
 
 /** My sign-up for this event, if any: the one row kept from my list. */
-async function findMySignup(eventId: string): Promise<MySignup | null> {
+async function findMySignup(eventId: string): Promise<MySignupView | null> {
   const page = await listMySignups(null, 100);
   return page.items.find((item) => item.eventId === eventId && item.status !== 'cancelled') ?? null;
 }

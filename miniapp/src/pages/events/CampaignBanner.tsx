@@ -1,10 +1,10 @@
 // The campaign running now (or the next one within a month): one tap filters the list by it.
 import { Text, View } from '@tarojs/components';
-import type { Campaign } from '@/services/types';
+import type { CampaignView } from '@kepu/shared';
 import { addDays, cstDate, formatDaySpan } from '@/utils/time';
 
 /** The campaign under way today, else the soonest starting within 30 days. */
-export function pickCampaign(campaigns: Campaign[], now: Date): { campaign: Campaign; running: boolean } | null {
+export function pickCampaign(campaigns: CampaignView[], now: Date): { campaign: CampaignView; running: boolean } | null {
   const today = cstDate(now);
   const dated = campaigns.filter((c) => c.startsOn && c.endsOn);
   const running = dated.find((c) => c.startsOn! <= today && today <= c.endsOn!);
@@ -15,7 +15,7 @@ export function pickCampaign(campaigns: Campaign[], now: Date): { campaign: Camp
 }
 
 interface Props {
-  pick: { campaign: Campaign; running: boolean };
+  pick: { campaign: CampaignView; running: boolean };
   selected: boolean;
   onToggle: () => void;
 }

@@ -5,10 +5,10 @@ import QrCode from '@/components/QrCode';
 import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
 import { getCheckinCode } from '@/services/me';
-import type { MySignup } from '@/services/types';
+import type { MySignupView } from '@kepu/shared';
 import { formatDateTime, formatRange } from '@/utils/time';
 
-export default function CheckinSheet({ signup, onClose }: { signup: MySignup; onClose: () => void }) {
+export default function CheckinSheet({ signup, onClose }: { signup: MySignupView; onClose: () => void }) {
   const code = useRequest(() => getCheckinCode(signup.id), [signup.id]);
   const expired = code.data ? Date.parse(code.data.expiresAt) <= Date.now() : false;
   const state = renderState({ loading: code.loading, error: code.error, onRetry: () => void code.reload() });

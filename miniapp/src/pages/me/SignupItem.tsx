@@ -1,12 +1,12 @@
 // One of my sign-ups with what I can do about it.
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { MySignup } from '@/services/types';
+import type { MySignupView } from '@kepu/shared';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 
 interface Props {
-  signup: MySignup;
+  signup: MySignupView;
   upcoming: boolean;
   onShowCode: () => void;
   onCancel: () => void;

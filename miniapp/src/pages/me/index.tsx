@@ -13,7 +13,7 @@ import { useSession } from '@/hooks/useSession';
 import { logout } from '@/services/auth';
 import { cancelMySignup } from '@/services/events';
 import { deleteMe, listMySignups, updateMe } from '@/services/me';
-import type { MySignup } from '@/services/types';
+import type { MySignupView } from '@kepu/shared';
 import { asButton } from '@/utils/a11y';
 import { setLargeText } from '@/utils/largeText';
 import { routes } from '@/utils/routes';
@@ -28,7 +28,7 @@ export default function MePage() {
   const { user, hasRole } = useSession();
   const large = useLargeText();
   const [tab, setTab] = useState<Tab>('upcoming');
-  const [qrFor, setQrFor] = useState<MySignup | null>(null);
+  const [qrFor, setQrFor] = useState<MySignupView | null>(null);
   const signups = usePagedList(user ? (cursor) => listMySignups(cursor, 20, tab) : null, [user?.id, tab]);
 
   // Sign-ups change on other pages (a new sign-up on a detail page): refresh on return.
@@ -46,7 +46,7 @@ export default function MePage() {
     if (user) void updateMe({ largeText: on }, true).catch(() => undefined);
   };
 
-  const cancel = async (signup: MySignup) => {
+  const cancel = async (signup: MySignupView) => {
     const { confirm } = await Taro.showModal({ title: '取消报名', content: `确定取消“${signup.event.title}”的报名吗？`, confirmText: '取消报名', cancelText: '再想想' });
     if (!confirm) return;
     try {

@@ -1,12 +1,12 @@
 // One numbered task of a plan: its title, and when opened its text, responsible
 // units, audiences, themes, campaigns and what has been done about it.
 import { Text, View } from '@tarojs/components';
-import type { PlanTask, TaskProgress } from '@/services/types';
+import type { PlanTaskView, TaskProgressView } from '@kepu/shared';
 import { asButton } from '@/utils/a11y';
 
 interface Props {
-  task: PlanTask;
-  progress?: TaskProgress;
+  task: PlanTaskView;
+  progress?: TaskProgressView;
   open: boolean;
   onToggle: () => void;
   onCampaign: (code: string) => void;

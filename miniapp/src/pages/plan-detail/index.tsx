@@ -7,7 +7,7 @@ import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
 import { getPlan, getPlanProgress } from '@/services/plans';
-import type { PlanTask, TaskProgress } from '@/services/types';
+import type { PlanTaskView, TaskProgressView } from '@kepu/shared';
 import { keys, writeStored } from '@/utils/storage';
 import { tabs } from '@/utils/routes';
 import TaskItem from './TaskItem';
@@ -17,11 +17,11 @@ interface Group {
   key: string;
   heading: string;
   subheading: string;
-  tasks: PlanTask[];
+  tasks: PlanTaskView[];
 }
 
 /** Consecutive tasks under the same headings, in document order. */
-function groupBySection(tasks: PlanTask[]): Group[] {
+function groupBySection(tasks: PlanTaskView[]): Group[] {
   const groups: Group[] = [];
   for (const task of tasks) {
     const key = task.sectionPath.join('|');
@@ -43,7 +43,7 @@ export default function PlanDetailPage() {
 
   const groups = useMemo(() => groupBySection(plan.data?.tasks ?? []), [plan.data]);
   const progressByTask = useMemo(() => {
-    const map = new Map<number, TaskProgress>();
+    const map = new Map<number, TaskProgressView>();
     for (const task of progress.data?.tasks ?? []) map.set(task.number, task);
     return map;
   }, [progress.data]);

@@ -1,6 +1,7 @@
 // The audit log, for admins: who unmasked, exported, reviewed, changed roles or erased what.
 import { z } from 'zod';
 import { pageQuerySchema } from '@kepu/shared';
+import { auditEntryViewSchema, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { route } from '../../core/route';
 import { listAudit } from './audit.service';
@@ -15,6 +16,7 @@ export function auditRoutes(deps: AppDeps) {
     route<undefined, z.infer<typeof auditQuerySchema>>({
       method: 'get', path: '/audit', access: ['admin'], tag: 'audit', query: auditQuerySchema,
       summary: '审计日志（查看手机号、导出、审核、角色与成员变更、注销），最新在前',
+      response: pageSchema(auditEntryViewSchema),
       handle: async ({ query }) => listAudit(deps.dataSource.manager, query),
     }),
   ];

@@ -2,7 +2,7 @@
 // an audited action and its audit entry commit together.
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { toCstIso, type Page } from '@kepu/shared';
+import { toCstIso, type AuditEntryView, type Page } from '@kepu/shared';
 import { keysetPage } from '../../core/paging';
 import { UserEntity } from '../users/user.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -35,19 +35,10 @@ export async function auditPersonalDataList(
   });
 }
 
-export interface AuditItem {
-  id: string;
-  at: string;
-  actor: { id: string; nickname: string } | null;
-  action: string;
-  target: string;
-  details: Record<string, unknown>;
-}
-
 /** Newest first, keyset-paged on (at, id); optional filters by action prefix and target. */
 export async function listAudit(
   manager: EntityManager, query: { limit: number; cursor?: string; action?: string; target?: string },
-): Promise<Page<AuditItem>> {
+): Promise<Page<AuditEntryView>> {
   const qb = manager.getRepository(AuditEntryEntity).createQueryBuilder('a');
   // Actions are dotted ASCII names (signups.unmask), so a prefix match needs no escaping beyond the schema's pattern.
   if (query.action) qb.andWhere('a.action LIKE :action', { action: `${query.action}%` });

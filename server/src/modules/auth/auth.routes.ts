@@ -1,5 +1,6 @@
 // Sign-in: WeChat's code2Session in production, a named dev login for the demo.
 import { devLoginSchema, wxLoginSchema, type DevLogin, type WxLogin } from '@kepu/shared';
+import { loginResultSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { issueSessionToken } from '../../core/tokens';
 import { notFound } from '../../core/errors';
@@ -17,6 +18,7 @@ export function authRoutes(deps: AppDeps) {
     route<WxLogin>({
       method: 'post', path: '/auth/wx-login', access: 'public', tag: 'auth', body: wxLoginSchema,
       summary: '用微信登录码换取会话（code2Session）',
+      response: loginResultSchema,
       handle: async ({ body }) => {
         const session = await deps.wechat.code2Session(body.code);
         return signIn(`wx:${session.openid}`);
@@ -25,6 +27,7 @@ export function authRoutes(deps: AppDeps) {
     route<DevLogin>({
       method: 'post', path: '/auth/dev-login', access: 'public', tag: 'auth', body: devLoginSchema,
       summary: '开发模式登录（仅 AUTH_MODE=dev）',
+      response: loginResultSchema,
       handle: async ({ body }) => {
         if (deps.config.authMode !== 'dev') throw notFound();
         return signIn(body.openid, body.nickname);

@@ -2,6 +2,7 @@
 import { cstDateOf } from '@kepu/shared';
 import { campaignsForYear } from '../../campaigns';
 import { campaignsQuerySchema } from '@kepu/shared';
+import { campaignViewSchema, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { route } from '../../core/route';
 
@@ -10,6 +11,7 @@ export function campaignRoutes(deps: AppDeps) {
     route<undefined, { year?: number }>({
       method: 'get', path: '/campaigns', access: 'public', tag: 'campaigns', query: campaignsQuerySchema,
       summary: '主题日、活动周、活动月及其当年日期',
+      response: pageSchema(campaignViewSchema),
       handle: async ({ query }) => {
         const year = query.year ?? Number(cstDateOf(deps.clock()).slice(0, 4));
         return { items: campaignsForYear(year), nextCursor: null };

@@ -1,5 +1,6 @@
 // HTTP routes of organizations and their organizer members. Each handler calls one use case.
 import { z } from 'zod';
+import { memberRemovedViewSchema, memberViewSchema, membershipViewSchema, organizationViewSchema, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
 import { addMember, createOrganization, listMembers, listOrganizations, removeMember, setTrusted } from './organizations.service';
@@ -17,11 +18,13 @@ export function organizationRoutes(deps: AppDeps) {
   return [
     route<undefined, z.infer<typeof listQuerySchema>>({
       method: 'get', path: '/organizations', access: 'public', tag: 'organizations', query: listQuerySchema, summary: '主办单位（来自责任单位与管理员添加）',
+      response: pageSchema(organizationViewSchema),
       handle: async ({ query }) => ({ items: await listOrganizations(deps.dataSource.manager, query.city), nextCursor: null }),
     }),
     route<z.infer<typeof createOrganizationSchema>>({
       method: 'post', path: '/organizations', access: ['admin'], tag: 'organizations', body: createOrganizationSchema,
       summary: '管理员添加主办单位（如学校、志愿服务队）',
+      response: organizationViewSchema, statuses: [200, 201],
       handle: async ({ body, user }) => {
         const { organization, created } = await createOrganization(deps.tx, requireUser(user), body, deps.clock());
         return reply(created ? 201 : 200, organization);
@@ -30,14 +33,17 @@ export function organizationRoutes(deps: AppDeps) {
     route<z.infer<typeof updateOrganizationSchema>>({
       method: 'patch', path: '/organizations/:id', access: ['admin'], tag: 'organizations', body: updateOrganizationSchema,
       summary: '设为可信单位（可信单位的活动免审核直接发布）',
+      response: organizationViewSchema,
       handle: async ({ params, body, user }) => setTrusted(deps.tx, requireUser(user), params.id!, body.trusted, deps.clock()),
     }),
     route({
       method: 'get', path: '/organizations/:id/members', access: ['organizer', 'admin'], tag: 'organizations', summary: '单位的组织者成员',
+      response: pageSchema(memberViewSchema),
       handle: async ({ params, user }) => ({ items: await listMembers(deps.dataSource.manager, requireUser(user), params.id!), nextCursor: null }),
     }),
     route<z.infer<typeof addMemberSchema>>({
       method: 'post', path: '/organizations/:id/members', access: ['admin'], tag: 'organizations', body: addMemberSchema, summary: '添加组织者成员',
+      response: membershipViewSchema, statuses: [200, 201],
       handle: async ({ params, body, user }) => {
         const { membership, created } = await addMember(deps.tx, requireUser(user), params.id!, body, deps.clock());
         return reply(created ? 201 : 200, membership);
@@ -45,6 +51,7 @@ export function organizationRoutes(deps: AppDeps) {
     }),
     route({
       method: 'delete', path: '/organizations/:id/members/:userId', access: ['admin'], tag: 'organizations', summary: '移除组织者成员',
+      response: memberRemovedViewSchema,
       handle: async ({ params, user }) => {
         await removeMember(deps.tx, requireUser(user), params.id!, params.userId!, deps.clock());
         return { removed: true };

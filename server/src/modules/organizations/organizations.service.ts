@@ -2,6 +2,7 @@
 // acts for them. Every change is audited in the same transaction.
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
+import type { MemberView, MembershipView, OrganizationView } from '@kepu/shared';
 import { notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
@@ -9,9 +10,6 @@ import { recordAudit } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
 import { assertActsFor } from './organizations.access';
-
-export interface OrganizationView { id: string; name: string; city: string; kind: string; trusted: boolean }
-export interface MembershipView { id: string; organizationId: string; userId: string; role: string }
 
 const toOrganizationView = (o: OrganizationEntity): OrganizationView => ({ id: o.id, name: o.name, city: o.city, kind: o.kind, trusted: o.trusted });
 const toMembershipView = (m: MembershipEntity): MembershipView => ({ id: m.id, organizationId: m.organizationId, userId: m.userId, role: m.role });
@@ -49,7 +47,7 @@ export const setTrusted = transactional(async (manager: EntityManager, actor: Au
   return toOrganizationView({ ...organization, trusted });
 });
 
-export async function listMembers(manager: EntityManager, actor: AuthUser, organizationId: string) {
+export async function listMembers(manager: EntityManager, actor: AuthUser, organizationId: string): Promise<MemberView[]> {
   assertActsFor(actor, organizationId);
   const memberships = await manager.getRepository(MembershipEntity).find({ where: { organizationId }, order: { createdAt: 'ASC' } });
   const users = memberships.length ? await manager.getRepository(UserEntity).findBy({ id: In(memberships.map((m) => m.userId)) }) : [];

@@ -1,7 +1,7 @@
 // Reads plans, their tasks and how far each task has been carried out.
 // Writing plans is the importer's job (importer/apply.ts).
 import { In, type EntityManager } from 'typeorm';
-import { type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
+import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
 import { sumHours } from '../volunteers/hours';
 import { notFound } from '../../core/errors';
 import { EventEntity, EventPlanTaskEntity } from '../events/event.entity';
@@ -37,12 +37,12 @@ export async function getPlan(manager: EntityManager, id: string): Promise<PlanV
   return toPlanView(plan, tasks);
 }
 
-export async function listCities(manager: EntityManager): Promise<{ city: string; plans: number; events: number }[]> {
+export async function listCities(manager: EntityManager): Promise<CityView[]> {
   const planRows: { city: string; n: string | number }[] = await manager.getRepository(PlanEntity).createQueryBuilder('p')
     .select('p.city', 'city').addSelect('COUNT(*)', 'n').groupBy('p.city').getRawMany();
   const eventRows: { city: string; n: string | number }[] = await manager.getRepository(EventEntity).createQueryBuilder('e')
     .select('e.city', 'city').addSelect('COUNT(*)', 'n').where('e.status = :s', { s: 'published' }).groupBy('e.city').getRawMany();
-  const cities = new Map<string, { city: string; plans: number; events: number }>();
+  const cities = new Map<string, CityView>();
   for (const row of planRows) cities.set(row.city, { city: row.city, plans: Number(row.n), events: 0 });
   for (const row of eventRows) {
     const entry = cities.get(row.city) ?? { city: row.city, plans: 0, events: 0 };

@@ -1,6 +1,7 @@
 // HTTP routes of sign-ups, check-in codes, check-in and the organizer's list.
 import { z } from 'zod';
 import { checkinSchema, createSignupSchema, pageQuerySchema, signupListQuerySchema, type Checkin, type CreateSignup } from '@kepu/shared';
+import { checkinCodeViewSchema, eventSignupRowSchema, mySignupViewSchema, pageSchema, signupViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { decodeCursor } from '../../core/paging';
 import { requireUser, reply, route } from '../../core/route';
@@ -19,6 +20,7 @@ export function signupRoutes(deps: AppDeps) {
     route<CreateSignup>({
       method: 'post', path: '/events/:id/signups', access: 'user', tag: 'signups', body: createSignupSchema,
       summary: '报名（满员自动候补；重复报名返回已有报名）',
+      response: signupViewSchema, statuses: [200, 201],
       handle: async ({ body, user, params }) => {
         const { signup, created } = await signUpForEvent(deps.tx, requireUser(user), params.id!, body, deps.clock());
         return reply(created ? 201 : 200, signup);
@@ -26,25 +28,30 @@ export function signupRoutes(deps: AppDeps) {
     }),
     route({
       method: 'delete', path: '/events/:id/signups/me', access: 'user', tag: 'signups', summary: '取消我的报名（候补第一位自动递补）',
+      response: signupViewSchema,
       handle: async ({ user, params }) => cancelMySignup(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<undefined, MySignupsQuery>({
       method: 'get', path: '/me/signups', access: 'user', tag: 'signups', query: mySignupsQuerySchema, summary: '我的报名（即将开始与已结束）',
+      response: pageSchema(mySignupViewSchema),
       handle: async ({ user, query }) =>
         listMySignups(deps.dataSource.manager, requireUser(user), { limit: query.limit, offset: decodeCursor(query.cursor, 'offset')?.offset ?? 0, when: query.when }, deps.clock()),
     }),
     route({
       method: 'get', path: '/me/signups/:id/checkin-code', access: 'user', tag: 'signups', summary: '签到二维码内容（签名、会过期）',
+      response: checkinCodeViewSchema,
       handle: async ({ user, params }) => issueCheckinCode(deps.dataSource.manager, requireUser(user), params.id!, secret),
     }),
     route<Checkin>({
       method: 'post', path: '/events/:id/checkins', access: ['organizer', 'admin'], tag: 'signups', body: checkinSchema,
       summary: '主办单位扫码签到',
+      response: signupViewSchema,
       handle: async ({ body, user, params }) => checkInAttendee(deps.tx, requireUser(user), params.id!, body.code, secret, deps.clock()),
     }),
     route<undefined, SignupListQuery>({
       method: 'get', path: '/events/:id/signups', access: ['organizer', 'admin'], tag: 'signups', query: signupListQuerySchema,
       summary: '报名名单，可导出 CSV/XLSX（手机号默认打码；unmask=1 与导出会记入审计）',
+      response: pageSchema(eventSignupRowSchema), files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       handle: async ({ ctx, user, params, query }) => {
         const { event, rows } = await listEventSignups(deps.tx, requireUser(user), params.id!,
           { unmask: query.unmask === '1', format: query.format }, deps.clock());

@@ -3,7 +3,10 @@
 // the event row's lock, so capacity holds across any number of processes.
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
-import { placeParty, seatsLeft, signupWindowVerdict, toCstIso, type CreateSignup, type Page, type SignupStatus } from '@kepu/shared';
+import {
+  placeParty, seatsLeft, signupWindowVerdict, toCstIso,
+  type CheckinCodeView, type CreateSignup, type EventSignupRow, type MySignupView, type Page, type SignupView,
+} from '@kepu/shared';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { encodeCursor } from '../../core/paging';
 import { AppError, conflict, notFound } from '../../core/errors';
@@ -18,16 +21,6 @@ import { SignupEntity } from './signup.entity';
 import {
   canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, partiesToPromote, signupWindowOf, windowMessages, type CheckinPayload,
 } from './signups.rules';
-
-export interface SignupResult {
-  id: string;
-  eventId: string;
-  status: SignupStatus;
-  waitlistPosition?: number;
-  partySize: number;
-  name: string;
-  checkedInAt: string | null;
-}
 
 async function waitlistPosition(manager: EntityManager, signup: SignupEntity): Promise<number> {
   const ahead = await manager.getRepository(SignupEntity).countBy({ eventId: signup.eventId, status: 'waitlisted', seq: LessThan(signup.seq) });
@@ -46,7 +39,7 @@ async function waitlistPositions(manager: EntityManager, waiting: SignupEntity[]
   return new Map(rows.map((r) => [r.id, Number(r.ahead) + 1]));
 }
 
-async function toResult(manager: EntityManager, signup: SignupEntity): Promise<SignupResult> {
+async function toResult(manager: EntityManager, signup: SignupEntity): Promise<SignupView> {
   return {
     id: signup.id,
     eventId: signup.eventId,
@@ -60,7 +53,7 @@ async function toResult(manager: EntityManager, signup: SignupEntity): Promise<S
 
 export const signUpForEvent = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, input: CreateSignup, now: Date,
-): Promise<{ signup: SignupResult; created: boolean }> => {
+): Promise<{ signup: SignupView; created: boolean }> => {
   const event = await findForUpdate(manager, EventEntity, eventId);
   // Whoever cannot see the event learns nothing about it; whoever can is told it is not open.
   if (!event || !isVisibleTo(event, user)) throw notFound('event');
@@ -118,7 +111,7 @@ export const cancelMySignup = transactional((manager: EntityManager, user: AuthU
  * freed seat to the waitlist. Whoever calls it has decided that it may: the
  * user themself (cancelMySignup) or the erasure of their account.
  */
-export async function cancelSignupOf(manager: EntityManager, userId: string, eventId: string, now: Date): Promise<SignupResult> {
+export async function cancelSignupOf(manager: EntityManager, userId: string, eventId: string, now: Date): Promise<SignupView> {
   const event = await findForUpdate(manager, EventEntity, eventId);
   if (!event) throw notFound('event');
   const signups = manager.getRepository(SignupEntity);
@@ -137,20 +130,9 @@ export async function cancelSignupOf(manager: EntityManager, userId: string, eve
   return toResult(manager, signup);
 }
 
-export interface MySignupItem {
-  id: string;
-  eventId: string;
-  event: { id: string; title: string; startsAt: string; endsAt: string; venue: { name: string; address: string }; status: string };
-  status: SignupStatus;
-  waitlistPosition?: number;
-  name: string;
-  partySize: number;
-  checkedInAt: string | null;
-}
-
 export async function listMySignups(
   manager: EntityManager, user: AuthUser, options: { limit: number; offset: number; when?: 'upcoming' | 'past' }, now: Date,
-): Promise<Page<MySignupItem>> {
+): Promise<Page<MySignupView>> {
   const qb = manager.getRepository(SignupEntity).createQueryBuilder('s')
     .innerJoin(EventEntity, 'e', 'e.id = s.eventId')
     .where('s.userId = :userId', { userId: user.id })
@@ -166,7 +148,7 @@ export async function listMySignups(
   const events = page.length ? await manager.getRepository(EventEntity).findBy({ id: In(page.map((s) => s.eventId)) }) : [];
   const byId = new Map(events.map((e) => [e.id, e]));
   const positions = await waitlistPositions(manager, page.filter((s) => s.status === 'waitlisted'));
-  const items: MySignupItem[] = [];
+  const items: MySignupView[] = [];
   for (const signup of page) {
     const event = byId.get(signup.eventId)!;
     items.push({
@@ -186,7 +168,7 @@ export async function listMySignups(
   return { items, nextCursor: rows.length > options.limit ? encodeCursor({ kind: 'offset', offset: options.offset + options.limit }) : null };
 }
 
-export async function issueCheckinCode(manager: EntityManager, user: AuthUser, signupId: string, secret: string): Promise<{ code: string; expiresAt: string }> {
+export async function issueCheckinCode(manager: EntityManager, user: AuthUser, signupId: string, secret: string): Promise<CheckinCodeView> {
   const signup = await manager.getRepository(SignupEntity).findOneBy({ id: signupId });
   if (!signup || signup.userId !== user.id) throw notFound('signup');
   const refusal = checkinRefusal(signup.status);
@@ -199,7 +181,7 @@ export async function issueCheckinCode(manager: EntityManager, user: AuthUser, s
 
 export const checkInAttendee = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, code: string, secret: string, now: Date,
-): Promise<SignupResult> => {
+): Promise<SignupView> => {
   const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
   if (!event) throw notFound('event');
   assertActsFor(user, event.organizerId);
@@ -222,17 +204,6 @@ export const checkInAttendee = transactional(async (
   return toResult(manager, signup);
 });
 
-export interface EventSignupRow {
-  id: string;
-  name: string;
-  phone: string;
-  partySize: number;
-  status: SignupStatus;
-  waitlistPosition: number | null;
-  checkedInAt: string | null;
-  createdAt: string;
-}
-
 export const listEventSignups = transactional(async (
   manager: EntityManager, user: AuthUser, eventId: string, options: { unmask: boolean; format: string }, now: Date,
 ): Promise<{ event: EventEntity; rows: EventSignupRow[] }> => {
@@ -241,7 +212,7 @@ export const listEventSignups = transactional(async (
   assertActsFor(user, event.organizerId);
   const signups = await manager.getRepository(SignupEntity).find({ where: { eventId }, order: { seq: 'ASC' } });
   let waiting = 0;
-  const rows = signups.map((s) => ({
+  const rows = signups.map((s): EventSignupRow => ({
     id: s.id,
     name: s.name,
     phone: options.unmask ? s.phone : maskPhone(s.phone),

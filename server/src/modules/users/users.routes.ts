@@ -1,6 +1,7 @@
 // Admin's view of users: find an account, grant or withdraw reviewer/admin.
 // Phones and real names are not listed here: an admin needs ids and roles only.
 import { z } from 'zod';
+import { pageSchema, userRolesViewSchema, userSummarySchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, route } from '../../core/route';
 import { searchUsers, setRoles } from './users.service';
@@ -16,10 +17,12 @@ export function userAdminRoutes(deps: AppDeps) {
   return [
     route<undefined, z.infer<typeof userSearchSchema>>({
       method: 'get', path: '/users', access: ['admin'], tag: 'users', query: userSearchSchema, summary: '按昵称查找用户（管理员）',
+      response: pageSchema(userSummarySchema),
       handle: async ({ query }) => ({ items: await searchUsers(deps.dataSource.manager, query), nextCursor: null }),
     }),
     route<z.infer<typeof rolesSchema>>({
       method: 'patch', path: '/users/:id/roles', access: ['admin'], tag: 'users', body: rolesSchema, summary: '授予或收回审核员、管理员角色',
+      response: userRolesViewSchema,
       handle: async ({ params, body, user }) => setRoles(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
   ];

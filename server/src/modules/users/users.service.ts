@@ -2,7 +2,7 @@
 // organizations and volunteer profiles only contribute roles.
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import type { Role, UpdateMe, UserView } from '@kepu/shared';
+import type { Role, UpdateMe, UserRolesView, UserSummary, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
 import { escapeLike } from '../../core/like';
@@ -117,8 +117,6 @@ export const eraseUser = transactional(async (manager: EntityManager, userId: st
   });
 });
 
-export interface UserSummary { id: string; nickname: string; roles: Role[]; organizations: { id: string; name: string; role: string }[] }
-
 /** Admins find accounts by nickname: ids, roles and organizations, never phones. Four queries for a whole page. */
 export async function searchUsers(manager: EntityManager, query: { q?: string; limit: number }): Promise<UserSummary[]> {
   const qb = manager.getRepository(UserEntity).createQueryBuilder('u').where('u.erasedAt IS NULL');
@@ -146,7 +144,7 @@ export async function searchUsers(manager: EntityManager, query: { q?: string; l
 /** Grants or withdraws reviewer and admin. An admin cannot drop their own admin role: another admin has to. */
 export const setRoles = transactional(async (
   manager: EntityManager, actor: AuthUser, userId: string, changes: { reviewer?: boolean; admin?: boolean }, now: Date,
-): Promise<{ id: string; nickname: string; roles: Role[] }> => {
+): Promise<UserRolesView> => {
   const target = await manager.getRepository(UserEntity).findOneBy({ id: userId });
   if (!target || target.erasedAt) throw notFound('user');
   if (target.id === actor.id && changes.admin === false) throw validationFailed([{ path: 'admin', message: '不能收回自己的管理员角色' }]);

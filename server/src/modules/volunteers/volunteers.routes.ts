@@ -6,6 +6,7 @@ import {
   volunteerListQuerySchema, volunteerProfileSchema,
   type ApplicationDecision, type CompleteApplication, type CreateShift, type ShiftListQuery, type UpdateShift, type VolunteerProfileInput,
 } from '@kepu/shared';
+import { applicantRowSchema, applicationViewSchema, myApplicationViewSchema, pageSchema, shiftViewSchema, volunteerProfileViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { decodeCursor } from '../../core/paging';
 import { sendTable } from '../../exports/table';
@@ -30,6 +31,7 @@ export function volunteerRoutes(deps: AppDeps) {
     route<VolunteerProfileInput>({
       method: 'put', path: '/me/volunteer', access: 'user', tag: 'volunteers', body: volunteerProfileSchema,
       summary: '填写或修改志愿者资料（资料完整即成为志愿者）',
+      response: volunteerProfileViewSchema, statuses: [200, 201],
       handle: async ({ user, body }) => {
         const { profile, created } = await saveVolunteerProfile(deps.tx, requireUser(user), body, deps.clock());
         return reply(created ? 201 : 200, profile);
@@ -37,10 +39,12 @@ export function volunteerRoutes(deps: AppDeps) {
     }),
     route({
       method: 'get', path: '/me/volunteer', access: 'user', tag: 'volunteers', summary: '我的志愿者资料、累计时长与服务记录',
+      response: volunteerProfileViewSchema,
       handle: async ({ user }) => getVolunteerProfile(read, requireUser(user).id),
     }),
     route({
       method: 'get', path: '/me/volunteer/certificate.pdf', access: 'user', tag: 'volunteers', summary: '志愿服务记录证明（PDF）',
+      files: ['application/pdf'],
       handle: async ({ ctx, user }) => {
         const profile = await getVolunteerProfile(read, requireUser(user).id);
         const pdf = await renderCertificate({ ...profile, issuedAt: deps.clock() }, findCertificateFont(deps.config.certificateFont));
@@ -52,29 +56,35 @@ export function volunteerRoutes(deps: AppDeps) {
     }),
     route<undefined, PageQuery>({
       method: 'get', path: '/me/applications', access: 'user', tag: 'volunteers', query: pageQuerySchema, summary: '我的岗位申请',
+      response: pageSchema(myApplicationViewSchema),
       handle: async ({ user, query }) => listApplicationsOf(read, requireUser(user).id, { limit: query.limit, offset: decodeCursor(query.cursor, 'offset')?.offset ?? 0 }),
     }),
     route<CreateShift>({
       method: 'post', path: '/events/:id/shifts', access: ['organizer', 'admin'], tag: 'volunteers', body: createShiftSchema,
       summary: '为活动设置志愿者岗位',
+      response: shiftViewSchema, statuses: [201],
       handle: async ({ user, params, body }) => reply(201, await createShift(deps.tx, requireUser(user), params.id!, body, deps.clock())),
     }),
     route({
       method: 'get', path: '/events/:id/shifts', access: 'public', tag: 'volunteers', summary: '活动的志愿者岗位',
+      response: pageSchema(shiftViewSchema),
       handle: async ({ user, params }) => listEventShifts(read, params.id!, user),
     }),
     route<UpdateShift>({
       method: 'patch', path: '/shifts/:id', access: ['organizer', 'admin'], tag: 'volunteers', body: updateShiftSchema,
       summary: '修改岗位（人数不能少于已通过人数）',
+      response: shiftViewSchema,
       handle: async ({ user, params, body }) => updateShift(deps.tx, requireUser(user), params.id!, body),
     }),
     route<undefined, ShiftListQuery>({
       method: 'get', path: '/shifts', access: 'public', tag: 'volunteers', query: shiftListQuerySchema,
       summary: '招募中的志愿者岗位（可按日期、技能、城市筛选）',
+      response: pageSchema(shiftViewSchema),
       handle: async ({ user, query }) => listOpenShifts(read, query, user, deps.clock()),
     }),
     route({
       method: 'post', path: '/shifts/:id/applications', access: 'user', tag: 'volunteers', summary: '志愿者申请岗位（需先完善志愿者资料）',
+      response: applicationViewSchema, statuses: [200, 201],
       handle: async ({ user, params }) => {
         const { application, created } = await applyForShift(deps.tx, requireUser(user), params.id!, deps.clock());
         return reply(created ? 201 : 200, application);
@@ -83,21 +93,25 @@ export function volunteerRoutes(deps: AppDeps) {
     route<ApplicationDecision>({
       method: 'post', path: '/applications/:id/decision', access: ['organizer', 'admin'], tag: 'volunteers', body: applicationDecisionSchema,
       summary: '主办单位通过或拒绝岗位申请（通过人数不超过岗位人数）',
+      response: applicationViewSchema,
       handle: async ({ user, params, body }) => decideApplication(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route<CompleteApplication>({
       method: 'post', path: '/applications/:id/complete', access: ['organizer', 'admin'], tag: 'volunteers', body: completeApplicationSchema,
       summary: '记录并认证服务时长（每个申请只记录一次，按取整规则）',
+      response: applicationViewSchema,
       handle: async ({ user, params, body }) =>
         completeApplication(deps.tx, requireUser(user), params.id!, body, deps.config.hoursRounding, deps.clock()),
     }),
     route({
       method: 'post', path: '/applications/:id/withdraw', access: 'user', tag: 'volunteers', summary: '撤回我的岗位申请（岗位开始前）',
+      response: applicationViewSchema,
       handle: async ({ user, params }) => withdrawApplication(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<undefined, VolunteerListQuery>({
       method: 'get', path: '/events/:id/volunteers', access: ['organizer', 'admin'], tag: 'volunteers', query: volunteerListQuerySchema,
       summary: '活动的志愿者名单，可导出 CSV/XLSX（手机号默认打码；unmask=1 与导出会记入审计）',
+      response: pageSchema(applicantRowSchema), files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       handle: async ({ ctx, user, params, query }) => {
         const { event, rows } = await listEventVolunteers(deps.tx, requireUser(user), params.id!,
           { unmask: query.unmask === '1', format: query.format }, deps.clock());

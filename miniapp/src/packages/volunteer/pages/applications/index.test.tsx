@@ -1,17 +1,16 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ApplicationStatus } from '@kepu/shared';
+import type { ApplicationStatus, MyApplicationView } from '@kepu/shared';
 import { failure, fakeApi, ok } from '../../../../../test/api';
 import { inDays, profileView, user } from '../../../../../test/fixtures';
 import { taroTest } from '../../../../../test/taro';
 import { clearSession, saveSession } from '@/services/session';
-import type { MyApplication } from '@/services/volunteer';
 import ApplicationsPage from './index';
 
 jest.mock('@/services/certificate', () => ({ openCertificate: jest.fn(async () => undefined) }));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { openCertificate } = require('@/services/certificate') as { openCertificate: jest.Mock };
 
-function application(id: string, status: ApplicationStatus, startsInDays: number, extra: Partial<MyApplication> = {}): MyApplication {
+function application(id: string, status: ApplicationStatus, startsInDays: number, extra: Partial<MyApplicationView> = {}): MyApplicationView {
   return {
     id,
     shiftId: `s-${id}`,

@@ -4,6 +4,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
+import type { MyApplicationView } from '@kepu/shared';
 import ListFooter from '@/components/ListFooter';
 import LoginPrompt from '@/components/LoginPrompt';
 import PageShell from '@/components/PageShell';
@@ -13,7 +14,7 @@ import { usePagedList } from '@/hooks/usePagedList';
 import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { openCertificate } from '@/services/certificate';
-import { getMyVolunteerProfile, listMyApplications, withdrawApplication, type MyApplication } from '@/services/volunteer';
+import { getMyVolunteerProfile, listMyApplications, withdrawApplication } from '@/services/volunteer';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 import '../../volunteer.scss';
@@ -21,7 +22,7 @@ import '../../volunteer.scss';
 /** What a row shows of an application. */
 interface ApplicationRow {
   id: string;
-  status: MyApplication['status'];
+  status: MyApplicationView['status'];
   hours: number | null;
   decisionReason: string | null;
   role: string;
@@ -31,7 +32,7 @@ interface ApplicationRow {
   eventTitle: string;
 }
 
-function toRow(application: MyApplication): ApplicationRow {
+function toRow(application: MyApplicationView): ApplicationRow {
   return {
     id: application.id,
     status: application.status,

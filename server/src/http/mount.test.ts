@@ -1,0 +1,106 @@
+// Route declarations and their answers: every route says what it answers, and
+// with validation on, an answer outside its declaration is a logged 500.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { z } from 'zod';
+import { apiRoutes } from '../app';
+import type { AppDeps } from '../deps';
+import { reply, route, type RouteDef } from '../core/route';
+import { healthRoutes } from '../modules/health/health.routes';
+import { errorMiddleware } from './error-middleware';
+import { mountRoutes } from './mount';
+
+/** Building the route list touches nothing but these. */
+const deps = { config: { authSecret: 'test-secret' }, dataSource: { manager: {} } } as unknown as AppDeps;
+
+const thingSchema = z.strictObject({ id: z.string(), count: z.number().int() });
+
+async function serve(routes: RouteDef[], validateResponses: boolean) {
+  const logged: string[] = [];
+  const app = new Koa();
+  const router = new Router();
+  mountRoutes(router, '', routes, { validateResponses });
+  app.use(errorMiddleware((error) => logged.push(String(error))));
+  app.use(router.routes());
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    logged,
+    get: async (path: string) => {
+      const res = await fetch(base + path);
+      return { status: res.status, body: await res.text(), type: res.headers.get('content-type') ?? '' };
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const routes = [
+  route({ method: 'get', path: '/right', access: 'public', tag: 't', summary: 's', response: thingSchema, handle: async () => ({ id: 'a', count: 1 }) }),
+  route({ method: 'get', path: '/wrong', access: 'public', tag: 't', summary: 's', response: thingSchema, handle: async () => ({ id: 'a', count: '1' }) }),
+  route({ method: 'get', path: '/extra', access: 'public', tag: 't', summary: 's', response: thingSchema, handle: async () => ({ id: 'a', count: 1, secret: 'x' }) }),
+  route({ method: 'get', path: '/created', access: 'public', tag: 't', summary: 's', response: thingSchema, handle: async () => reply(201, { id: 'a', count: 1 }) }),
+  route({
+    method: 'get', path: '/file', access: 'public', tag: 't', summary: 's', files: ['text/csv'],
+    handle: async ({ ctx }) => {
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.body = 'a,b\n';
+      return undefined;
+    },
+  }),
+];
+
+describe('route responses', () => {
+  it('when a route answering JSON declares no response, mounting it fails at start-up', () => {
+    const undeclared = route({ method: 'get', path: '/x', access: 'public', tag: 't', summary: 's', handle: async () => ({}) });
+    expect(() => mountRoutes(new Router(), '', [undeclared])).toThrow('Route GET /x declares no response');
+  });
+
+  it('every route of the API and of the health checks declares its response: a view, or the files it writes', () => {
+    const undeclared = [...apiRoutes(deps), ...healthRoutes(deps)]
+      .filter((def) => !def.response && !def.files?.length)
+      .map((def) => `${def.method} ${def.path}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('when validation is on, an answer that matches its view passes untouched', async () => {
+    const app = await serve(routes, true);
+    try {
+      expect(await app.get('/right')).toMatchObject({ status: 200, body: '{"id":"a","count":1}' });
+      expect(await app.get('/file')).toMatchObject({ status: 200, body: 'a,b\n' });
+      expect(app.logged).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('when validation is on, a wrong field, an undeclared field or an undeclared status is a 500 with a log line naming the route', async () => {
+    const app = await serve(routes, true);
+    try {
+      for (const path of ['/wrong', '/extra', '/created']) {
+        const res = await app.get(path);
+        expect({ path, status: res.status, code: JSON.parse(res.body).error.code }).toEqual({ path, status: 500, code: 'INTERNAL' });
+      }
+      expect(app.logged).toHaveLength(3);
+      expect(app.logged[0]).toContain('Route GET /wrong answered outside its declared response');
+      expect(app.logged[0]).toContain('"path":"count"');
+      expect(app.logged[1]).toContain('secret');
+      expect(app.logged[2]).toContain('status 201, declared 200');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('when validation is off (production), answers are not checked', async () => {
+    const app = await serve(routes, false);
+    try {
+      expect((await app.get('/wrong')).status).toBe(200);
+      expect(app.logged).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

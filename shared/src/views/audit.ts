@@ -1,0 +1,14 @@
+// What `GET /audit` returns: who unmasked, exported, reviewed, changed or erased what.
+import { z } from 'zod';
+import { isoTimeView } from './common';
+
+export const auditEntryViewSchema = z.strictObject({
+  id: z.string(),
+  at: isoTimeView,
+  /** Null for entries written by the system itself. */
+  actor: z.strictObject({ id: z.string(), nickname: z.string() }).nullable(),
+  action: z.string(),
+  target: z.string(),
+  details: z.record(z.string(), z.unknown()),
+}).meta({ id: 'AuditEntryView' });
+export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
