@@ -56,7 +56,10 @@ export function cleanPlanText(raw: string): CleanedText {
   lines = lines.filter((line) => !isChromeLine(line, metadata));
   lines = dropRunningHeaders(lines);
   lines = dropTableOfContents(lines);
-  lines = lines.flatMap(splitRunOnLine);
+  // A document of one to three lines is a run-on text: its long line is cut. In a document of
+  // many lines only a very long line is, so a paragraph that lists 1. 2. 3. in passing stays whole.
+  const runOnMin = lines.filter((line) => line.trim() !== '').length <= 3 ? RUN_ON_SHORT_DOCUMENT : RUN_ON_MIN;
+  lines = lines.flatMap((line) => splitRunOnLine(line, runOnMin));
   return { text: lines.join('\n'), metadata };
 }
 
@@ -178,7 +181,8 @@ function dropTableOfContents(lines: string[]): string[] {
   return out;
 }
 
-const RUN_ON_MIN = 600;
+const RUN_ON_MIN = 1500;
+const RUN_ON_SHORT_DOCUMENT = 150;
 const CN_NUMERALS = '一二三四五六七八九十';
 
 /**
@@ -188,8 +192,8 @@ const CN_NUMERALS = '一二三四五六七八九十';
  * 2025年, 1.5万 and a stray `3.` inside a sentence stay put. A plan title before the first
  * marker is cut off too.
  */
-export function splitRunOnLine(line: string): string[] {
-  if (line.length < RUN_ON_MIN) return [line];
+export function splitRunOnLine(line: string, minLength = RUN_ON_MIN): string[] {
+  if (line.length < minLength) return [line];
   const cuts = ascendingMarkerCuts(line);
   if (cuts.length < 3) return [line];
   const pieces: string[] = [];

@@ -52,7 +52,7 @@ describe('parsePlan', () => {
     const text = plan.replace('2024年某某市全民科学素质行动工作要点', '会议纪要');
     const parsed = parsePlan(text);
     expect(parsed).toMatchObject({ title: '2024年某某市全民科学素质工作要点', city: '某某市', year: 2024, needsReview: true });
-    expect(parsed.warnings.map((w) => w.code)).toContain('titleBuilt');
+    expect(parsed.warnings.map((w) => w.code)).toContain('TITLE_FROM_PREAMBLE');
   });
 
   it('when a text shows no sign of a plan, then it is not a plan and says so', () => {
@@ -70,14 +70,14 @@ describe('parsePlan', () => {
     const text = plan.replace('2024年某某市', '某某市').replace('2024年1月15日\n', '');
     const parsed = parsePlan(text);
     expect(parsed).toMatchObject({ year: null, needsReview: true });
-    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'noYear', message: '没有读出计划年份，请指定年份' }));
+    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'NO_YEAR', message: '没有读出计划年份，请指定年份' }));
   });
 
   it('when no city can be found and none is given, then the city is null and the plan needs review', () => {
     const text = plan.replace('2024年某某市', '2024年').replace('某某市全民科学素质工作领导小组\n', '');
     const parsed = parsePlan(text);
     expect(parsed).toMatchObject({ city: null, place: null, level: null, needsReview: true });
-    expect(parsed.warnings.map((w) => w.code)).toContain('noPlace');
+    expect(parsed.warnings.map((w) => w.code)).toContain('NO_PLACE');
     expect(parsePlan(text, { city: '某某市' }).city).toBe('某某市');
   });
 
@@ -85,7 +85,7 @@ describe('parsePlan', () => {
     const text = plan.split('\n').slice(0, 6).join('\n');
     const parsed = parsePlan(text);
     expect(parsed.tasks).toHaveLength(2);
-    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'fewTasks', message: '只找到2项任务，请核对正文的编号结构' }));
+    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'FEW_TASKS', message: '只找到2项任务，请核对正文的编号结构' }));
   });
 
   it('when the text is empty, then it is not a plan', () => {

@@ -72,23 +72,24 @@ export function parsePlan(input: string | Uint8Array, overrides: PlanOverrides =
   let title = header.title;
   if (!title) {
     title = `${year ?? ''}${year ? '年' : ''}${place && place !== '全国' ? place : ''}全民科学素质工作要点`;
-    warnings.push({ code: 'titleBuilt', message: `没有找到计划标题，已按正文拼出“${title}”，请核对` });
+    warnings.push({ code: 'TITLE_FROM_PREAMBLE', message: `没有找到计划标题，已按正文拼出“${title}”，请核对` });
   }
-  if (!city) warnings.push({ code: 'noPlace', message: '没有读出计划所属地区，请指定城市' });
-  if (year === null) warnings.push({ code: 'noYear', message: '没有读出计划年份，请指定年份' });
+  if (!city) warnings.push({ code: 'NO_PLACE', message: '没有读出计划所属地区，请指定城市' });
+  if (year === null) warnings.push({ code: 'NO_YEAR', message: '没有读出计划年份，请指定年份' });
 
   const tasks = segmented.tasks.map((task) => {
     const { task: parsed, unclosedBracket } = extractTaskWithNotes(task, year);
     if (unclosedBracket) {
-      warnings.push({ code: 'unclosedBracket', message: `第${parsed.number}项任务末尾的责任单位括号没有闭合，已按单位读取，请核对`, line: task.line });
+      warnings.push({ code: 'UNCLOSED_BRACKET', message: `第${parsed.number}项任务末尾的责任单位括号没有闭合，已按单位读取，请核对`, line: task.line });
     }
     return parsed;
   });
-  if (tasks.length === 0) warnings.push({ code: 'noTasks', message: '没有找到任务，请核对正文的编号结构' });
-  else if (tasks.length < FEW_TASKS) warnings.push({ code: 'fewTasks', message: `只找到${tasks.length}项任务，请核对正文的编号结构` });
+  if (tasks.length === 0) warnings.push({ code: 'NO_TASKS', message: '没有找到任务，请核对正文的编号结构' });
+  else if (tasks.length < FEW_TASKS) warnings.push({ code: 'FEW_TASKS', message: `只找到${tasks.length}项任务，请核对正文的编号结构` });
+  if (script === 'traditional') warnings.push({ code: 'TRADITIONAL', message: '原文为繁体字，已转换为简体' });
   const mojibake = /[?？]{2,}|\uFFFD/.exec(normalised);
   if (mojibake) {
-    warnings.push({ code: 'mojibake', message: '文本中有乱码（如“??”），可能是编码错误，请核对原文', line: normalised.slice(0, mojibake.index).split('\n').length });
+    warnings.push({ code: 'MOJIBAKE', message: '文本中有乱码（如“??”），可能是编码错误，请核对原文', line: normalised.slice(0, mojibake.index).split('\n').length });
   }
 
   return {
@@ -105,7 +106,8 @@ export function parsePlan(input: string | Uint8Array, overrides: PlanOverrides =
     documentNumber: header.documentNumber,
     sections,
     tasks,
-    needsReview: warnings.length > 0,
+    // Converting the script is information, not something to correct.
+    needsReview: warnings.some((warning) => warning.code !== 'TRADITIONAL'),
     warnings,
   };
 }

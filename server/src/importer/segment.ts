@@ -155,7 +155,8 @@ function findTitle(lines: string[], headerEnd: number, metadata: PageMetadata): 
     }
   }
   if (found) return found;
-  for (const line of lines.slice(0, headerEnd)) {
+  // Only a cover notice's 《》 names the plan (关于印发《…》的通知, 现将《…》印发): a report that cites a plan is not one.
+  for (const line of lines.slice(0, headerEnd).filter((l) => /印发/.test(l))) {
     for (const quoted of line.matchAll(/《([^《》]{4,80})》/g)) {
       const title = parseTitle(quoted[1]!);
       if (title) return { ...title, source: 'notice' };
@@ -233,7 +234,7 @@ function readHeader(
     const fromPreamble = preamblePlace(preamble);
     if (fromPreamble) {
       place = fromPreamble;
-      warnings.push({ code: 'placeFromPreamble', message: `标题中没有地区，地区“${fromPreamble}”取自正文第一段，请核对` });
+      warnings.push({ code: 'PLACE_FROM_PREAMBLE', message: `标题中没有地区，地区“${fromPreamble}”取自正文第一段，请核对` });
     }
   }
   issuer ??= addressedIssuer(headerLines, place) ?? titleBody;
@@ -252,9 +253,7 @@ function readHeader(
   }
   const period = title?.period ?? null;
   if (period && yearSource !== 'title' && year !== null) {
-    warnings.push({ code: 'multiYearPlan', message: `这是${period.from}—${period.to}年的多年期计划，年份按发文年份取为${year}年，请核对` });
-  } else if (yearSource === 'preamble' || yearSource === 'documentNumber') {
-    warnings.push({ code: 'yearNotInTitle', message: `标题中没有年份，年份${year}取自${yearSource === 'preamble' ? '正文第一段' : '文号'}，请核对` });
+    warnings.push({ code: 'MULTI_YEAR', message: `这是${period.from}—${period.to}年的多年期计划，年份按发文年份取为${year}年，请核对` });
   }
 
   return {
@@ -332,7 +331,7 @@ interface Signature {
 function findSignature(lines: string[], numbered: Line[], warnings: PlanWarning[]): Signature {
   for (const [i, line] of lines.entries()) {
     if (isDamagedDateLine(line)) {
-      warnings.push({ code: 'damagedDate', message: `落款日期“${line}”无法识别，发文日期留空，请核对`, line: numbered[i]?.no });
+      warnings.push({ code: 'DATE_UNREADABLE', message: `落款日期“${line}”无法识别，发文日期留空，请核对`, line: numbered[i]?.no });
       return { body: bodyAbove(lines, i), date: null };
     }
     const date = parseDateLine(line);
@@ -463,7 +462,7 @@ function readBody(lines: Line[], warnings: PlanWarning[]): Body {
       else top.trailingUnits.push(...units);
       continue;
     }
-    const mark = readMark(text, lines[i + 1]?.text);
+    const mark = readMark(text, lines[i + 1]?.text, stack[stack.length - 1]?.rank);
     if (mark) {
       seenItem = true;
       while (stack.length > 0 && stack[stack.length - 1]!.rank >= mark.rank) stack.pop();
@@ -507,15 +506,20 @@ interface Mark {
   rest: string;
 }
 
-/** A numbered line, as an item of the outline; `一是…` only when it reads like a heading and items follow. */
-function readMark(text: string, next: string | undefined): Mark | null {
+/**
+ * A numbered line, as an item of the outline. `一是…` is one when it reads like a heading and items
+ * follow it, or when it opens a paragraph right under a heading (德清: 一、 then 一是…。二是…。); inside
+ * a numbered task (or before any heading) it is running text.
+ */
+function readMark(text: string, next: string | undefined, openRank: number | undefined): Mark | null {
   const task = matchTaskNumber(text);
   if (task) return { style: 'arabic', rank: RANKS.arabic, ordinal: String(task.number), value: task.number, rest: task.rest };
   const heading = matchHeading(text);
   if (!heading) return null;
   if (heading.style === 'chineseIs') {
     const itemsFollow = next !== undefined && (matchTaskNumber(next) !== null || isStructural(next));
-    if (!isEnumerationHeading(heading) || !itemsFollow) return null;
+    const underHeading = openRank !== undefined && openRank < RANKS.chineseIs;
+    if (!(isEnumerationHeading(heading) && itemsFollow) && !underHeading) return null;
   }
   return { style: heading.style, rank: RANKS[heading.style], ordinal: heading.ordinal, value: ordinalValue(heading), rest: heading.rest };
 }
@@ -547,24 +551,42 @@ function carriesSentences(item: Item): boolean {
   const rest = withoutTrailingBracket(item.rest);
   if (/[。；！？][^。；！？）”]/.test(rest)) return true;
   if (item.children.length > 0) return false;
-  return /[。；！？]$/.test(rest) || item.own.length > 0;
+  if (/[。；！？]$/.test(rest)) return true;
+  // A heading over several paragraphs (锡林郭勒: 一、青少年… then paragraphs) is a heading; one
+  // paragraph after a short line is that item's text (`1.加强组织领导` / `各地要…`).
+  return item.own.length === 1 || (item.own.length > 1 && /[，。；]/.test(rest));
 }
 
 const MOSTLY = 0.5;
 
 function chooseTaskRank(items: Item[]): number | null {
   const ranks = [...new Set(items.map((item) => item.rank))].sort((a, b) => a - b);
-  for (const rank of ranks) {
-    const atRank = items.filter((item) => item.rank === rank);
-    const carrying = atRank.filter(carriesSentences).length;
-    // The deepest rank may hold one-sentence tasks only: `1.加强领导。` carries its sentence.
-    if (carrying / atRank.length >= MOSTLY) return rank;
+  const atRank = (rank: number) => items.filter((item) => item.rank === rank);
+  const candidates = ranks.filter((rank) => atRank(rank).filter(carriesSentences).length / atRank(rank).length >= MOSTLY);
+  const deepest = candidates[candidates.length - 1];
+  if (deepest !== undefined) {
+    // Sub-points of some tasks (`1.…。` over `（1）…。（2）…。`): the deepest paragraphs hang under
+    // at most half of the items above them, and those items end sentences themselves.
+    const parentRank = mostCommon(atRank(deepest).map((item) => item.parent?.rank));
+    if (parentRank === undefined) return deepest;
+    const parents = atRank(parentRank);
+    const withSubPoints = parents.filter((parent) => parent.children.some((child) => child.rank === deepest)).length;
+    const sentenceLike = parents.filter((parent) => /[。；！？]$/.test(withoutTrailingBracket(parent.rest)) || carriesSentences(parent)).length;
+    return withSubPoints <= parents.length / 2 && sentenceLike >= parents.length / 2 ? parentRank : deepest;
   }
   // No rank reads as paragraphs: （一） items are the tasks, else the paragraphs under the headings.
   if (ranks.includes(RANKS.chineseParen) && !items.some((item) => item.rank === RANKS.chineseParen && item.children.length > 0)) return RANKS.chineseParen;
-  const deepest = ranks[ranks.length - 1];
-  if (deepest !== undefined && deepest >= RANKS.arabic) return deepest;
+  const last = ranks[ranks.length - 1];
+  if (last !== undefined && last >= RANKS.arabic) return last;
   return null;
+}
+
+function mostCommon(values: (number | undefined)[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
+  return best;
 }
 
 function buildSections(items: Item[], taskRank: number, path: string[], inherited: ParsedUnit[], tasks: SegmentedTask[]): PlanSectionNode[] {
@@ -640,7 +662,7 @@ function paragraphTasks(roots: Item[], all: Item[], warnings: PlanWarning[]): Bo
     });
   const sections = build(roots, [], []);
   if (tasks.length > 0) {
-    warnings.push({ code: 'unnumberedTasks', message: `正文的任务没有编号，已把各标题下的${tasks.length}个段落当作任务，请核对`, line: all[0]?.line.no });
+    warnings.push({ code: 'TASKS_FROM_PARAGRAPHS', message: `正文的任务没有编号，已把各标题下的${tasks.length}个段落当作任务，请核对`, line: all[0]?.line.no });
   }
   return { sections, tasks };
 }
