@@ -69,8 +69,8 @@ function cleanCharacters(line: string): string {
   // 二○二三年: ○ (a circle) beside a Chinese numeral is the numeral 〇.
   out = out.replace(/(?<=[〇零一二三四五六七八九十])[○◯Ｏ]|[○◯Ｏ](?=[〇零一二三四五六七八九十年])/g, '〇');
   // Pinyin glosses after rare characters: 贲(bēn), 亳（bó）.
-  out = out.replace(/(?<=\p{Script=Han})[（(]([a-zü\u0100-\u01dc\u0300-\u036f ]{1,12})[）)]/gu, (whole, inner: string) =>
-    /[\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u0300-\u036f]/.test(inner) ? '' : whole,
+  out = out.replace(/(?<=\p{Script=Han})[（(]([a-z\u00e0-\u00fc\u0100-\u01dc\u0300-\u036f ]{1,12})[）)]/gu, (whole, inner: string) =>
+    /[\u00e0-\u00fc\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u0300-\u036f]/.test(inner) ? '' : whole,
   );
   return despace(out);
 }
@@ -202,7 +202,11 @@ export function splitRunOnLine(line: string, minLength = RUN_ON_MIN): string[] {
     if (cut > start) pieces.push(line.slice(start, cut));
     start = cut;
   }
-  pieces.push(line.slice(start));
+  const last = line.slice(start);
+  // The signature closing the run: `…（县科协）某某县全民科学素质工作领导小组 2025年3月10日`.
+  const signature = /(?<=[。）)])\s*([\u4e00-\u9fff]{4,40}?(?:领导小组|委员会|协会|科协|办公室|人民政府))\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*$/.exec(last);
+  if (signature) pieces.push(last.slice(0, signature.index), signature[1]!, signature[2]!);
+  else pieces.push(last);
   const head = pieces[0]!;
   const titleEnd = /^(.{4,80}?(?:工作要点|工作计划|工作安排|工作方案|实施方案|任务分工方案|行动方案)(?:[（(]\d{4}\s*[-—–－~～至]+\s*\d{4}年?[）)])?)/.exec(head.trim());
   if (titleEnd && head.trim().length > titleEnd[1]!.length) {

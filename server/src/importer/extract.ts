@@ -30,7 +30,8 @@ export function extractTaskWithNotes(task: SegmentedTask, year?: number | null):
   const split = splitResponsibleUnits(task.text, { allowUnclosed: task.isLast === true });
   const { text } = split;
   const own = [...split.units, ...(task.units ?? [])];
-  const units = own.length > 0 ? own : (task.inheritedUnits ?? []).map((unit) => ({ ...unit, inherited: true }));
+  const inherited = (task.inheritedUnits ?? []).map((unit) => ({ ...unit, inherited: true }));
+  const units = [...own, ...inherited.filter((unit) => !own.some((mine) => mine.name === unit.name))];
   const knownYear = year ?? undefined;
   const mentions = [...findCampaignMentions(text, knownYear)].sort((a, b) => a.index - b.index);
   const campaigns = uniqueCampaigns(mentions);

@@ -94,7 +94,9 @@ export function segmentPlan(text: string, metadata: PageMetadata = {}): Segmente
   const headerLines = texts.slice(0, title?.endIndex ?? headerEnd);
 
   const body = readBody(lines.slice(bodyStart), warnings);
-  const preamble = texts.slice(bodyStart, bodyStart + 3).filter((line) => !isStructural(line));
+  // The preamble: what lies between the title (or the top, when there is none) and the first item.
+  const preambleStart = title?.endIndex !== undefined ? title.endIndex + 1 : 0;
+  const preamble = texts.slice(preambleStart, Math.max(preambleStart, firstStructural === -1 ? preambleStart + 3 : firstStructural)).slice(-3);
   const header = readHeader(texts, headerLines, preamble, title, metadata, warnings, lines);
   return {
     header,
@@ -226,7 +228,7 @@ function readHeader(
   const letterhead = findLetterhead(headerLines);
   let issuer = signature.body ?? letterhead ?? metadata.issuer ?? null;
   const titleBody = title?.body && !leadingPlace(title.body) ? title.body : null;
-  let place = title?.city ?? null;
+  let place = title?.city ? fullPlaceName(title.city) : null;
   const national = !place && [titleBody, issuer, title?.title ?? ''].some((name) => name !== null && isNationalBody(name));
   if (national) place = '全国';
   place ??= issuer ? placeOf(issuer) : null;
@@ -272,6 +274,27 @@ function readHeader(
   };
 }
 
+/** Autonomous prefectures, as titles often shorten them (湘西州): the full name is the place. */
+const AUTONOMOUS_PREFECTURES = [
+  '延边朝鲜族自治州', '恩施土家族苗族自治州', '湘西土家族苗族自治州', '阿坝藏族羌族自治州', '甘孜藏族自治州', '凉山彝族自治州',
+  '黔东南苗族侗族自治州', '黔南布依族苗族自治州', '黔西南布依族苗族自治州', '楚雄彝族自治州', '红河哈尼族彝族自治州', '文山壮族苗族自治州',
+  '西双版纳傣族自治州', '大理白族自治州', '德宏傣族景颇族自治州', '怒江傈僳族自治州', '迪庆藏族自治州', '临夏回族自治州', '甘南藏族自治州',
+  '海北藏族自治州', '黄南藏族自治州', '海南藏族自治州', '果洛藏族自治州', '玉树藏族自治州', '海西蒙古族藏族自治州', '昌吉回族自治州',
+  '博尔塔拉蒙古自治州', '巴音郭楞蒙古自治州', '克孜勒苏柯尔克孜自治州', '伊犁哈萨克自治州',
+];
+const ETHNIC_NAMES = ['朝鲜族', '土家族', '藏族', '彝族', '苗族', '布依族', '哈尼族', '壮族', '傣族', '白族', '傈僳族', '回族', '蒙古', '柯尔克孜', '哈萨克'];
+/** 湘西州 -> 湘西土家族苗族自治州: the short form is the name before its first people, then 州. */
+const SHORT_PREFECTURE = new Map(
+  AUTONOMOUS_PREFECTURES.map((full) => {
+    const at = Math.min(...ETHNIC_NAMES.map((people) => full.indexOf(people)).filter((i) => i > 0));
+    return [`${full.slice(0, at)}州`, full] as const;
+  }),
+);
+
+function fullPlaceName(place: string): string {
+  return SHORT_PREFECTURE.get(place) ?? place;
+}
+
 function isNationalBody(name: string): boolean {
   return NATIONAL_BODIES.some((body) => name.startsWith(body)) || /^全国(?!.*[省市县区州])/.test(name);
 }
@@ -314,7 +337,7 @@ function levelOf(place: string | null, lines: string[]): PlanLevel | null {
   if (MUNICIPALITIES.includes(place) || /(?:省|自治区|特别行政区)$/.test(place)) return 'province';
   if (/(?:县|旗|自治县|自治旗)$/.test(place) || (/区$/.test(place) && !/自治区$/.test(place))) return 'county';
   if (/(?:州|盟|地区)$/.test(place)) return 'city';
-  const addressesTownships = lines.slice(0, 30).some((line) => /各(?:乡镇|镇|乡|街道)|乡镇[（(]街道[）)]|镇[（(]街道|各镇街/.test(line));
+  const addressesTownships = lines.slice(0, 30).some((line) => /各(?:乡镇|镇|乡|街道)|乡镇[（(]街道[）)]|镇[（(]街道|镇街/.test(line));
   return addressesTownships ? 'county' : 'city';
 }
 
@@ -518,7 +541,7 @@ function readMark(text: string, next: string | undefined, openRank: number | und
   if (!heading) return null;
   if (heading.style === 'chineseIs') {
     const itemsFollow = next !== undefined && (matchTaskNumber(next) !== null || isStructural(next));
-    const underHeading = openRank !== undefined && openRank < RANKS.chineseIs;
+    const underHeading = openRank !== undefined && openRank <= RANKS.chineseIs;
     if (!(isEnumerationHeading(heading) && itemsFollow) && !underHeading) return null;
   }
   return { style: heading.style, rank: RANKS[heading.style], ordinal: heading.ordinal, value: ordinalValue(heading), rest: heading.rest };
@@ -599,6 +622,7 @@ function buildSections(items: Item[], taskRank: number, path: string[], inherite
         text: [item.rest, ...item.all].join('\n'),
         sectionPath: path,
         units: item.trailingUnits.length > 0 || item.units.length > 0 ? [...item.units, ...item.trailingUnits] : undefined,
+        // A section's units (its heading bracket, a labelled line under it) go to every task, beside the task's own.
         inheritedUnits: inherited.length > 0 ? inherited : undefined,
         line: item.line.no,
       });

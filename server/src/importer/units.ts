@@ -60,8 +60,11 @@ export function parseUnitList(content: string): string[] | null {
 }
 
 /** A body name (ends like 局, 委, 部, 协 …, at least three characters) or a collective (各…). */
+/** Bodies a plan may name in two characters, without a place (a plan written for one county). */
+const SHORT_UNITS = new Set(['科协', '团委', '妇联', '残联', '工会', '文联', '侨联', '党校', '台办', '侨办', '民委']);
+
 export function isUnitName(name: string): boolean {
-  return COLLECTIVE_UNIT.test(name) || (name.length >= 3 && name.length <= 25 && endsWithBodySuffix(name) && !/[，。；：]/.test(name));
+  return COLLECTIVE_UNIT.test(name) || SHORT_UNITS.has(name) || (name.length >= 3 && name.length <= 25 && endsWithBodySuffix(name) && !/[，。；：]/.test(name));
 }
 
 /** Splits on `separators` outside nested brackets, so `各县（市、区）科协` stays one item. */

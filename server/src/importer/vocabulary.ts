@@ -94,7 +94,7 @@ export const PLAN_TOPICS: readonly string[] = ['科学素质', '科学素养', '
 
 /** How the title of a plan ends (its kind, as written). Longest first, so 科普工作要点 wins over 工作要点. */
 export const PLAN_KINDS: readonly string[] = [
-  '规划纲要实施方案', '任务分工方案', '科普工作要点', '工作要点', '工作计划', '工作安排', '工作方案', '实施方案', '行动方案', '重点任务',
+  '任务分工方案', '科普工作要点', '工作要点', '工作计划', '工作安排', '工作方案', '实施方案', '行动方案', '重点任务',
 ];
 
 /** Bodies that issue national plans: their plans are filed under 全国. */
