@@ -284,7 +284,7 @@ const AUTONOMOUS_PREFECTURES = [
 ];
 const ETHNIC_NAMES = ['朝鲜族', '土家族', '藏族', '彝族', '苗族', '布依族', '哈尼族', '壮族', '傣族', '白族', '傈僳族', '回族', '蒙古', '柯尔克孜', '哈萨克'];
 /** 湘西州 -> 湘西土家族苗族自治州: the short form is the name before its first people, then 州. */
-const SHORT_PREFECTURE = new Map(
+const SHORT_PREFECTURE = new Map<string, string>(
   AUTONOMOUS_PREFECTURES.map((full) => {
     const at = Math.min(...ETHNIC_NAMES.map((people) => full.indexOf(people)).filter((i) => i > 0));
     return [`${full.slice(0, at)}州`, full] as const;
