@@ -33,7 +33,7 @@ const METADATA_FIELDS: Record<string, keyof PageMetadata | null> = {
   公文种类: null, 主题词: null, 有效性: null, 体裁分类: null, 组配分类: null, 服务对象: null, 责任编辑: null, 编辑: null,
 };
 const CHROME_LABEL = new RegExp(`^(?:\\d{1,2}[.、．]\\s*)?[\\[【]?(${Object.keys(METADATA_FIELDS).join('|')})[\\]】]?\\s*[:：]?\\s*(.*)$`);
-const CHROME_WORDS = /(?:当前位置|您现在的位置|您的位置|首页\s*[>＞»›]|【打印】|【关闭】|【字体|打印本页|关闭窗口|分享到|扫一扫|微信扫|二维码|收藏本页|返回顶部|上一篇|下一篇|网站地图|版权所有|ICP备|技术支持|联系我们|主办单位：|承办单位：.*网)/;
+const CHROME_WORDS = /(?:本文来源|转载请注明|当前位置|您现在的位置|您的位置|首页\s*[>＞»›]|【打印】|【关闭】|【字体|打印本页|关闭窗口|分享到|扫一扫|微信扫|二维码|收藏本页|返回顶部|上一篇|下一篇|网站地图|版权所有|ICP备|技术支持|联系我们|主办单位：|承办单位：.*网)/;
 const WATERMARK = /(?:https?:\/\/|www\.|\.com\b|\.cn\b|关注公众号|下载APP|内部资料|仅供参考|仅供学习|水印|广告)/i;
 const PAGE_NUMBER = /^(?:[-—–－_~～·•\s]*\d{1,4}[-—–－_~～·•\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[-—–－]\s*[〇一二三四五六七八九十]{1,3}\s*[-—–－])$/;
 const TOC_HEAD = /^目\s*录$/;
@@ -101,7 +101,12 @@ function isChromeLine(line: string, metadata: PageMetadata): boolean {
   if (text.length > 200) return false;
   // `|`-separated metadata table rows: each cell may carry a field.
   if ((text.match(/[|｜]/g) ?? []).length >= 2) {
-    for (const cell of text.split(/[|｜]/)) readMetadataField(cell.trim(), metadata);
+    const cells = text.split(/[|｜]/).map((cell) => cell.trim());
+    cells.forEach((cell, i) => {
+      // `文号 | 某某〔2024〕1号`: a bare label cell names the next cell.
+      if (cell in METADATA_FIELDS && cells[i + 1] !== undefined) readMetadataField(`${cell}：${cells[i + 1]}`, metadata);
+      else readMetadataField(cell, metadata);
+    });
     return true;
   }
   if (readMetadataField(text, metadata)) return true;

@@ -60,7 +60,7 @@ export const THEME_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
  * responsible units only when every item ends with one of these, or is a collective (各…).
  */
 export const BODY_SUFFIXES: readonly string[] = [
-  '领导小组', '工作组', '委员会', '办公室', '政府', '单位', '部门', '中心', '集团', '公司', '银行',
+  '领导小组', '工作组', '委员会', '办公室', '政府', '中央', '单位', '部门', '中心', '集团', '公司', '银行',
   '局', '委', '部', '会', '协', '办', '院', '校', '团', '联', '馆', '队', '所', '台', '站', '厅', '处', '署', '社', '室', '司', '园', '库',
 ];
 
