@@ -53,7 +53,7 @@ export function cleanPlanText(raw: string): CleanedText {
     .split('\n')
     .map(cleanCharacters);
 
-  lines = lines.filter((line) => !isChromeLine(line, metadata));
+  lines = dropPageBreaks(lines, metadata);
   lines = dropRunningHeaders(lines);
   lines = dropTableOfContents(lines);
   // A document of one to three lines is a run-on text: its long line is cut. In a document of
@@ -131,6 +131,32 @@ function readMetadataField(text: string, metadata: PageMetadata): boolean {
   const own = value.split(/\s{2,}|\s(?=[\u4e00-\u9fff]{2,4}[:：])/)[0]!.trim();
   if (field && own && metadata[field] === undefined) metadata[field] = own;
   return true;
+}
+
+/**
+ * Chrome lines go. A page number also takes the running header printed right after it when that
+ * line repeats an earlier one (a header seen on only two pages is still a header there).
+ */
+function dropPageBreaks(lines: string[], metadata: PageMetadata): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  let afterPageNumber = false;
+  for (const line of lines) {
+    const text = line.trim();
+    if (isChromeLine(line, metadata)) {
+      afterPageNumber = PAGE_NUMBER.test(text) || afterPageNumber;
+      continue;
+    }
+    if (text === '') {
+      out.push(line);
+      continue;
+    }
+    const repeatedHeader = afterPageNumber && text.length <= 40 && seen.has(text.replace(/\s+/g, ''));
+    afterPageNumber = false;
+    seen.add(text.replace(/\s+/g, ''));
+    if (!repeatedHeader) out.push(line);
+  }
+  return out;
 }
 
 /**

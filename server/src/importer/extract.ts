@@ -102,10 +102,19 @@ function trailingBracket(text: string): { start: number; content: string } | nul
 
 /** `…开展活动。（市科协、市教育局` : the last opening bracket of the text, never closed. */
 function unclosedBracket(text: string): { start: number; content: string } | null {
-  const start = text.lastIndexOf('（');
-  if (start === -1 || text.indexOf('）', start) !== -1) return null;
-  const content = text.slice(start + 1).trim();
-  return content.length > 0 && content.length <= 200 ? { start, content } : null;
+  // Backwards, skipping closed pairs inside (`各县（市、区）科协`): the first opener left unmatched.
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0 && text.length - i <= 200; i--) {
+    if (text[i] === '）') depth++;
+    else if (text[i] === '（') {
+      if (depth === 0) {
+        const content = text.slice(i + 1).trim();
+        return content.length > 0 ? { start: i, content } : null;
+      }
+      depth--;
+    }
+  }
+  return null;
 }
 
 /** Campaigns named in the text, once each, in the order they first appear. */

@@ -142,12 +142,12 @@ function findTitle(lines: string[], headerEnd: number, metadata: PageMetadata): 
       continue;
     }
     // A title broken over two or three lines: no part is a title, nor a date, on its own.
-    if (parseDateLine(lines[i]!) !== null || lines[i]!.length > 40) continue;
+    if (parseDateLine(lines[i]!) !== null || lines[i]!.length > 40 || canonicalDocumentNumber(lines[i]!) !== null) continue;
     for (const span of [2, 3]) {
       const end = i + span - 1;
       if (end >= headerEnd) break;
       const parts = lines.slice(i, end + 1);
-      if (parts.some((part, k) => k > 0 && (parseTitle(part) !== null || parseDateLine(part) !== null || part.length > 40))) break;
+      if (parts.some((part, k) => k > 0 && (parseTitle(part) !== null || parseDateLine(part) !== null || part.length > 40 || canonicalDocumentNumber(part) !== null))) break;
       const joined = parseTitle(parts.join(''));
       if (joined) {
         found = { ...joined, endIndex: end, source: 'line' };
