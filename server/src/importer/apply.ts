@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
-import { type DerivedEvent, type ParsedPlan } from './types';
+import { type DerivedEvent, type FiledPlan } from './types';
 import { COLLECTIVE_UNIT } from './vocabulary';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
 import { newEventRow } from '../modules/events/event.row';
@@ -17,7 +17,7 @@ export interface ImportResult extends PlanImportView {
   changed: boolean;
 }
 
-export function fingerprint(plan: ParsedPlan, derived: DerivedEvent[]): string {
+export function fingerprint(plan: FiledPlan, derived: DerivedEvent[]): string {
   return createHash('sha256').update(JSON.stringify({ plan, derived })).digest('hex');
 }
 
@@ -31,15 +31,15 @@ async function ensureOrganization(manager: EntityManager, city: string, name: st
 }
 
 /** The view of a plan before it is stored (dry runs): no ids yet. */
-export function previewPlanView(parsed: ParsedPlan): PlanView {
+export function previewPlanView(parsed: FiledPlan): PlanView {
   return {
     id: '', city: parsed.city, year: parsed.year, title: parsed.title, issuer: parsed.issuer, issuedOn: parsed.issuedOn,
     taskCount: parsed.tasks.length, documentNumber: parsed.documentNumber, sections: parsed.sections,
-    tasks: parsed.tasks.map((t) => ({ ...t, responsibleUnits: t.responsibleUnits.map((name) => ({ name, organizationId: null })) })),
+    tasks: parsed.tasks.map((t) => ({ ...t, responsibleUnits: t.responsibleUnits.map(({ name }) => ({ name, organizationId: null })) })),
   };
 }
 
-export async function applyImport(manager: EntityManager, parsed: ParsedPlan, derived: DerivedEvent[], now: Date): Promise<ImportResult> {
+export async function applyImport(manager: EntityManager, parsed: FiledPlan, derived: DerivedEvent[], now: Date): Promise<ImportResult> {
   const plans = manager.getRepository(PlanEntity);
   const hash = fingerprint(parsed, derived);
   const existing = await plans.findOneBy({ city: parsed.city, year: parsed.year });
@@ -60,7 +60,7 @@ export async function applyImport(manager: EntityManager, parsed: ParsedPlan, de
   const orgByName = new Map<string, OrganizationEntity>();
   if (parsed.issuer) orgByName.set(parsed.issuer, await ensureOrganization(manager, parsed.city, parsed.issuer, 'issuer', now));
   for (const task of parsed.tasks) {
-    for (const unit of task.responsibleUnits) {
+    for (const { name: unit } of task.responsibleUnits) {
       if (!orgByName.has(unit)) orgByName.set(unit, await ensureOrganization(manager, parsed.city, unit, COLLECTIVE_UNIT.test(unit) ? 'collective' : 'unit', now));
     }
   }
@@ -76,7 +76,7 @@ export async function applyImport(manager: EntityManager, parsed: ParsedPlan, de
   await taskRepo.delete({ planId: plan.id });
   const taskRows = parsed.tasks.map((t) => taskRepo.create({
     id: randomUUID(), planId: plan.id, number: t.number, title: t.title.slice(0, 200), text: t.text, sectionPath: t.sectionPath,
-    responsibleUnits: t.responsibleUnits.map((name) => ({ name, organizationId: orgByName.get(name)?.id ?? null })),
+    responsibleUnits: t.responsibleUnits.map(({ name }) => ({ name, organizationId: orgByName.get(name)?.id ?? null })),
     audiences: t.audiences, themes: t.themes, campaigns: t.campaigns,
   }));
   // Chunked so a long plan stays under SQLite's bound-parameter limit.

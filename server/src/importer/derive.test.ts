@@ -1,4 +1,4 @@
-import type { ParsedPlan, ParsedTask } from './types';
+import type { ParsedPlan, ParsedTask, ParsedUnit } from './types';
 import { deriveCampaignEvents, eventTitle } from './derive';
 
 const scienceDay = { code: 'national-science-day', name: '全国科普日' };
@@ -10,7 +10,7 @@ function taskOf(number: number, fields: Partial<ParsedTask> = {}): ParsedTask {
     title: `任务${number}`,
     text: `任务${number}。`,
     sectionPath: [],
-    responsibleUnits: [],
+    responsibleUnits: units(),
     audiences: [],
     themes: [],
     campaigns: [],
@@ -18,16 +18,26 @@ function taskOf(number: number, fields: Partial<ParsedTask> = {}): ParsedTask {
   };
 }
 
+/** Units as written, with no role: the shape every plan without 牵头/配合 has. */
+const units = (...names: string[]): ParsedUnit[] => names.map((name) => ({ name, role: null, inherited: false }));
+
 function planOf(tasks: ParsedTask[], fields: Partial<ParsedPlan> = {}): ParsedPlan {
   return {
     title: '2023年某某市全民科学素质行动工作要点',
+    place: '某某市',
     city: '某某市',
+    level: 'city',
+    kind: '工作要点',
+    period: null,
     year: 2023,
+    script: 'simplified',
     issuer: '某某市全民科学素质工作领导小组',
     issuedOn: null,
     documentNumber: null,
     sections: [],
     tasks,
+    needsReview: false,
+    warnings: [],
     ...fields,
   };
 }
@@ -63,20 +73,20 @@ describe('deriveCampaignEvents', () => {
   it('when the first task naming a campaign has only collectives, then the issuer coordinates it rather than a later task\'s unit', () => {
     const events = deriveCampaignEvents(
       planOf([
-        taskOf(1, { campaigns: [scienceDay], responsibleUnits: ['各成员单位'] }),
-        taskOf(2, { campaigns: [scienceDay], responsibleUnits: ['各县区', '市科协', '市教育局'] }),
+        taskOf(1, { campaigns: [scienceDay], responsibleUnits: units('各成员单位') }),
+        taskOf(2, { campaigns: [scienceDay], responsibleUnits: units('各县区', '市科协', '市教育局') }),
       ]),
     );
     expect(events[0]!.organizerName).toBe('某某市全民科学素质工作领导小组');
   });
 
   it('when the first task naming a campaign lists real units after a collective, then its first real unit organises it', () => {
-    const events = deriveCampaignEvents(planOf([taskOf(1, { campaigns: [scienceDay], responsibleUnits: ['各县区', '市科协', '市教育局'] })]));
+    const events = deriveCampaignEvents(planOf([taskOf(1, { campaigns: [scienceDay], responsibleUnits: units('各县区', '市科协', '市教育局') })]));
     expect(events[0]!.organizerName).toBe('市科协');
   });
 
   it('when no task naming the campaign has a real unit, then the issuer organises it', () => {
-    const events = deriveCampaignEvents(planOf([taskOf(1, { campaigns: [scienceDay], responsibleUnits: ['各成员单位'] })]));
+    const events = deriveCampaignEvents(planOf([taskOf(1, { campaigns: [scienceDay], responsibleUnits: units('各成员单位') })]));
     expect(events[0]!.organizerName).toBe('某某市全民科学素质工作领导小组');
   });
 
@@ -99,6 +109,34 @@ describe('deriveCampaignEvents', () => {
 
   it('when no task names a campaign, then there are no events', () => {
     expect(deriveCampaignEvents(planOf([taskOf(1)]))).toEqual([]);
+  });
+});
+
+describe('deriveCampaignEvents for a national plan', () => {
+  const national = (fields: Partial<ParsedPlan> = {}) =>
+    planOf([taskOf(1, { campaigns: [scienceDay], responsibleUnits: units('教育部', '中国科协') })], {
+      title: '2023年全民科学素质行动工作要点', place: '全国', city: '全国', level: 'national', issuer: '全民科学素质纲要实施工作办公室', ...fields,
+    });
+
+  it('when a national plan names a campaign, then the issuing body organises it and the event is filed under 全国 without saying 全国 twice', () => {
+    expect(deriveCampaignEvents(national())[0]).toMatchObject({ city: '全国', organizerName: '全民科学素质纲要实施工作办公室', title: '2023年全国科普日活动' });
+  });
+
+  it('when a national plan names no issuer, then 中国科协 organises, never an invented 全国科协', () => {
+    expect(deriveCampaignEvents(national({ issuer: null }))[0]!.organizerName).toBe('中国科协');
+  });
+});
+
+describe('deriveCampaignEvents for an incomplete plan', () => {
+  it('when the plan has no place or no year, then nothing is derived until the admin completes it', () => {
+    const named = [taskOf(1, { campaigns: [scienceDay] })];
+    expect(deriveCampaignEvents(planOf(named, { city: null }))).toEqual([]);
+    expect(deriveCampaignEvents(planOf(named, { year: null }))).toEqual([]);
+  });
+
+  it('when the first naming task gives roles, then its lead unit organises', () => {
+    const task = taskOf(1, { campaigns: [scienceDay], responsibleUnits: [{ name: '市教育局', role: 'support', inherited: false }, { name: '市科协', role: 'lead', inherited: false }] });
+    expect(deriveCampaignEvents(planOf([task]))[0]!.organizerName).toBe('市科协');
   });
 });
 

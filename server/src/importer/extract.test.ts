@@ -1,4 +1,4 @@
-import { extractTask, matchVocabulary, parseUnitList, splitResponsibleUnits, taskTitle } from './extract';
+import { extractTask, matchVocabulary, parseUnitList, splitResponsibleUnits as splitWithRoles, taskTitle } from './extract';
 import { AUDIENCE_KEYWORDS } from './vocabulary';
 
 const task = (text: string, sectionPath: string[] = []) => extractTask({ number: 7, text, sectionPath }, 2023);
@@ -21,6 +21,12 @@ describe('taskTitle', () => {
     expect(taskTitle('加强组织领导；完善工作机制。')).toBe('加强组织领导');
   });
 });
+
+/** The v1.0 view of a split: unit names only (roles and inheritance are tested in units.test.ts). */
+function splitResponsibleUnits(text: string): { text: string; units: string[] } {
+  const split = splitWithRoles(text);
+  return { text: split.text, units: split.units.map((unit) => unit.name) };
+}
 
 describe('splitResponsibleUnits', () => {
   it('when the task closes with a bracket of bodies, then they are the units and the bracket leaves the text', () => {

@@ -1,59 +1,91 @@
 // Owns: reading one segmented task: its title, responsible units, audiences, themes and the campaigns it names.
 // Does not own: the campaign catalogue (@kepu/shared) nor where a task starts and ends (segment.ts).
 import { campaignOccurrence, findCampaignMentions, type CampaignMention } from '../campaigns';
-import { type ParsedTask } from './types';
-import { endsWithBodySuffix } from './lines';
+import { type ParsedTask, type ParsedUnit } from './types';
+import { UNIT_LABEL } from './lines';
 import type { SegmentedTask } from './segment';
-import { AUDIENCE_KEYWORDS, COLLECTIVE_UNIT, ROLE_PHRASES, THEME_KEYWORDS, UNIT_LIST_LABELS } from './vocabulary';
+import { parseUnits } from './units';
+import { AUDIENCE_KEYWORDS, THEME_KEYWORDS } from './vocabulary';
+
+export { parseUnitList } from './units';
 
 /** A lead sentence longer than this is cut at its first comma. */
 const LONG_TITLE = 40;
 
-export function extractTask(task: SegmentedTask, year?: number): ParsedTask {
-  const { text, units } = splitResponsibleUnits(task.text);
-  const mentions = [...findCampaignMentions(text, year)].sort((a, b) => a.index - b.index);
+export interface ExtractedTask {
+  task: ParsedTask;
+  /** The task's last bracket never closed; its units were read anyway. */
+  unclosedBracket: boolean;
+}
+
+export function extractTask(task: SegmentedTask, year?: number | null): ParsedTask {
+  return extractTaskWithNotes(task, year).task;
+}
+
+/**
+ * Reads one task. Units: the task's own (a closing bracket, a `责任单位：` line), else those its
+ * section heading or a labelled line above gives (inherited).
+ */
+export function extractTaskWithNotes(task: SegmentedTask, year?: number | null): ExtractedTask {
+  const split = splitResponsibleUnits(task.text, { allowUnclosed: task.isLast === true });
+  const { text } = split;
+  const own = [...split.units, ...(task.units ?? [])];
+  const inherited = (task.inheritedUnits ?? []).map((unit) => ({ ...unit, inherited: true }));
+  const units = [...own, ...inherited.filter((unit) => !own.some((mine) => mine.name === unit.name))];
+  const knownYear = year ?? undefined;
+  const mentions = [...findCampaignMentions(text, knownYear)].sort((a, b) => a.index - b.index);
   const campaigns = uniqueCampaigns(mentions);
   // A campaign's name is not a description of the task: 全国科技工作者日 does not make 科技工作者 its audience.
   const context = [...task.sectionPath, withoutMentions(text, mentions)];
-  const campaignThemes = campaigns.flatMap(({ code }) => (year === undefined ? [] : (campaignOccurrence(code, year)?.themes ?? [])));
+  const campaignThemes = campaigns.flatMap(({ code }) => (knownYear === undefined ? [] : (campaignOccurrence(code, knownYear)?.themes ?? [])));
   return {
-    number: task.number,
-    title: taskTitle(text),
-    text,
-    sectionPath: task.sectionPath,
-    responsibleUnits: units,
-    audiences: matchVocabulary(context, AUDIENCE_KEYWORDS),
-    themes: mergeLabels(matchVocabulary(context, THEME_KEYWORDS), campaignThemes, Object.keys(THEME_KEYWORDS)),
-    campaigns,
+    task: {
+      number: task.number,
+      title: taskTitle(text),
+      text,
+      sectionPath: task.sectionPath,
+      responsibleUnits: units,
+      audiences: matchVocabulary(context, AUDIENCE_KEYWORDS),
+      themes: mergeLabels(matchVocabulary(context, THEME_KEYWORDS), campaignThemes, Object.keys(THEME_KEYWORDS)),
+      campaigns,
+    },
+    unclosedBracket: split.unclosed,
   };
 }
 
 /** The lead sentence (up to the first 。 ； ！ ？); when that runs past 40 characters, its first clause. */
 export function taskTitle(text: string): string {
-  const firstLine = text.split('\n')[0] ?? '';
-  const sentence = (firstLine.split(/[。；！？]/)[0] ?? '').trim();
-  return sentence.length > LONG_TITLE ? (sentence.split(/[，：]/)[0] ?? sentence).trim() : sentence;
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  const sentence = (/^[^。；！？]*/.exec(firstLine)?.[0] ?? '').trim();
+  return sentence.length > LONG_TITLE ? (/^[^，：]*/.exec(sentence)?.[0] ?? sentence).trim() : sentence;
 }
 
 /**
  * Separates the responsible units from a task: a balanced bracket closing the task
- * (`…。（市委宣传部、市科技局按职责分工负责）`), or a last line `责任单位：…`. The bracket counts only
- * when it reads as a list of bodies (see `parseUnitList`); `（2021—2035年）` or `（所、站）` stay text.
+ * (`…。（市委宣传部、市科技局按职责分工负责）`), a last line `责任单位：…`, or, at the very end of
+ * a document, a bracket that never closed (`unclosed`). The bracket counts only when it reads as
+ * a list of bodies (see `parseUnits`); `（2021—2035年）` or `（所、站）` stay text.
  */
-export function splitResponsibleUnits(taskText: string): { text: string; units: string[] } {
+export function splitResponsibleUnits(taskText: string, options: { allowUnclosed?: boolean } = {}): { text: string; units: ParsedUnit[]; unclosed: boolean } {
   const text = taskText.trim();
   const closing = trailingBracket(text);
   if (closing) {
-    const units = parseUnitList(closing.content);
-    if (units) return { text: text.slice(0, closing.start).trim(), units };
+    const units = parseUnits(closing.content);
+    if (units) return { text: text.slice(0, closing.start).trim(), units, unclosed: false };
   }
-  const lines = text.split('\n');
-  const labelled = new RegExp(`^(?:${UNIT_LIST_LABELS.join('|')})[:：](.+)$`).exec(lines[lines.length - 1] ?? '');
-  if (lines.length > 1 && labelled) {
-    const units = parseUnitList(labelled[1]!.replace(/[。；]$/, ''));
-    if (units) return { text: lines.slice(0, -1).join('\n').trim(), units };
+  const lastBreak = text.lastIndexOf('\n');
+  const lastLine = text.slice(lastBreak + 1);
+  const labelled = UNIT_LABEL.exec(lastLine);
+  if (lastBreak !== -1 && labelled) {
+    const units = parseUnits(lastLine.replace(/[。；]$/, ''));
+    if (units) return { text: text.slice(0, lastBreak).trim(), units, unclosed: false };
   }
-  return { text, units: [] };
+  const open = options.allowUnclosed ? unclosedBracket(text) : null;
+  if (open) {
+    const units = parseUnits(open.content);
+    if (units) return { text: text.slice(0, open.start).trim(), units, unclosed: true };
+  }
+  return { text, units: [], unclosed: false };
 }
 
 /** The bracket the text ends with (a final 。 after it allowed), with where it starts. */
@@ -68,54 +100,21 @@ function trailingBracket(text: string): { start: number; content: string } | nul
   return null;
 }
 
-/**
- * `市委宣传部、市科技局、市科协按职责分工负责` -> the bodies, or null when an item does not read as a
- * body: every item must end like one (局, 委, 部, 会, 协 …, see BODY_SUFFIXES) and be at least three
- * characters, or be a collective starting with 各. Labels (`牵头单位：`), role words (`按职责分工负责`,
- * `（牵头）`) and a trailing 等 are dropped; other brackets inside a name are kept.
- */
-export function parseUnitList(content: string): string[] | null {
-  const labels = new RegExp(`(?:${UNIT_LIST_LABELS.join('|')})[:：]`, 'g');
-  const roleMarker = new RegExp(`[（(](?:${ROLE_PHRASES.join('|')})(?:单位|部门)?[）)]`, 'g');
-  const items = splitTopLevel(content.replace(labels, '').replace(roleMarker, ''))
-    .map(stripRoleWords)
-    .filter((item) => item !== '');
-  if (items.length === 0) return null;
-  const allBodies = items.every((item) => COLLECTIVE_UNIT.test(item) || (item.length >= 3 && item.length <= 25 && endsWithBodySuffix(item)));
-  return allBodies ? items : null;
-}
-
-/** Splits on 、 ， ； outside nested brackets, so `各县（市、区）科协` stays one item. */
-function splitTopLevel(content: string): string[] {
-  const items: string[] = [];
+/** `…开展活动。（市科协、市教育局` : the last opening bracket of the text, never closed. */
+function unclosedBracket(text: string): { start: number; content: string } | null {
+  // Backwards, skipping closed pairs inside (`各县（市、区）科协`): the first opener left unmatched.
   let depth = 0;
-  let current = '';
-  for (const ch of content) {
-    if (ch === '（' || ch === '(') depth++;
-    if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[、，,；;]/.test(ch)) {
-      items.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  items.push(current);
-  return items.map((item) => item.trim());
-}
-
-function stripRoleWords(item: string): string {
-  let name = item;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const suffix of [...ROLE_PHRASES, '等单位', '等部门', '等']) {
-      if (name.endsWith(suffix)) {
-        name = name.slice(0, -suffix.length).trim();
-        changed = true;
+  for (let i = text.length - 1; i >= 0 && text.length - i <= 200; i--) {
+    if (text[i] === '）') depth++;
+    else if (text[i] === '（') {
+      if (depth === 0) {
+        const content = text.slice(i + 1).trim();
+        return content.length > 0 ? { start: i, content } : null;
       }
+      depth--;
     }
   }
-  return name;
+  return null;
 }
 
 /** Campaigns named in the text, once each, in the order they first appear. */
@@ -126,9 +125,16 @@ function uniqueCampaigns(mentions: CampaignMention[]): { code: string; name: str
 }
 
 function withoutMentions(text: string, mentions: CampaignMention[]): string {
-  let masked = text;
-  for (const { index, matched } of mentions) masked = masked.slice(0, index) + '□'.repeat(matched.length) + masked.slice(index + matched.length);
-  return masked;
+  // Built in one pass: slicing the whole text per mention would be quadratic.
+  const parts: string[] = [];
+  let at = 0;
+  for (const { index, matched } of mentions) {
+    if (index < at) continue;
+    parts.push(text.slice(at, index), '□'.repeat(matched.length));
+    at = index + matched.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 type Vocabulary = Readonly<Record<string, readonly string[]>>;

@@ -57,8 +57,8 @@ describe('reviewed facts', () => {
     expect(plan.tasks.map((t) => t.number)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
     expect(plan.sections).toHaveLength(4);
     expect(plan.tasks.every((t) => t.responsibleUnits.length > 0)).toBe(true);
-    expect(plan.tasks[0]!.responsibleUnits).toEqual(['各成员单位']);
-    expect(plan.tasks[3]!.responsibleUnits).toEqual(['市委宣传部', '市科技局', '市文化广电旅游局', '市科协']);
+    expect(plan.tasks[0]!.responsibleUnits.map((u) => u.name)).toEqual(['各成员单位']);
+    expect(plan.tasks[3]!.responsibleUnits.map((u) => u.name)).toEqual(['市委宣传部', '市科技局', '市文化广电旅游局', '市科协']);
     expect(plan.tasks[4]!.campaigns.map((c) => c.code)).toEqual([
       'three-rural-outreach',
       'mass-innovation-week',

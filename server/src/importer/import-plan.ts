@@ -1,14 +1,20 @@
 // The importPlan use case: parse and derive (pure), then apply in one
 // transaction unless it is a dry run. Shared by the CLI and the HTTP route.
 import type { Transactions } from '../core/transaction';
-import type { DerivedEvent, ParsedPlan } from './types';
+import type { DerivedEvent, FiledPlan } from './types';
 import { applyImport, previewPlanView, type ImportResult } from './apply';
-import { deriveCampaignEvents, parsePlan } from './index';
+import { deriveCampaignEvents, NotAPlanError, parsePlan } from './index';
 
-export function parseAndDerive(text: string, overrides: { city?: string; year?: number } = {}): { parsed: ParsedPlan; derived: DerivedEvent[] } {
+export function parseAndDerive(text: string | Uint8Array, overrides: { city?: string; year?: number } = {}): { parsed: FiledPlan; derived: DerivedEvent[] } {
   // parsePlan throws NotAPlanError, an AppError the HTTP layer renders as 422.
   const parsed = parsePlan(text, overrides);
-  return { parsed, derived: deriveCampaignEvents(parsed) };
+  // Saving needs a place and a year. Until the v1.1 answer (needsReview, PLAN_INCOMPLETE) is wired
+  // into the route, a plan without them is refused as before, with the reason.
+  const { city, year } = parsed;
+  if (city === null) throw new NotAPlanError('noCity', { title: parsed.title, warnings: parsed.warnings });
+  if (year === null) throw new NotAPlanError('noYear', { title: parsed.title, warnings: parsed.warnings });
+  const filed = { ...parsed, city, year };
+  return { parsed: filed, derived: deriveCampaignEvents(filed) };
 }
 
 export function dryRunImport(text: string, overrides: { city?: string; year?: number } = {}): ImportResult {

@@ -28,7 +28,10 @@ describe('parsePlan', () => {
       title: '实施青少年科学素质提升行动',
       text: '实施青少年科学素质提升行动。办好全国科普日。',
       sectionPath: ['一、重点人群'],
-      responsibleUnits: ['市科协', '市教育局'],
+      responsibleUnits: [
+        { name: '市科协', role: null, inherited: false },
+        { name: '市教育局', role: null, inherited: false },
+      ],
       audiences: ['青少年'],
       themes: ['科普'],
       campaigns: [{ code: 'national-science-day', name: '全国科普日' }],
@@ -44,27 +47,45 @@ describe('parsePlan', () => {
     expect(parsePlan(text).city).toBe('某某市');
   });
 
-  it('when the text has no plan title, then it is not a plan', () => {
+  // v1.1 (issue 12): anything that is a plan parses, with needsReview and a warning, instead of 422.
+  it('when the text has no plan title but is a plan (its subject, numbered tasks), then a title is built and flagged', () => {
     const text = plan.replace('2024年某某市全民科学素质行动工作要点', '会议纪要');
-    expect(() => parsePlan(text)).toThrow(NotAPlanError);
-    expect(() => parsePlan(text)).toThrow('这不是一份可识别的工作要点文本：没有找到“××年××市全民科学素质行动工作要点”这样的标题');
+    const parsed = parsePlan(text);
+    expect(parsed).toMatchObject({ title: '2024年某某市全民科学素质工作要点', city: '某某市', year: 2024, needsReview: true });
+    expect(parsed.warnings.map((w) => w.code)).toContain('TITLE_FROM_PREAMBLE');
   });
 
-  it('when the title has no year and none is given, then it is not a plan; giving the year makes it one', () => {
+  it('when a text shows no sign of a plan, then it is not a plan and says so', () => {
+    expect(() => parsePlan('今天天气很好，我们去公园散步。\n明天继续。')).toThrow(NotAPlanError);
+    expect(() => parsePlan('今天天气很好，我们去公园散步。')).toThrow('这不是一份可识别的工作要点文本：没有找到工作要点或实施方案的标题，也没有找到成体系的任务');
+  });
+
+  it('when the title has no year, then the signature date gives it; the override still wins', () => {
     const text = plan.replace('2024年某某市', '某某市');
-    expect(() => parsePlan(text)).toThrow(expect.objectContaining({ code: 'NOT_A_PLAN', status: 422, reason: 'noYear' }));
-    expect(parsePlan(text, { year: 2024 }).year).toBe(2024);
+    expect(parsePlan(text)).toMatchObject({ year: 2024, needsReview: false });
+    expect(parsePlan(text, { year: 2025 }).year).toBe(2025);
   });
 
-  it('when no city can be found and none is given, then it is not a plan', () => {
+  it('when nothing gives a year, then the year is null with a warning', () => {
+    const text = plan.replace('2024年某某市', '某某市').replace('2024年1月15日\n', '');
+    const parsed = parsePlan(text);
+    expect(parsed).toMatchObject({ year: null, needsReview: true });
+    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'NO_YEAR', message: '没有读出计划年份，请指定年份' }));
+  });
+
+  it('when no city can be found and none is given, then the city is null and the plan needs review', () => {
     const text = plan.replace('2024年某某市', '2024年').replace('某某市全民科学素质工作领导小组\n', '');
-    expect(() => parsePlan(text)).toThrow(expect.objectContaining({ reason: 'noCity' }));
+    const parsed = parsePlan(text);
+    expect(parsed).toMatchObject({ city: null, place: null, level: null, needsReview: true });
+    expect(parsed.warnings.map((w) => w.code)).toContain('NO_PLACE');
     expect(parsePlan(text, { city: '某某市' }).city).toBe('某某市');
   });
 
-  it('when the text has fewer than three numbered tasks, then it is not a plan and says how many it found', () => {
+  it('when the text has fewer than three numbered tasks, then it is still a plan, flagged with how many it found', () => {
     const text = plan.split('\n').slice(0, 6).join('\n');
-    expect(() => parsePlan(text)).toThrow(expect.objectContaining({ reason: 'tooFewTasks', details: expect.objectContaining({ taskCount: 2 }) }));
+    const parsed = parsePlan(text);
+    expect(parsed.tasks).toHaveLength(2);
+    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'FEW_TASKS', message: '只找到2项任务，请核对正文的编号结构' }));
   });
 
   it('when the text is empty, then it is not a plan', () => {

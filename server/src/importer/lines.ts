@@ -9,7 +9,7 @@ const CN = `[${CN_NUMERAL}]+`;
  * Heading styles, outermost first: 第一部分 > 一、 > （一） > 一是 > （1）.
  * The rank orders styles when a document skips a level; levels are assigned by nesting, not by rank.
  */
-export const HEADING_STYLES = ['part', 'chinese', 'chineseParen', 'chineseIs', 'arabicParen'] as const;
+export const HEADING_STYLES = ['part', 'chinese', 'chineseParen', 'chineseIs', 'arabicParen', 'circled'] as const;
 export type HeadingStyle = (typeof HEADING_STYLES)[number];
 
 export interface HeadingMark {
@@ -31,7 +31,15 @@ const HEADING_PATTERNS: { style: HeadingStyle; pattern: RegExp; ordinal: (m: Reg
   { style: 'chineseParen', pattern: new RegExp(`^[（(](${CN})[）)]\\s*[、．.]?\\s*(.+)$`), ordinal: (m) => `（${m[1]!}）` },
   { style: 'chineseIs', pattern: new RegExp(`^(${CN}是)[，,：:]?\\s*(.+)$`), ordinal: (m) => m[1]! },
   { style: 'arabicParen', pattern: /^[（(](\d{1,3})[）)]\s*[、．.]?\s*(.+)$/, ordinal: (m) => `（${m[1]!}）` },
+  { style: 'circled', pattern: /^([\u2460-\u2473])\s*[、．.]?\s*(.+)$/, ordinal: (m) => m[1]! },
+  // A bare numeral and a space before a short heading with no sentence mark: `一 总体要求`.
+  { style: 'chinese', pattern: new RegExp(`^(${CN}) +([^，。；：、]{2,40})$`), ordinal: (m) => m[1]! },
 ];
+
+/** ① -> 1. */
+export function circledValue(ordinal: string): number {
+  return ordinal.charCodeAt(0) - 0x2460 + 1;
+}
 
 export function matchHeading(line: string): HeadingMark | null {
   for (const { style, pattern, ordinal } of HEADING_PATTERNS) {
@@ -62,12 +70,26 @@ export function matchParenTaskNumber(line: string): TaskMark | null {
 
 /** A line that opens a new numbered item or heading: never the continuation of the line before. */
 export function startsNewItem(line: string): boolean {
-  return matchHeading(line) !== null || matchTaskNumber(line) !== null || isDateLine(line) || /^(附件|抄送|抄报|主送)/.test(line);
+  return (
+    matchHeading(line) !== null ||
+    matchTaskNumber(line) !== null ||
+    isDateLine(line) ||
+    isUnitLabelLine(line) ||
+    /^(附件|抄送|抄报|主送|联系人)/.test(line) ||
+    /^[（(][^（）()]{2,30}代章[）)]$/.test(line)
+  );
+}
+
+/** `牵头单位：…`, `责任单位：…`, `总牵头部门：…`: a line that names units, not a paragraph. */
+export const UNIT_LABEL = /^(总牵头单位|总牵头部门|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|协同单位|主办单位|承办单位)[:：]\s*(.+)$/;
+
+export function isUnitLabelLine(line: string): boolean {
+  return UNIT_LABEL.test(line);
 }
 
 /** Lines that close the document body: distribution lists and the 印发 footer. */
 export function isFooterLine(line: string): boolean {
-  return /^(抄送|抄报|主送)[:：]/.test(line) || /印发$/.test(line);
+  return /^(抄送|抄报|主送)[:：]/.test(line) || /印发$/.test(line) || /^[（(]?联系人[:：]/.test(line);
 }
 
 const CN_DIGIT_VALUE: Record<string, number> = { 〇: 0, 零: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -113,4 +135,11 @@ export function isBodyNameLine(line: string): boolean {
 
 export function endsWithBodySuffix(name: string): boolean {
   return BODY_SUFFIXES.some((suffix) => name.endsWith(suffix));
+}
+
+/** A short line shaped like a signature date that does not read as one (`2023年13月5日`, `2O23年?月30日`). */
+export function isDamagedDateLine(line: string): boolean {
+  const text = line.replace(/\s+/g, '');
+  if (text.length > 16 || parseDateLine(text) !== null) return false;
+  return /^[\d〇零一二三四五六七八九十OoＯ?？□■*]{3,4}年[^，。；]{0,4}月[^，。；]{0,4}日$/.test(text);
 }

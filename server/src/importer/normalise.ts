@@ -12,7 +12,7 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /** Punctuation a paragraph may end with when its sentence is complete. */
 const TERMINAL = /[。！？；：…!?;:）)]$/;
-const CLOSING_QUOTES = /[”’」』"']+$/;
+const CLOSING_QUOTE_CHARS = '”’」』"\'';
 const OPENERS_CLOSERS: [string, string][] = [['《', '》'], ['“', '”'], ['（', '）'], ['【', '】'], ['〔', '〕'], ['「', '」']];
 
 /**
@@ -22,6 +22,7 @@ const OPENERS_CLOSERS: [string, string][] = [['《', '》'], ['“', '”'], ['�
  * - artifacts (`[bookmark: _GoBack]`) and invisible characters go, each line is trimmed, blank runs
  *   collapse to one blank line;
  * - a sentence cut by a page break (line break or blank line) is joined back: see `continues`.
+ * Linear in the text: each line is cleaned once and a paragraph's state is kept as it grows.
  */
 export function normalisePlanText(raw: string): string {
   const lines = raw
@@ -31,7 +32,7 @@ export function normalisePlanText(raw: string): string {
     .split('\n')
     .map(normaliseLine);
 
-  const out: string[] = [];
+  const out: Paragraph[] = [];
   let blankPending = false;
   for (const line of lines) {
     if (line === '') {
@@ -39,33 +40,84 @@ export function normalisePlanText(raw: string): string {
       continue;
     }
     const previous = out[out.length - 1];
-    if (previous !== undefined && continues(previous, line)) {
-      out[out.length - 1] = joinFragments(previous, line);
+    if (previous && previous.text !== '' && continues(previous, line)) {
+      previous.append(line);
     } else {
-      if (blankPending) out.push('');
-      out.push(line);
+      if (blankPending) out.push(new Paragraph(''));
+      out.push(new Paragraph(line));
     }
     blankPending = false;
   }
-  return out.join('\n');
+  return out.map((paragraph) => paragraph.toString()).join('\n');
 }
 
+/** A paragraph being built, with what `continues` asks of it kept up to date as fragments join. */
+class Paragraph {
+  private readonly parts: string[];
+  length: number;
+  /** The first characters: enough to read a heading or task mark. */
+  readonly head: string;
+  /** The last characters: enough to read how the paragraph ends. */
+  tail: string;
+  hasClauseMark: boolean;
+  /** A 。 with text after it: a numbered line carrying body text, not a heading. */
+  hasInnerStop: boolean;
+  private readonly unclosed: number[];
+
+  constructor(readonly text: string) {
+    this.parts = [text];
+    this.length = text.length;
+    this.head = text.slice(0, HEAD_CHARS);
+    this.tail = text.slice(-TAIL_CHARS);
+    this.hasClauseMark = /[，；。]/.test(text);
+    this.hasInnerStop = /。./.test(text);
+    this.unclosed = OPENERS_CLOSERS.map(([open, close]) => count(text, open) - count(text, close));
+  }
+
+  append(next: string): void {
+    const joined = joinFragments(this.tail, next);
+    const separator = joined.length - this.tail.length - next.length;
+    if (separator > 0) this.parts.push(' ');
+    if (this.tail.endsWith('。')) this.hasInnerStop = true;
+    this.parts.push(next);
+    this.length += separator + next.length;
+    this.tail = joined.slice(-TAIL_CHARS);
+    this.hasClauseMark ||= /[，；。]/.test(next);
+    this.hasInnerStop ||= /。./.test(next);
+    OPENERS_CLOSERS.forEach(([open, close], i) => {
+      this.unclosed[i]! += count(next, open) - count(next, close);
+    });
+  }
+
+  hasUnclosedPair(): boolean {
+    return this.unclosed.some((n) => n > 0);
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
+const HEAD_CHARS = 120;
+const TAIL_CHARS = 60;
+
 function normaliseLine(line: string): string {
+  // Runs of spaces collapse first, so that no pattern below meets more than one space in a row
+  // (`\s*,\s*` over a long run of spaces is quadratic).
   return line
-    .replace(/[\u3000\u00a0\t\f\v]/g, ' ')
+    .replace(/[\u3000\u00a0\t\f\v ]+/g, ' ')
     .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
-    .replace(new RegExp(`(?<=[${CJK}）”》])\\s*,\\s*|\\s*,\\s*(?=[${CJK}（“《])`, 'g'), '，')
-    .replace(new RegExp(`(?<=[${CJK}）”》])\\s*;\\s*|\\s*;\\s*(?=[${CJK}（“《])`, 'g'), '；')
-    .replace(new RegExp(`(?<=[${CJK}）”》])\\s*:\\s*|\\s*:\\s*(?=[${CJK}（“《])`, 'g'), '：')
+    .replace(new RegExp(`(?<=[${CJK}）”》]) ?, ?| ?, ?(?=[${CJK}（“《])`, 'g'), '，')
+    .replace(new RegExp(`(?<=[${CJK}）”》]) ?; ?| ?; ?(?=[${CJK}（“《])`, 'g'), '；')
+    .replace(new RegExp(`(?<=[${CJK}）”》]) ?: ?| ?: ?(?=[${CJK}（“《])`, 'g'), '：')
     .replace(new RegExp(`(?<=[${CJK}])\\?`, 'g'), '？')
     .replace(new RegExp(`(?<=[${CJK}])!`, 'g'), '！')
     .replace(new RegExp(`(?<=[${CJK}）”])\\.(?=$|[${CJK}“（])`, 'g'), '。')
     // A space beside full-width punctuation is never meaningful (`提升 ”`).
-    .replace(/ +(?=[，。、；：！？）》”’】〕])/g, '')
-    .replace(/(?<=[（《“‘【〔，。、；：！？]) +/g, '')
-    .replace(/ {2,}/g, ' ')
+    .replace(/ (?=[，。、；：！？）》”’】〕])/g, '')
+    .replace(/(?<=[（《“‘【〔，。、；：！？]) /g, '')
     .trim();
 }
 
@@ -78,33 +130,31 @@ function normaliseLine(line: string): string {
  * standalone lines — letterhead, document number, title, issuer, date — have none of these, so a
  * title is never glued to the issuer below it.
  */
-function continues(previous: string, next: string): boolean {
+function continues(previous: Paragraph, next: string): boolean {
   if (startsNewItem(next)) return false;
   if (/^[，。、；：！？）》”’】〕]/.test(next)) return true;
-  if (endsSentence(previous)) return false;
-  if (/[，、]$/.test(previous) || hasUnclosedPair(previous)) return true;
+  if (endsSentence(previous.tail)) return false;
+  if (/[，、]$/.test(previous.tail) || previous.hasUnclosedPair()) return true;
   if (isHeadingLine(previous)) return false;
-  return /[，；。]/.test(previous) || /^\d{1,3}\s*[.．、]/.test(previous) || matchHeading(previous) !== null || previous.length > 50;
+  return previous.hasClauseMark || /^\d{1,3}\s*[.．、]/.test(previous.head) || matchHeading(previous.head) !== null || previous.length > 50;
 }
 
 /**
  * A heading stands alone even without a final 。. A numbered line carrying body text (a lead
  * sentence and more), a `（1）` item and an `一是…，…` enumeration are running text instead.
  */
-function isHeadingLine(line: string): boolean {
-  const heading = matchHeading(line);
-  if (!heading || /。./.test(line) || heading.style === 'arabicParen') return false;
-  return heading.style !== 'chineseIs' || isEnumerationHeading(heading);
+function isHeadingLine(paragraph: Paragraph): boolean {
+  const heading = matchHeading(paragraph.head);
+  if (!heading || paragraph.hasInnerStop || heading.style === 'arabicParen') return false;
+  if (heading.style !== 'chineseIs') return true;
+  return paragraph.length <= HEAD_CHARS && isEnumerationHeading(heading);
 }
 
-function endsSentence(line: string): boolean {
-  const withoutQuotes = line.replace(CLOSING_QUOTES, '');
-  if (withoutQuotes !== line) return TERMINAL.test(withoutQuotes);
-  return TERMINAL.test(line);
-}
-
-function hasUnclosedPair(line: string): boolean {
-  return OPENERS_CLOSERS.some(([open, close]) => count(line, open) > count(line, close));
+function endsSentence(tail: string): boolean {
+  // Closing quotes are skipped by hand: `[”’」』"']+$` retries from every quote of a long run.
+  let end = tail.length;
+  while (end > 0 && CLOSING_QUOTE_CHARS.includes(tail[end - 1]!)) end--;
+  return TERMINAL.test(tail.slice(0, end));
 }
 
 function count(text: string, ch: string): number {

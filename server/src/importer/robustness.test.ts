@@ -41,7 +41,7 @@ describe('a plan with no cover note, a two-line title, half-width brackets, 1、
   });
 
   it('then each task has its number, path, title, units and campaigns', () => {
-    expect(plan.tasks.map((t) => [t.number, t.sectionPath.at(-1), t.title, t.responsibleUnits, t.campaigns.map((c) => c.code)])).toEqual([
+    expect(plan.tasks.map((t) => [t.number, t.sectionPath.at(-1), t.title, t.responsibleUnits.map((u) => u.name), t.campaigns.map((c) => c.code)])).toEqual([
       [1, '一是青少年科学素质提升', '实施馆校合作行动', ['市教育局', '市科协'], ['national-science-day']],
       [2, '一是青少年科学素质提升', '开展青少年科技创新大赛', ['团市委', '市科协'], []],
       [3, '二是老年人科学素质提升', '实施银龄科普行动', ['市民政局', '市老龄办'], []],
@@ -110,7 +110,7 @@ describe('a county plan with a letterhead, 第一部分 parts, （1） tasks, �
       ['第一部分', 1, '重点人群'],
       ['第二部分', 1, '保障措施'],
     ]);
-    expect(plan.tasks.map((t) => [t.number, t.sectionPath, t.responsibleUnits])).toEqual([
+    expect(plan.tasks.map((t) => [t.number, t.sectionPath, t.responsibleUnits.map((u) => u.name)])).toEqual([
       [1, ['第一部分 重点人群'], ['县农业农村局', '县科协']],
       [2, ['第一部分 重点人群'], ['县总工会', '县应急管理局']],
       [3, ['第二部分 保障措施'], []],
@@ -155,7 +155,7 @@ describe('an autonomous prefecture plan with indented lines, full-width digits a
   });
 
   it('then units keep a bracket inside a name and drop the role words', () => {
-    expect(plan.tasks[1]!.responsibleUnits).toEqual(['州农牧局', '州科协', '各县（市）政府']);
+    expect(plan.tasks[1]!.responsibleUnits.map((u) => u.name)).toEqual(['州农牧局', '州科协', '各县（市）政府']);
   });
 
   it('then the 科普月 and 科普日 names count as one campaign, dated as the month it became', () => {

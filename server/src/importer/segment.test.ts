@@ -189,9 +189,15 @@ describe('segmentPlan: sections and tasks', () => {
     expect(tasks[0]!.text).toBe('办好活动。\n一是办好科普日，扩大覆盖；\n二是办好科技周。');
   });
 
-  it('when the plan restarts task numbers in each section, then tasks are renumbered in document order', () => {
+  // v1.1 (issue 12): written numbers are kept when numbering restarts per section; the section path keeps the tasks apart.
+  it('when the plan restarts task numbers in each section, then the written numbers are kept and the paths tell them apart', () => {
     const { tasks } = segmentPlan('一、甲\n1.甲一。\n2.甲二。\n二、乙\n1.乙一。');
-    expect(tasks.map((t) => [t.number, t.text])).toEqual([[1, '甲一。'], [2, '甲二。'], [3, '乙一。']]);
+    expect(tasks.map((t) => [t.number, t.text, t.sectionPath])).toEqual([[1, '甲一。', ['一、甲']], [2, '甲二。', ['一、甲']], [1, '乙一。', ['二、乙']]]);
+  });
+
+  it('when numbers neither run on nor restart per section, then tasks are numbered in document order', () => {
+    const { tasks } = segmentPlan('一、甲\n3.甲一。\n2.甲二。\n二、乙\n5.乙一。');
+    expect(tasks.map((t) => t.number)).toEqual([1, 2, 3]);
   });
 
   it('when a signature and date close the document, then they are not part of the last task', () => {

@@ -60,7 +60,7 @@ export const THEME_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
  * responsible units only when every item ends with one of these, or is a collective (各…).
  */
 export const BODY_SUFFIXES: readonly string[] = [
-  '领导小组', '工作组', '委员会', '办公室', '政府', '单位', '部门', '中心', '集团', '公司', '银行',
+  '领导小组', '工作组', '委员会', '办公室', '政府', '中央', '单位', '部门', '中心', '集团', '公司', '银行',
   '局', '委', '部', '会', '协', '办', '院', '校', '团', '联', '馆', '队', '所', '台', '站', '厅', '处', '署', '社', '室', '司', '园', '库',
 ];
 
@@ -86,11 +86,21 @@ export const PLACE_SUFFIXES: readonly string[] = [
  * (`某某市` in `某某市全民科学素质…`, `某某县` in `某某县科学技术协会`).
  */
 export const SUBJECT_WORDS: readonly string[] = [
-  '全民科学素质', '公民科学素质', '科学素质', '全民', '公民', '科普', '科学技术', '科技', '科学', '人民政府', '政府', '委员会', '领导小组',
+  '全民科学素质纲要', '全民科学素质', '公民科学素质', '科学素质', '全民', '公民', '科普', '科学技术', '科技', '科学', '人民政府', '政府', '委员会', '领导小组',
 ];
 
 /** A plan title must name its subject with one of these. */
-export const PLAN_TOPICS: readonly string[] = ['科学素质', '科普'];
+export const PLAN_TOPICS: readonly string[] = ['科学素质', '科学素养', '科普'];
 
-/** How the title of a yearly plan ends. */
-export const PLAN_KINDS: readonly string[] = ['工作要点', '工作计划', '工作安排'];
+/** How the title of a plan ends (its kind, as written). Longest first, so 科普工作要点 wins over 工作要点. */
+export const PLAN_KINDS: readonly string[] = [
+  '任务分工方案', '科普工作要点', '工作要点', '工作计划', '工作安排', '工作方案', '实施方案', '行动方案', '重点任务',
+];
+
+/** Bodies that issue national plans: their plans are filed under 全国. */
+export const NATIONAL_BODIES: readonly string[] = [
+  '全民科学素质纲要实施工作办公室', '全民科学素质行动规划纲要实施工作办公室', '全民科学素质纲要办', '中国科学技术协会', '中国科协', '国务院', '科技部', '科学技术部', '中共中央',
+];
+
+/** Municipalities directly under the central government: a province-level place ending in 市. */
+export const MUNICIPALITIES: readonly string[] = ['北京市', '天津市', '上海市', '重庆市'];

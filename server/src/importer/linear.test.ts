@@ -1,0 +1,54 @@
+// The importer stays linear in the length of what it is given: hostile or accidental inputs
+// (long runs of spaces or brackets, one giant line, random Chinese) must not make it quadratic.
+// Ratios are measured in the same run (time for 2n over time for n), so a slow machine does not fail it.
+import { NotAPlanError, parsePlan } from './index';
+
+const N = 200_000;
+
+function randomCjk(length: number, seed: number): string {
+  let state = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    out += String.fromCharCode(0x4e00 + (state % 0x5000));
+  }
+  return out;
+}
+
+const shapes: Record<string, (n: number) => string> = {
+  'a run of spaces': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.开展${' '.repeat(n)}活动。`,
+  'spaces around commas': (n) => `2024年某某市全民科学素质行动工作要点\n1.开展${' ,'.repeat(n / 2)}活动。`,
+  'opening brackets': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.开展${'（'.repeat(n)}`,
+  'closing brackets': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.开展${'）'.repeat(n)}`,
+  'one line': (n) => `2024年某某市全民科学素质行动工作要点${'开展科普活动，一、二、1.推进工作。'.repeat(n / 17)}`,
+  'quotes': (n) => `1.开展${'”'.repeat(n)}活动`,
+  'many short lines': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.开展${'，\n'.repeat(n / 2)}`,
+  'random Chinese': (n) => randomCjk(n, 7),
+  'campaign names': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.${'全国科普日'.repeat(n / 5)}`,
+};
+
+function timeParse(text: string): number {
+  const started = performance.now();
+  try {
+    parsePlan(text);
+  } catch (error) {
+    if (!(error instanceof NotAPlanError)) throw error;
+  }
+  return performance.now() - started;
+}
+
+/** Best of five, so a pause of the machine (other jest workers, GC) does not decide. */
+function bestOf(text: string): number {
+  return Math.min(...Array.from({ length: 5 }, () => timeParse(text)));
+}
+
+describe('parsing time grows linearly with the input', () => {
+  it.each(Object.keys(shapes))('when the input is %s, then doubling it to 400,000 characters about doubles the time', (shape) => {
+    const make = shapes[shape]!;
+    timeParse(make(N / 10)); // warm up
+    const small = bestOf(make(N));
+    const large = bestOf(make(2 * N));
+    // Linear is ~2x; quadratic would be ~4x. The floor keeps tiny timings from deciding.
+    expect(large / Math.max(small, 20)).toBeLessThan(3);
+  });
+});
