@@ -63,8 +63,11 @@ interface GoldenPlan {
   issuedOn: string | null;
   documentNumber: string | null;
   sections: GoldenNode[];
-  tasks: { number: number; text: string; sectionPath: string[]; responsibleUnits: string[]; campaigns: { code: string }[] }[];
+  tasks: { number: number; text: string; sectionPath: string[]; responsibleUnits: GoldenUnit[]; campaigns: { code: string }[] }[];
 }
+
+/** Golden files before v1.1 listed unit names; since then, units with their role and inheritance. */
+type GoldenUnit = string | { name: string; role: 'lead' | 'support' | null; inherited: boolean };
 
 /**
  * The seeds' expectations come from their reviewed golden files (tests/golden/REVIEW.md). What v1.1
@@ -78,7 +81,9 @@ export function seedExpectation(golden: GoldenPlan): ExpectedPlan {
     number: task.number,
     sectionPath: task.sectionPath,
     textStart: task.text.slice(0, 12),
-    units: task.responsibleUnits.map((name) => ({ name, role: null, inherited: false })),
+    units: task.responsibleUnits.map((unit) =>
+      typeof unit === 'string' ? { name: unit, role: null, inherited: false } : { name: unit.name, role: unit.role, inherited: unit.inherited },
+    ),
     campaigns: task.campaigns.map((c) => c.code),
   }));
   return {

@@ -63,9 +63,10 @@ describe('units', () => {
     expect(parseUnits('州农牧局、州科协牵头，各县（市）政府配合')!.map((u) => [u.name, u.role])).toEqual([['州农牧局', 'lead'], ['州科协', 'lead'], ['各县（市）政府', 'support']]);
   });
 
-  it('when a grouped list drops a shared prefix, then the names are expanded; a plain list keeps names as written', () => {
+  it('when a list drops the place prefix its first unit carries, then the names are expanded; other prefixes stay as written', () => {
     expect(parseUnits('市委组织部、统战部，市工业和信息化局、民政局')!.map((u) => u.name)).toEqual(['市委组织部', '市委统战部', '市工业和信息化局', '市民政局']);
-    expect(parseUnits('市民政局、老干部局、市科协')!.map((u) => u.name)).toEqual(['市民政局', '老干部局', '市科协']);
+    expect(parseUnits('市民政局、老干部局、市科协')!.map((u) => u.name)).toEqual(['市民政局', '市老干部局', '市科协']);
+    expect(parseUnits('市教育局、团市委、中国科协')!.map((u) => u.name)).toEqual(['市教育局', '团市委', '中国科协']);
   });
 
   it('when one organization is written two ways, then both give the same key', () => {

@@ -26,7 +26,6 @@ const SUPPORT_WORDS = ['配合负责', '配合', '参与', '协办', '协助', '
  */
 export function parseUnits(content: string, inherited = false): ParsedUnit[] | null {
   const clauses = splitTopLevel(content.trim().replace(/[。.]$/, ''), /[；;，,]/);
-  const grouped = clauses.filter((clause) => clause.trim() !== '').length > 1;
   const units: ParsedUnit[] = [];
   for (const rawClause of clauses) {
     let clause = rawClause.trim();
@@ -46,7 +45,7 @@ export function parseUnits(content: string, inherited = false): ParsedUnit[] | n
       const name = stripRoleWords(marked.name);
       if (name === '') continue;
       if (i === 0) prefix = sharedPrefix(name);
-      const expanded = i > 0 && prefix && lacksPrefix(name) && (grouped || prefix.endsWith('委')) ? prefix + name : name;
+      const expanded = i > 0 && prefix && lacksPrefix(name) ? prefix + name : name;
       units.push({ name: expanded, role: marked.role ?? role, inherited });
     }
   }
