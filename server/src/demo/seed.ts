@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, cstDateOf, cstEndOfDay, cstStartOfDay } from '@kepu/shared';
 import { campaignOccurrence } from '../campaigns';
 import { transactional, type Transactions } from '../core/transaction';
-import { importPlan } from '../importer/import-plan';
+import { importPlan } from '../modules/plans/plan-import.service';
 import { COLLECTIVE_UNIT } from '../importer/vocabulary';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
 import { newEventRow } from '../modules/events/event.row';

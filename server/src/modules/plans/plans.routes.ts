@@ -4,7 +4,7 @@ import { importPlanQuerySchema, importPlanSchema, type ImportPlan } from '@kepu/
 import { cityViewSchema, pageSchema, planImportViewSchema, planProgressViewSchema, planSummaryViewSchema, planViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { reply, route } from '../../core/route';
-import { dryRunImport, importPlan } from '../../importer/import-plan';
+import { dryRunImport, importPlan } from './plan-import.service';
 import { getPlan, getPlanProgress, listCities, listPlans } from './plans.service';
 
 const planListQuerySchema = z.object({ city: z.string().trim().max(20).optional() });

@@ -1,5 +1,5 @@
 // Reads plans, their tasks and how far each task has been carried out.
-// Writing plans is the importer's job (importer/apply.ts).
+// Writing plans is the importer's job (plan-import.apply.ts).
 import { In, type EntityManager } from 'typeorm';
 import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
 import { sumHours } from '../volunteers/hours';

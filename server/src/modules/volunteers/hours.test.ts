@@ -1,4 +1,5 @@
-import { defaultHoursRounding, parseHoursRounding, roundServiceHours, sumHours } from './hours';
+import { defaultHoursRounding, parseHoursRounding } from '../../config';
+import { roundServiceHours, sumHours } from './hours';
 
 describe('service hours rounding', () => {
   it('reads rules and rejects anything else', () => {

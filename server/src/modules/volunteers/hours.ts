@@ -1,27 +1,6 @@
 // Service hours (志愿服务时长): the organizer who ran the service records them,
-// once per application, rounded by the configured rule.
-
-export type RoundingMode = 'down' | 'nearest' | 'up';
-
-export interface HoursRounding {
-  mode: RoundingMode;
-  /** The smallest unit recorded, in minutes (30 = half-hour steps). */
-  stepMinutes: number;
-}
-
-/** Half-hour steps, rounding down: a volunteer is credited only for time served. */
-export const defaultHoursRounding: HoursRounding = { mode: 'down', stepMinutes: 30 };
-
-/** Reads a rule such as `down:30`, `nearest:15` or `up:60`; null when it is not one. */
-export function parseHoursRounding(text: string): HoursRounding | null {
-  const match = /^(down|nearest|up):(\d{1,3})$/.exec(text.trim());
-  if (!match) return null;
-  const stepMinutes = Number(match[2]);
-  // Hours are stored to two decimals: a step must be exact in them (6, 15, 30, 45 min …), or sums
-  // drift (a 20-minute step is 0.33 h, and three of them make 0.99 h). Multiples of 3 minutes are.
-  if (stepMinutes < 1 || stepMinutes > 240 || stepMinutes % 3 !== 0) return null;
-  return { mode: match[1] as RoundingMode, stepMinutes };
-}
+// once per application, rounded by the configured rule (HOURS_ROUNDING, read in config.ts).
+import type { HoursRounding } from '../../config';
 
 /** Rounds a duration in minutes to the rule's steps and returns hours (2 decimals at most). */
 export function roundServiceHours(minutes: number, rule: HoursRounding): number {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { parseDateBound, toCstIso, type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication, type CreateShift, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift } from '@kepu/shared';
-import { type HoursRounding } from './hours';
+import type { HoursRounding } from '../../config';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';

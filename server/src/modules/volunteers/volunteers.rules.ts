@@ -2,7 +2,8 @@
 // around its event, which moves are allowed, when a shift takes applications,
 // and when and how hours are recorded. No database here; the clock is passed in.
 import { type ApplicationStatus, type CompleteApplication } from '@kepu/shared';
-import { minutesBetween, roundServiceHours, type HoursRounding } from './hours';
+import type { HoursRounding } from '../../config';
+import { minutesBetween, roundServiceHours } from './hours';
 
 /** Applications that hold (or may come to hold) a place on the shift. */
 export const activeApplicationStatuses: ApplicationStatus[] = ['applied', 'approved'];

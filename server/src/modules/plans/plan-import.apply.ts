@@ -1,16 +1,16 @@
-// The importer's only database step: stores a parsed plan, its organizations
+// The plan import's database step: stores a plan the pure importer parsed, its organizations
 // and the campaign events it implies. Idempotent: the same text changes
 // nothing; an edited text updates the plan and its events in place.
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
-import { type DerivedEvent, type FiledPlan } from './types';
-import { COLLECTIVE_UNIT } from './vocabulary';
-import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
-import { newEventRow } from '../modules/events/event.row';
-import { OrganizationEntity } from '../modules/organizations/organization.entity';
-import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
-import { toPlanView } from '../modules/plans/plans.service';
+import { type DerivedEvent, type FiledPlan } from '../../importer/types';
+import { COLLECTIVE_UNIT } from '../../importer/vocabulary';
+import { EventEntity, EventPlanTaskEntity } from '../events/event.entity';
+import { newEventRow } from '../events/event.row';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { PlanEntity, PlanTaskEntity } from './plan.entity';
+import { toPlanView } from './plans.service';
 
 /** The route's answer (shared's PlanImportView) and whether anything was written, for the CLI. */
 export interface ImportResult extends PlanImportView {

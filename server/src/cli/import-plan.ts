@@ -7,8 +7,8 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
 import { Transactions } from '../core/transaction';
 import { AppError } from '../core/errors';
-import { importPlan, parseAndDerive } from './import-plan';
-import { summarisePlan } from './index';
+import { importPlan, parseAndDerive } from '../modules/plans/plan-import.service';
+import { summarisePlan } from '../importer';
 
 interface CliOptions {
   file: string;

@@ -1,9 +1,9 @@
 // The importPlan use case: parse and derive (pure), then apply in one
 // transaction unless it is a dry run. Shared by the CLI and the HTTP route.
-import type { Transactions } from '../core/transaction';
-import type { DerivedEvent, FiledPlan } from './types';
-import { applyImport, previewPlanView, type ImportResult } from './apply';
-import { deriveCampaignEvents, NotAPlanError, parsePlan } from './index';
+import type { Transactions } from '../../core/transaction';
+import type { DerivedEvent, FiledPlan } from '../../importer/types';
+import { applyImport, previewPlanView, type ImportResult } from './plan-import.apply';
+import { deriveCampaignEvents, NotAPlanError, parsePlan } from '../../importer';
 
 export function parseAndDerive(text: string | Uint8Array, overrides: { city?: string; year?: number } = {}): { parsed: FiledPlan; derived: DerivedEvent[] } {
   // parsePlan throws NotAPlanError, an AppError the HTTP layer renders as 422.
