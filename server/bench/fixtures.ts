@@ -13,12 +13,12 @@ import { demoActivityTemplates, demoCityGeography } from '../src/demo/demo-data'
 import { importSeedPlans, seedDemoAccounts } from '../src/demo/seed';
 import { issueSessionToken } from '../src/core/tokens';
 import { memoryRateLimiter } from '../src/http/rate-limit';
-import { EventEntity, EventPlanTaskEntity } from '../src/modules/events/event.entity';
+import { EventEntity, EventPlanTaskEntity } from '../src/db/entities/event.entity';
 import { newEventRow } from '../src/modules/events/event.row';
-import { OrganizationEntity } from '../src/modules/organizations/organization.entity';
-import { PlanEntity, PlanTaskEntity } from '../src/modules/plans/plan.entity';
-import { UserEntity } from '../src/modules/users/user.entity';
-import { ShiftEntity } from '../src/modules/volunteers/volunteer.entities';
+import { OrganizationEntity } from '../src/db/entities/organization.entity';
+import { PlanEntity, PlanTaskEntity } from '../src/db/entities/plan.entity';
+import { UserEntity } from '../src/db/entities/user.entity';
+import { ShiftEntity } from '../src/db/entities/volunteer.entities';
 import { httpWechatClient } from '../src/wechat/code2session';
 
 const BENCH_SECRET = 'kepu-bench-secret';

@@ -8,7 +8,7 @@ import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:o
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl, type DatabaseConfig } from '../src/config';
-import { EventEntity } from '../src/modules/events/event.entity';
+import { EventEntity } from '../src/db/entities/event.entity';
 import { deriveCampaignEvents, parsePlan } from '../src/importer';
 import { seedBenchData, startBenchServer, type BenchData } from './fixtures';
 import { loopbackClient, runLoad, summarise, type LoadResult, type LoadRun } from './load';

@@ -3,7 +3,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Transactions } from './core/transaction';
-import type { RateLimiter } from './http/rate-limit';
+import type { RateLimiter } from './core/rate-limiter';
 import type { WechatClient } from './wechat/code2session';
 
 export interface AppDeps {

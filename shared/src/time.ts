@@ -24,12 +24,6 @@ export function cstEndOfDay(isoDate: string): Date {
   return new Date(cstStartOfDay(isoDate).getTime() + 86_400_000 - 1);
 }
 
-/** A list filter's bound: a bare date means the whole CST day (its start, or with `end` its last millisecond); a full time is exact. */
-export function parseDateBound(value: string, end: boolean): Date {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return end ? cstEndOfDay(value) : cstStartOfDay(value);
-  return new Date(value);
-}
-
 /** Adds whole days to a YYYY-MM-DD date. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

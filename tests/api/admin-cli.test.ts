@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DatabaseConfig } from '../../server/src/config';
-import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';
+import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
 import { apiClient, createTestDatabase, engines, startTestServer } from './harness';
 
 // Each case starts node processes: on a loaded machine that takes seconds.

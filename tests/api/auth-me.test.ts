@@ -1,9 +1,9 @@
 // Signing in (dev login), session tokens, and the signed-in user's own
 // profile and erasure.
 import { signToken } from '../../server/src/core/tokens';
-import { SignupEntity } from '../../server/src/modules/signups/signup.entity';
-import { UserEntity } from '../../server/src/modules/users/user.entity';
-import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';
+import { SignupEntity } from '../../server/src/db/entities/signup.entity';
+import { UserEntity } from '../../server/src/db/entities/user.entity';
+import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
 import { apiClient, createTestDatabase, engines, startTestServer } from './harness';
 import { API, badFields, expectError, publishActivity, signUp, useTestApp } from './fixtures';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { apiRoutes } from '../../server/src/app';
 import type { AppDeps } from '../../server/src/deps';
 import { engines, type ApiResponse } from './harness';
-import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';
+import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
 import {
   API, SEEDS_DIR, activityInput, createDraft, expectError, expectStatus, organizerOrgId, publishActivity, signUp, useTestApp, type TestApp,
 } from './fixtures';

@@ -5,8 +5,8 @@
 // the database server are not disturbed.
 import { createServer, Socket, type Server } from 'node:net';
 import { importSeedPlans, seedDemoAccounts } from '../../server/src/demo/seed';
-import { EventEntity } from '../../server/src/modules/events/event.entity';
-import { SignupEntity } from '../../server/src/modules/signups/signup.entity';
+import { EventEntity } from '../../server/src/db/entities/event.entity';
+import { SignupEntity } from '../../server/src/db/entities/signup.entity';
 import { apiClient, createTestDatabase, engines, startTestServer, type TestDatabase, type TestServer } from './harness';
 import { API, activityInput, SEEDS_DIR, START } from './fixtures';
 

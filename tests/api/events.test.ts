@@ -1,10 +1,10 @@
 // Events: the public list and its filters and paging, details and who may see
 // drafts, the organizer -> reviewer workflow, cancellation, and iCalendar.
-import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';
+import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
 import { encodeCursor } from '../../server/src/core/paging';
 import { haversineKm } from '../../server/src/modules/events/events.service';
-import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
-import { OrganizationEntity } from '../../server/src/modules/organizations/organization.entity';
+import { NotificationEntity } from '../../server/src/db/entities/notification.entity';
+import { OrganizationEntity } from '../../server/src/db/entities/organization.entity';
 import { engines, type ApiResponse } from './harness';
 import {
   API, activityInput, badFields, createDraft, expectError, expectStatus, organizerOrgId, publishActivity, signUp, useTestApp,

@@ -3,9 +3,9 @@
 // and the campaign catalogue the plans refer to.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventEntity, EventPlanTaskEntity } from '../../server/src/modules/events/event.entity';
-import { OrganizationEntity } from '../../server/src/modules/organizations/organization.entity';
-import { PlanEntity, PlanTaskEntity } from '../../server/src/modules/plans/plan.entity';
+import { EventEntity, EventPlanTaskEntity } from '../../server/src/db/entities/event.entity';
+import { OrganizationEntity } from '../../server/src/db/entities/organization.entity';
+import { PlanEntity, PlanTaskEntity } from '../../server/src/db/entities/plan.entity';
 import { engines } from './harness';
 import {
   API, SEEDS_DIR, activityInput, badFields, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp,

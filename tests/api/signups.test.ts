@@ -1,10 +1,10 @@
 // Sign-ups: seats and the waitlist, the sign-up window, my sign-ups,
 // check-in codes and check-in, and the organizer's (masked) list and export.
 import { In } from 'typeorm';
-import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';
-import { EventEntity } from '../../server/src/modules/events/event.entity';
-import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
-import { SignupEntity } from '../../server/src/modules/signups/signup.entity';
+import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
+import { EventEntity } from '../../server/src/db/entities/event.entity';
+import { NotificationEntity } from '../../server/src/db/entities/notification.entity';
+import { SignupEntity } from '../../server/src/db/entities/signup.entity';
 import { signToken } from '../../server/src/core/tokens';
 import { engines, type ApiResponse } from './harness';
 import {

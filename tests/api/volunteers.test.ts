@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { AuditEntryEntity } from '../../server/src/modules/audit/audit-entry.entity';
-import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
-import { ShiftApplicationEntity, VolunteerProfileEntity } from '../../server/src/modules/volunteers/volunteer.entities';
+import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
+import { NotificationEntity } from '../../server/src/db/entities/notification.entity';
+import { ShiftApplicationEntity, VolunteerProfileEntity } from '../../server/src/db/entities/volunteer.entities';
 import { engines } from './harness';
 import { API, activityInput, badFields, expectError, expectStatus, organizerOrgId, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
 

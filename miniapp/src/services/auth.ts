@@ -1,5 +1,5 @@
 // Logging in (WeChat code or the dev demo accounts) and out.
-import type { LoginResult, UserView } from '@kepu/shared';
+import type { DevLogin, LoginResult, UserView, WxLogin } from '@kepu/shared';
 import { request } from '@/services/request';
 import { clearListCache } from '@/services/offline';
 import { clearSession, saveSession } from '@/services/session';
@@ -19,11 +19,11 @@ function begin(result: LoginResult): UserView {
 }
 
 export async function loginWithWechatCode(code: string): Promise<UserView> {
-  return begin(await request<LoginResult>('/auth/wx-login', { method: 'POST', data: { code } }));
+  return begin(await request<LoginResult>('/auth/wx-login', { method: 'POST', data: { code } satisfies WxLogin }));
 }
 
 export async function loginAsDemo(openid: string): Promise<UserView> {
-  return begin(await request<LoginResult>('/auth/dev-login', { method: 'POST', data: { openid } }));
+  return begin(await request<LoginResult>('/auth/dev-login', { method: 'POST', data: { openid } satisfies DevLogin }));
 }
 
 export function logout(): void {

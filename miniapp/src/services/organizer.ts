@@ -1,7 +1,7 @@
 // What organizers and reviewers do to events: drafts, submission, review,
 // cancellation, the sign-up sheet, check-ins, shifts and volunteer decisions.
 import type {
-  ApplicantRow, ApplicationDecision, ApplicationView, CompleteApplication, CreateEvent, CreateShift, EventSignupRow, EventStatus, EventView,
+  ApplicantRow, ApplicationDecision, ApplicationView, CancelEvent, Checkin, CompleteApplication, CreateEvent, CreateShift, EventSignupRow, EventStatus, EventView,
   Page, ReviewEvent, ShiftView, SignupView, UpdateEvent,
 } from '@kepu/shared';
 import { openFile } from '@/services/download';
@@ -38,7 +38,7 @@ export function reviewEvent(id: string, decision: ReviewEvent): Promise<EventVie
 }
 
 export function cancelEvent(id: string, reason: string): Promise<EventView> {
-  return request<EventView>(`${eventPath(id)}/cancel`, { method: 'POST', data: { reason } });
+  return request<EventView>(`${eventPath(id)}/cancel`, { method: 'POST', data: { reason } satisfies CancelEvent });
 }
 
 export async function listEventSignups(id: string, unmask = false): Promise<EventSignupRow[]> {
@@ -51,7 +51,7 @@ export async function listEventSignups(id: string, unmask = false): Promise<Even
 
 export function checkInAttendee(eventId: string, code: string): Promise<SignupView> {
   // quiet: the check-in page shows each result, success or failure, in its own list.
-  return request<SignupView>(`${eventPath(eventId)}/checkins`, { method: 'POST', data: { code }, quiet: true });
+  return request<SignupView>(`${eventPath(eventId)}/checkins`, { method: 'POST', data: { code } satisfies Checkin, quiet: true });
 }
 
 export function createShift(eventId: string, shift: CreateShift): Promise<ShiftView> {

@@ -10,14 +10,14 @@ import { campaignOccurrence } from '../campaigns';
 import { transactional, type Transactions } from '../core/transaction';
 import { importPlan } from '../modules/plans/plan-import.service';
 import { COLLECTIVE_UNIT } from '../importer/vocabulary';
-import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
+import { EventEntity, EventPlanTaskEntity } from '../db/entities/event.entity';
 import { newEventRow } from '../modules/events/event.row';
-import { MembershipEntity, OrganizationEntity } from '../modules/organizations/organization.entity';
-import { PlanEntity, PlanTaskEntity } from '../modules/plans/plan.entity';
-import { SignupEntity } from '../modules/signups/signup.entity';
-import { UserEntity } from '../modules/users/user.entity';
+import { MembershipEntity, OrganizationEntity } from '../db/entities/organization.entity';
+import { PlanEntity, PlanTaskEntity } from '../db/entities/plan.entity';
+import { SignupEntity } from '../db/entities/signup.entity';
+import { UserEntity } from '../db/entities/user.entity';
 import { findOrCreateUser } from '../modules/users/users.service';
-import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../modules/volunteers/volunteer.entities';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../db/entities/volunteer.entities';
 import { demoActivityTemplates, demoCityGeography } from './demo-data';
 
 export async function importSeedPlans(tx: Transactions, seedsDir: string, now: Date): Promise<{ file: string; city: string; year: number; created: boolean }[]> {

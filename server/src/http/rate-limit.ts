@@ -3,12 +3,10 @@
 import type { Redis } from 'ioredis';
 import type { Context, Next } from 'koa';
 import { AppError } from '../core/errors';
+import type { RateLimiter } from '../core/rate-limiter';
 
-export interface RateLimiter {
-  /** Counts one hit and returns the hits so far in the current window. */
-  hit(key: string, windowSeconds: number): Promise<number>;
-  close(): Promise<void>;
-}
+export type { RateLimiter };
+
 
 /** The in-memory limiter keeps at most this many windows. */
 export const MEMORY_LIMITER_MAX_KEYS = 50_000;

@@ -1,6 +1,6 @@
 // When an event takes sign-ups: the one rule the server enforces and the
 // event page shows. Free of zod, so the mini-program can bundle it cheaply.
-import type { EventKind, EventStatus } from '../schemas/events';
+import type { EventKind, EventStatus } from '../states';
 
 /**
  * What the rule needs of an event, times as epoch milliseconds: the server

@@ -1,12 +1,9 @@
 // Payloads and queries of events (活动), sign-ups (报名) and check-ins (签到).
 import { z } from 'zod';
 import { timesInOrder, timesOutOfOrderMessage } from '../rules/event-times';
+import { eventKinds, eventStatuses } from '../states';
 import { dateOrTimeSchema, idSchema, isoDateSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
 
-export const eventKinds = ['campaign', 'activity'] as const;
-export type EventKind = (typeof eventKinds)[number];
-export const eventStatuses = ['draft', 'pending', 'published', 'rejected', 'cancelled'] as const;
-export type EventStatus = (typeof eventStatuses)[number];
 
 const latLng = z
   .string()

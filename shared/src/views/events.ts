@@ -1,7 +1,7 @@
 // What the event endpoints return: an event with its venue, organizer, plan
 // tasks and seat counts, and a recurring series' occurrences.
 import { z } from 'zod';
-import { eventKinds, eventStatuses } from '../schemas/events';
+import { eventKinds, eventStatuses } from '../states';
 import { isoTimeView } from './common';
 
 export const venueViewSchema = z.strictObject({

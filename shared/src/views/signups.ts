@@ -1,7 +1,7 @@
 // What the sign-up endpoints return: a sign-up, my sign-ups with their event,
 // a check-in code, and the rows of an organizer's sign-up sheet.
 import { z } from 'zod';
-import { eventStatuses } from '../schemas/events';
+import { eventStatuses } from '../states';
 import { isoTimeView } from './common';
 
 export const signupStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;

@@ -1,7 +1,7 @@
 // What the 科技志愿服务 endpoints return: shifts, applications to them, an
 // organizer's applicant rows, and a volunteer's profile with its service record.
 import { z } from 'zod';
-import { eventStatuses } from '../schemas/events';
+import { eventStatuses } from '../states';
 import { isoTimeView } from './common';
 
 export const applicationStatuses = ['applied', 'approved', 'rejected', 'withdrawn', 'completed', 'cancelled'] as const;

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { toCstIso, type AuditEntryView, type Page } from '@kepu/shared';
 import { keysetPage } from '../../core/paging';
-import { UserEntity } from '../users/user.entity';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { UserEntity } from '../../db/entities/user.entity';
+import { AuditEntryEntity } from '../../db/entities/audit-entry.entity';
 
 export interface AuditInput {
   actorId: string | null;

@@ -1,7 +1,7 @@
 // Builds a new events row. Every writer (organizers' events and series, the
 // importer, the demo seed, the bench) states what is its own; the rest starts here.
 import { randomUUID } from 'node:crypto';
-import { EventEntity } from './event.entity';
+import { EventEntity } from '../../db/entities/event.entity';
 
 /** What every writer has to decide about a new event. */
 type DecidedByWriter = 'title' | 'description' | 'kind' | 'source' | 'status' | 'organizerId' | 'city' | 'venueName' | 'startsAt' | 'endsAt' | 'capacity';

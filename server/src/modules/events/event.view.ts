@@ -3,9 +3,9 @@
 import { In, type EntityManager } from 'typeorm';
 import { cstDateOf, toCstIso, type EventView } from '@kepu/shared';
 import { campaignOccurrence } from '../../campaigns';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { PlanTaskEntity } from '../plans/plan.entity';
-import { EventEntity, EventPlanTaskEntity } from './event.entity';
+import { OrganizationEntity } from '../../db/entities/organization.entity';
+import { PlanTaskEntity } from '../../db/entities/plan.entity';
+import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
 
 export async function toEventViews(manager: EntityManager, events: EventEntity[]): Promise<EventView[]> {
   if (events.length === 0) return [];

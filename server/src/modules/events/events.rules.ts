@@ -1,18 +1,7 @@
 // Pure rules of an event's life: which status changes are allowed and what
-// an edit may do. No database, no clock of its own.
+// an edit may do. No database, no clock of its own. Who may see an event is
+// an access rule (organizations.access.ts).
 import type { EventStatus } from '@kepu/shared';
-import type { AuthUser } from '../../core/actor';
-import { actsFor } from '../organizations/organizations.access';
-
-/**
- * Published events are public, and so are cancelled ones that were once
- * published (people who signed up must see why); everything else only for
- * its organizers and reviewers.
- */
-export function isVisibleTo(event: { status: EventStatus; organizerId: string; publishedAt: Date | null }, user: AuthUser | null): boolean {
-  if (event.status === 'published' || (event.status === 'cancelled' && event.publishedAt !== null)) return true;
-  return user !== null && (actsFor(user, event.organizerId) || user.roles.includes('reviewer'));
-}
 
 /** Drafts and rejected events are edited freely; pending and published ones too, within limits below. */
 export function canEdit(status: EventStatus): boolean {

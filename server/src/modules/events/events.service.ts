@@ -2,25 +2,26 @@
 // submit -> review -> cancel. Sign-ups and their seats live in the signups module.
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { parseDateBound, timesInOrder, timesOutOfOrderMessage, toCstIso, type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent } from '@kepu/shared';
+import { timesInOrder, timesOutOfOrderMessage, toCstIso, type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent } from '@kepu/shared';
 import { campaignByCode } from '../../campaigns';
 import { seriesOccurrences } from './series';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
 import { enqueueNotificationOnce } from '../notifications/notifications.service';
-import { actsFor, assertActsFor } from '../organizations/organizations.access';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { PlanTaskEntity } from '../plans/plan.entity';
-import { SignupEntity } from '../signups/signup.entity';
+import { actsFor, assertActsFor, isVisibleTo } from '../organizations/organizations.access';
+import { OrganizationEntity } from '../../db/entities/organization.entity';
+import { PlanTaskEntity } from '../../db/entities/plan.entity';
+import { SignupEntity } from '../../db/entities/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
 import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
-import { ShiftApplicationEntity } from '../volunteers/volunteer.entities';
+import { ShiftApplicationEntity } from '../../db/entities/volunteer.entities';
 import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
-import { EventEntity, EventPlanTaskEntity } from './event.entity';
+import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
 import { newEventRow } from './event.row';
 import { toEventView, toEventViews } from './event.view';
-import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, isVisibleTo, noticeWorthyChanges, statusAfterEdit } from './events.rules';
+import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, noticeWorthyChanges, statusAfterEdit } from './events.rules';
+import { parseDateBound } from '../../core/date-bounds';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { escapeLike } from '../../core/like';
 

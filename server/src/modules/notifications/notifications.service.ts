@@ -2,7 +2,7 @@
 // waitlist). Sending through WeChat's subscribe messages drains this outbox.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { NotificationEntity } from './notification.entity';
+import { NotificationEntity } from '../../db/entities/notification.entity';
 
 /**
  * One notification per person, however often they appear among the userIds

@@ -1,5 +1,6 @@
-// The one place that decides whether a user may act for an organization.
-// Every write on an organization's events goes through assertActsFor.
+// The one place that decides who may act for an organization and who may see
+// its events. Every write on an organization's events goes through assertActsFor.
+import type { EventStatus } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { forbidden } from '../../core/errors';
 
@@ -9,4 +10,14 @@ export function actsFor(user: AuthUser, organizationId: string): boolean {
 
 export function assertActsFor(user: AuthUser, organizationId: string): void {
   if (!actsFor(user, organizationId)) throw forbidden('not a member of this organization');
+}
+
+/**
+ * Published events are public, and so are cancelled ones that were once
+ * published (people who signed up must see why); everything else only for
+ * its organizers and reviewers.
+ */
+export function isVisibleTo(event: { status: EventStatus; organizerId: string; publishedAt: Date | null }, user: AuthUser | null): boolean {
+  if (event.status === 'published' || (event.status === 'cancelled' && event.publishedAt !== null)) return true;
+  return user !== null && (actsFor(user, event.organizerId) || user.roles.includes('reviewer'));
 }

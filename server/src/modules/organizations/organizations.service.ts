@@ -7,8 +7,8 @@ import { notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
-import { MembershipEntity, OrganizationEntity } from './organization.entity';
+import { UserEntity } from '../../db/entities/user.entity';
+import { MembershipEntity, OrganizationEntity } from '../../db/entities/organization.entity';
 import { assertActsFor } from './organizations.access';
 
 const toOrganizationView = (o: OrganizationEntity): OrganizationView => ({ id: o.id, name: o.name, city: o.city, kind: o.kind, trusted: o.trusted });

@@ -6,10 +6,10 @@ import { In, type EntityManager } from 'typeorm';
 import { cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
 import { type DerivedEvent, type FiledPlan } from '../../importer/types';
 import { COLLECTIVE_UNIT } from '../../importer/vocabulary';
-import { EventEntity, EventPlanTaskEntity } from '../events/event.entity';
+import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
 import { newEventRow } from '../events/event.row';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { PlanEntity, PlanTaskEntity } from './plan.entity';
+import { OrganizationEntity } from '../../db/entities/organization.entity';
+import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
 import { toPlanView } from './plans.service';
 
 /** The route's answer (shared's PlanImportView) and whether anything was written, for the CLI. */

@@ -4,10 +4,10 @@ import { In, type EntityManager } from 'typeorm';
 import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
 import { sumHours } from '../volunteers/hours';
 import { notFound } from '../../core/errors';
-import { EventEntity, EventPlanTaskEntity } from '../events/event.entity';
-import { SignupEntity } from '../signups/signup.entity';
-import { ShiftApplicationEntity } from '../volunteers/volunteer.entities';
-import { PlanEntity, PlanTaskEntity } from './plan.entity';
+import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
+import { SignupEntity } from '../../db/entities/signup.entity';
+import { ShiftApplicationEntity } from '../../db/entities/volunteer.entities';
+import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
 
 export function toPlanSummary(plan: PlanEntity): PlanSummaryView {
   return { id: plan.id, city: plan.city, year: plan.year, title: plan.title, issuer: plan.issuer, issuedOn: plan.issuedOn, taskCount: plan.taskCount };

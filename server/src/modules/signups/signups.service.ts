@@ -13,11 +13,11 @@ import { AppError, conflict, notFound } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { signToken, verifyToken } from '../../core/tokens';
 import { auditPersonalDataList } from '../audit/audit.service';
-import { EventEntity } from '../events/event.entity';
-import { isVisibleTo } from '../events/events.rules';
+import { EventEntity } from '../../db/entities/event.entity';
+import { isVisibleTo } from '../organizations/organizations.access';
 import { enqueueNotification } from '../notifications/notifications.service';
 import { assertActsFor } from '../organizations/organizations.access';
-import { SignupEntity } from './signup.entity';
+import { SignupEntity } from '../../db/entities/signup.entity';
 import {
   canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, partiesToPromote, signupWindowOf, windowMessages, type CheckinPayload,
 } from './signups.rules';

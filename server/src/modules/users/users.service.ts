@@ -7,15 +7,14 @@ import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
 import { escapeLike } from '../../core/like';
 import { notFound, unauthenticated, validationFailed } from '../../core/errors';
-import { MembershipEntity, OrganizationEntity } from '../organizations/organization.entity';
-import { EventEntity } from '../events/event.entity';
-import { SignupEntity } from '../signups/signup.entity';
+import { MembershipEntity, OrganizationEntity } from '../../db/entities/organization.entity';
+import { EventEntity } from '../../db/entities/event.entity';
+import { SignupEntity } from '../../db/entities/signup.entity';
 import { cancelSignupOf } from '../signups/signups.service';
 import { recordAudit } from '../audit/audit.service';
-import { VolunteerProfileEntity } from '../volunteers/volunteer.entities';
+import { VolunteerProfileEntity } from '../../db/entities/volunteer.entities';
 import { eraseVolunteer } from '../volunteers/volunteers.service';
-import { ERASED_NAME } from './erased';
-import { UserEntity } from './user.entity';
+import { ERASED_NAME, UserEntity } from '../../db/entities/user.entity';
 
 export const findOrCreateUser = transactional(async (manager: EntityManager, openid: string, nickname: string | undefined, now: Date): Promise<UserEntity> => {
   const users = manager.getRepository(UserEntity);

@@ -5,20 +5,21 @@
 // Lock order, everywhere: the shift row, then the application row.
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { parseDateBound, toCstIso, type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication, type CreateShift, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift } from '@kepu/shared';
+import { toCstIso, type ApplicantRow, type ApplicationDecision, type ApplicationStatus, type ApplicationView, type CompleteApplication, type CreateShift, type MyApplicationView, type Page, type ShiftListQuery, type ShiftView, type UpdateShift } from '@kepu/shared';
 import type { HoursRounding } from '../../config';
+import { parseDateBound } from '../../core/date-bounds';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { auditPersonalDataList, recordAudit } from '../audit/audit.service';
 import { encodeCursor, keysetPage } from '../../core/paging';
-import { EventEntity } from '../events/event.entity';
-import { isVisibleTo } from '../events/events.rules';
+import { EventEntity } from '../../db/entities/event.entity';
+import { isVisibleTo } from '../organizations/organizations.access';
 import { enqueueNotification } from '../notifications/notifications.service';
 import { actsFor, assertActsFor } from '../organizations/organizations.access';
 import { maskPhone } from '../signups/signups.rules';
-import { ERASED_NAME } from '../users/erased';
-import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
+import { ERASED_NAME } from '../../db/entities/user.entity';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../../db/entities/volunteer.entities';
 import {
   activeApplicationStatuses, canReapply, canWithdraw, endsOnErasure, hasFreeSlot, hoursToRecord, serviceTimeProblem, shiftFitsEvent, shiftHasStarted, shiftVerdict,
   shiftVerdictMessages, slotsAllowed,

@@ -7,10 +7,10 @@ import { isUniqueViolation, notFound } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
 import { recordAudit } from '../audit/audit.service';
-import { EventEntity } from '../events/event.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { EventEntity } from '../../db/entities/event.entity';
+import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { listApplicationsOf, withdrawOpenApplicationsOf } from './shifts.service';
-import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../../db/entities/volunteer.entities';
 import { activeApplicationStatuses } from './volunteers.rules';
 
 /** Open applications (applied or approved, newest shift first) shown on the profile; the full history is /me/applications. */

@@ -1,6 +1,9 @@
 // A person using the mini-program, identified by their WeChat openid.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** What an erased account leaves where a name was: the row stays, the person does not. */
+export const ERASED_NAME = '已注销';
+
 @Entity('users')
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,0 +1,14 @@
+import { AuditEntryEntity } from './audit-entry.entity';
+import { EventEntity, EventPlanTaskEntity } from './event.entity';
+import { NotificationEntity } from './notification.entity';
+import { MembershipEntity, OrganizationEntity } from './organization.entity';
+import { PlanEntity, PlanTaskEntity } from './plan.entity';
+import { SignupEntity } from './signup.entity';
+import { UserEntity } from './user.entity';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
+
+export const entities = [
+  UserEntity, OrganizationEntity, MembershipEntity, PlanEntity, PlanTaskEntity,
+  EventEntity, EventPlanTaskEntity, SignupEntity, AuditEntryEntity, NotificationEntity,
+  VolunteerProfileEntity, ShiftEntity, ShiftApplicationEntity,
+];
