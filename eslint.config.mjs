@@ -11,7 +11,7 @@ import globals from 'globals';
 export default defineConfig(
   {
     // Build output, test reports and the local database; eslint lints no JSON or text anyway.
-    ignores: ['**/node_modules/', '**/dist/', '**/dist-bench/', 'coverage/', 'data/', '.cache/', 'tests/e2e/artifacts/'],
+    ignores: ['**/node_modules/', '**/dist/', '**/dist-bench/', '**/dist-eval/', 'coverage/', 'data/', '.cache/', 'tests/e2e/artifacts/'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

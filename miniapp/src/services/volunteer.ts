@@ -2,7 +2,7 @@
 // ones and an event's), applying and withdrawing, my applications. Organizer
 // actions on shifts and applicants live in organizer.ts; the certificate in certificate.*.ts.
 import type {
-  ApplicationView, MyApplicationView, ShiftListQuery, ShiftView, VolunteerProfileInput, VolunteerProfileView, VolunteerSkill,
+  ApplicationView, MyApplicationView, ShiftListQuery, ShiftView, VolunteerProfileInput, VolunteerProfileView,
 } from '@kepu/shared';
 import { request, toApiError, type Listing } from '@/services/request';
 

@@ -69,7 +69,9 @@ function cleanCharacters(line: string): string {
   // 二○二三年: ○ (a circle) beside a Chinese numeral is the numeral 〇.
   out = out.replace(/(?<=[〇零一二三四五六七八九十])[○◯Ｏ]|[○◯Ｏ](?=[〇零一二三四五六七八九十年])/g, '〇');
   // Pinyin glosses after rare characters: 贲(bēn), 亳（bó）.
+  // eslint-disable-next-line no-misleading-character-class -- the tone marks (U+0300-036F) are matched alone on purpose
   out = out.replace(/(?<=\p{Script=Han})[（(]([a-z\u00e0-\u00fc\u0100-\u01dc\u0300-\u036f ]{1,12})[）)]/gu, (whole, inner: string) =>
+    // eslint-disable-next-line no-misleading-character-class -- as above
     /[\u00e0-\u00fc\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u0300-\u036f]/.test(inner) ? '' : whole,
   );
   return despace(out);
@@ -124,7 +126,7 @@ function readMetadataField(text: string, metadata: PageMetadata): boolean {
   const label = m[1]!;
   const value = m[2]!.trim();
   // A bare word such as 时间 or 来源 only counts as a label when a colon or bracket marks it.
-  if (!/^(?:\d{1,2}[.、．]\s*)?[\[【]|[:：]/.test(text.slice(0, text.indexOf(label) + label.length + 2))) return false;
+  if (!/^(?:\d{1,2}[.、．]\s*)?[[【]|[:：]/.test(text.slice(0, text.indexOf(label) + label.length + 2))) return false;
   if (value.length > 120) return false;
   const field = METADATA_FIELDS[label];
   // Several fields may share a row: 发布时间：… 来源：… keeps only the first value's text up to the next label.

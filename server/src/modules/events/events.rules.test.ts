@@ -1,8 +1,6 @@
-import type { AuthUser } from '../../core/actor';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 
 const at = (iso: string) => new Date(iso);
-const user = (roles: AuthUser['roles'], organizationIds: string[] = []): AuthUser => ({ id: 'u1', nickname: '测试', roles, organizationIds });
 const base = { startsAt: at('2026-12-05T09:00:00+08:00'), endsAt: at('2026-12-05T12:00:00+08:00'), venueName: '科技馆', venueAddress: '建设北路' };
 
 describe('event rules', () => {

@@ -1,7 +1,7 @@
 // Reads plans, their tasks and how far each task has been carried out.
 // Writing plans is the importer's job (plan-import.apply.ts).
 import { In, type EntityManager } from 'typeorm';
-import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
+import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanView, type ProgressTally } from '@kepu/shared';
 import { sumHours } from '../volunteers/hours';
 import { notFound } from '../../core/errors';
 import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
