@@ -12,7 +12,9 @@ import { httpWechatClient } from './wechat/code2session';
 async function createRateLimiter(redisUrl: string | null, clock: () => Date): Promise<RateLimiter> {
   if (!redisUrl) return memoryRateLimiter(clock);
   const { Redis } = await import('ioredis');
-  return redisRateLimiter(new Redis(redisUrl, { maxRetriesPerRequest: 2 }));
+  // Fail a command at once while Redis is away (no offline queue), so a request falls back instead of waiting.
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+  return redisRateLimiter(redis, memoryRateLimiter(clock));
 }
 
 /** The seed plans (unless SEED_PLANS=off) and, in dev mode, the demo accounts and activities. */

@@ -3,58 +3,26 @@
 // is back (no restart), and no sign-up is lost or doubled. The outage is made
 // with a TCP relay between the server and MariaDB, so other suites sharing
 // the database server are not disturbed.
-import { createServer, Socket, type Server } from 'node:net';
 import { importSeedPlans, seedDemoAccounts } from '../../server/src/demo/seed';
 import { EventEntity } from '../../server/src/db/entities/event.entity';
 import { SignupEntity } from '../../server/src/db/entities/signup.entity';
 import { apiClient, createTestDatabase, engines, startTestServer, type TestDatabase, type TestServer } from './harness';
 import { API, activityInput, SEEDS_DIR, START } from './fixtures';
+import { TcpRelay } from './relay';
 
 jest.setTimeout(120_000);
-
-/** A TCP relay that can be cut (every open connection reset) and restored on the same port. */
-class DatabaseRelay {
-  private server: Server | null = null;
-  private sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async start(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = new Socket();
-      upstream.connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as { port: number }).port;
-    this.server = server;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise((resolve) => server?.close(resolve));
-  }
-}
 
 const mysqlOnly = engines.includes('mysql') ? describe : describe.skip;
 
 mysqlOnly('when MariaDB goes away during a burst of sign-ups', () => {
   let db: TestDatabase;
-  let relay: DatabaseRelay;
+  let relay: TcpRelay;
   let server: TestServer;
 
   beforeAll(async () => {
     db = await createTestDatabase('mysql');
     if (db.config.type !== 'mysql') throw new Error('needs MariaDB');
-    relay = new DatabaseRelay({ host: db.config.host, port: db.config.port });
+    relay = new TcpRelay({ host: db.config.host, port: db.config.port });
     await relay.start();
     server = await startTestServer({ ...db.config, host: '127.0.0.1', port: relay.port }, { now: START });
     await importSeedPlans(server.tx, SEEDS_DIR, server.clock.now);

@@ -13,6 +13,7 @@ import { createApp } from '../../server/src/app';
 import { loadConfig, parseDatabaseUrl, type Config, type DatabaseConfig } from '../../server/src/config';
 import { openDatabase } from '../../server/src/db/data-source';
 import { Transactions } from '../../server/src/core/transaction';
+import type { RateLimiter } from '../../server/src/core/rate-limiter';
 import { memoryRateLimiter } from '../../server/src/http/rate-limit';
 import type { WechatClient } from '../../server/src/wechat/code2session';
 import { httpWechatClient } from '../../server/src/wechat/code2session';
@@ -64,7 +65,7 @@ export interface TestServer {
 
 export async function startTestServer(
   database: DatabaseConfig,
-  options: { now?: string; env?: Record<string, string>; wechat?: WechatClient } = {},
+  options: { now?: string; env?: Record<string, string>; wechat?: WechatClient; rateLimiter?: RateLimiter } = {},
 ): Promise<TestServer> {
   const clock = { now: new Date(options.now ?? '2026-11-25T10:00:00+08:00'), set(iso: string) { this.now = new Date(iso); } };
   const config = loadConfig({ DB_URL: 'sqlite::memory:', RATE_LIMIT: 'off', ...options.env }, ['--no-demo']);
@@ -72,7 +73,7 @@ export async function startTestServer(
   const dataSource = await openDatabase(database);
   const tx = new Transactions(dataSource);
   const app = createApp({
-    config, dataSource, tx, clock: () => clock.now, rateLimiter: memoryRateLimiter(() => clock.now),
+    config, dataSource, tx, clock: () => clock.now, rateLimiter: options.rateLimiter ?? memoryRateLimiter(() => clock.now),
     wechat: options.wechat ?? httpWechatClient(config.wechat),
     // Every answer of every API test is checked against its route's declared view.
     validateResponses: true,

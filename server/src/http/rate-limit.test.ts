@@ -4,10 +4,18 @@ import { memoryRateLimiter, redisRateLimiter } from './rate-limit';
 
 const REDIS_URL = process.env.KEPU_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+async function connected(url: string): Promise<Redis> {
+  const redis = new Redis(url);
+  await new Promise((resolve) => redis.once('ready', resolve));
+  return redis;
+}
+
 describe('rate limiting', () => {
   it('when two server processes share Redis, their hits add up in one window', async () => {
-    const a = redisRateLimiter(new Redis(REDIS_URL));
-    const b = redisRateLimiter(new Redis(REDIS_URL));
+    // Each process has its own fallback: only Redis can make their counts add up.
+    const a = redisRateLimiter(await connected(REDIS_URL), memoryRateLimiter(() => new Date()));
+    const b = redisRateLimiter(await connected(REDIS_URL), memoryRateLimiter(() => new Date()));
+    expect([a.store(), b.store()]).toEqual(['shared', 'shared']);
     const key = `test:${process.pid}:${Date.now()}`;
     try {
       expect(await a.hit(key, 60)).toBe(1);

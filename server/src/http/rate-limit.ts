@@ -32,18 +32,45 @@ export function memoryRateLimiter(clock: () => Date, maxKeys = MEMORY_LIMITER_MA
       current.count += 1;
       return current.count;
     },
+    store: () => 'memory',
     async close() {},
   };
 }
 
-export function redisRateLimiter(redis: Redis): RateLimiter {
+/**
+ * Counters shared by every process through Redis. When Redis cannot be reached the limiter
+ * counts in `fallback` (this process's memory) instead of failing requests, says so through
+ * store(), and goes back to Redis when it is reachable again. Redis's connection errors are
+ * handled here, once per outage, so none goes unhandled.
+ */
+export function redisRateLimiter(redis: Redis, fallback: RateLimiter, log: (message: string) => void = console.warn): RateLimiter {
+  let down = false;
+  const markDown = (error: Error) => {
+    if (down) return;
+    down = true;
+    log(`[kepu] Redis unreachable (${error.message}): rate limits are counted per process until it is back`);
+  };
+  redis.on('error', markDown);
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    log('[kepu] Redis is back: rate limits are shared again');
+  });
   return {
     async hit(key, windowSeconds) {
-      const results = await redis.multi().incr(`kepu:rl:${key}`).expire(`kepu:rl:${key}`, windowSeconds, 'NX').exec();
-      return Number(results?.[0]?.[1] ?? 0);
+      if (redis.status !== 'ready') return fallback.hit(key, windowSeconds);
+      try {
+        const results = await redis.multi().incr(`kepu:rl:${key}`).expire(`kepu:rl:${key}`, windowSeconds, 'NX').exec();
+        return Number(results?.[0]?.[1] ?? 0);
+      } catch (error) {
+        markDown(error as Error);
+        return fallback.hit(key, windowSeconds);
+      }
     },
+    store: () => (redis.status === 'ready' ? 'shared' : 'fallback'),
     async close() {
-      await redis.quit();
+      // quit() waits for a reply that never comes while Redis is away.
+      redis.disconnect();
     },
   };
 }

@@ -13,7 +13,7 @@ export function healthRoutes(deps: AppDeps) {
       handle: async () => ({ status: 'ok' }),
     }),
     route({
-      method: 'get', path: '/readyz', access: 'public', tag: 'health', summary: '数据库可用时就绪，否则 503',
+      method: 'get', path: '/readyz', access: 'public', tag: 'health', summary: '数据库可用时就绪，否则 503；rateLimits 说明限流计数所在（Redis 不可用时为 fallback）',
       response: healthViewSchema,
       handle: async () => {
         try {
@@ -21,7 +21,7 @@ export function healthRoutes(deps: AppDeps) {
         } catch {
           throw new AppError('SERVICE_UNAVAILABLE', 503, undefined, '数据库暂不可用');
         }
-        return { status: 'ready' };
+        return { status: 'ready', rateLimits: deps.rateLimiter.store() };
       },
     }),
   ];
