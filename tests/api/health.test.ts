@@ -23,7 +23,7 @@ describe.each(engines)('health and docs on %s', (engine) => {
   it('when the database answers, /readyz answers 200', async () => {
     const res = await app.api.get('/readyz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready' });
+    expect(res.body).toEqual({ status: 'ready', rateLimits: 'memory' });
   });
 
   it('when the database is gone, /readyz answers 503 in the error shape', async () => {
