@@ -1,4 +1,5 @@
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { CampaignYearEntity } from '../modules/campaigns/campaign-year.entity';
 import { EventEntity, EventPlanTaskEntity } from '../modules/events/event.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { MembershipEntity, OrganizationEntity } from '../modules/organizations/organization.entity';
@@ -10,5 +11,5 @@ import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../
 export const entities = [
   UserEntity, OrganizationEntity, MembershipEntity, PlanEntity, PlanTaskEntity,
   EventEntity, EventPlanTaskEntity, SignupEntity, AuditEntryEntity, NotificationEntity,
-  VolunteerProfileEntity, ShiftEntity, ShiftApplicationEntity,
+  VolunteerProfileEntity, ShiftEntity, ShiftApplicationEntity, CampaignYearEntity,
 ];
