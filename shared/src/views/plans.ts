@@ -31,8 +31,6 @@ export const planTaskViewSchema = z.strictObject({
   title: z.string(),
   text: z.string(),
   sectionPath: z.array(z.string()),
-  /** The task's position in the plan (1-based): tells apart tasks whose numbering restarts per section. */
-  ordinal: z.number().int(),
   /** One organization per unit however it is written; the name stays as the task writes it. */
   responsibleUnits: z.array(z.strictObject({
     name: z.string(),

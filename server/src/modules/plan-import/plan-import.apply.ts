@@ -77,8 +77,8 @@ export function previewPlanView(parsed: ParsedPlan, campaignsPending: PlanImport
     id: '', city: parsed.city, year: parsed.year, title: parsed.title, issuer: parsed.issuer, issuedOn: parsed.issuedOn,
     taskCount: parsed.tasks.length, documentNumber: parsed.documentNumber, place: parsed.place, level: parsed.level, kind: parsed.kind,
     period: parsed.period, script: parsed.script, sections: parsed.sections,
-    tasks: parsed.tasks.map((t, index) => ({
-      ...t, ordinal: index + 1, responsibleUnits: t.responsibleUnits.map((u) => ({ ...u, organizationId: null })),
+    tasks: parsed.tasks.map((t) => ({
+      ...t, responsibleUnits: t.responsibleUnits.map((u) => ({ ...u, organizationId: null })),
     })),
     campaignsPending,
   };

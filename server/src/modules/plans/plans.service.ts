@@ -17,6 +17,7 @@ export function toPlanSummary(plan: PlanEntity): PlanSummaryView {
 
 type PendingCampaign = PlanView['campaignsPending'][number];
 
+/** Tasks in document order: a task's place in `tasks[]` is its ordinal (what PATCH /plans/:id takes when numbers repeat). */
 export function toPlanView(plan: PlanEntity, tasks: PlanTaskEntity[], campaignsPending: PendingCampaign[]): PlanView {
   return {
     ...toPlanSummary(plan),
@@ -28,7 +29,7 @@ export function toPlanView(plan: PlanEntity, tasks: PlanTaskEntity[], campaignsP
     script: plan.script,
     sections: plan.sections,
     tasks: [...tasks].sort((a, b) => a.ordinal - b.ordinal).map((t) => ({
-      number: t.number, ordinal: t.ordinal, title: t.title, text: t.text, sectionPath: t.sectionPath,
+      number: t.number, title: t.title, text: t.text, sectionPath: t.sectionPath,
       responsibleUnits: t.responsibleUnits.map((u) => ({ name: u.name, organizationId: u.organizationId, role: u.role ?? null, inherited: u.inherited ?? false })),
       audiences: t.audiences, themes: t.themes, campaigns: t.campaigns,
     })),
