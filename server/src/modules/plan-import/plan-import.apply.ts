@@ -150,8 +150,9 @@ export async function applyImport(
     responsibleUnits: t.responsibleUnits.map(({ name, role, inherited }) => ({ name, organizationId: orgIdOf.get(name) ?? null, role, inherited })),
     audiences: t.audiences, themes: t.themes, campaigns: t.campaigns,
   }));
-  // Chunked so a long plan stays under SQLite's bound-parameter limit.
-  for (let i = 0; i < taskRows.length; i += 50) await taskRepo.insert(taskRows.slice(i, i + 50));
+  // Chunked so a long plan stays under SQLite's bound-parameter limit. Copies: insert() writes
+  // re-read column values back into the objects it is given, and the answer is built from taskRows.
+  for (let i = 0; i < taskRows.length; i += 50) await taskRepo.insert(taskRows.slice(i, i + 50).map((row) => ({ ...row })));
 
   const eventsAffected = new Set<string>();
   if (existing) {

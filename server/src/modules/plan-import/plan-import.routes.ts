@@ -8,15 +8,15 @@ import { reply, requireUser, route } from '../../core/route';
 import type { PlanCorrections } from '../plans/plan.entity';
 import { correctPlan, dryRunImport, importPlan, setCampaignDates } from './plan-import.service';
 
-const unitSchema = z.object({ name: z.string().trim().min(2).max(80), role: z.enum(['lead', 'support']).nullable().default(null) });
-const taskCorrectionSchema = z.object({
+const unitSchema = z.strictObject({ name: z.string().trim().min(2).max(80), role: z.enum(['lead', 'support']).nullable().default(null) });
+const taskCorrectionSchema = z.strictObject({
   number: z.number().int().min(1).optional(),
   ordinal: z.number().int().min(1).optional(),
   units: z.array(unitSchema).max(60).optional(),
 }).refine((t) => (t.number === undefined) !== (t.ordinal === undefined), { error: '请用 number 或 ordinal 指定任务（二选一）' });
 
 /** `PATCH /plans/:id`: what an admin may correct; kept over every later import of the same document. */
-const correctPlanSchema = z.object({
+const correctPlanSchema = z.strictObject({
   place: z.string().trim().min(2).max(80).optional(),
   city: z.string().trim().min(2).max(20).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
@@ -25,7 +25,7 @@ const correctPlanSchema = z.object({
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' })
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: '没有这一天' });
-const campaignDatesSchema = z.object({ startsOn: isoDate, endsOn: isoDate })
+const campaignDatesSchema = z.strictObject({ startsOn: isoDate, endsOn: isoDate })
   .refine((d) => d.startsOn <= d.endsOn, { error: '结束日期不能早于开始日期', path: ['endsOn'] });
 
 export function planImportRoutes(deps: AppDeps) {
