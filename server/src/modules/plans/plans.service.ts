@@ -1,7 +1,7 @@
 // Reads plans, their tasks and how far each task has been carried out.
 // Writing plans is the plan-import module's job.
 import { In, type EntityManager } from 'typeorm';
-import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanTaskView, type PlanView, type ProgressTally } from '@kepu/shared';
+import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanView, type ProgressTally } from '@kepu/shared';
 import { campaignOccurrence } from '../../campaigns';
 import { storedCampaignDates, withStoredDates } from '../campaigns/campaign-dates';
 import { sumHours } from '../volunteers/hours';
