@@ -17,6 +17,7 @@ import { eventRoutes } from './modules/events/events.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { planRoutes } from './modules/plans/plans.routes';
+import { planImportRoutes } from './modules/plan-import/plan-import.routes';
 import { signupRoutes } from './modules/signups/signups.routes';
 import { meRoutes } from './modules/users/me.routes';
 import { userAdminRoutes } from './modules/users/users.routes';
@@ -28,7 +29,7 @@ export const API_PREFIX = '/api/v1';
 
 export function apiRoutes(deps: AppDeps): RouteDef[] {
   return [
-    ...authRoutes(deps), ...meRoutes(deps), ...planRoutes(deps), ...campaignRoutes(deps),
+    ...authRoutes(deps), ...meRoutes(deps), ...planRoutes(deps), ...planImportRoutes(deps), ...campaignRoutes(deps),
     ...eventRoutes(deps), ...signupRoutes(deps), ...volunteerRoutes(deps), ...organizationRoutes(deps),
     ...userAdminRoutes(deps), ...auditRoutes(deps),
   ];

@@ -11,6 +11,8 @@ export const errorMessages = {
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NOT_A_PLAN: '这不是一份可识别的工作要点文本',
+  PLAN_INCOMPLETE: '没有读出计划所属地区或年份，请指定城市和年份后再保存',
+  CAMPAIGN_DATES_KNOWN: '该主题活动当年的日期已有规定，无需设置',
   EVENT_NOT_OPEN: '该活动当前不在报名时间内',
   ALREADY_CHECKED_IN: '已经签到过了',
   INVALID_CHECKIN_CODE: '签到码无效或不属于本活动',

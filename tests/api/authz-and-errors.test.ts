@@ -49,6 +49,8 @@ const guarded: Guarded[] = [
   { route: 'get /me', path: () => '/me', expect: everyone },
   { route: 'patch /me', path: () => '/me', body: () => ({ nickname: '匿名者' }), expect: everyone },
   { route: 'post /plans/import', path: () => '/plans/import', body: () => ({ text: planText }), expect: adminOnly },
+  { route: 'patch /plans/:id', path: (ids) => `/plans/${ids.planId}`, body: () => ({ place: '河北省唐山市' }), expect: adminOnly },
+  { route: 'put /campaigns/:code/years/:year', path: () => '/campaigns/food-safety-week/years/2026', body: () => ({ startsOn: '2026-06-01', endsOn: '2026-06-07' }), expect: adminOnly },
   { route: 'post /events', path: () => '/events', body: (ids) => activityInput(ids.orgId), expect: organizersOwn() },
   { route: 'post /events/series', path: () => '/events/series', body: (ids) => ({ ...activityInput(ids.orgId), recurrence: { frequency: 'weekly', count: 2 } }), expect: organizersOwn() },
   { route: 'post /series/:id/submit', path: (ids) => `/series/${ids.seriesId}/submit`, expect: organizersOwn(404) },

@@ -7,7 +7,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
 import { Transactions } from '../core/transaction';
 import { AppError } from '../core/errors';
-import { importPlan, parseAndDerive } from '../modules/plans/plan-import.service';
+import { importPlan, parseAndDerive } from '../modules/plan-import/plan-import.service';
 import { summarisePlan } from '../importer';
 
 interface CliOptions {
@@ -44,7 +44,7 @@ async function main() {
     const config = loadConfig(process.env);
     const dataSource = await openDatabase(config.database);
     try {
-      const result = await importPlan(new Transactions(dataSource), text, overrides, new Date());
+      const result = await importPlan(new Transactions(dataSource), null, text, overrides, new Date());
       stored = `${result.created ? '已新建' : result.changed ? '已更新' : '未变化'} plan ${result.plan.id}`;
     } finally {
       await dataSource.destroy();

@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { addDays, cstDateOf, cstEndOfDay, cstStartOfDay } from '@kepu/shared';
 import { campaignOccurrence } from '../campaigns';
 import { transactional, type Transactions } from '../core/transaction';
-import { importPlan } from '../modules/plans/plan-import.service';
+import { importPlan } from '../modules/plan-import/plan-import.service';
 import { COLLECTIVE_UNIT } from '../importer/vocabulary';
 import { EventEntity, EventPlanTaskEntity } from '../db/entities/event.entity';
 import { newEventRow } from '../modules/events/event.row';
@@ -24,7 +24,7 @@ export async function importSeedPlans(tx: Transactions, seedsDir: string, now: D
   const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
   const results = [];
   for (const file of files) {
-    const result = await importPlan(tx, readFileSync(join(seedsDir, file), 'utf8'), {}, now);
+    const result = await importPlan(tx, null, readFileSync(join(seedsDir, file), 'utf8'), {}, now);
     results.push({ file, city: result.plan.city, year: result.plan.year, created: result.created });
   }
   return results;

@@ -40,6 +40,8 @@ export const eventViewSchema = z.strictObject({
   /** Why a reviewer rejected it (shown to its organizer). */
   reviewReason: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** A plan task the event carries out changed or disappeared in a re-import: its organizer should check the link. */
+  planTaskChanged: z.boolean(),
   /** Only in lists sorted by `near`. */
   distanceKm: z.number().optional(),
 }).meta({ id: 'EventView' });

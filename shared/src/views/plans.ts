@@ -31,7 +31,14 @@ export const planTaskViewSchema = z.strictObject({
   title: z.string(),
   text: z.string(),
   sectionPath: z.array(z.string()),
-  responsibleUnits: z.array(z.strictObject({ name: z.string(), organizationId: z.string().nullable() })),
+  /** One organization per unit however it is written; the name stays as the task writes it. */
+  responsibleUnits: z.array(z.strictObject({
+    name: z.string(),
+    organizationId: z.string().nullable(),
+    role: z.enum(['lead', 'support']).nullable(),
+    /** True when the unit comes from the section heading or a labelled line above the task. */
+    inherited: z.boolean(),
+  })),
   audiences: z.array(z.string()),
   themes: z.array(z.string()),
   campaigns: z.array(z.strictObject({ code: z.string(), name: z.string() })),
@@ -41,8 +48,18 @@ export type PlanTaskView = z.infer<typeof planTaskViewSchema>;
 /** `GET /plans/:id`: the summary with the outline and every task. */
 export const planViewSchema = planSummaryViewSchema.extend({
   documentNumber: z.string().nullable(),
+  /** The full administrative name: 全国, 浙江省, 恩施土家族苗族自治州, 上海市浦东新区. */
+  place: z.string().nullable(),
+  level: z.enum(['national', 'province', 'city', 'county']).nullable(),
+  /** The document kind as written: 工作要点, 实施方案, 科普工作要点 … */
+  kind: z.string().nullable(),
+  period: z.strictObject({ from: z.number().int(), to: z.number().int() }).nullable(),
+  /** The script the text came in; every field is simplified. */
+  script: z.enum(['simplified', 'traditional']),
   sections: z.array(planSectionNodeSchema),
   tasks: z.array(planTaskViewSchema),
+  /** Campaigns the plan names whose dates for its year nobody knows yet (日期待定). */
+  campaignsPending: z.array(z.strictObject({ code: z.string(), name: z.string() })),
 }).meta({ id: 'PlanView' });
 export type PlanView = z.infer<typeof planViewSchema>;
 
@@ -105,11 +122,22 @@ export type DerivedEventView = z.infer<typeof derivedEventViewSchema>;
 
 /** `POST /plans/import`: the plan as stored (or, on a dry run, as parsed, with an empty id). */
 export const planImportViewSchema = z.strictObject({
-  plan: planViewSchema,
+  /** On a dry run of a plan whose place or year cannot be read, city and year are null. */
+  plan: planViewSchema.extend({ city: z.string().nullable(), year: z.number().int().nullable() }),
   derivedEvents: z.array(derivedEventViewSchema),
   created: z.boolean(),
   /** Only on a dry run, always false there. */
   changed: z.boolean().optional(),
+  /** Something the admin should check; saving is refused only without a place or a year (PLAN_INCOMPLETE). */
+  needsReview: z.boolean(),
+  warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), line: z.number().int().optional() })),
+  /** On a re-import of a stored plan: task numbers and the ids of the events it touched. */
+  changes: z.strictObject({
+    tasksAdded: z.array(z.number().int()),
+    tasksRemoved: z.array(z.number().int()),
+    tasksChanged: z.array(z.number().int()),
+    eventsAffected: z.array(z.string()),
+  }).optional(),
 }).meta({ id: 'PlanImportView' });
 export type PlanImportView = z.infer<typeof planImportViewSchema>;
 

@@ -19,7 +19,7 @@ function eventView(overrides: Partial<EventView>): EventView {
     campaign: null, planTasks: [], organizer: { id: 'o1', name: '唐山市科协' }, city: '唐山市', audiences: [], themes: [],
     district: '路北区', venue: { name: '唐山科技馆', address: '建设北路', lat: null, lng: null },
     startsAt, endsAt, capacity: 40, confirmedCount: 3, waitlistCount: 0, signupOpensAt: null, signupClosesAt: null,
-    status: 'published', source: 'organizer', isDemo: false, reviewReason: null, cancelReason: null,
+    status: 'published', source: 'organizer', isDemo: false, reviewReason: null, cancelReason: null, planTaskChanged: false,
     ...overrides,
   };
 }

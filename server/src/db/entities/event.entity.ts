@@ -101,6 +101,10 @@ export class EventEntity {
   @Column({ type: 'varchar', length: 36, nullable: true })
   seriesId: string | null;
 
+  /** A plan task it carries out changed or disappeared in a re-import; cleared when its organizer edits it. */
+  @Column({ type: 'boolean', default: false })
+  planTaskChanged: boolean;
+
   /** First time it went public; a draft cancelled before that stays private. */
   @Column({ type: 'datetime', nullable: true })
   publishedAt: Date | null;

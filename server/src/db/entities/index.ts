@@ -1,4 +1,5 @@
 import { AuditEntryEntity } from './audit-entry.entity';
+import { CampaignYearEntity } from './campaign-year.entity';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
 import { NotificationEntity } from './notification.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
@@ -10,5 +11,5 @@ import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './v
 export const entities = [
   UserEntity, OrganizationEntity, MembershipEntity, PlanEntity, PlanTaskEntity,
   EventEntity, EventPlanTaskEntity, SignupEntity, AuditEntryEntity, NotificationEntity,
-  VolunteerProfileEntity, ShiftEntity, ShiftApplicationEntity,
+  VolunteerProfileEntity, ShiftEntity, ShiftApplicationEntity, CampaignYearEntity,
 ];

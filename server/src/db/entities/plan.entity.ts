@@ -1,6 +1,8 @@
-// Imported work plans and their numbered tasks. The parsed section tree is
-// kept as JSON: it is only ever read whole, never queried into.
+// Imported work plans and their numbered tasks. The parsed section tree, the
+// warnings and the admin's corrections are kept as JSON: only ever read whole.
+// Long texts (a task, the source) are MEDIUMTEXT on MariaDB (see the v1.1 migration).
 import type { PlanSectionNode } from '@kepu/shared';
+import type { PlanLevel, PlanWarning } from '../../importer/types';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('plans')
@@ -27,6 +29,46 @@ export class PlanEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   documentNumber: string | null;
 
+  /** The full administrative name as read (or corrected): 全国, 浙江省, 上海市浦东新区. */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  place: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  level: PlanLevel | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  kind: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  periodFrom: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  periodTo: number | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'simplified' })
+  script: 'simplified' | 'traditional';
+
+  @Column({ type: 'boolean', default: false })
+  needsReview: boolean;
+
+  @Column({ type: 'simple-json', nullable: true })
+  warnings: PlanWarning[] | null;
+
+  /** The admin's corrections, a patch re-applied over every later parse of the document. */
+  @Column({ type: 'simple-json', nullable: true })
+  corrections: PlanCorrections | null;
+
+  /** The text last imported, so a correction or new campaign dates re-run the import; null for plans stored before v1.1. */
+  @Column({ type: 'text', nullable: true })
+  sourceText: string | null;
+
+  /** Where and when the text itself (or the import's city/year) filed the plan, before corrections: finds it again on re-import. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  originCity: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  originYear: number | null;
+
   /** sha256 of the normalised text: re-importing the same text is a no-op. */
   @Column({ type: 'varchar', length: 64 })
   textHash: string;
@@ -44,19 +86,41 @@ export class PlanEntity {
   updatedAt: Date;
 }
 
+/** An admin's correction of one task, found by its written number (when unique) or its position. */
+export interface TaskCorrection {
+  number?: number;
+  ordinal?: number;
+  units?: { name: string; role: 'lead' | 'support' | null }[];
+}
+
+export interface PlanCorrections {
+  place?: string;
+  city?: string;
+  year?: number;
+  tasks?: TaskCorrection[];
+}
+
 export interface StoredUnit {
   name: string;
   organizationId: string | null;
+  /** Absent on tasks stored before v1.1. */
+  role?: 'lead' | 'support' | null;
+  inherited?: boolean;
 }
 
 @Entity('plan_tasks')
-@Index('uq_plan_tasks_plan_number', ['planId', 'number'], { unique: true })
+@Index('uq_plan_tasks_plan_ordinal', ['planId', 'ordinal'], { unique: true })
+@Index('ix_plan_tasks_plan_number', ['planId', 'number'])
 export class PlanTaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
   planId: string;
+
+  /** Position in the plan, 1-based: the key, since numbering may restart per section. */
+  @Column({ type: 'int', default: 0 })
+  ordinal: number;
 
   @Column({ type: 'int' })
   number: number;

@@ -1,10 +1,10 @@
-// The campaign catalogue computed for a year.
+// The campaign catalogue computed for a year, with the dates admins set where the catalogue has none.
 import { cstDateOf } from '@kepu/shared';
-import { campaignsForYear } from '../../campaigns';
 import { campaignsQuerySchema } from '@kepu/shared';
 import { campaignViewSchema, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { route } from '../../core/route';
+import { campaignsOfYear } from './campaign-dates';
 
 export function campaignRoutes(deps: AppDeps) {
   return [
@@ -14,7 +14,7 @@ export function campaignRoutes(deps: AppDeps) {
       response: pageSchema(campaignViewSchema),
       handle: async ({ query }) => {
         const year = query.year ?? Number(cstDateOf(deps.clock()).slice(0, 4));
-        return { items: campaignsForYear(year), nextCursor: null };
+        return { items: await campaignsOfYear(deps.dataSource.manager, year), nextCursor: null };
       },
     }),
   ];

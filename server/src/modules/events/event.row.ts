@@ -24,6 +24,7 @@ export function newEventRow(fields: NewEvent, now: Date): EventEntity {
     signupOpensAt: null,
     signupClosesAt: null,
     isDemo: false,
+    planTaskChanged: false,
     reviewReason: null,
     cancelReason: null,
     derivedKey: null,

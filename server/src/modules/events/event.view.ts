@@ -49,6 +49,7 @@ export async function toEventViews(manager: EntityManager, events: EventEntity[]
     isDemo: event.isDemo,
     reviewReason: event.reviewReason,
     cancelReason: event.cancelReason,
+    planTaskChanged: event.planTaskChanged,
   }));
 }
 

@@ -273,6 +273,8 @@ export const updateEvent = transactional(async (manager: EntityManager, user: Au
     ...(changes.campaign !== undefined && { campaignCode: changes.campaign }),
     startsAt,
     endsAt,
+    // The organizer has looked at the event again since its plan task changed.
+    planTaskChanged: false,
     status: statusAfterEdit(event.status),
     updatedAt: now,
   });

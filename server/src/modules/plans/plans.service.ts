@@ -1,7 +1,9 @@
 // Reads plans, their tasks and how far each task has been carried out.
-// Writing plans is the importer's job (plan-import.apply.ts).
+// Writing plans is the plan-import module's job.
 import { In, type EntityManager } from 'typeorm';
 import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanView, type ProgressTally } from '@kepu/shared';
+import { campaignOccurrence } from '../../campaigns';
+import { storedCampaignDates, withStoredDates } from '../campaigns/campaign-dates';
 import { sumHours } from '../volunteers/hours';
 import { notFound } from '../../core/errors';
 import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
@@ -13,16 +15,40 @@ export function toPlanSummary(plan: PlanEntity): PlanSummaryView {
   return { id: plan.id, city: plan.city, year: plan.year, title: plan.title, issuer: plan.issuer, issuedOn: plan.issuedOn, taskCount: plan.taskCount };
 }
 
-export function toPlanView(plan: PlanEntity, tasks: PlanTaskEntity[]): PlanView {
+type PendingCampaign = PlanView['campaignsPending'][number];
+
+/** Tasks in document order: a task's place in `tasks[]` is its ordinal (what PATCH /plans/:id takes when numbers repeat). */
+export function toPlanView(plan: PlanEntity, tasks: PlanTaskEntity[], campaignsPending: PendingCampaign[]): PlanView {
   return {
     ...toPlanSummary(plan),
     documentNumber: plan.documentNumber,
+    place: plan.place,
+    level: plan.level,
+    kind: plan.kind,
+    period: plan.periodFrom !== null && plan.periodTo !== null ? { from: plan.periodFrom, to: plan.periodTo } : null,
+    script: plan.script,
     sections: plan.sections,
-    tasks: [...tasks].sort((a, b) => a.number - b.number).map((t) => ({
+    tasks: [...tasks].sort((a, b) => a.ordinal - b.ordinal).map((t) => ({
       number: t.number, title: t.title, text: t.text, sectionPath: t.sectionPath,
-      responsibleUnits: t.responsibleUnits, audiences: t.audiences, themes: t.themes, campaigns: t.campaigns,
+      responsibleUnits: t.responsibleUnits.map((u) => ({ name: u.name, organizationId: u.organizationId, role: u.role ?? null, inherited: u.inherited ?? false })),
+      audiences: t.audiences, themes: t.themes, campaigns: t.campaigns,
     })),
+    campaignsPending,
   };
+}
+
+/** Campaigns the tasks name whose dates for the year neither the catalogue nor an admin knows (日期待定). */
+export async function pendingCampaigns(
+  manager: EntityManager, year: number | null, tasks: { campaigns: { code: string; name: string }[] }[],
+): Promise<PendingCampaign[]> {
+  if (year === null) return [];
+  const stored = await storedCampaignDates(manager, year);
+  const named = new Map<string, string>();
+  for (const task of tasks) for (const { code, name } of task.campaigns) if (!named.has(code)) named.set(code, name);
+  return [...named].flatMap(([code, name]) => {
+    const occurrence = withStoredDates(campaignOccurrence(code, year), stored);
+    return occurrence?.startsOn ? [] : [{ code, name: occurrence?.name ?? name }];
+  });
 }
 
 export async function listPlans(manager: EntityManager, city?: string): Promise<PlanSummaryView[]> {
@@ -34,7 +60,7 @@ export async function getPlan(manager: EntityManager, id: string): Promise<PlanV
   const plan = await manager.getRepository(PlanEntity).findOneBy({ id });
   if (!plan) throw notFound('plan');
   const tasks = await manager.getRepository(PlanTaskEntity).findBy({ planId: id });
-  return toPlanView(plan, tasks);
+  return toPlanView(plan, tasks, await pendingCampaigns(manager, plan.year, tasks));
 }
 
 export async function listCities(manager: EntityManager): Promise<CityView[]> {
@@ -56,7 +82,7 @@ export async function listCities(manager: EntityManager): Promise<CityView[]> {
 export async function getPlanProgress(manager: EntityManager, id: string): Promise<PlanProgressView> {
   const plan = await manager.getRepository(PlanEntity).findOneBy({ id });
   if (!plan) throw notFound('plan');
-  const tasks = (await manager.getRepository(PlanTaskEntity).findBy({ planId: id })).sort((a, b) => a.number - b.number);
+  const tasks = (await manager.getRepository(PlanTaskEntity).findBy({ planId: id })).sort((a, b) => a.ordinal - b.ordinal);
   const links = await manager.getRepository(EventPlanTaskEntity).findBy({ planId: id });
   const eventIds = [...new Set(links.map((l) => l.eventId))];
   const events = eventIds.length ? await manager.getRepository(EventEntity).find({ where: { id: In(eventIds) }, select: { id: true, status: true } }) : [];
