@@ -59,9 +59,7 @@ function reportH5() {
   }
   const all = filesUnder(root).filter((file) => !file.endsWith('.LICENSE.txt') && !file.endsWith('.map'));
   const html = fs.readFileSync(indexHtml, 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)]
-    .map((match) => path.join(root, match[1]))
-    .filter((file) => fs.existsSync(file));
+  const initial = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((match) => path.join(root, match[1])).filter((file) => fs.existsSync(file));
   const gzip = (files) => files.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(file)).length, 0);
   console.log('h5 (dist/h5)');
   row('first load (index.html entry)', kb(sizeOf(initial)), `${kb(gzip(initial))} gzipped`);

@@ -76,11 +76,7 @@ export function percentile(sorted: number[], p: number): number {
  * Closed loop: `concurrency` workers each send the next request as soon as
  * their previous one is answered, until either bound is reached.
  */
-export async function runLoad(
-  options: LoadOptions,
-  send: (i: number) => Promise<HttpReply>,
-  expected: (status: number) => boolean,
-): Promise<LoadRun> {
+export async function runLoad(options: LoadOptions, send: (i: number) => Promise<HttpReply>, expected: (status: number) => boolean): Promise<LoadRun> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let failures = 0;

@@ -68,7 +68,9 @@ function timeLoop(budgetMs: number, maxIterations: number, work: () => void): { 
 }
 
 function benchImporter(): ImporterRow[] {
-  const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const texts = files.map((file) => ({ file, text: readFileSync(join(seedsDir, file), 'utf8') }));
   const rows = texts.map(({ file, text }) => {
     const kb = Buffer.byteLength(text, 'utf8') / 1024;
@@ -78,8 +80,16 @@ function benchImporter(): ImporterRow[] {
     const parse = timeLoop(settings.importerMs / 2, 100_000, () => parsePlan(text));
     const derive = timeLoop(settings.importerMs / 2, 100_000, () => deriveCampaignEvents(plan));
     return {
-      file, kb, tasks: plan.tasks.length, derived: derived.length, iterations: both.iterations, msPerOp: both.msPerOp,
-      opsPerSec: 1000 / both.msPerOp, msPerKb: both.msPerOp / kb, parseMs: parse.msPerOp, deriveMs: derive.msPerOp,
+      file,
+      kb,
+      tasks: plan.tasks.length,
+      derived: derived.length,
+      iterations: both.iterations,
+      msPerOp: both.msPerOp,
+      opsPerSec: 1000 / both.msPerOp,
+      msPerKb: both.msPerOp / kb,
+      parseMs: parse.msPerOp,
+      deriveMs: derive.msPerOp,
     };
   });
   const all = timeLoop(settings.importerMs, 100_000, () => {
@@ -94,9 +104,16 @@ function benchImporter(): ImporterRow[] {
   });
   const kb = rows.reduce((n, r) => n + r.kb, 0);
   rows.push({
-    file: 'both plans', kb, tasks: rows.reduce((n, r) => n + r.tasks, 0), derived: rows.reduce((n, r) => n + r.derived, 0),
-    iterations: all.iterations, msPerOp: all.msPerOp, opsPerSec: 1000 / all.msPerOp, msPerKb: all.msPerOp / kb,
-    parseMs: parseAll.msPerOp, deriveMs: deriveAll.msPerOp,
+    file: 'both plans',
+    kb,
+    tasks: rows.reduce((n, r) => n + r.tasks, 0),
+    derived: rows.reduce((n, r) => n + r.derived, 0),
+    iterations: all.iterations,
+    msPerOp: all.msPerOp,
+    opsPerSec: 1000 / all.msPerOp,
+    msPerKb: all.msPerOp / kb,
+    parseMs: parseAll.msPerOp,
+    deriveMs: deriveAll.msPerOp,
   });
   return rows;
 }
@@ -124,24 +141,40 @@ function listScenarios(data: BenchData): Scenario[] {
   const near = `${data.centre.lat},${data.centre.lng}`;
   return [
     { key: 'list', label: 'GET /events (default: not ended, soonest first)', path: () => '/api/v1/events' },
-    { key: 'list-filters', label: `GET /events?city=${data.city}&theme=健康&kind=activity`, path: () => `/api/v1/events?city=${city}&theme=${theme}&kind=activity` },
+    {
+      key: 'list-filters',
+      label: `GET /events?city=${data.city}&theme=健康&kind=activity`,
+      path: () => `/api/v1/events?city=${city}&theme=${theme}&kind=activity`,
+    },
     { key: 'list-q', label: 'GET /events?q=急救', path: () => `/api/v1/events?q=${q}` },
     { key: 'list-near', label: `GET /events?near=${near}`, path: () => `/api/v1/events?near=${near}` },
     { key: 'detail', label: 'GET /events/:id (cycling over all extra events)', path: (i) => `/api/v1/events/${data.eventIds[(i * 7) % data.eventIds.length]}` },
     { key: 'shifts', label: 'GET /shifts (open volunteer shifts, soonest first)', path: () => '/api/v1/shifts' },
-    { key: 'shifts-skill', label: `GET /shifts?skill=应急救护&city=${data.city}`, path: () => `/api/v1/shifts?skill=${encodeURIComponent('应急救护')}&city=${city}` },
+    {
+      key: 'shifts-skill',
+      label: `GET /shifts?skill=应急救护&city=${data.city}`,
+      path: () => `/api/v1/shifts?skill=${encodeURIComponent('应急救护')}&city=${city}`,
+    },
   ];
 }
 
 const overBudget = () => performance.now() - started > settings.budgetMs;
 
-async function benchEngine(engine: string, database: DatabaseConfig): Promise<{ rows: HttpRow[]; signups: HttpRow & { confirmed?: number; waitlisted?: number } }> {
+async function benchEngine(
+  engine: string,
+  database: DatabaseConfig,
+): Promise<{ rows: HttpRow[]; signups: HttpRow & { confirmed?: number; waitlisted?: number } }> {
   const server = await startBenchServer(database);
   const client = loopbackClient(server.port, settings.concurrency);
   const rows: HttpRow[] = [];
   try {
     const t0 = performance.now();
-    const data = await seedBenchData(server.dataSource, seedsDir, { extraEvents: settings.extraEvents, users: settings.signups, signupCapacity: Math.floor(settings.signups / 2) }, new Date());
+    const data = await seedBenchData(
+      server.dataSource,
+      seedsDir,
+      { extraEvents: settings.extraEvents, users: settings.signups, signupCapacity: Math.floor(settings.signups / 2) },
+      new Date(),
+    );
     console.log(`[bench] ${engine}: seeded plans + ${data.extraEvents} events + ${data.userTokens.length} users in ${Math.round(performance.now() - t0)} ms`);
 
     // Interleaved rounds: every scenario runs a slice in each round, so a change in
@@ -154,24 +187,34 @@ async function benchEngine(engine: string, database: DatabaseConfig): Promise<{ 
       if (first.status !== 200) throw new Error(`${engine} ${scenario.key}: ${first.status} ${first.text.slice(0, 300)}`);
       const body = JSON.parse(first.text) as { items?: unknown[] };
       itemsOnPage.set(scenario.key, Array.isArray(body.items) ? body.items.length : null);
-      await runLoad({ concurrency: 4, requests: WARMUP, maxMs: 5000 }, (i) => client.send('GET', scenario.path(i)), (st) => st === 200);
+      await runLoad(
+        { concurrency: 4, requests: WARMUP, maxMs: 5000 },
+        (i) => client.send('GET', scenario.path(i)),
+        (st) => st === 200,
+      );
     }
     const perRound = Math.ceil(settings.requests / settings.rounds);
     let rounds = 0;
     for (; rounds < settings.rounds && !overBudget(); rounds++) {
       for (const scenario of scenarios) {
         const offset = WARMUP + rounds * perRound;
-        runs.get(scenario.key)!.push(await runLoad(
-          { concurrency: settings.concurrency, requests: perRound, maxMs: settings.scenarioMs / settings.rounds },
-          (i) => client.send('GET', scenario.path(offset + i)), (st) => st === 200,
-        ));
+        runs.get(scenario.key)!.push(
+          await runLoad(
+            { concurrency: settings.concurrency, requests: perRound, maxMs: settings.scenarioMs / settings.rounds },
+            (i) => client.send('GET', scenario.path(offset + i)),
+            (st) => st === 200,
+          ),
+        );
       }
     }
     if (rounds < settings.rounds) notes.push(`${engine}: ${rounds} of ${settings.rounds} rounds ran before the time budget ran out.`);
     for (const scenario of scenarios) {
       const result = rounds ? summarise(runs.get(scenario.key)!) : null;
       rows.push({ engine, key: scenario.key, label: scenario.label, itemsOnPage: itemsOnPage.get(scenario.key) ?? null, result });
-      if (result) console.log(`[bench] ${engine} ${scenario.key}: ${result.requests} req, ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`);
+      if (result)
+        console.log(
+          `[bench] ${engine} ${scenario.key}: ${result.requests} req, ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`,
+        );
     }
 
     const signupLabel = `POST /events/:id/signups (distinct users, one event, ${data.signupCapacity} seats)`;
@@ -179,15 +222,21 @@ async function benchEngine(engine: string, database: DatabaseConfig): Promise<{ 
       notes.push(`${engine} signups: skipped, the run was over its time budget.`);
       return { rows, signups: { engine, key: 'signups', label: signupLabel, itemsOnPage: null, result: null } };
     }
-    const result = summarise([await runLoad(
-      { concurrency: settings.concurrency, requests: data.userTokens.length, maxMs: settings.scenarioMs * 2 },
-      (i) => client.send('POST', `/api/v1/events/${data.signupEventId}/signups`, {
-        token: data.userTokens[i]!, body: { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}` },
-      }),
-      (st) => st === 201,
-    )]);
+    const result = summarise([
+      await runLoad(
+        { concurrency: settings.concurrency, requests: data.userTokens.length, maxMs: settings.scenarioMs * 2 },
+        (i) =>
+          client.send('POST', `/api/v1/events/${data.signupEventId}/signups`, {
+            token: data.userTokens[i]!,
+            body: { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}` },
+          }),
+        (st) => st === 201,
+      ),
+    ]);
     const event = await server.dataSource.getRepository(EventEntity).findOneByOrFail({ id: data.signupEventId });
-    console.log(`[bench] ${engine} signups: ${result.requests} req, ${result.reqPerSec.toFixed(0)} req/s, confirmed ${event.confirmedCount}, waitlisted ${event.waitlistCount}`);
+    console.log(
+      `[bench] ${engine} signups: ${result.requests} req, ${result.reqPerSec.toFixed(0)} req/s, confirmed ${event.confirmedCount}, waitlisted ${event.waitlistCount}`,
+    );
     return {
       rows,
       signups: { engine, key: 'signups', label: signupLabel, itemsOnPage: null, result, confirmed: event.confirmedCount, waitlisted: event.waitlistCount },
@@ -237,8 +286,14 @@ const ratio = (a: number | undefined, b: number | undefined) => (a === undefined
 
 function gitDescription(): string {
   try {
-    const head = execSync('git rev-parse --short HEAD', { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execSync('git status --porcelain', { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() ? ' (with uncommitted changes)' : '';
+    const head = execSync('git rev-parse --short HEAD', { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const dirty = execSync('git status --porcelain', { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
+      ? ' (with uncommitted changes)'
+      : '';
     return `${head}${dirty}`;
   } catch {
     return 'unknown';
@@ -252,15 +307,23 @@ function httpTable(rows: HttpRow[]): string[] {
   ];
   for (const row of rows) {
     const r = row.result;
-    lines.push(r
-      ? `| ${row.label} | ${row.engine} | ${row.itemsOnPage ?? '—'} | ${r.requests}${r.timeBound ? ' (time-bound)' : ''} | ${r.reqPerSec.toFixed(0)} | ${fixed(r.p50Ms)} | ${fixed(r.p95Ms)} | ${fixed(r.p99Ms)} | ${fixed(r.maxMs)} | ${r.failures} |`
-      : `| ${row.label} | ${row.engine} | — | skipped | — | — | — | — | — | — |`);
+    lines.push(
+      r
+        ? `| ${row.label} | ${row.engine} | ${row.itemsOnPage ?? '—'} | ${r.requests}${r.timeBound ? ' (time-bound)' : ''} | ${r.reqPerSec.toFixed(0)} | ${fixed(r.p50Ms)} | ${fixed(r.p95Ms)} | ${fixed(r.p99Ms)} | ${fixed(r.maxMs)} | ${r.failures} |`
+        : `| ${row.label} | ${row.engine} | — | skipped | — | — | — | — | — | — |`,
+    );
   }
   return lines;
 }
 
 async function main() {
-  const command = process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `node ${process.argv.slice(1).map((a) => a.replace(repoRoot + '/', '')).join(' ')}`;
+  const command =
+    process.env.npm_lifecycle_event === 'bench'
+      ? 'npm run bench'
+      : `node ${process.argv
+          .slice(1)
+          .map((a) => a.replace(repoRoot + '/', ''))
+          .join(' ')}`;
   console.log(`[bench] importer (${settings.importerMs} ms per measurement)`);
   const importer = benchImporter();
   for (const row of importer) console.log(`[bench] importer ${row.file}: ${row.opsPerSec.toFixed(1)} ops/s, ${row.msPerKb.toFixed(3)} ms/KB`);
@@ -286,9 +349,16 @@ async function main() {
   const engines = 'skipped' in mariadb ? ['SQLite'] : ['SQLite', 'MariaDB'];
   for (const engine of engines) {
     const base = find(engine, 'list');
-    for (const [key, label] of [['list-filters', 'list with filters'], ['list-q', 'list with q keyword'], ['list-near', 'list with near='], ['detail', 'event detail']] as const) {
+    for (const [key, label] of [
+      ['list-filters', 'list with filters'],
+      ['list-q', 'list with q keyword'],
+      ['list-near', 'list with near='],
+      ['detail', 'event detail'],
+    ] as const) {
       const r = find(engine, key);
-      ratioLines.push(`| ${engine}: ${label} / plain list | ${ratio(r?.p50Ms, base?.p50Ms)} | ${ratio(r?.p95Ms, base?.p95Ms)} | ${ratio(r?.reqPerSec, base?.reqPerSec)} |`);
+      ratioLines.push(
+        `| ${engine}: ${label} / plain list | ${ratio(r?.p50Ms, base?.p50Ms)} | ${ratio(r?.p95Ms, base?.p95Ms)} | ${ratio(r?.reqPerSec, base?.reqPerSec)} |`,
+      );
     }
   }
   if (!('skipped' in mariadb)) {
@@ -317,8 +387,8 @@ async function main() {
     `- CPU: ${cpuList.length} × ${cpuList[0]?.model ?? 'unknown'}${cpuList[0]?.speed ? ` @ ${cpuList[0].speed} MHz` : ''}`,
     `- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- OS: ${platform()} ${release()} ${arch()}; Node ${process.version}`,
-    `- Load average (1/5/15 min) at start: ${loadAtStart.map((n) => n.toFixed(2)).join(' / ')}; at end: ${loadAtEnd.map((n) => n.toFixed(2)).join(' / ')}`
-      + (busy ? ' — other work was running on this machine, so absolute numbers are depressed; the interleaved ratios are the usable part.' : ''),
+    `- Load average (1/5/15 min) at start: ${loadAtStart.map((n) => n.toFixed(2)).join(' / ')}; at end: ${loadAtEnd.map((n) => n.toFixed(2)).join(' / ')}` +
+      (busy ? ' — other work was running on this machine, so absolute numbers are depressed; the interleaved ratios are the usable part.' : ''),
     `- MariaDB: ${'skipped' in mariadb ? 'not measured' : mariadb.version}; SQLite via better-sqlite3 (WAL, file in the OS temp dir)`,
     '',
     '## How it was measured',
@@ -340,19 +410,24 @@ async function main() {
     '',
     '| plan | KB | tasks | derived events | parse+derive ms/op | ops/s | ms per KB | parse ms/op | derive ms/op | runs |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...importer.map((r) => `| ${r.file} | ${r.kb.toFixed(1)} | ${r.tasks} | ${r.derived} | ${r.msPerOp.toFixed(3)} | ${r.opsPerSec.toFixed(1)} | ${r.msPerKb.toFixed(4)} | ${r.parseMs.toFixed(3)} | ${r.deriveMs.toFixed(4)} | ${r.iterations} |`),
+    ...importer.map(
+      (r) =>
+        `| ${r.file} | ${r.kb.toFixed(1)} | ${r.tasks} | ${r.derived} | ${r.msPerOp.toFixed(3)} | ${r.opsPerSec.toFixed(1)} | ${r.msPerKb.toFixed(4)} | ${r.parseMs.toFixed(3)} | ${r.deriveMs.toFixed(4)} | ${r.iterations} |`,
+    ),
     '',
-    `Both plans together: ${both.opsPerSec.toFixed(1)} imports/s of the pair (${(both.kb / both.msPerOp * 1000 / 1024).toFixed(2)} MB/s of plan text).`,
+    `Both plans together: ${both.opsPerSec.toFixed(1)} imports/s of the pair (${(((both.kb / both.msPerOp) * 1000) / 1024).toFixed(2)} MB/s of plan text).`,
     '',
     '## HTTP',
     '',
     ...httpTable(httpRows),
     '',
-    ...signupRows.filter((r) => r.result).map((r) => {
-      const seats = Math.floor(settings.signups / 2);
-      const verdict = (r.confirmed ?? 0) <= seats ? `within the ${seats} seats` : `MORE than the ${seats} seats`;
-      return `- ${r.engine} sign-up event afterwards: ${r.confirmed} confirmed, ${r.waitlisted} waitlisted (${verdict}).`;
-    }),
+    ...signupRows
+      .filter((r) => r.result)
+      .map((r) => {
+        const seats = Math.floor(settings.signups / 2);
+        const verdict = (r.confirmed ?? 0) <= seats ? `within the ${seats} seats` : `MORE than the ${seats} seats`;
+        return `- ${r.engine} sign-up event afterwards: ${r.confirmed} confirmed, ${r.waitlisted} waitlisted (${verdict}).`;
+      }),
     '',
     '## Ratios',
     '',

@@ -29,9 +29,17 @@ export const API_PREFIX = '/api/v1';
 
 export function apiRoutes(deps: AppDeps): RouteDef[] {
   return [
-    ...authRoutes(deps), ...meRoutes(deps), ...planRoutes(deps), ...planImportRoutes(deps), ...campaignRoutes(deps),
-    ...eventRoutes(deps), ...signupRoutes(deps), ...volunteerRoutes(deps), ...organizationRoutes(deps),
-    ...userAdminRoutes(deps), ...auditRoutes(deps),
+    ...authRoutes(deps),
+    ...meRoutes(deps),
+    ...planRoutes(deps),
+    ...planImportRoutes(deps),
+    ...campaignRoutes(deps),
+    ...eventRoutes(deps),
+    ...signupRoutes(deps),
+    ...volunteerRoutes(deps),
+    ...organizationRoutes(deps),
+    ...userAdminRoutes(deps),
+    ...auditRoutes(deps),
   ];
 }
 
@@ -57,12 +65,14 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorMiddleware());
   app.use(serveH5(deps.config.staticDir));
   app.use(jsonBody);
-  app.use(authenticate({
-    mode: deps.config.authMode,
-    secret: deps.config.authSecret,
-    clock: deps.clock,
-    loadActor: (userId) => loadAuthUser(deps.dataSource.manager, userId),
-  }));
+  app.use(
+    authenticate({
+      mode: deps.config.authMode,
+      secret: deps.config.authSecret,
+      clock: deps.clock,
+      loadActor: (userId) => loadAuthUser(deps.dataSource.manager, userId),
+    }),
+  );
   app.use(rateLimit(deps.rateLimiter, defaultRateRules, deps.config.rateLimit));
   app.use(router.routes());
   // throw: a wrong method gets the contract's error body (405), not Koa's plain text.

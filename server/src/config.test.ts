@@ -13,7 +13,12 @@ describe('configuration from the environment', () => {
 
   it('reads MySQL URLs and insists on a secret for WeChat login', () => {
     expect(parseDatabaseUrl('mysql://kepu:p%40ss@db:3307/kepu')).toEqual({
-      type: 'mysql', host: 'db', port: 3307, username: 'kepu', password: 'p@ss', database: 'kepu',
+      type: 'mysql',
+      host: 'db',
+      port: 3307,
+      username: 'kepu',
+      password: 'p@ss',
+      database: 'kepu',
     });
     expect(() => loadConfig({ DB_URL: 'mysql://root@127.0.0.1/test' })).toThrow(ConfigError);
     expect(loadConfig({ DB_URL: 'mysql://root@127.0.0.1/test', AUTH_SECRET: strongSecret }).authMode).toBe('wechat');
@@ -42,7 +47,8 @@ describe('configuration from the environment', () => {
 
   it('takes HOURS_ROUNDING and CERT_FONT, and refuses a rounding rule it cannot read', () => {
     expect(loadConfig({ HOURS_ROUNDING: 'nearest:15', CERT_FONT: '/fonts/a.ttc#Face' })).toMatchObject({
-      hoursRounding: { mode: 'nearest', stepMinutes: 15 }, certificateFont: '/fonts/a.ttc#Face',
+      hoursRounding: { mode: 'nearest', stepMinutes: 15 },
+      certificateFont: '/fonts/a.ttc#Face',
     });
     expect(() => loadConfig({ HOURS_ROUNDING: 'half-hour' })).toThrow(/HOURS_ROUNDING/);
   });

@@ -52,7 +52,10 @@ async function main() {
   const rateLimiter = await createRateLimiter(config.redisUrl, clock);
   const app = createApp({ config, dataSource, tx, clock, rateLimiter, wechat: httpWechatClient(config.wechat) });
   const server = app.listen(config.port, config.host, () => {
-    const where = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : `MySQL ${config.database.host}:${config.database.port}/${config.database.database}`;
+    const where =
+      config.database.type === 'sqlite'
+        ? `SQLite ${config.database.path}`
+        : `MySQL ${config.database.host}:${config.database.port}/${config.database.database}`;
     console.log(`[kepu] listening on http://127.0.0.1:${config.port} (${where}, auth ${config.authMode})`);
   });
 

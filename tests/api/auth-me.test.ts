@@ -27,7 +27,7 @@ describe.each(engines)('auth and me on %s', (engine) => {
       expect(await app.count(UserEntity, { openid: 'new-person-2' })).toBe(1);
     });
 
-    it('when a new person\'s first logins race each other, they all get the one account', async () => {
+    it("when a new person's first logins race each other, they all get the one account", async () => {
       const results = await Promise.all([1, 2, 3, 4, 5].map(() => app.api.post(`${API}/auth/dev-login`, { openid: 'racing-person' })));
       expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
       expect(new Set(results.map((r) => r.body.user.id)).size).toBe(1);

@@ -8,13 +8,34 @@ import type { AppDeps } from '../../server/src/deps';
 import { engines, type ApiResponse } from './harness';
 import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
 import {
-  API, SEEDS_DIR, activityInput, createDraft, expectError, expectStatus, organizerOrgId, publishActivity, signUp, useTestApp, type TestApp,
+  API,
+  SEEDS_DIR,
+  activityInput,
+  createDraft,
+  expectError,
+  expectStatus,
+  organizerOrgId,
+  publishActivity,
+  signUp,
+  useTestApp,
+  type TestApp,
 } from './fixtures';
 
 interface Ids {
-  eventId: string; draftId: string; pendingId: string; cancelTargetId: string; cancelledId: string; seriesId: string;
-  signupId: string; checkinCode: string; orgId: string; planId: string; userId: string; memberId: string;
-  shiftId: string; applicationId: string;
+  eventId: string;
+  draftId: string;
+  pendingId: string;
+  cancelTargetId: string;
+  cancelledId: string;
+  seriesId: string;
+  signupId: string;
+  checkinCode: string;
+  orgId: string;
+  planId: string;
+  userId: string;
+  memberId: string;
+  shiftId: string;
+  applicationId: string;
 }
 
 /** Who calls: a role and the account that holds it. `outsider` organizes another organization of the same city. */
@@ -32,12 +53,33 @@ interface Guarded {
   disposable?: boolean;
 }
 
-const everyone: Record<Role, Outcome> = { resident: 'allowed', volunteer: 'allowed', outsider: 'allowed', reviewer: 'allowed', owner: 'allowed', admin: 'allowed' };
+const everyone: Record<Role, Outcome> = {
+  resident: 'allowed',
+  volunteer: 'allowed',
+  outsider: 'allowed',
+  reviewer: 'allowed',
+  owner: 'allowed',
+  admin: 'allowed',
+};
 const adminOnly: Record<Role, Outcome> = { resident: 403, volunteer: 403, outsider: 403, reviewer: 403, owner: 403, admin: 'allowed' };
 /** The organizing organization's members and admins; an outsider gets 403, or 404 where even existence is private. */
-const organizersOwn = (outsider: 403 | 404 = 403): Record<Role, Outcome> => ({ resident: 403, volunteer: 403, outsider, reviewer: 403, owner: 'allowed', admin: 'allowed' });
+const organizersOwn = (outsider: 403 | 404 = 403): Record<Role, Outcome> => ({
+  resident: 403,
+  volunteer: 403,
+  outsider,
+  reviewer: 403,
+  owner: 'allowed',
+  admin: 'allowed',
+});
 /** Only the volunteer who owns it; everyone else learns nothing. */
-const volunteerOwn = (others: 403 | 404): Record<Role, Outcome> => ({ resident: others, volunteer: 'allowed', outsider: others, reviewer: others, owner: others, admin: others });
+const volunteerOwn = (others: 403 | 404): Record<Role, Outcome> => ({
+  resident: others,
+  volunteer: 'allowed',
+  outsider: others,
+  reviewer: others,
+  owner: others,
+  admin: others,
+});
 
 const planText = readFileSync(join(SEEDS_DIR, 'tangshan-2023.txt'), 'utf8');
 const volunteerProfile = { realName: '赵志愿', phone: '13700001111', skills: ['科普讲解'] };
@@ -50,16 +92,36 @@ const guarded: Guarded[] = [
   { route: 'patch /me', path: () => '/me', body: () => ({ nickname: '匿名者' }), expect: everyone },
   { route: 'post /plans/import', path: () => '/plans/import', body: () => ({ text: planText }), expect: adminOnly },
   { route: 'patch /plans/:id', path: (ids) => `/plans/${ids.planId}`, body: () => ({ place: '河北省唐山市' }), expect: adminOnly },
-  { route: 'put /campaigns/:code/years/:year', path: () => '/campaigns/food-safety-week/years/2026', body: () => ({ startsOn: '2026-06-01', endsOn: '2026-06-07' }), expect: adminOnly },
+  {
+    route: 'put /campaigns/:code/years/:year',
+    path: () => '/campaigns/food-safety-week/years/2026',
+    body: () => ({ startsOn: '2026-06-01', endsOn: '2026-06-07' }),
+    expect: adminOnly,
+  },
   { route: 'post /events', path: () => '/events', body: (ids) => activityInput(ids.orgId), expect: organizersOwn() },
-  { route: 'post /events/series', path: () => '/events/series', body: (ids) => ({ ...activityInput(ids.orgId), recurrence: { frequency: 'weekly', count: 2 } }), expect: organizersOwn() },
+  {
+    route: 'post /events/series',
+    path: () => '/events/series',
+    body: (ids) => ({ ...activityInput(ids.orgId), recurrence: { frequency: 'weekly', count: 2 } }),
+    expect: organizersOwn(),
+  },
   { route: 'post /series/:id/submit', path: (ids) => `/series/${ids.seriesId}/submit`, expect: organizersOwn(404) },
   { route: 'patch /events/:id', path: (ids) => `/events/${ids.eventId}`, body: () => ({ description: '修改后的介绍' }), expect: organizersOwn() },
   { route: 'post /events/:id/submit', path: (ids) => `/events/${ids.draftId}/submit`, expect: organizersOwn(404) },
   // demo-admin is a reviewer too.
-  { route: 'post /events/:id/review', path: (ids) => `/events/${ids.pendingId}/review`, body: () => ({ decision: 'approve' }), expect: { ...adminOnly, reviewer: 'allowed' } },
+  {
+    route: 'post /events/:id/review',
+    path: (ids) => `/events/${ids.pendingId}/review`,
+    body: () => ({ decision: 'approve' }),
+    expect: { ...adminOnly, reviewer: 'allowed' },
+  },
   { route: 'post /events/:id/cancel', path: (ids) => `/events/${ids.cancelTargetId}/cancel`, body: () => ({ reason: '测试取消' }), expect: organizersOwn() },
-  { route: 'post /events/:id/signups', path: (ids) => `/events/${ids.eventId}/signups`, body: () => ({ name: '张三', phone: '13812345678' }), expect: everyone },
+  {
+    route: 'post /events/:id/signups',
+    path: (ids) => `/events/${ids.eventId}/signups`,
+    body: () => ({ name: '张三', phone: '13812345678' }),
+    expect: everyone,
+  },
   { route: 'delete /events/:id/signups/me', path: (ids) => `/events/${ids.eventId}/signups/me`, expect: everyone },
   { route: 'get /me/signups', path: () => '/me/signups', expect: everyone },
   { route: 'get /me/signups/:id/checkin-code', path: (ids) => `/me/signups/${ids.signupId}/checkin-code`, expect: { ...volunteerOwn(404), volunteer: 404 } },
@@ -71,14 +133,29 @@ const guarded: Guarded[] = [
   { route: 'post /events/:id/shifts', path: (ids) => `/events/${ids.eventId}/shifts`, body: () => shiftBody, expect: organizersOwn() },
   { route: 'patch /shifts/:id', path: (ids) => `/shifts/${ids.shiftId}`, body: () => ({ slots: 4 }), expect: organizersOwn() },
   { route: 'post /shifts/:id/applications', path: (ids) => `/shifts/${ids.shiftId}/applications`, expect: volunteerOwn(403) },
-  { route: 'post /applications/:id/decision', path: (ids) => `/applications/${ids.applicationId}/decision`, body: () => ({ decision: 'approve' }), expect: organizersOwn(404) },
-  { route: 'post /applications/:id/complete', path: (ids) => `/applications/${ids.applicationId}/complete`, body: () => ({ hours: 2 }), expect: organizersOwn(404) },
+  {
+    route: 'post /applications/:id/decision',
+    path: (ids) => `/applications/${ids.applicationId}/decision`,
+    body: () => ({ decision: 'approve' }),
+    expect: organizersOwn(404),
+  },
+  {
+    route: 'post /applications/:id/complete',
+    path: (ids) => `/applications/${ids.applicationId}/complete`,
+    body: () => ({ hours: 2 }),
+    expect: organizersOwn(404),
+  },
   { route: 'post /applications/:id/withdraw', path: (ids) => `/applications/${ids.applicationId}/withdraw`, expect: volunteerOwn(404) },
   { route: 'get /events/:id/volunteers', path: (ids) => `/events/${ids.eventId}/volunteers?unmask=1`, expect: organizersOwn() },
   { route: 'get /organizations/:id/members', path: (ids) => `/organizations/${ids.orgId}/members`, expect: organizersOwn() },
   { route: 'post /organizations', path: () => '/organizations', body: () => ({ name: '权限测试学校', city: '唐山市' }), expect: adminOnly },
   { route: 'patch /organizations/:id', path: (ids) => `/organizations/${ids.orgId}`, body: () => ({ trusted: false }), expect: adminOnly },
-  { route: 'post /organizations/:id/members', path: (ids) => `/organizations/${ids.orgId}/members`, body: (ids) => ({ userId: ids.userId }), expect: adminOnly },
+  {
+    route: 'post /organizations/:id/members',
+    path: (ids) => `/organizations/${ids.orgId}/members`,
+    body: (ids) => ({ userId: ids.userId }),
+    expect: adminOnly,
+  },
   { route: 'delete /organizations/:id/members/:userId', path: (ids) => `/organizations/${ids.orgId}/members/${ids.memberId}`, expect: adminOnly },
   { route: 'get /users', path: () => '/users', expect: adminOnly },
   { route: 'patch /users/:id/roles', path: (ids) => `/users/${ids.userId}/roles`, body: () => ({ reviewer: true }), expect: adminOnly },
@@ -88,7 +165,12 @@ const guarded: Guarded[] = [
 ];
 
 const accountOf: Record<Role, string> = {
-  resident: 'authz-resident', volunteer: 'authz-volunteer', outsider: 'authz-outsider', reviewer: 'demo-reviewer', owner: 'demo-organizer', admin: 'demo-admin',
+  resident: 'authz-resident',
+  volunteer: 'authz-volunteer',
+  outsider: 'authz-outsider',
+  reviewer: 'demo-reviewer',
+  owner: 'demo-organizer',
+  admin: 'demo-admin',
 };
 
 async function setUp(app: TestApp): Promise<Ids> {
@@ -102,7 +184,11 @@ async function setUp(app: TestApp): Promise<Ids> {
   const cancelTarget = await publishActivity(app, { title: '将被取消的权限测试活动' });
   const cancelled = await publishActivity(app, { title: '已取消的权限测试活动' });
   expectStatus(await app.api.post(`${API}/events/${cancelled.id}/cancel`, { reason: '测试' }, organizer), 200);
-  const series = await app.api.post(`${API}/events/series`, { ...activityInput(orgId, { title: '权限测试系列' }), recurrence: { frequency: 'weekly', count: 2 } }, organizer);
+  const series = await app.api.post(
+    `${API}/events/series`,
+    { ...activityInput(orgId, { title: '权限测试系列' }), recurrence: { frequency: 'weekly', count: 2 } },
+    organizer,
+  );
   expectStatus(series, 201);
 
   const signup = await signUp(app, event.id, 'authz-owner');
@@ -122,9 +208,20 @@ async function setUp(app: TestApp): Promise<Ids> {
   expectStatus(await app.api.post(`${API}/organizations/${orgId}/members`, { userId: member.id }, admin), 201);
   const plans = (await app.api.get(`${API}/plans`)).body.items;
   return {
-    eventId: event.id, draftId: draft.id, pendingId: pending.id, cancelTargetId: cancelTarget.id, cancelledId: cancelled.id,
-    seriesId: series.body.seriesId, signupId: signup.body.id, checkinCode: code.body.code, orgId, planId: plans[0].id,
-    userId: (await app.user('authz-bystander')).id, memberId: member.id, shiftId: shift.body.id, applicationId: application.body.id,
+    eventId: event.id,
+    draftId: draft.id,
+    pendingId: pending.id,
+    cancelTargetId: cancelTarget.id,
+    cancelledId: cancelled.id,
+    seriesId: series.body.seriesId,
+    signupId: signup.body.id,
+    checkinCode: code.body.code,
+    orgId,
+    planId: plans[0].id,
+    userId: (await app.user('authz-bystander')).id,
+    memberId: member.id,
+    shiftId: shift.body.id,
+    applicationId: application.body.id,
   };
 }
 
@@ -133,7 +230,8 @@ async function disposableToken(app: TestApp, role: Role, ids: Ids, n: number): P
   const admin = await app.token('demo-admin');
   const fresh = await app.api.login(`authz-disposable-${role}-${n}`);
   if (role === 'volunteer') expectStatus(await app.api.put(`${API}/me/volunteer`, volunteerProfile, fresh.token), 201);
-  if (role === 'owner' || role === 'outsider') expectStatus(await app.api.post(`${API}/organizations/${ids.orgId}/members`, { userId: fresh.user.id }, admin), 201);
+  if (role === 'owner' || role === 'outsider')
+    expectStatus(await app.api.post(`${API}/organizations/${ids.orgId}/members`, { userId: fresh.user.id }, admin), 201);
   if (role === 'reviewer' || role === 'admin') {
     expectStatus(await app.api.patch(`${API}/users/${fresh.user.id}/roles`, role === 'admin' ? { admin: true } : { reviewer: true }, admin), 200);
   }
@@ -153,7 +251,9 @@ describe.each(engines)('authorisation on %s', (engine) => {
 
   it('when a protected route is added, it is in this matrix (every non-public route is covered)', () => {
     const deps = { config: app.server.config, dataSource: app.server.dataSource, tx: app.server.tx, clock: () => app.server.clock.now } as AppDeps;
-    const protectedRoutes = apiRoutes(deps).filter((r) => r.access !== 'public').map((r) => `${r.method} ${r.path}`);
+    const protectedRoutes = apiRoutes(deps)
+      .filter((r) => r.access !== 'public')
+      .map((r) => `${r.method} ${r.path}`);
     expect(protectedRoutes.sort()).toEqual(guarded.map((g) => g.route).sort());
   });
 
@@ -194,10 +294,48 @@ describe.each(engines)('authorisation on %s', (engine) => {
 
 /** Every known body field set to one value: wrong types and awkward strings for every schema at once. */
 const fieldNames = [
-  'openid', 'nickname', 'code', 'phone', 'largeText', 'text', 'city', 'year', 'title', 'description', 'kind', 'organizerId',
-  'audiences', 'themes', 'district', 'venue', 'startsAt', 'endsAt', 'capacity', 'signupOpensAt', 'signupClosesAt', 'campaign',
-  'planTasks', 'decision', 'reason', 'name', 'partySize', 'userId', 'role', 'realName', 'skills', 'tags', 'team', 'bio', 'slots',
-  'hours', 'checkedInAt', 'checkedOutAt', 'recurrence', 'trusted', 'reviewer', 'admin',
+  'openid',
+  'nickname',
+  'code',
+  'phone',
+  'largeText',
+  'text',
+  'city',
+  'year',
+  'title',
+  'description',
+  'kind',
+  'organizerId',
+  'audiences',
+  'themes',
+  'district',
+  'venue',
+  'startsAt',
+  'endsAt',
+  'capacity',
+  'signupOpensAt',
+  'signupClosesAt',
+  'campaign',
+  'planTasks',
+  'decision',
+  'reason',
+  'name',
+  'partySize',
+  'userId',
+  'role',
+  'realName',
+  'skills',
+  'tags',
+  'team',
+  'bio',
+  'slots',
+  'hours',
+  'checkedInAt',
+  'checkedOutAt',
+  'recurrence',
+  'trusted',
+  'reviewer',
+  'admin',
 ];
 const everyField = (value: unknown) => Object.fromEntries(fieldNames.map((name) => [name, value]));
 const nested = (depth: number): unknown => (depth === 0 ? 'bottom' : { a: nested(depth - 1) });
@@ -220,10 +358,33 @@ const garbageBodies: [string, unknown][] = [
 ];
 
 const garbageQueries = [
-  'limit=1000', 'limit=-1', 'limit=0', 'limit=abc', 'limit=1e400', 'limit=', 'cursor=%%%', 'cursor=' + 'A'.repeat(300),
-  'from=2023-02-30', 'from=abc', 'to=99999-01-01', 'near=999,999', 'near=1,2,3', 'status=bogus', 'kind=bogus',
-  `city=${'市'.repeat(21)}`, `q=${'字'.repeat(51)}`, 'city=a&city=b', 'year=1e9', 'year=-5', 'format=pdf', 'unmask=2',
-  'when=never', 'dryRun=yes', 'organizerId=' + 'x'.repeat(65), 'q=%F0%9F%98%80%00', 'theme=%22%5C',
+  'limit=1000',
+  'limit=-1',
+  'limit=0',
+  'limit=abc',
+  'limit=1e400',
+  'limit=',
+  'cursor=%%%',
+  'cursor=' + 'A'.repeat(300),
+  'from=2023-02-30',
+  'from=abc',
+  'to=99999-01-01',
+  'near=999,999',
+  'near=1,2,3',
+  'status=bogus',
+  'kind=bogus',
+  `city=${'市'.repeat(21)}`,
+  `q=${'字'.repeat(51)}`,
+  'city=a&city=b',
+  'year=1e9',
+  'year=-5',
+  'format=pdf',
+  'unmask=2',
+  'when=never',
+  'dryRun=yes',
+  'organizerId=' + 'x'.repeat(65),
+  'q=%F0%9F%98%80%00',
+  'theme=%22%5C',
 ];
 
 describe.each(engines)('never a 500 on %s', (engine) => {
@@ -243,11 +404,16 @@ describe.each(engines)('never a 500 on %s', (engine) => {
   }
 
   // wx-login is left out where a body could pass validation: it would call WeChat (wechat-login.test.ts fakes it).
-  const bodyRoutes = (withWechat = false) => guarded.filter((g) => g.body).map((g) => g.route)
-    .concat(['post /auth/dev-login', ...(withWechat ? ['post /auth/wx-login'] : [])]);
+  const bodyRoutes = (withWechat = false) =>
+    guarded
+      .filter((g) => g.body)
+      .map((g) => g.route)
+      .concat(['post /auth/dev-login', ...(withWechat ? ['post /auth/wx-login'] : [])]);
   // Cancel targets an already cancelled event, so a body that happens to be valid still gets a 4xx (409).
-  const pathOf = (route: string) => (route === 'post /events/:id/cancel' ? `/events/${ids.cancelledId}/cancel` : undefined)
-    ?? guarded.find((g) => g.route === route)?.path(ids) ?? route.split(' ')[1]!;
+  const pathOf = (route: string) =>
+    (route === 'post /events/:id/cancel' ? `/events/${ids.cancelledId}/cancel` : undefined) ??
+    guarded.find((g) => g.route === route)?.path(ids) ??
+    route.split(' ')[1]!;
 
   it.each(garbageBodies)('when every body route gets %s, each answers 4xx', async (label, body) => {
     for (const route of bodyRoutes()) {
@@ -271,10 +437,28 @@ describe.each(engines)('never a 500 on %s', (engine) => {
 
   it.each(garbageQueries)('when every read route gets ?%s, none answers 500', async (query) => {
     const reads = [
-      '/events', '/calendar.ics', `/events/${ids.eventId}`, `/events/${ids.eventId}/calendar.ics`, '/plans', `/plans/${ids.planId}`,
-      `/plans/${ids.planId}/progress`, '/cities', '/campaigns', '/organizations', '/me/signups', `/events/${ids.eventId}/signups`,
-      `/me/signups/${ids.signupId}/checkin-code`, '/me', '/shifts', `/events/${ids.eventId}/shifts`, `/events/${ids.eventId}/volunteers`,
-      '/me/applications', '/me/volunteer', '/audit', '/users', `/organizations/${ids.orgId}/members`,
+      '/events',
+      '/calendar.ics',
+      `/events/${ids.eventId}`,
+      `/events/${ids.eventId}/calendar.ics`,
+      '/plans',
+      `/plans/${ids.planId}`,
+      `/plans/${ids.planId}/progress`,
+      '/cities',
+      '/campaigns',
+      '/organizations',
+      '/me/signups',
+      `/events/${ids.eventId}/signups`,
+      `/me/signups/${ids.signupId}/checkin-code`,
+      '/me',
+      '/shifts',
+      `/events/${ids.eventId}/shifts`,
+      `/events/${ids.eventId}/volunteers`,
+      '/me/applications',
+      '/me/volunteer',
+      '/audit',
+      '/users',
+      `/organizations/${ids.orgId}/members`,
     ];
     for (const path of reads) {
       expectClientError(await app.api.get(`${API}${path}?${query}`, await app.token('demo-admin')), `${path}?${query}`);
@@ -282,9 +466,18 @@ describe.each(engines)('never a 500 on %s', (engine) => {
   });
 
   it.each([
-    ['/events', 'limit=1000'], ['/events', 'limit=-1'], ['/events', 'from=2023-02-30'], ['/events', 'near=999,999'],
-    ['/events', 'cursor=%%%'], ['/events', 'city=a&city=b'], ['/calendar.ics', 'limit=0'], ['/campaigns', 'year=1e9'],
-    ['/me/signups', 'limit=1000'], ['/me/signups', 'cursor=abc'], ['/me/signups', 'when=never'], ['/organizations', `city=${'市'.repeat(21)}`],
+    ['/events', 'limit=1000'],
+    ['/events', 'limit=-1'],
+    ['/events', 'from=2023-02-30'],
+    ['/events', 'near=999,999'],
+    ['/events', 'cursor=%%%'],
+    ['/events', 'city=a&city=b'],
+    ['/calendar.ics', 'limit=0'],
+    ['/campaigns', 'year=1e9'],
+    ['/me/signups', 'limit=1000'],
+    ['/me/signups', 'cursor=abc'],
+    ['/me/signups', 'when=never'],
+    ['/organizations', `city=${'市'.repeat(21)}`],
     ['/plans', `city=${'市'.repeat(21)}`],
   ])('when %s gets ?%s, it answers 400 VALIDATION_FAILED', async (path, query) => {
     expectError(await app.api.get(`${API}${path}?${query}`, await app.token('demo-admin')), 400, 'VALIDATION_FAILED');
@@ -299,16 +492,27 @@ describe.each(engines)('never a 500 on %s', (engine) => {
   ])('when an id is %s, every :id route answers 4xx', async (_, id) => {
     const token = await app.token('demo-admin');
     const calls: [string, string, unknown][] = [
-      ['GET', `/events/${id}`, undefined], ['GET', `/events/${id}/calendar.ics`, undefined], ['GET', `/plans/${id}`, undefined],
-      ['GET', `/plans/${id}/progress`, undefined], ['GET', `/events/${id}/signups`, undefined], ['GET', `/me/signups/${id}/checkin-code`, undefined],
-      ['PATCH', `/events/${id}`, { title: '标题' }], ['POST', `/events/${id}/submit`, undefined],
-      ['POST', `/events/${id}/review`, { decision: 'approve' }], ['POST', `/events/${id}/cancel`, { reason: '原因' }],
-      ['POST', `/events/${id}/signups`, { name: '张三', phone: '13812345678' }], ['DELETE', `/events/${id}/signups/me`, undefined],
-      ['POST', `/events/${id}/checkins`, { code: 'a.b' }], ['POST', `/organizations/${id}/members`, { userId: ids.userId }],
+      ['GET', `/events/${id}`, undefined],
+      ['GET', `/events/${id}/calendar.ics`, undefined],
+      ['GET', `/plans/${id}`, undefined],
+      ['GET', `/plans/${id}/progress`, undefined],
+      ['GET', `/events/${id}/signups`, undefined],
+      ['GET', `/me/signups/${id}/checkin-code`, undefined],
+      ['PATCH', `/events/${id}`, { title: '标题' }],
+      ['POST', `/events/${id}/submit`, undefined],
+      ['POST', `/events/${id}/review`, { decision: 'approve' }],
+      ['POST', `/events/${id}/cancel`, { reason: '原因' }],
+      ['POST', `/events/${id}/signups`, { name: '张三', phone: '13812345678' }],
+      ['DELETE', `/events/${id}/signups/me`, undefined],
+      ['POST', `/events/${id}/checkins`, { code: 'a.b' }],
+      ['POST', `/organizations/${id}/members`, { userId: ids.userId }],
     ];
     for (const [method, path, body] of calls) {
       const res = await send(app, method, path, body, token);
-      expect({ call: `${method} ${path.slice(0, 60)}`, status: res.status >= 400 && res.status < 500 }).toEqual({ call: `${method} ${path.slice(0, 60)}`, status: true });
+      expect({ call: `${method} ${path.slice(0, 60)}`, status: res.status >= 400 && res.status < 500 }).toEqual({
+        call: `${method} ${path.slice(0, 60)}`,
+        status: true,
+      });
     }
   });
 

@@ -37,7 +37,7 @@ mysqlOnly('when MariaDB goes away during a burst of sign-ups', () => {
 
   it('then requests get 503 with Retry-After, it recovers without a restart, and every seat is accounted for', async () => {
     const api = apiClient(server.url);
-    const organizer = (await api.login('demo-organizer'));
+    const organizer = await api.login('demo-organizer');
     const created = await api.post(`${API}/events`, activityInput(organizer.user.organizations[0].id, { capacity: 20 }), organizer.token);
     expect(created.status).toBe(201);
     const eventId = created.body.id as string;
@@ -47,8 +47,7 @@ mysqlOnly('when MariaDB goes away during a burst of sign-ups', () => {
     const people = Array.from({ length: 60 }, (_, i) => `outage-${i}`);
     const tokens = new Map<string, string>();
     for (const openid of people) tokens.set(openid, (await api.login(openid)).token);
-    const signUp = (openid: string) =>
-      api.post(`${API}/events/${eventId}/signups`, { name: '张三', phone: '13812345678' }, tokens.get(openid));
+    const signUp = (openid: string) => api.post(`${API}/events/${eventId}/signups`, { name: '张三', phone: '13812345678' }, tokens.get(openid));
 
     // A first wave while the database is there, then a wave during the outage, then one after.
     const before = await Promise.all(people.slice(0, 20).map(signUp));

@@ -7,12 +7,24 @@ import { NotificationEntity } from '../../server/src/db/entities/notification.en
 import { OrganizationEntity } from '../../server/src/db/entities/organization.entity';
 import { engines, type ApiResponse } from './harness';
 import {
-  API, activityInput, badFields, createDraft, expectError, expectStatus, organizerOrgId, publishActivity, signUp, useTestApp,
+  API,
+  activityInput,
+  badFields,
+  createDraft,
+  expectError,
+  expectStatus,
+  organizerOrgId,
+  publishActivity,
+  signUp,
+  useTestApp,
   type TestApp,
 } from './fixtures';
 
 const q = (params: Record<string, string | number>) =>
-  '?' + Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+  '?' +
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
 
 async function listAll(app: TestApp, params: Record<string, string | number>, token?: string): Promise<any[]> {
   const res = await app.api.get(`${API}/events${q(params)}`, token);
@@ -38,39 +50,66 @@ describe.each(engines)('events on %s', (engine) => {
     beforeAll(async () => {
       const at = (day: string, from: string, to: string) => ({ startsAt: `${day}T${from}:00+08:00`, endsAt: `${day}T${to}:00+08:00` });
       await publishActivity(app, {
-        title: '甲市机器人编程营', city: '甲市', district: '东区', audiences: ['青少年'], themes: ['科技'], campaign: 'national-science-day',
-        ...at('2026-12-05', '09:00', '12:00'), venue: { name: '甲市科技馆', address: '东区一路', lat: 39.6437, lng: 118.1836 },
+        title: '甲市机器人编程营',
+        city: '甲市',
+        district: '东区',
+        audiences: ['青少年'],
+        themes: ['科技'],
+        campaign: 'national-science-day',
+        ...at('2026-12-05', '09:00', '12:00'),
+        venue: { name: '甲市科技馆', address: '东区一路', lat: 39.6437, lng: 118.1836 },
       });
       await publishActivity(app, {
-        title: '甲市银龄健康讲座', description: '讲解慢病管理与合理用药', city: '甲市', district: '西区', audiences: ['老年人'], themes: ['健康'],
-        ...at('2026-12-10', '09:30', '11:00'), venue: { name: '甲市图书馆', address: '西区二路', lat: 39.8325, lng: 118.1627 },
+        title: '甲市银龄健康讲座',
+        description: '讲解慢病管理与合理用药',
+        city: '甲市',
+        district: '西区',
+        audiences: ['老年人'],
+        themes: ['健康'],
+        ...at('2026-12-10', '09:30', '11:00'),
+        venue: { name: '甲市图书馆', address: '西区二路', lat: 39.8325, lng: 118.1627 },
       });
       await publishActivity(app, {
-        title: '甲市应急演练', city: '甲市', district: '东区', audiences: ['社区居民'], themes: ['应急'],
-        ...at('2026-11-25', '08:00', '12:00'), venue: { name: '甲市消防站', address: '东区三路', lat: 39.70, lng: 118.30 },
+        title: '甲市应急演练',
+        city: '甲市',
+        district: '东区',
+        audiences: ['社区居民'],
+        themes: ['应急'],
+        ...at('2026-11-25', '08:00', '12:00'),
+        venue: { name: '甲市消防站', address: '东区三路', lat: 39.7, lng: 118.3 },
       });
       await publishActivity(app, {
-        title: '甲市已结束的讲座', city: '甲市', district: '东区', ...at('2026-11-25', '07:00', '09:59'),
+        title: '甲市已结束的讲座',
+        city: '甲市',
+        district: '东区',
+        ...at('2026-11-25', '07:00', '09:59'),
       });
       await publishActivity(app, {
-        title: '甲市上周的活动', city: '甲市', district: '东区', ...at('2026-11-18', '09:00', '11:00'),
+        title: '甲市上周的活动',
+        city: '甲市',
+        district: '东区',
+        ...at('2026-11-18', '09:00', '11:00'),
       });
       await publishActivity(app, {
-        title: '乙市食品安全课堂', city: '乙市', audiences: ['社区居民'], themes: ['食品安全', '健康'], campaign: 'food-safety-week',
-        ...at('2026-12-01', '15:00', '17:00'), venue: { name: '乙市科技馆', address: '', lat: 24.3106, lng: 109.4297 },
+        title: '乙市食品安全课堂',
+        city: '乙市',
+        audiences: ['社区居民'],
+        themes: ['食品安全', '健康'],
+        campaign: 'food-safety-week',
+        ...at('2026-12-01', '15:00', '17:00'),
+        venue: { name: '乙市科技馆', address: '', lat: 24.3106, lng: 109.4297 },
       });
       await createDraft(app, { title: '甲市草稿活动', city: '甲市', ...at('2026-12-02', '09:00', '10:00') });
     });
 
-    it('when nothing but a city is asked, the list holds the city\'s published events that have not ended, soonest first', async () => {
+    it("when nothing but a city is asked, the list holds the city's published events that have not ended, soonest first", async () => {
       const events = await listAll(app, { city: '甲市' });
       expect(events.map((e) => e.title)).toEqual(['甲市应急演练', '甲市机器人编程营', '甲市银龄健康讲座']);
       for (const event of events) expect(event.status).toBe('published');
     });
 
     it('when from is given, ended events of that range come back too', async () => {
-      expect(await titles(app, { city: '甲市', from: '2026-11-18', to: '2026-11-25' }))
-        .toEqual(['甲市上周的活动', '甲市已结束的讲座', '甲市应急演练']);
+      expect(await titles(app, { city: '甲市', from: '2026-11-18', to: '2026-11-25' })).toEqual(['甲市上周的活动', '甲市已结束的讲座', '甲市应急演练']);
       expect(await titles(app, { city: '甲市', from: '2026-12-06' })).toEqual(['甲市银龄健康讲座']);
       expect(await titles(app, { city: '甲市', from: '2026-11-19', to: '2026-12-05' })).toEqual(['甲市已结束的讲座', '甲市应急演练', '甲市机器人编程营']);
     });
@@ -93,7 +132,7 @@ describe.each(engines)('events on %s', (engine) => {
       ['keyword in the description', { q: '合理用药' }, ['甲市银龄健康讲座']],
       ['keyword in the venue', { q: '乙市科技馆' }, ['乙市食品安全课堂']],
       ['keyword with LIKE wildcards', { q: '%' }, []],
-      ['keyword with an underscore and a quote', { q: "_'\"\\" }, []],
+      ['keyword with an underscore and a quote', { q: '_\'"\\' }, []],
       ['partial tag that is not a whole tag', { theme: '健' }, []],
     ])('when the list is filtered by %s, only matching events come back', async (_, filter, expected) => {
       const found = (await titles(app, { ...filter })).filter((t) => t.startsWith('甲市') || t.startsWith('乙市'));
@@ -104,7 +143,7 @@ describe.each(engines)('events on %s', (engine) => {
       expect(await titles(app, { city: '乙市' })).toEqual(['乙市食品安全课堂']);
     });
 
-    it('when kind=campaign is asked over past years, only the plans\' campaign events come back', async () => {
+    it("when kind=campaign is asked over past years, only the plans' campaign events come back", async () => {
       const events = await listAll(app, { kind: 'campaign', from: '2022-01-01', limit: 100 });
       expect(events.length).toBeGreaterThan(3);
       for (const event of events) expect(event).toMatchObject({ kind: 'campaign', source: 'plan', capacity: 0 });
@@ -215,7 +254,9 @@ describe.each(engines)('events on %s', (engine) => {
     beforeAll(async () => {
       for (const km of kmNorth) {
         await publishActivity(app, {
-          title: `近邻市${km}公里外`, city: '近邻市', venue: { name: `近邻市场馆${km}`, address: '', lat: origin.lat + km / 111.2, lng: origin.lng },
+          title: `近邻市${km}公里外`,
+          city: '近邻市',
+          venue: { name: `近邻市场馆${km}`, address: '', lat: origin.lat + km / 111.2, lng: origin.lng },
         });
       }
     });
@@ -224,7 +265,9 @@ describe.each(engines)('events on %s', (engine) => {
       const seen: any[] = [];
       let cursor: string | null = null;
       do {
-        const res: ApiResponse = await app.api.get(`${API}/events${q({ city: '近邻市', near: `${origin.lat},${origin.lng}`, limit: 2, ...(cursor ? { cursor } : {}) })}`);
+        const res: ApiResponse = await app.api.get(
+          `${API}/events${q({ city: '近邻市', near: `${origin.lat},${origin.lng}`, limit: 2, ...(cursor ? { cursor } : {}) })}`,
+        );
         expectStatus(res, 200);
         seen.push(...res.body.items);
         cursor = res.body.nextCursor;
@@ -243,7 +286,12 @@ describe.each(engines)('events on %s', (engine) => {
         lat: edge.lat + (km * Math.cos((bearingDeg * Math.PI) / 180)) / kmPerDegree,
         lng: edge.lng + (km * Math.sin((bearingDeg * Math.PI) / 180)) / (kmPerDegree * Math.cos((edge.lat * Math.PI) / 180)),
       });
-      const spots = [{ name: '近处', at: place(1, 0) }, { name: '正北', at: place(4.996, 0) }, { name: '东北', at: place(4.9985, 45) }, { name: '西北', at: place(4.9995, -45) }];
+      const spots = [
+        { name: '近处', at: place(1, 0) },
+        { name: '正北', at: place(4.996, 0) },
+        { name: '东北', at: place(4.9985, 45) },
+        { name: '西北', at: place(4.9995, -45) },
+      ];
       for (const spot of spots) {
         await publishActivity(app, { title: `边界市${spot.name}`, city: '边界市', venue: { name: `边界市${spot.name}场馆`, address: '', ...spot.at } });
       }
@@ -252,7 +300,9 @@ describe.each(engines)('events on %s', (engine) => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res: ApiResponse = await app.api.get(`${API}/events${q({ city: '边界市', near: `${edge.lat},${edge.lng}`, limit: 1, ...(cursor ? { cursor } : {}) })}`);
+        const res: ApiResponse = await app.api.get(
+          `${API}/events${q({ city: '边界市', near: `${edge.lat},${edge.lng}`, limit: 1, ...(cursor ? { cursor } : {}) })}`,
+        );
         seen.push(...res.body.items.map((e: any) => e.title));
         cursor = res.body.nextCursor;
       } while (cursor);
@@ -263,20 +313,39 @@ describe.each(engines)('events on %s', (engine) => {
   describe('details', () => {
     it('when a resident opens a published event, every contract field is there with CST times', async () => {
       const event = await publishActivity(app, {
-        title: '详情测试活动', startsAt: '2026-12-05T01:00:00Z', endsAt: '2026-12-05T04:00:00Z', campaign: 'national-science-day',
-        signupOpensAt: '2026-11-20T09:00:00+08:00', signupClosesAt: '2026-12-04T18:00:00+08:00',
+        title: '详情测试活动',
+        startsAt: '2026-12-05T01:00:00Z',
+        endsAt: '2026-12-05T04:00:00Z',
+        campaign: 'national-science-day',
+        signupOpensAt: '2026-11-20T09:00:00+08:00',
+        signupClosesAt: '2026-12-04T18:00:00+08:00',
       });
       const res = await app.api.get(`${API}/events/${event.id}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
-        id: event.id, title: '详情测试活动', kind: 'activity', source: 'organizer', status: 'published',
+        id: event.id,
+        title: '详情测试活动',
+        kind: 'activity',
+        source: 'organizer',
+        status: 'published',
         campaign: { code: 'national-science-day', name: '全国科普月' },
         organizer: { id: await organizerOrgId(app), name: '唐山市科协' },
-        city: '唐山市', district: '路北区', audiences: ['青少年'], themes: ['科技'],
+        city: '唐山市',
+        district: '路北区',
+        audiences: ['青少年'],
+        themes: ['科技'],
         venue: { name: '唐山科技馆', address: '路北区建设北路', lat: 39.6437, lng: 118.1836 },
-        startsAt: '2026-12-05T09:00:00+08:00', endsAt: '2026-12-05T12:00:00+08:00',
-        signupOpensAt: '2026-11-20T09:00:00+08:00', signupClosesAt: '2026-12-04T18:00:00+08:00',
-        capacity: 30, confirmedCount: 0, waitlistCount: 0, planTasks: [], isDemo: false, reviewReason: null, cancelReason: null,
+        startsAt: '2026-12-05T09:00:00+08:00',
+        endsAt: '2026-12-05T12:00:00+08:00',
+        signupOpensAt: '2026-11-20T09:00:00+08:00',
+        signupClosesAt: '2026-12-04T18:00:00+08:00',
+        capacity: 30,
+        confirmedCount: 0,
+        waitlistCount: 0,
+        planTasks: [],
+        isDemo: false,
+        reviewReason: null,
+        cancelReason: null,
       });
       // parentId was never used and left the contract (migration DropEventParent).
       expect(res.body).not.toHaveProperty('parentId');
@@ -342,7 +411,11 @@ describe.each(engines)('events on %s', (engine) => {
 
     it('when an organizer edits a draft, the changes are kept and it stays a draft', async () => {
       const draft = await createDraft(app);
-      const res = await app.api.patch(`${API}/events/${draft.id}`, { title: '改过的标题', capacity: 50, endsAt: '2026-12-05T13:00:00+08:00' }, await app.token('demo-organizer'));
+      const res = await app.api.patch(
+        `${API}/events/${draft.id}`,
+        { title: '改过的标题', capacity: 50, endsAt: '2026-12-05T13:00:00+08:00' },
+        await app.token('demo-organizer'),
+      );
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ title: '改过的标题', capacity: 50, endsAt: '2026-12-05T13:00:00+08:00', status: 'draft' });
     });
@@ -354,7 +427,7 @@ describe.each(engines)('events on %s', (engine) => {
       expect((await app.api.get(`${API}/events/${draft.id}`, await app.token('demo-organizer'))).body.endsAt).toBe(draft.endsAt);
     });
 
-    it('when another organization\'s organizer edits a draft, it is as if the draft did not exist', async () => {
+    it("when another organization's organizer edits a draft, it is as if the draft did not exist", async () => {
       const draft = await createDraft(app);
       const stranger = await app.api.login('other-organizer-2');
       await app.api.post(`${API}/organizations/${await foreignOrgId(app)}/members`, { userId: stranger.user.id }, await app.token('demo-admin'));
@@ -363,7 +436,7 @@ describe.each(engines)('events on %s', (engine) => {
       expectError(await app.api.post(`${API}/events/${draft.id}/submit`, undefined, token), 404, 'NOT_FOUND');
     });
 
-    it('when another organization\'s organizer edits a published event, it answers 403', async () => {
+    it("when another organization's organizer edits a published event, it answers 403", async () => {
       const event = await publishActivity(app);
       const stranger = await app.api.login('other-organizer-3');
       await app.api.post(`${API}/organizations/${await foreignOrgId(app)}/members`, { userId: stranger.user.id }, await app.token('demo-admin'));
@@ -397,7 +470,11 @@ describe.each(engines)('events on %s', (engine) => {
       expect(approved.body.status).toBe('published');
       expect(await titles(app, { city: '丁市' })).toEqual(['待审核的活动']);
       expect(await app.count(AuditEntryEntity, { action: 'event.approve', target: `event:${draft.id}` })).toBe(1);
-      expectError(await app.api.post(`${API}/events/${draft.id}/review`, { decision: 'approve' }, await app.token('demo-reviewer')), 409, 'EVENT_STATE_CONFLICT');
+      expectError(
+        await app.api.post(`${API}/events/${draft.id}/review`, { decision: 'approve' }, await app.token('demo-reviewer')),
+        409,
+        'EVENT_STATE_CONFLICT',
+      );
     });
 
     it('when a reviewer rejects with a reason, the organizer sees it, edits back to draft and resubmits', async () => {

@@ -4,10 +4,7 @@
 import { join } from 'node:path';
 import type { EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { importSeedPlans, seedDemoAccounts } from '../../server/src/demo/seed';
-import {
-  apiClient, createTestDatabase, startTestServer,
-  type ApiClient, type ApiResponse, type Engine, type TestDatabase, type TestServer,
-} from './harness';
+import { apiClient, createTestDatabase, startTestServer, type ApiClient, type ApiResponse, type Engine, type TestDatabase, type TestServer } from './harness';
 
 export const SEEDS_DIR = join(__dirname, '../../seeds');
 export const API = '/api/v1';

@@ -67,13 +67,22 @@ export async function startTestServer(
   database: DatabaseConfig,
   options: { now?: string; env?: Record<string, string>; wechat?: WechatClient; rateLimiter?: RateLimiter } = {},
 ): Promise<TestServer> {
-  const clock = { now: new Date(options.now ?? '2026-11-25T10:00:00+08:00'), set(iso: string) { this.now = new Date(iso); } };
+  const clock = {
+    now: new Date(options.now ?? '2026-11-25T10:00:00+08:00'),
+    set(iso: string) {
+      this.now = new Date(iso);
+    },
+  };
   const config = loadConfig({ DB_URL: 'sqlite::memory:', RATE_LIMIT: 'off', ...options.env }, ['--no-demo']);
   config.database = database;
   const dataSource = await openDatabase(database);
   const tx = new Transactions(dataSource);
   const app = createApp({
-    config, dataSource, tx, clock: () => clock.now, rateLimiter: options.rateLimiter ?? memoryRateLimiter(() => clock.now),
+    config,
+    dataSource,
+    tx,
+    clock: () => clock.now,
+    rateLimiter: options.rateLimiter ?? memoryRateLimiter(() => clock.now),
     wechat: options.wechat ?? httpWechatClient(config.wechat),
     // Every answer of every API test is checked against its route's declared view.
     validateResponses: true,
@@ -84,7 +93,10 @@ export async function startTestServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    dataSource, tx, config, clock,
+    dataSource,
+    tx,
+    config,
+    clock,
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
       await dataSource.destroy();
@@ -105,7 +117,9 @@ export function apiClient(baseUrl: string) {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(baseUrl + path, {
-      method, headers, body: options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
+      method,
+      headers,
+      body: options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
     });
     const text = await response.text();
     let body: any = text;

@@ -41,7 +41,11 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expect(units).toContainEqual({ name: '县教育局', organizationId: expect.any(String), role: 'lead', inherited: false });
     for (const unit of units) expect(['lead', 'support', null]).toContain(unit.role);
     const planId = res.body.plan.id;
-    expectError(await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ number: 1, units: [{ name: '县科技局', role: 'lead' }] }] }, await admin()), 400, 'VALIDATION_FAILED');
+    expectError(
+      await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ number: 1, units: [{ name: '县科技局', role: 'lead' }] }] }, await admin()),
+      400,
+      'VALIDATION_FAILED',
+    );
     const corrected = await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ ordinal: 3, units: [{ name: '县科技局', role: 'lead' }] }] }, await admin());
     expectStatus(corrected, 200);
     expect(corrected.body.tasks[2].responsibleUnits).toEqual([{ name: '县科技局', organizationId: expect.any(String), role: 'lead', inherited: false }]);
@@ -52,16 +56,23 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     const text = tangshanText.replaceAll('唐山', '张家口');
     const created = await app.api.post(importPath, { text }, await admin());
     const planId = created.body.plan.id;
-    const corrected = await app.api.patch(`${API}/plans/${planId}`, {
-      tasks: [{ number: 1, units: [{ name: '市卫健委', role: 'lead' }] }, { number: 2, units: [{ name: '市卫生健康委', role: null }] }],
-    }, await admin());
+    const corrected = await app.api.patch(
+      `${API}/plans/${planId}`,
+      {
+        tasks: [
+          { number: 1, units: [{ name: '市卫健委', role: 'lead' }] },
+          { number: 2, units: [{ name: '市卫生健康委', role: null }] },
+        ],
+      },
+      await admin(),
+    );
     expectStatus(corrected, 200);
     const [first, second] = corrected.body.tasks.map((t: any) => t.responsibleUnits[0]);
     expect([first.name, second.name]).toEqual(['市卫健委', '市卫生健康委']);
     expect(first.organizationId).toBe(second.organizationId);
   });
 
-  it('when a plan\'s place cannot be read, the dry run parses it with a warning, saving answers PLAN_INCOMPLETE, and with a city it is saved', async () => {
+  it("when a plan's place cannot be read, the dry run parses it with a warning, saving answers PLAN_INCOMPLETE, and with a city it is saved", async () => {
     const text = fixture('untitled-2024.txt');
     const dry = await app.api.post(`${importPath}?dryRun=1`, { text }, await admin());
     expectStatus(dry, 200);
@@ -81,13 +92,14 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     const planId = plans[0].id;
     const activity = await publishActivity(app, { planTasks: [{ planId, number: 4 }] });
     const removedLink = await publishActivity(app, { title: '基层科普服务站开放日', planTasks: [{ planId, number: 22 }] });
-    const edited = tangshanText
-      .replace('4.利用科普资源助推“双减”工作。', '4.利用科普资源全面助推“双减”工作。')
-      .replace(/\n22\.[^\n]*/, '');
+    const edited = tangshanText.replace('4.利用科普资源助推“双减”工作。', '4.利用科普资源全面助推“双减”工作。').replace(/\n22\.[^\n]*/, '');
     const res = await app.api.post(importPath, { text: edited }, await admin());
     expectStatus(res, 200);
     expect(res.body.changes).toEqual({
-      tasksAdded: [], tasksRemoved: [22], tasksChanged: [4], eventsAffected: [activity.id, removedLink.id].sort(),
+      tasksAdded: [],
+      tasksRemoved: [22],
+      tasksChanged: [4],
+      eventsAffected: [activity.id, removedLink.id].sort(),
     });
     const event = (await app.api.get(`${API}/events/${activity.id}`)).body;
     expect(event.planTaskChanged).toBe(true);
@@ -111,10 +123,22 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     const spaceDay = first.body.derivedEvents.find((d: any) => d.campaignName === '中国航天日');
     expect(spaceDay).toMatchObject({ published: true, startsOn: '2027-04-24' });
     const resident = await app.user('demo-resident');
-    await app.server.dataSource.getRepository(SignupEntity).insert(Object.assign(new SignupEntity(), {
-      id: randomUUID(), eventId: spaceDay.eventId, userId: resident.id, name: '张三', phone: '13812345678', partySize: 1,
-      status: 'confirmed', seq: 1, checkedInAt: null, cancelledAt: null, createdAt: app.server.clock.now, updatedAt: app.server.clock.now,
-    }));
+    await app.server.dataSource.getRepository(SignupEntity).insert(
+      Object.assign(new SignupEntity(), {
+        id: randomUUID(),
+        eventId: spaceDay.eventId,
+        userId: resident.id,
+        name: '张三',
+        phone: '13812345678',
+        partySize: 1,
+        status: 'confirmed',
+        seq: 1,
+        checkedInAt: null,
+        cancelledAt: null,
+        createdAt: app.server.clock.now,
+        updatedAt: app.server.clock.now,
+      }),
+    );
     const res = await app.api.post(importPath, { text: langfang2027.replace('中国航天日、', '') }, await admin());
     expectStatus(res, 200);
     expect(res.body.changes.eventsAffected).toEqual([spaceDay.eventId]);
@@ -124,14 +148,27 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expect(told.map((n) => (n.payload as any).eventId)).toContain(spaceDay.eventId);
   });
 
-  it('when an admin corrects a task\'s units and the place, the correction survives re-importing the same text, which changes nothing', async () => {
+  it("when an admin corrects a task's units and the place, the correction survives re-importing the same text, which changes nothing", async () => {
     const text = tangshanText.replaceAll('唐山', '承德');
     const created = await app.api.post(importPath, { text }, await admin());
     expectStatus(created, 201);
     const planId = created.body.plan.id;
-    const corrected = await app.api.patch(`${API}/plans/${planId}`, {
-      place: '河北省承德市', tasks: [{ number: 3, units: [{ name: '市卫健委', role: 'lead' }, { name: '市科协', role: 'support' }] }],
-    }, await admin());
+    const corrected = await app.api.patch(
+      `${API}/plans/${planId}`,
+      {
+        place: '河北省承德市',
+        tasks: [
+          {
+            number: 3,
+            units: [
+              { name: '市卫健委', role: 'lead' },
+              { name: '市科协', role: 'support' },
+            ],
+          },
+        ],
+      },
+      await admin(),
+    );
     expectStatus(corrected, 200);
     expect(corrected.body.place).toBe('河北省承德市');
     const task3 = corrected.body.tasks.find((t: any) => t.number === 3);
@@ -147,7 +184,7 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['plan.import', 'plan.correct']));
   });
 
-  it('when an admin sets 科技活动周 2027, the campaign is listed with those dates and the plan\'s event for it appears', async () => {
+  it("when an admin sets 科技活动周 2027, the campaign is listed with those dates and the plan's event for it appears", async () => {
     const plan = (await app.api.get(`${API}/plans?city=廊坊市`)).body.items[0];
     const before = (await app.api.get(`${API}/plans/${plan.id}`)).body;
     expect(before.campaignsPending).toContainEqual({ code: 'science-tech-week', name: '全国科技活动周' });
@@ -158,16 +195,29 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expect(listed).toMatchObject({ startsOn: '2027-05-22', endsOn: '2027-05-29' });
     const after = (await app.api.get(`${API}/plans/${plan.id}`)).body;
     expect(after.campaignsPending.map((c: any) => c.code)).not.toContain('science-tech-week');
-    const events = (await app.api.get(`${API}/events?city=廊坊市&campaign=science-tech-week&from=2027-01-01T00:00:00%2B08:00&to=2027-12-31T00:00:00%2B08:00`)).body.items;
+    const events = (await app.api.get(`${API}/events?city=廊坊市&campaign=science-tech-week&from=2027-01-01T00:00:00%2B08:00&to=2027-12-31T00:00:00%2B08:00`))
+      .body.items;
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ kind: 'campaign', startsAt: '2027-05-22T00:00:00+08:00' });
     expect(await app.count(AuditEntryEntity, { action: 'campaign.dates' })).toBe(1);
   });
 
-  it('when the catalogue knows the year\'s dates, setting them answers 409; an unknown campaign 404; a reversed range 400', async () => {
-    expectError(await app.api.put(`${API}/campaigns/national-science-day/years/2026`, { startsOn: '2026-09-01', endsOn: '2026-09-30' }, await admin()), 409, 'CAMPAIGN_DATES_KNOWN');
-    expectError(await app.api.put(`${API}/campaigns/no-such-day/years/2026`, { startsOn: '2026-09-01', endsOn: '2026-09-30' }, await admin()), 404, 'NOT_FOUND');
-    expectError(await app.api.put(`${API}/campaigns/food-safety-week/years/2026`, { startsOn: '2026-09-30', endsOn: '2026-09-01' }, await admin()), 400, 'VALIDATION_FAILED');
+  it("when the catalogue knows the year's dates, setting them answers 409; an unknown campaign 404; a reversed range 400", async () => {
+    expectError(
+      await app.api.put(`${API}/campaigns/national-science-day/years/2026`, { startsOn: '2026-09-01', endsOn: '2026-09-30' }, await admin()),
+      409,
+      'CAMPAIGN_DATES_KNOWN',
+    );
+    expectError(
+      await app.api.put(`${API}/campaigns/no-such-day/years/2026`, { startsOn: '2026-09-01', endsOn: '2026-09-30' }, await admin()),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await app.api.put(`${API}/campaigns/food-safety-week/years/2026`, { startsOn: '2026-09-30', endsOn: '2026-09-01' }, await admin()),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it.each(['demo-resident', 'demo-organizer', 'demo-reviewer'])('when %s corrects a plan or sets campaign dates, it answers 403', async (openid) => {

@@ -7,9 +7,7 @@ import { EventEntity, EventPlanTaskEntity } from '../../server/src/db/entities/e
 import { OrganizationEntity } from '../../server/src/db/entities/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../../server/src/db/entities/plan.entity';
 import { engines } from './harness';
-import {
-  API, SEEDS_DIR, activityInput, badFields, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp,
-} from './fixtures';
+import { API, SEEDS_DIR, activityInput, badFields, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
 
 const tangshanText = readFileSync(join(SEEDS_DIR, 'tangshan-2023.txt'), 'utf8');
 /** The Tangshan plan as another city's: a plan the database does not hold yet. */
@@ -30,7 +28,11 @@ async function tableCounts(app: TestApp) {
   };
 }
 
-interface SectionNode { ordinal: string; title: string; sections: SectionNode[] }
+interface SectionNode {
+  ordinal: string;
+  title: string;
+  sections: SectionNode[];
+}
 function walkSections(nodes: SectionNode[], depth = 1): number {
   let deepest = depth - 1;
   for (const node of nodes) {
@@ -49,14 +51,22 @@ describe.each(engines)('plans on %s', (engine) => {
       const res = await app.api.get(`${API}/plans`);
       expect(res.status).toBe(200);
       expect(res.body.nextCursor).toBeNull();
-      expect(res.body.items.map((p: any) => [p.city, p.year, p.taskCount])).toEqual([['唐山市', 2023, 22], ['柳州市', 2022, 45]]);
+      expect(res.body.items.map((p: any) => [p.city, p.year, p.taskCount])).toEqual([
+        ['唐山市', 2023, 22],
+        ['柳州市', 2022, 45],
+      ]);
       expect(res.body.items[0]).toEqual({
-        id: expect.any(String), city: '唐山市', year: 2023, title: '2023年唐山市全民科学素质行动工作要点',
-        issuer: '唐山市全民科学素质工作领导小组', issuedOn: '2023-03-30', taskCount: 22,
+        id: expect.any(String),
+        city: '唐山市',
+        year: 2023,
+        title: '2023年唐山市全民科学素质行动工作要点',
+        issuer: '唐山市全民科学素质工作领导小组',
+        issuedOn: '2023-03-30',
+        taskCount: 22,
       });
     });
 
-    it('when the list is filtered by city, only that city\'s plan is listed', async () => {
+    it("when the list is filtered by city, only that city's plan is listed", async () => {
       const res = await app.api.get(`${API}/plans?city=${encodeURIComponent('柳州市')}`);
       expect(res.body.items.map((p: any) => p.city)).toEqual(['柳州市']);
     });
@@ -74,8 +84,14 @@ describe.each(engines)('plans on %s', (engine) => {
       for (const task of plan.tasks) {
         expect(Number.isInteger(task.number)).toBe(true);
         expect(task).toEqual({
-          number: expect.any(Number), title: expect.any(String), text: expect.any(String), sectionPath: expect.any(Array),
-          responsibleUnits: expect.any(Array), audiences: expect.any(Array), themes: expect.any(Array), campaigns: expect.any(Array),
+          number: expect.any(Number),
+          title: expect.any(String),
+          text: expect.any(String),
+          sectionPath: expect.any(Array),
+          responsibleUnits: expect.any(Array),
+          audiences: expect.any(Array),
+          themes: expect.any(Array),
+          campaigns: expect.any(Array),
         });
         expect(task.sectionPath.length).toBeGreaterThanOrEqual(1);
       }
@@ -87,7 +103,7 @@ describe.each(engines)('plans on %s', (engine) => {
       expect(task3.audiences).toEqual(expect.arrayContaining(['青少年']));
     });
 
-    it('when a task names responsible units, each points at the city\'s organization of that name', async () => {
+    it("when a task names responsible units, each points at the city's organization of that name", async () => {
       const plan = (await app.api.get(`${API}/plans/${await planIdOf(app, '柳州市')}`)).body;
       expect(plan.tasks).toHaveLength(45);
       const task4 = plan.tasks.find((t: any) => t.number === 4);
@@ -113,7 +129,11 @@ describe.each(engines)('plans on %s', (engine) => {
 
     it('when a city has only a published event and no plan, it is listed among the cities; a draft elsewhere is not', async () => {
       await publishActivity(app, { city: '保定市', title: '保定科普活动' });
-      const draft = await app.api.post(`${API}/events`, activityInput((await app.user('demo-organizer')).organizations[0]!.id, { city: '沧州市' }), await app.token('demo-organizer'));
+      const draft = await app.api.post(
+        `${API}/events`,
+        activityInput((await app.user('demo-organizer')).organizations[0]!.id, { city: '沧州市' }),
+        await app.token('demo-organizer'),
+      );
       expectStatus(draft, 201);
       const cities = (await app.api.get(`${API}/cities`)).body.items;
       expect(cities.find((c: any) => c.city === '保定市')).toMatchObject({ plans: 0, events: 1 });
@@ -127,7 +147,11 @@ describe.each(engines)('plans on %s', (engine) => {
       const organizations = (await app.api.get(`${API}/organizations?city=${encodeURIComponent('柳州市')}`)).body.items as { id: string; name: string }[];
       const association = organizations.find((o) => o.name === '市科协')!;
       const organizer = await app.api.login('liuzhou-organizer');
-      const added = await app.api.post(`${API}/organizations/${association.id}/members`, { userId: organizer.user.id, role: 'organizer' }, await app.token('demo-admin'));
+      const added = await app.api.post(
+        `${API}/organizations/${association.id}/members`,
+        { userId: organizer.user.id, role: 'organizer' },
+        await app.token('demo-admin'),
+      );
       expect(added.status).toBe(201);
 
       const progress = async () => (await app.api.get(`${API}/plans/${planId}/progress`)).body;
@@ -136,14 +160,30 @@ describe.each(engines)('plans on %s', (engine) => {
       expect(before.tasks).toHaveLength(45);
       const task33 = (p: any) => p.tasks.find((t: any) => t.number === 33);
       const unit = (p: any) => p.units.find((u: any) => u.name === '市科协');
-      expect(task33(before)).toEqual({ number: 33, title: expect.any(String), events: 0, published: 0, signups: 0, checkins: 0, volunteerHours: 0, idle: true });
+      expect(task33(before)).toEqual({
+        number: 33,
+        title: expect.any(String),
+        events: 0,
+        published: 0,
+        signups: 0,
+        checkins: 0,
+        volunteerHours: 0,
+        idle: true,
+      });
       expect(before.idleTasks).toContain(33);
       expect(unit(before)).toMatchObject({ organizationId: association.id });
       expect(unit(before).tasks).toContain(33);
 
-      const created = await app.api.post(`${API}/events`, activityInput(association.id, {
-        city: '柳州市', title: '柳州科协科普讲座', planTasks: [{ planId, number: 33 }], capacity: 10,
-      }), organizer.token);
+      const created = await app.api.post(
+        `${API}/events`,
+        activityInput(association.id, {
+          city: '柳州市',
+          title: '柳州科协科普讲座',
+          planTasks: [{ planId, number: 33 }],
+          capacity: 10,
+        }),
+        organizer.token,
+      );
       expectStatus(created, 201);
       expect(created.body.planTasks).toEqual([{ planId, number: 33, title: task33(before).title }]);
       const drafted = await progress();
@@ -160,8 +200,10 @@ describe.each(engines)('plans on %s', (engine) => {
       expect(task33(after)).toMatchObject({ events: 1, published: 1, signups: 1, checkins: 1, idle: false });
       expect(after.idleTasks).not.toContain(33);
       expect(unit(after)).toMatchObject({
-        events: unit(before).events + 1, published: unit(before).published + 1,
-        signups: unit(before).signups + 1, checkins: unit(before).checkins + 1,
+        events: unit(before).events + 1,
+        published: unit(before).published + 1,
+        signups: unit(before).signups + 1,
+        checkins: unit(before).checkins + 1,
       });
       // A unit that is not responsible for task 33 does not move.
       const other = (p: any) => p.units.find((u: any) => u.name === '市总工会');
@@ -200,7 +242,10 @@ describe.each(engines)('plans on %s', (engine) => {
       expect(first.body.created).toBe(true);
       expect(first.body.plan).toMatchObject({ id: expect.any(String), city: '秦皇岛市', year: 2023, taskCount: 22 });
       const planId = first.body.plan.id;
-      const eventIds = first.body.derivedEvents.map((d: any) => d.eventId).filter(Boolean).sort();
+      const eventIds = first.body.derivedEvents
+        .map((d: any) => d.eventId)
+        .filter(Boolean)
+        .sort();
       expect(eventIds.length).toBeGreaterThan(0);
       const afterFirst = await tableCounts(app);
 
@@ -208,7 +253,12 @@ describe.each(engines)('plans on %s', (engine) => {
       expect(again.status).toBe(200);
       expect(again.body.created).toBe(false);
       expect(again.body.plan.id).toBe(planId);
-      expect(again.body.derivedEvents.map((d: any) => d.eventId).filter(Boolean).sort()).toEqual(eventIds);
+      expect(
+        again.body.derivedEvents
+          .map((d: any) => d.eventId)
+          .filter(Boolean)
+          .sort(),
+      ).toEqual(eventIds);
       expect(await tableCounts(app)).toEqual(afterFirst);
 
       const edited = qinhuangdaoText.replace('4.利用科普资源助推“双减”工作。', '4.利用科普资源全面助推“双减”工作。');
@@ -217,7 +267,12 @@ describe.each(engines)('plans on %s', (engine) => {
       expect(update.status).toBe(200);
       expect(update.body.created).toBe(false);
       expect(update.body.plan.id).toBe(planId);
-      expect(update.body.derivedEvents.map((d: any) => d.eventId).filter(Boolean).sort()).toEqual(eventIds);
+      expect(
+        update.body.derivedEvents
+          .map((d: any) => d.eventId)
+          .filter(Boolean)
+          .sort(),
+      ).toEqual(eventIds);
       expect(await tableCounts(app)).toEqual(afterFirst);
       const detail = (await app.api.get(`${API}/plans/${planId}`)).body;
       expect(detail.tasks.find((t: any) => t.number === 4).title).toBe('利用科普资源全面助推“双减”工作');
@@ -281,12 +336,17 @@ describe.each(engines)('campaigns on %s', (engine) => {
   it('when 2026 is asked for, the campaign is named 全国科普月 and runs the whole of September', async () => {
     const campaign = await scienceDay('?year=2026');
     expect(campaign).toEqual({
-      code: 'national-science-day', name: '全国科普月', aliases: expect.arrayContaining(['全国科普日']),
-      themes: expect.any(Array), year: 2026, startsOn: '2026-09-01', endsOn: '2026-09-30',
+      code: 'national-science-day',
+      name: '全国科普月',
+      aliases: expect.arrayContaining(['全国科普日']),
+      themes: expect.any(Array),
+      year: 2026,
+      startsOn: '2026-09-01',
+      endsOn: '2026-09-30',
     });
   });
 
-  it('when the year\'s dates were never announced, the campaign is listed with null dates', async () => {
+  it("when the year's dates were never announced, the campaign is listed with null dates", async () => {
     expect(await scienceDay('?year=2020')).toMatchObject({ name: '全国科普日', startsOn: null, endsOn: null });
   });
 

@@ -91,4 +91,3 @@ describe.each(engines)('dates out of range on %s', (engine) => {
     expect(badFields(await app.api.get(`${API}/events?from=0001-01-01`))).toContain('from');
   });
 });
-

@@ -36,7 +36,11 @@ describe('when Redis goes away under the shared rate limiter', () => {
     await relay.start();
     redis = new Redis({ host: '127.0.0.1', port: relay.port, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => 200 });
     await new Promise((resolve) => redis.once('ready', resolve));
-    const rateLimiter = redisRateLimiter(redis, memoryRateLimiter(() => new Date()), (message) => logged.push(message));
+    const rateLimiter = redisRateLimiter(
+      redis,
+      memoryRateLimiter(() => new Date()),
+      (message) => logged.push(message),
+    );
     server = await startTestServer(db.config, { env: { RATE_LIMIT: 'on' }, rateLimiter });
   });
 

@@ -7,9 +7,7 @@ import { NotificationEntity } from '../../server/src/db/entities/notification.en
 import { SignupEntity } from '../../server/src/db/entities/signup.entity';
 import { signToken } from '../../server/src/core/tokens';
 import { engines, type ApiResponse } from './harness';
-import {
-  API, badFields, createDraft, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp,
-} from './fixtures';
+import { API, badFields, createDraft, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
 
 async function eventCounts(app: TestApp, id: string): Promise<{ confirmedCount: number; waitlistCount: number }> {
   const { confirmedCount, waitlistCount } = (await app.api.get(`${API}/events/${id}`)).body;
@@ -137,7 +135,10 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       const results = await Promise.all(openids.map((openid) => signUp(app, event.id, openid)));
       expect(results.map((r) => r.status)).toEqual(openids.map(() => 201));
       expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(5);
-      const positions = results.filter((r) => r.body.status === 'waitlisted').map((r) => r.body.waitlistPosition).sort((a, b) => a - b);
+      const positions = results
+        .filter((r) => r.body.status === 'waitlisted')
+        .map((r) => r.body.waitlistPosition)
+        .sort((a, b) => a - b);
       expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(await eventCounts(app, event.id)).toEqual({ confirmedCount: 5, waitlistCount: 9 });
     });
@@ -204,7 +205,7 @@ describe.each(engines)('sign-ups on %s', (engine) => {
   });
 
   describe('what a sign-up needs', () => {
-    it('when a resident signs up someone else (代报名), the attendee\'s name and phone are kept', async () => {
+    it("when a resident signs up someone else (代报名), the attendee's name and phone are kept", async () => {
       const event = await publishActivity(app);
       await app.api.patch(`${API}/me`, { nickname: '女儿', phone: '13600000000' }, await app.token('proxy-a'));
       const res = await signUp(app, event.id, 'proxy-a', { name: '王奶奶', phone: '15900001111' });
@@ -240,7 +241,9 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       const all = await mySignups(app, 'mine');
       expect(all.map((s) => s.event.title)).toEqual(['明天的活动', '下个月的活动']);
       expect(all[0]).toMatchObject({
-        id: expect.any(String), eventId: soon.id, status: 'confirmed',
+        id: expect.any(String),
+        eventId: soon.id,
+        status: 'confirmed',
         event: { id: soon.id, title: '明天的活动', startsAt: '2026-11-26T09:00:00+08:00', venue: { name: '唐山科技馆' } },
       });
       expect((await mySignups(app, 'mine', 'upcoming')).map((s) => s.event.title)).toEqual(['明天的活动', '下个月的活动']);
@@ -356,13 +359,13 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       expectError(await app.api.post(`${API}/events/${event.id}/checkins`, { code }, await app.token('demo-organizer')), 409, 'SIGNUP_NOT_ACTIVE');
     });
 
-    it('when someone asks for another person\'s check-in code, it answers 404', async () => {
+    it("when someone asks for another person's check-in code, it answers 404", async () => {
       const { signupId } = await bookedEvent('checkin-i');
       expectError(await app.api.get(`${API}/me/signups/${signupId}/checkin-code`, await app.token('checkin-j')), 404, 'NOT_FOUND');
     });
   });
 
-  describe('the organizer\'s list', () => {
+  describe("the organizer's list", () => {
     it('when the organizer lists sign-ups, phones are masked and nothing is audited', async () => {
       const event = await publishActivity(app, { capacity: 1 });
       await signUp(app, event.id, 'list-a', { name: '赵六', phone: '13812345678' });
@@ -394,7 +397,9 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       expect(res.headers.get('content-type')).toContain('text/csv');
       expect(res.headers.get('content-disposition')).toContain('attachment');
       // fetch's text() drops a BOM, so read the raw bytes.
-      const raw = await fetch(`${app.server.url}${API}/events/${event.id}/signups?format=csv`, { headers: { authorization: `Bearer ${await app.token('demo-organizer')}` } });
+      const raw = await fetch(`${app.server.url}${API}/events/${event.id}/signups?format=csv`, {
+        headers: { authorization: `Bearer ${await app.token('demo-organizer')}` },
+      });
       const bytes = Buffer.from(await raw.arrayBuffer());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');

@@ -13,12 +13,23 @@ import { engines } from './harness';
 import { API, activityInput, badFields, expectError, expectStatus, organizerOrgId, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
 
 const profile = (overrides: Record<string, unknown> = {}) => ({
-  realName: '王晓红', phone: '13912345678', skills: ['科普讲解', '应急救护'], tags: ['会开车'], team: '唐山市科技志愿服务队', bio: '退休教师', ...overrides,
+  realName: '王晓红',
+  phone: '13912345678',
+  skills: ['科普讲解', '应急救护'],
+  tags: ['会开车'],
+  team: '唐山市科技志愿服务队',
+  bio: '退休教师',
+  ...overrides,
 });
 
 /** The event runs 2026-12-05 09:00–12:00; the clock starts 2026-11-25. */
 const shiftInput = (overrides: Record<string, unknown> = {}) => ({
-  role: '展厅讲解', startsAt: '2026-12-05T08:30:00+08:00', endsAt: '2026-12-05T12:00:00+08:00', slots: 2, skills: ['科普讲解'], ...overrides,
+  role: '展厅讲解',
+  startsAt: '2026-12-05T08:30:00+08:00',
+  endsAt: '2026-12-05T12:00:00+08:00',
+  slots: 2,
+  skills: ['科普讲解'],
+  ...overrides,
 });
 
 async function becomeVolunteer(app: TestApp, openid: string, overrides: Record<string, unknown> = {}): Promise<string> {
@@ -74,8 +85,11 @@ describe.each(engines)('volunteers on %s', (engine) => {
 
     it('when the profile is incomplete or a skill is not on the list, it answers 400 naming the fields', async () => {
       const token = await app.token('vol-bad');
-      expect(badFields(await app.api.put(`${API}/me/volunteer`, { realName: '王', phone: '123', skills: [] }, token)).sort())
-        .toEqual(['phone', 'realName', 'skills']);
+      expect(badFields(await app.api.put(`${API}/me/volunteer`, { realName: '王', phone: '123', skills: [] }, token)).sort()).toEqual([
+        'phone',
+        'realName',
+        'skills',
+      ]);
       expect(badFields(await app.api.put(`${API}/me/volunteer`, profile({ skills: ['算命'] }), token))).toEqual(['skills.0']);
       expect(await app.count(VolunteerProfileEntity, { userId: (await app.user('vol-bad')).id })).toBe(0);
     });
@@ -100,7 +114,14 @@ describe.each(engines)('volunteers on %s', (engine) => {
     it('pages open shifts with a cursor, soonest first, no shift twice', async () => {
       const published = await publishActivity(app, { title: '分页岗位活动' });
       for (let i = 0; i < 5; i++) {
-        expectStatus(await app.api.post(`${API}/events/${published.id}/shifts`, shiftInput({ role: `岗位${i}`, startsAt: `2026-12-05T0${i + 1}:00:00+08:00` }), await organizer()), 201);
+        expectStatus(
+          await app.api.post(
+            `${API}/events/${published.id}/shifts`,
+            shiftInput({ role: `岗位${i}`, startsAt: `2026-12-05T0${i + 1}:00:00+08:00` }),
+            await organizer(),
+          ),
+          201,
+        );
       }
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -115,10 +136,12 @@ describe.each(engines)('volunteers on %s', (engine) => {
 
     it('when a shift lies far outside its event, or ends before it starts, it answers 400', async () => {
       const published = await publishActivity(app, { title: '岗位时间校验' });
-      expect(badFields(await app.api.post(`${API}/events/${published.id}/shifts`, shiftInput({ startsAt: '2026-12-01T09:00:00+08:00' }), await organizer())))
-        .toEqual(['startsAt']);
-      expect(badFields(await app.api.post(`${API}/events/${published.id}/shifts`, shiftInput({ endsAt: '2026-12-05T08:00:00+08:00' }), await organizer())))
-        .toEqual(['endsAt']);
+      expect(
+        badFields(await app.api.post(`${API}/events/${published.id}/shifts`, shiftInput({ startsAt: '2026-12-01T09:00:00+08:00' }), await organizer())),
+      ).toEqual(['startsAt']);
+      expect(
+        badFields(await app.api.post(`${API}/events/${published.id}/shifts`, shiftInput({ endsAt: '2026-12-05T08:00:00+08:00' }), await organizer())),
+      ).toEqual(['endsAt']);
     });
 
     it("when another organization's organizer adds a shift, it answers 403", async () => {
@@ -135,7 +158,11 @@ describe.each(engines)('volunteers on %s', (engine) => {
   describe('applications', () => {
     it('when someone without a volunteer profile applies, it answers 403 and asks for the profile', async () => {
       const { shift } = await eventWithShift(app);
-      expectError(await app.api.post(`${API}/shifts/${shift.id}/applications`, undefined, await app.token('vol-no-profile')), 403, 'VOLUNTEER_PROFILE_REQUIRED');
+      expectError(
+        await app.api.post(`${API}/shifts/${shift.id}/applications`, undefined, await app.token('vol-no-profile')),
+        403,
+        'VOLUNTEER_PROFILE_REQUIRED',
+      );
     });
 
     it('when a volunteer applies twice, the second call returns the same application with 200', async () => {
@@ -190,7 +217,9 @@ describe.each(engines)('volunteers on %s', (engine) => {
       const { shift } = await eventWithShift(app);
       const own = (await apply(app, shift.id, 'demo-organizer')).body;
       expectError(await app.api.post(`${API}/applications/${own.id}/decision`, { decision: 'approve' }, await organizer()), 403, 'FORBIDDEN');
-      expect((await app.api.post(`${API}/applications/${own.id}/decision`, { decision: 'approve' }, await app.token('demo-admin'))).body.status).toBe('approved');
+      expect((await app.api.post(`${API}/applications/${own.id}/decision`, { decision: 'approve' }, await app.token('demo-admin'))).body.status).toBe(
+        'approved',
+      );
     });
 
     it('when the shift has started, applying answers 409 SHIFT_CLOSED', async () => {
@@ -212,7 +241,9 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expectError(await complete({ hours: 3 }), 409, 'HOURS_ALREADY_RECORDED');
       const me = (await app.api.get(`${API}/me/volunteer`, await app.token('vol-hours'))).body;
       expect(me.totalHours).toBe(2.5);
-      expect(me.record).toEqual([expect.objectContaining({ hours: 2.5, role: '展厅讲解', organization: expect.objectContaining({ name: expect.stringContaining('科协') }) })]);
+      expect(me.record).toEqual([
+        expect.objectContaining({ hours: 2.5, role: '展厅讲解', organization: expect.objectContaining({ name: expect.stringContaining('科协') }) }),
+      ]);
       expect(await app.count(AuditEntryEntity, { action: 'application.complete', target: `application:${application.id}` })).toBe(1);
     });
 
@@ -293,7 +324,9 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(csv.headers.get('content-type')).toContain('text/csv');
       expect(csv.text).toContain('139****5678');
       expect(csv.text).toContain('展厅讲解');
-      const xlsx = await fetch(`${app.server.url}${API}/events/${event.id}/volunteers?format=xlsx`, { headers: { authorization: `Bearer ${await organizer()}` } });
+      const xlsx = await fetch(`${app.server.url}${API}/events/${event.id}/volunteers?format=xlsx`, {
+        headers: { authorization: `Bearer ${await organizer()}` },
+      });
       expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
@@ -307,7 +340,9 @@ describe.each(engines)('volunteers on %s', (engine) => {
     it('exports sign-ups as XLSX too, with formula-like names neutralised', async () => {
       const published = await publishActivity(app, { title: '报名导出活动' });
       expectStatus(await signUp(app, published.id, 'xlsx-signup', { name: '=1+2' }), 201);
-      const res = await fetch(`${app.server.url}${API}/events/${published.id}/signups?format=xlsx`, { headers: { authorization: `Bearer ${await organizer()}` } });
+      const res = await fetch(`${app.server.url}${API}/events/${published.id}/signups?format=xlsx`, {
+        headers: { authorization: `Bearer ${await organizer()}` },
+      });
       expect(res.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
@@ -381,7 +416,10 @@ describe.each(engines)('volunteers on %s', (engine) => {
       const user = await app.user('vol-erase-late');
       expectStatus(await app.api.del(`${API}/me`, await app.token('vol-erase-late')), 200);
       expect((await app.api.get(`${API}/events/${shift.eventId}/shifts`)).body.items[0].approvedCount).toBe(1);
-      expect((await app.api.post(`${API}/applications/${mine.id}/complete`, { hours: 3 }, await organizer())).body).toMatchObject({ status: 'completed', hours: 3 });
+      expect((await app.api.post(`${API}/applications/${mine.id}/complete`, { hours: 3 }, await organizer())).body).toMatchObject({
+        status: 'completed',
+        hours: 3,
+      });
       const list = await app.api.get(`${API}/events/${shift.eventId}/volunteers`, await organizer());
       expect(list.body.items[0]).toMatchObject({ status: 'completed', volunteer: { realName: '已注销', phone: '' } });
       const erasure = (await app.rows(AuditEntryEntity, { action: 'user.erase', target: `user:${user.id}` }))[0]!;
@@ -404,17 +442,28 @@ describe.each(engines)('volunteers on %s', (engine) => {
   describe('recurring series', () => {
     it('creates every Saturday as its own draft with its own seats, and submits the series at once', async () => {
       const body = {
-        ...activityInput(await organizerOrgId(app), { title: '银龄智能手机课堂', capacity: 20, startsAt: '2026-12-05T09:00:00+08:00', endsAt: '2026-12-05T10:30:00+08:00' }),
+        ...activityInput(await organizerOrgId(app), {
+          title: '银龄智能手机课堂',
+          capacity: 20,
+          startsAt: '2026-12-05T09:00:00+08:00',
+          endsAt: '2026-12-05T10:30:00+08:00',
+        }),
         signupClosesAt: '2026-12-04T20:00:00+08:00',
         recurrence: { frequency: 'weekly', until: '2026-12-26' },
       };
       const created = await app.api.post(`${API}/events/series`, body, await organizer());
       expect(created.status).toBe(201);
       expect(created.body.items.map((e: any) => e.startsAt)).toEqual([
-        '2026-12-05T09:00:00+08:00', '2026-12-12T09:00:00+08:00', '2026-12-19T09:00:00+08:00', '2026-12-26T09:00:00+08:00',
+        '2026-12-05T09:00:00+08:00',
+        '2026-12-12T09:00:00+08:00',
+        '2026-12-19T09:00:00+08:00',
+        '2026-12-26T09:00:00+08:00',
       ]);
       expect(created.body.items.map((e: any) => e.signupClosesAt)).toEqual([
-        '2026-12-04T20:00:00+08:00', '2026-12-11T20:00:00+08:00', '2026-12-18T20:00:00+08:00', '2026-12-25T20:00:00+08:00',
+        '2026-12-04T20:00:00+08:00',
+        '2026-12-11T20:00:00+08:00',
+        '2026-12-18T20:00:00+08:00',
+        '2026-12-25T20:00:00+08:00',
       ]);
       expect(new Set(created.body.items.map((e: any) => e.seriesId))).toEqual(new Set([created.body.seriesId]));
       expect(created.body.items.every((e: any) => e.status === 'draft' && e.capacity === 20 && e.confirmedCount === 0)).toBe(true);
@@ -426,10 +475,12 @@ describe.each(engines)('volunteers on %s', (engine) => {
 
     it('when the rule yields a single occurrence or no end, it answers 400', async () => {
       const base = activityInput(await organizerOrgId(app));
-      expect(badFields(await app.api.post(`${API}/events/series`, { ...base, recurrence: { frequency: 'weekly', until: '2026-12-06' } }, await organizer())))
-        .toEqual(['recurrence']);
-      expect(badFields(await app.api.post(`${API}/events/series`, { ...base, recurrence: { frequency: 'weekly' } }, await organizer())))
-        .toEqual(['recurrence.until']);
+      expect(
+        badFields(await app.api.post(`${API}/events/series`, { ...base, recurrence: { frequency: 'weekly', until: '2026-12-06' } }, await organizer())),
+      ).toEqual(['recurrence']);
+      expect(badFields(await app.api.post(`${API}/events/series`, { ...base, recurrence: { frequency: 'weekly' } }, await organizer()))).toEqual([
+        'recurrence.until',
+      ]);
     });
   });
 

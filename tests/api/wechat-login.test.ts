@@ -40,7 +40,13 @@ describe('WeChat login through code2Session', () => {
     wechat = await startFakeWechat({ 'code-alice': 'openid-alice' });
     db = await createTestDatabase('sqlite');
     server = await startTestServer(db.config, {
-      env: { AUTH_MODE: 'wechat', AUTH_SECRET: 'test-secret-of-at-least-32-characters', WX_APPID: 'wx-test-app', WX_SECRET: 'wx-test-secret', WX_API_BASE: wechat.url },
+      env: {
+        AUTH_MODE: 'wechat',
+        AUTH_SECRET: 'test-secret-of-at-least-32-characters',
+        WX_APPID: 'wx-test-app',
+        WX_SECRET: 'wx-test-secret',
+        WX_API_BASE: wechat.url,
+      },
     });
   });
   afterAll(async () => {

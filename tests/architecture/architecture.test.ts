@@ -88,10 +88,7 @@ function listImports(imports: Import[]): string {
 describe('the server layers', () => {
   const httpImports = layered.filter(
     (imp) =>
-      imp.target?.startsWith('server/src/http/') &&
-      imp.file.startsWith('server/') &&
-      !imp.file.startsWith('server/src/http/') &&
-      !isCompositionRoot(imp.file),
+      imp.target?.startsWith('server/src/http/') && imp.file.startsWith('server/') && !imp.file.startsWith('server/src/http/') && !isCompositionRoot(imp.file),
   );
   const httpImportName = (imp: Import) => `${imp.file} -> ${imp.target}`;
 
@@ -108,10 +105,7 @@ describe('the server layers', () => {
 
   it('keeps core/ free of the rest of the server', () => {
     const offending = layered.filter(
-      (imp) =>
-        imp.file.startsWith('server/src/core/') &&
-        imp.target?.startsWith('server/') &&
-        !imp.target.startsWith('server/src/core/'),
+      (imp) => imp.file.startsWith('server/src/core/') && imp.target?.startsWith('server/') && !imp.target.startsWith('server/src/core/'),
     );
     expect(listImports(offending)).toBe('');
   });

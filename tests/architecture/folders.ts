@@ -5,15 +5,7 @@
 import { describeImport, type Import } from './sources';
 
 /** Longer prefixes first: a feature module is a node of its own, not part of `modules`. */
-const folderRoots = [
-  'server/src/modules/',
-  'server/src/',
-  'server/bench/',
-  'shared/src/',
-  'miniapp/src/packages/',
-  'miniapp/src/pages/',
-  'miniapp/src/',
-];
+const folderRoots = ['server/src/modules/', 'server/src/', 'server/bench/', 'shared/src/', 'miniapp/src/packages/', 'miniapp/src/pages/', 'miniapp/src/'];
 
 /** The folder node a file belongs to; undefined for files outside the graph (tests/). */
 export function folderOf(file: string): string | undefined {
@@ -91,15 +83,11 @@ export function edgeName(edge: { from: string; to: string }): string {
 /** The edges that keep a cycle's folders tied to each other. */
 export function edgesWithin(cycle: string[], graph: FolderGraph): FolderEdge[] {
   const members = new Set(cycle);
-  return cycle.flatMap((from) =>
-    [...(graph.get(from) ?? [])].filter(([to]) => members.has(to)).map(([to, example]) => ({ from, to, example })),
-  );
+  return cycle.flatMap((from) => [...(graph.get(from) ?? [])].filter(([to]) => members.has(to)).map(([to, example]) => ({ from, to, example })));
 }
 
 /** One line per edge inside the cycle, each with an import that makes it. */
 export function describeCycle(cycle: string[], graph: FolderGraph, isNew: (edge: FolderEdge) => boolean): string {
-  const lines = edgesWithin(cycle, graph).map(
-    (edge) => `  ${isNew(edge) ? 'NEW ' : ''}${edgeName(edge)}  (${describeImport(edge.example)})`,
-  );
+  const lines = edgesWithin(cycle, graph).map((edge) => `  ${isNew(edge) ? 'NEW ' : ''}${edgeName(edge)}  (${describeImport(edge.example)})`);
   return [`cycle between ${cycle.join(', ')}:`, ...lines].join('\n');
 }

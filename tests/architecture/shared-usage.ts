@@ -35,14 +35,17 @@ export function sharedExportUsage(tree: SourceTree): SharedExport[] {
   const sharedFiles = tree.files.filter((file) => file.path.startsWith('shared/src/') && !file.isTest);
   // Only names are resolved, never types: without lib files and zod's declarations the
   // program builds in ~0.1 s, and shared's own files still see each other.
-  const program = ts.createProgram(sharedFiles.map((file) => path.join(repoRoot, file.path)), {
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
-    noEmit: true,
-    noLib: true,
-    noResolve: true,
-    types: [],
-  });
+  const program = ts.createProgram(
+    sharedFiles.map((file) => path.join(repoRoot, file.path)),
+    {
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      noEmit: true,
+      noLib: true,
+      noResolve: true,
+      types: [],
+    },
+  );
   const shared = new SharedDeclarations(program);
   const direct = directUses(tree.imports, shared);
   const reached = { server: shared.reachableFrom(direct.server.keys()), app: shared.reachableFrom(direct.app.keys()) };

@@ -40,7 +40,13 @@ export async function startServerProcess(dbUrl: string): Promise<ServerProcess> 
       cwd: repoRoot,
       env: {
         ...process.env,
-        PORT: String(port), DB_URL: dbUrl, AUTH_MODE: 'dev', AUTH_SECRET, RATE_LIMIT: 'off', SEED_PLANS: 'on', REDIS_URL: '',
+        PORT: String(port),
+        DB_URL: dbUrl,
+        AUTH_MODE: 'dev',
+        AUTH_SECRET,
+        RATE_LIMIT: 'off',
+        SEED_PLANS: 'on',
+        REDIS_URL: '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -101,12 +107,14 @@ export function mysqlUrl(config: TestDatabase['config']): string {
 export async function inBatches<T>(count: number, limit: number, job: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await job(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await job(i);
+      }
+    }),
+  );
   return results;
 }
 
@@ -119,4 +127,3 @@ export function statusCounts(responses: ApiResponse[]): Record<string, number> {
   }
   return counts;
 }
-

@@ -3,9 +3,7 @@
 // shift at once. Never more approved than slots, and the count column agrees.
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { apiClient, createTestDatabase, type ApiClient, type TestDatabase } from '../api/harness';
-import {
-  describeMysql, ensureBuilt, inBatches, mysqlUrl, startServerProcess, statusCounts, stopServerProcess, type ServerProcess,
-} from './processes';
+import { describeMysql, ensureBuilt, inBatches, mysqlUrl, startServerProcess, statusCounts, stopServerProcess, type ServerProcess } from './processes';
 
 const APPLICANTS = 60;
 const SLOTS = 5;
@@ -58,19 +56,36 @@ describeMysql('shift approvals across two server processes on one MariaDB databa
     const city: string = (await api[0]!.get('/api/v1/organizations')).body.items.find((o: { id: string }) => o.id === organizationId).city;
     const startsAt = new Date(Date.now() + 30 * 86_400_000);
     const endsAt = new Date(startsAt.getTime() + 3 * 3600_000);
-    const created = await api[0]!.post('/api/v1/events', {
-      title, kind: 'activity', organizerId: organizationId, city, venue: { name: '科技馆' },
-      startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), capacity: 100,
-    }, organizer.token);
+    const created = await api[0]!.post(
+      '/api/v1/events',
+      {
+        title,
+        kind: 'activity',
+        organizerId: organizationId,
+        city,
+        venue: { name: '科技馆' },
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        capacity: 100,
+      },
+      organizer.token,
+    );
     expect(created.status).toBe(201);
     const submitted = await api[1]!.post(`/api/v1/events/${created.body.id}/submit`, undefined, organizer.token);
     if (submitted.body.status === 'pending') {
       const reviewer = await api[1]!.login('demo-reviewer');
       expect((await api[1]!.post(`/api/v1/events/${created.body.id}/review`, { decision: 'approve' }, reviewer.token)).status).toBe(200);
     }
-    const shift = await api[1]!.post(`/api/v1/events/${created.body.id}/shifts`, {
-      role: '现场引导', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), slots,
-    }, organizer.token);
+    const shift = await api[1]!.post(
+      `/api/v1/events/${created.body.id}/shifts`,
+      {
+        role: '现场引导',
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        slots,
+      },
+      organizer.token,
+    );
     expect(shift.status).toBe(201);
     return { shiftId: shift.body.id, organizerToken: organizer.token };
   }
@@ -80,7 +95,11 @@ describeMysql('shift approvals across two server processes on one MariaDB databa
     return inBatches(count, 12, async (i) => {
       const client = api[i % 2]!;
       const session = await client.login(`${prefix}-${i}`);
-      const profile = await client.put('/api/v1/me/volunteer', { realName: `志愿者${i}`, phone: `137${String(i).padStart(8, '0')}`, skills: ['秩序引导'] }, session.token);
+      const profile = await client.put(
+        '/api/v1/me/volunteer',
+        { realName: `志愿者${i}`, phone: `137${String(i).padStart(8, '0')}`, skills: ['秩序引导'] },
+        session.token,
+      );
       expect(profile.status).toBe(201);
       return session;
     });
@@ -96,8 +115,9 @@ describeMysql('shift approvals across two server processes on one MariaDB databa
     expect(statusCounts(applications)).toEqual({ 201: APPLICANTS });
 
     // The organizer approves every one at once, half on each process.
-    const decisions = await Promise.all(applications.map((a, i) =>
-      api[(i + 1) % 2]!.post(`/api/v1/applications/${a.body.id}/decision`, { decision: 'approve' }, organizer.token)));
+    const decisions = await Promise.all(
+      applications.map((a, i) => api[(i + 1) % 2]!.post(`/api/v1/applications/${a.body.id}/decision`, { decision: 'approve' }, organizer.token)),
+    );
     const approved = decisions.filter((d) => d.status === 200);
     const full = decisions.filter((d) => d.status === 409);
     expect(approved).toHaveLength(SLOTS);
@@ -144,7 +164,9 @@ describeMysql('shift approvals across two server processes on one MariaDB databa
     expect(await approvedCountColumn(shiftId)).toBe(counts.approved ?? 0);
     // The erased volunteers hold no slot: every approved application belongs to someone still here.
     const [rows] = await db!.query<RowDataPacket[]>(
-      'SELECT a.status, p.userId AS profile FROM shift_applications a LEFT JOIN volunteer_profiles p ON p.userId = a.userId WHERE a.shiftId = ?', [shiftId]);
+      'SELECT a.status, p.userId AS profile FROM shift_applications a LEFT JOIN volunteer_profiles p ON p.userId = a.userId WHERE a.shiftId = ?',
+      [shiftId],
+    );
     expect(rows.filter((r) => r.status === 'approved' && r.profile === null)).toEqual([]);
   });
 });

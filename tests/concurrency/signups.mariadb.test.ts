@@ -3,9 +3,7 @@
 // Nothing is mocked; the only shared state between the processes is the database.
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { apiClient, createTestDatabase, type ApiClient, type TestDatabase } from '../api/harness';
-import {
-  describeMysql, ensureBuilt, inBatches, mysqlUrl, startServerProcess, statusCounts, stopServerProcess, type ServerProcess,
-} from './processes';
+import { describeMysql, ensureBuilt, inBatches, mysqlUrl, startServerProcess, statusCounts, stopServerProcess, type ServerProcess } from './processes';
 
 const RESIDENTS = 300;
 const CAPACITY = 50;
@@ -65,13 +63,26 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
   /** demo-organizer creates and submits on one process, demo-reviewer approves on the other. */
   async function publishEvent(title: string, capacity: number): Promise<string> {
     const startsAt = new Date(Date.now() + 30 * 86_400_000);
-    const created = await api[0]!.post('/api/v1/events', {
-      title, description: '并发报名测试', kind: 'activity', organizerId: organizer.organizationId, city: organizer.city,
-      audiences: ['青少年'], themes: ['航天'], district: '',
-      venue: { name: '科技馆', address: '科技馆一楼报告厅', lat: 24.33, lng: 109.42 },
-      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
-      capacity, signupOpensAt: null, signupClosesAt: null,
-    }, organizer.token);
+    const created = await api[0]!.post(
+      '/api/v1/events',
+      {
+        title,
+        description: '并发报名测试',
+        kind: 'activity',
+        organizerId: organizer.organizationId,
+        city: organizer.city,
+        audiences: ['青少年'],
+        themes: ['航天'],
+        district: '',
+        venue: { name: '科技馆', address: '科技馆一楼报告厅', lat: 24.33, lng: 109.42 },
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+        capacity,
+        signupOpensAt: null,
+        signupClosesAt: null,
+      },
+      organizer.token,
+    );
     expect(created.status).toBe(201);
     const id: string = created.body.id;
     const submitted = await api[1]!.post(`/api/v1/events/${id}/submit`, undefined, organizer.token);
@@ -100,8 +111,11 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
     const residents = await inBatches(RESIDENTS, 16, (i) => api[i % 2]!.login(`concurrency-resident-${i}`));
     expect(new Set(residents.map((r) => r.user.id)).size).toBe(RESIDENTS);
 
-    const responses = await Promise.all(residents.map((resident, i) =>
-      api[i % 2]!.post(`/api/v1/events/${eventId}/signups`, { name: `居民${i}`, phone: `138${String(i).padStart(8, '0')}` }, resident.token)));
+    const responses = await Promise.all(
+      residents.map((resident, i) =>
+        api[i % 2]!.post(`/api/v1/events/${eventId}/signups`, { name: `居民${i}`, phone: `138${String(i).padStart(8, '0')}` }, resident.token),
+      ),
+    );
 
     expect(statusCounts(responses)).toEqual({ 201: RESIDENTS });
     const confirmed = responses.filter((r) => r.body.status === 'confirmed');
@@ -128,8 +142,10 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
     expect(await eventRow(eventId)).toEqual({ confirmedCount: CAPACITY, waitlistCount: RESIDENTS - CAPACITY, signupSeq: RESIDENTS });
     for (const client of api) {
       const event = await client.get(`/api/v1/events/${eventId}`);
-      expect({ confirmedCount: event.body.confirmedCount, waitlistCount: event.body.waitlistCount })
-        .toEqual({ confirmedCount: CAPACITY, waitlistCount: RESIDENTS - CAPACITY });
+      expect({ confirmedCount: event.body.confirmedCount, waitlistCount: event.body.waitlistCount }).toEqual({
+        confirmedCount: CAPACITY,
+        waitlistCount: RESIDENTS - CAPACITY,
+      });
     }
     // The organizer's list numbers the waitlist the same way.
     const list = await api[1]!.get(`/api/v1/events/${eventId}/signups`, organizer.token);
@@ -148,15 +164,19 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
     const after = await signupRows(eventId);
     const changed = after.filter((row) => byUser.get(row.userId)!.status !== row.status);
     expect(changed.map((r) => ({ id: r.id, status: r.status })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-      [{ id: byUser.get(residents[leaverIndex]!.user.id)!.id, status: 'cancelled' }, { id: head.id, status: 'confirmed' }]
-        .sort((a, b) => a.id.localeCompare(b.id)),
+      [
+        { id: byUser.get(residents[leaverIndex]!.user.id)!.id, status: 'cancelled' },
+        { id: head.id, status: 'confirmed' },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
     );
     expect(after.filter((r) => r.status === 'confirmed')).toHaveLength(CAPACITY);
     expect(await eventRow(eventId)).toMatchObject({ confirmedCount: CAPACITY, waitlistCount: RESIDENTS - CAPACITY - 1 });
     for (const client of api) {
       const event = await client.get(`/api/v1/events/${eventId}`);
-      expect({ confirmedCount: event.body.confirmedCount, waitlistCount: event.body.waitlistCount })
-        .toEqual({ confirmedCount: CAPACITY, waitlistCount: RESIDENTS - CAPACITY - 1 });
+      expect({ confirmedCount: event.body.confirmedCount, waitlistCount: event.body.waitlistCount }).toEqual({
+        confirmedCount: CAPACITY,
+        waitlistCount: RESIDENTS - CAPACITY - 1,
+      });
     }
     const tokenOf = (userId: string) => residents.find((r) => r.user.id === userId)!.token;
     const promoted = await api[0]!.get('/api/v1/me/signups', tokenOf(head.userId));
@@ -170,8 +190,11 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
     const eventId = await publishEvent('并发报名：同一个人', CAPACITY);
     const resident = await api[0]!.login('concurrency-repeater');
 
-    const responses = await Promise.all(Array.from({ length: RESIDENTS }, (_, i) =>
-      api[i % 2]!.post(`/api/v1/events/${eventId}/signups`, { name: '重复报名', phone: '13900000000' }, resident.token)));
+    const responses = await Promise.all(
+      Array.from({ length: RESIDENTS }, (_, i) =>
+        api[i % 2]!.post(`/api/v1/events/${eventId}/signups`, { name: '重复报名', phone: '13900000000' }, resident.token),
+      ),
+    );
 
     expect(statusCounts(responses)).toEqual({ 200: RESIDENTS - 1, 201: 1 });
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);

@@ -112,7 +112,13 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer a
     // An event of demo-organizer's organization with a shift demo-volunteer applied for, and one event awaiting review.
     const event = await publishActivity(e2e.api, { title: `无障碍检查：志愿活动（${mode}）`, capacity: 20, days: 5 });
     const organizer = await e2e.api.as('demo-organizer');
-    const shift = await organizer.post<{ id: string }>(`/events/${event.id}/shifts`, { role: '展厅引导', startsAt: cstTime(5, 9), endsAt: cstTime(5, 11), slots: 2, skills: ['秩序引导'] });
+    const shift = await organizer.post<{ id: string }>(`/events/${event.id}/shifts`, {
+      role: '展厅引导',
+      startsAt: cstTime(5, 9),
+      endsAt: cstTime(5, 11),
+      slots: 2,
+      skills: ['秩序引导'],
+    });
     await (await e2e.api.as('demo-volunteer')).post(`/shifts/${shift.id}/applications`, undefined);
 
     const tab = await e2e.open(`a11y-roles-${mode}`);

@@ -15,9 +15,7 @@ export async function axeProblems(page: Page): Promise<string[]> {
     const result = await axe.run(document);
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(', ')}`);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(', ')}`);
 }
 
 interface AxeViolation {
@@ -36,8 +34,21 @@ interface AxeViolation {
  * exempts them.
  */
 const tappable = [
-  'taro-button-core', 'a[href]', '.weui-tabbar__item', '.chip', '.list-row', '.check', '.picker-box', 'taro-input-core input',
-  '.event-card', '.banner', '.plan-task-link', '.task__head', '.month__cell:not(.month__cell--blank)', 'taro-switch-core', 'label',
+  'taro-button-core',
+  'a[href]',
+  '.weui-tabbar__item',
+  '.chip',
+  '.list-row',
+  '.check',
+  '.picker-box',
+  'taro-input-core input',
+  '.event-card',
+  '.banner',
+  '.plan-task-link',
+  '.task__head',
+  '.month__cell:not(.month__cell--blank)',
+  'taro-switch-core',
+  'label',
 ].join(', ');
 
 /**
@@ -47,51 +58,59 @@ const tappable = [
  * `lower` gives a smaller minimum to targets that cannot reach `min` (the caller says why).
  */
 export async function tapTargetProblems(page: Page, min: number, lower: Record<string, number> = {}): Promise<string[]> {
-  return page.evaluate(({ selector, min, lower }) => {
-    const problems: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 16)}"`;
-    const shownPage = [...document.querySelectorAll('.taro_page')].reverse().find((p) => getComputedStyle(p).display !== 'none');
-    const sheet = document.querySelector('.sheet-mask');
-    const roots = [sheet ?? shownPage, document.querySelector('.weui-tabbar')].filter((r): r is Element => Boolean(r));
-    for (const root of roots) {
-      for (const el of root.querySelectorAll(selector)) {
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue; // not rendered
-        // A Switch or Checkbox wrapped in a <label> is tapped through the label.
-        if (el.matches('taro-switch-core') && el.closest('label')) continue;
-        const least = Object.entries(lower).find(([match]) => el.matches(match))?.[1] ?? min;
-        if (box.width < least || box.height < least) {
-          problems.push(`${name(el)} is ${box.width.toFixed(0)}x${box.height.toFixed(0)}, under ${least}x${least}`);
-          continue;
-        }
-        // Only what lies wholly in sight can be hit-tested; the rest is scrolled away.
-        const sight = root.getBoundingClientRect();
-        const inSight = box.top >= Math.max(0, sight.top) && box.left >= Math.max(0, sight.left)
-          && box.bottom <= Math.min(window.innerHeight, sight.bottom) && box.right <= Math.min(window.innerWidth, sight.right);
-        if (!inSight) continue;
-        // The centre and a point just inside each edge must all land on the target.
-        const points = [
-          [box.left + box.width / 2, box.top + box.height / 2],
-          [box.left + box.width / 2, box.top + 3], [box.left + box.width / 2, box.bottom - 3],
-          [box.left + 3, box.top + box.height / 2], [box.right - 3, box.top + box.height / 2],
-        ];
-        for (const [x, y] of points) {
-          const hit = document.elementFromPoint(x!, y!);
-          if (hit && !el.contains(hit) && !hit.contains(el)) {
-            problems.push(`${name(el)} is partly covered by ${name(hit)}`);
-            break;
+  return page.evaluate(
+    ({ selector, min, lower }) => {
+      const problems: string[] = [];
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 16)}"`;
+      const shownPage = [...document.querySelectorAll('.taro_page')].reverse().find((p) => getComputedStyle(p).display !== 'none');
+      const sheet = document.querySelector('.sheet-mask');
+      const roots = [sheet ?? shownPage, document.querySelector('.weui-tabbar')].filter((r): r is Element => Boolean(r));
+      for (const root of roots) {
+        for (const el of root.querySelectorAll(selector)) {
+          const box = el.getBoundingClientRect();
+          if (box.width === 0 || box.height === 0) continue; // not rendered
+          // A Switch or Checkbox wrapped in a <label> is tapped through the label.
+          if (el.matches('taro-switch-core') && el.closest('label')) continue;
+          const least = Object.entries(lower).find(([match]) => el.matches(match))?.[1] ?? min;
+          if (box.width < least || box.height < least) {
+            problems.push(`${name(el)} is ${box.width.toFixed(0)}x${box.height.toFixed(0)}, under ${least}x${least}`);
+            continue;
+          }
+          // Only what lies wholly in sight can be hit-tested; the rest is scrolled away.
+          const sight = root.getBoundingClientRect();
+          const inSight =
+            box.top >= Math.max(0, sight.top) &&
+            box.left >= Math.max(0, sight.left) &&
+            box.bottom <= Math.min(window.innerHeight, sight.bottom) &&
+            box.right <= Math.min(window.innerWidth, sight.right);
+          if (!inSight) continue;
+          // The centre and a point just inside each edge must all land on the target.
+          const points = [
+            [box.left + box.width / 2, box.top + box.height / 2],
+            [box.left + box.width / 2, box.top + 3],
+            [box.left + box.width / 2, box.bottom - 3],
+            [box.left + 3, box.top + box.height / 2],
+            [box.right - 3, box.top + box.height / 2],
+          ];
+          for (const [x, y] of points) {
+            const hit = document.elementFromPoint(x!, y!);
+            if (hit && !el.contains(hit) && !hit.contains(el)) {
+              problems.push(`${name(el)} is partly covered by ${name(hit)}`);
+              break;
+            }
           }
         }
       }
-    }
-    return problems;
-  }, { selector: tappable, min, lower });
+      return problems;
+    },
+    { selector: tappable, min, lower },
+  );
 }
 
 /** Waits until one page is on screen: a page sliding in or out would be checked along with it. */
 export async function pageSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').length === 1);
+  await page.waitForFunction(() => [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').length === 1);
 }
 
 /** Text on screen (the page shown and the tab bar) set below `min` CSS px. */

@@ -55,7 +55,8 @@ export function cstTime(days: number, hour: number): string {
  * submitted, and approved by demo-reviewer when the organization is not trusted.
  */
 export async function publishActivity(
-  api: Api, fields: { title: string; capacity: number; days?: number; /** false: leave it pending review */ approve?: boolean },
+  api: Api,
+  fields: { title: string; capacity: number; days?: number; /** false: leave it pending review */ approve?: boolean },
 ): Promise<{ id: string; title: string }> {
   const organizer = await api.as('demo-organizer');
   const me = await organizer.get<{ organizations: { id: string }[] }>('/me');

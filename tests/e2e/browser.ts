@@ -13,7 +13,16 @@ export const artifactsDir = join(__dirname, 'artifacts');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -41,9 +50,11 @@ export async function openApp(browser: Browser, baseUrl: string, flow: string): 
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(`${baseUrl}/`);
-  await shown(page).waitFor().catch((error: Error) => {
-    throw new Error(`the app did not render: ${error.message}\n${problems.join('\n')}`);
-  });
+  await shown(page)
+    .waitFor()
+    .catch((error: Error) => {
+      throw new Error(`the app did not render: ${error.message}\n${problems.join('\n')}`);
+    });
   return {
     page,
     context,
@@ -119,7 +130,10 @@ export async function pick(page: Page, opener: Locator, option: string): Promise
   await sheet.waitFor();
   await sheet.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   // A tap on a row selects it; the wheel's shading overlay lies on top and passes the tap on.
-  await sheet.locator('.weui-picker__item').filter({ hasText: exactly(option) }).click({ force: true });
+  await sheet
+    .locator('.weui-picker__item')
+    .filter({ hasText: exactly(option) })
+    .click({ force: true });
   await sheet.locator('.weui-picker__action').filter({ hasText: '确定' }).click();
   await sheet.waitFor({ state: 'hidden' });
 }

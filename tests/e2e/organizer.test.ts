@@ -1,9 +1,7 @@
 // Organizers and reviewers in the H5 app: posting an event that a reviewer
 // approves into the public list, and checking a resident in by typed code.
 import type { Page } from 'playwright-core';
-import {
-  backToTabs, eventTitles, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText,
-} from './browser';
+import { backToTabs, eventTitles, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(180_000);
@@ -34,8 +32,14 @@ describe('an organizer', () => {
     await field(page, '区县').fill('路北区');
     await field(page, '场馆名称').fill('唐山市科技馆');
     await field(page, '详细地址').fill('路北区建设北路');
-    await shown(page).locator('.chip').filter({ hasText: /^青少年$/ }).click();
-    await shown(page).locator('.chip').filter({ hasText: /^航天$/ }).click();
+    await shown(page)
+      .locator('.chip')
+      .filter({ hasText: /^青少年$/ })
+      .click();
+    await shown(page)
+      .locator('.chip')
+      .filter({ hasText: /^航天$/ })
+      .click();
     await shot('event-form');
     await tapButton(page, '保存并提交审核');
     // The form goes back to the organizer's list by itself (its toast leaves with it).
@@ -63,11 +67,13 @@ describe('an organizer', () => {
     await shot('in-public-list');
   });
 
-  it('checks a resident in by typing the code from the resident\'s QR', async () => {
+  it("checks a resident in by typing the code from the resident's QR", async () => {
     // Prepared over HTTP: the resident's sign-up for one of the organization's events, and its code.
     const resident = await e2e.api.as('demo-resident');
     const organizer = await e2e.api.as('demo-organizer');
-    const { items } = await resident.get<{ items: { id: string; title: string }[] }>(`/events?city=${encodeURIComponent('唐山市')}&q=${encodeURIComponent('心肺复苏')}`);
+    const { items } = await resident.get<{ items: { id: string; title: string }[] }>(
+      `/events?city=${encodeURIComponent('唐山市')}&q=${encodeURIComponent('心肺复苏')}`,
+    );
     const event = items[0];
     if (!event) throw new Error('the demo data has no 心肺复苏 event in 唐山市');
     const signup = await resident.post<{ id: string }>(`/events/${event.id}/signups`, { name: '王大爷', phone: '13700137000' });
@@ -80,7 +86,10 @@ describe('an organizer', () => {
     await field(page, '粘贴或输入签到码').fill(code);
     await shot('code-typed');
     await tapButton(page, '确认签到');
-    await shown(page).locator('.org-result--ok').getByText(/^签到成功/).waitFor();
+    await shown(page)
+      .locator('.org-result--ok')
+      .getByText(/^签到成功/)
+      .waitFor();
     await shot('checked-in');
 
     // The same code a second time is refused with the server's message.

@@ -3,9 +3,7 @@
 // code, cancelling, the waitlist of a full event, and 大字模式.
 import type { Page } from 'playwright-core';
 import { publishActivity } from './api';
-import {
-  answerModal, backToTabs, eventTitles, expectToast, field, pick, settle, shown, signIn, switchTab, tapButton, tapText,
-} from './browser';
+import { answerModal, backToTabs, eventTitles, expectToast, field, pick, settle, shown, signIn, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(180_000);
@@ -29,7 +27,10 @@ async function fillSignupForm(page: Page, name: string, phone: string): Promise<
 }
 
 const fontSize = (page: Page, selector: string) =>
-  shown(page).locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  shown(page)
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
 describe('a resident', () => {
   it('finds an event by filter chip and by keyword, signs up, sees the check-in QR code in 我的, and cancels', async () => {
@@ -40,7 +41,12 @@ describe('a resident', () => {
 
     await switchTab(page, '活动');
     await shown(page).locator('.chip').filter({ hasText: '筛选' }).click();
-    await shown(page).locator('.filter-row').filter({ hasText: '主题' }).locator('.chip').filter({ hasText: /^航天$/ }).click();
+    await shown(page)
+      .locator('.filter-row')
+      .filter({ hasText: '主题' })
+      .locator('.chip')
+      .filter({ hasText: /^航天$/ })
+      .click();
     expect(await eventTitles(page, ['星空观测夜：认识冬季星座'])).toEqual(['星空观测夜：认识冬季星座']);
     await shot('filtered-by-theme');
 
@@ -75,7 +81,10 @@ describe('a resident', () => {
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(await qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-    await shown(page).locator('.sheet').getByText(/有效期至/).waitFor();
+    await shown(page)
+      .locator('.sheet')
+      .getByText(/有效期至/)
+      .waitFor();
     await shot('checkin-qr');
 
     await tapButton(page, '关闭');
@@ -157,7 +166,10 @@ describe('a resident', () => {
     await shown(page).locator('.page.page--large').waitFor();
     expect(await fontSize(page, '.page')).toBe(bodyAfter);
     const resident = await e2e.api.as('demo-resident');
-    const me = await settle(() => resident.get<{ largeText: boolean }>('/me'), (user) => user.largeText === true);
+    const me = await settle(
+      () => resident.get<{ largeText: boolean }>('/me'),
+      (user) => user.largeText === true,
+    );
     expect(me.largeText).toBe(true);
     await shot('large-text-after-reload');
   });

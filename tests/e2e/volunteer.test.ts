@@ -14,7 +14,10 @@ const role = '端到端签到引导';
 /** The card of the prepared shift in the open-shifts list, found through its skill chip. */
 async function openPreparedShift(page: Page, eventTitle: string) {
   await tapText(page, '志愿岗位');
-  await shown(page).locator('.vol-filter .chip').filter({ hasText: /^秩序引导$/ }).click();
+  await shown(page)
+    .locator('.vol-filter .chip')
+    .filter({ hasText: /^秩序引导$/ })
+    .click();
   const card = shown(page).locator('.shift-card').filter({ hasText: role }).filter({ hasText: eventTitle });
   await card.waitFor();
   return card;

@@ -27,12 +27,26 @@ const root = findRepoRoot(__dirname);
 const fixturesDir = join(root, 'tests', 'importer', 'fixtures');
 
 const task = (sectionPath: string[], text: string, extra: Partial<ObservedTask> = {}): ObservedTask => ({
-  number: 1, sectionPath, text, units: [], campaigns: [], ...extra,
+  number: 1,
+  sectionPath,
+  text,
+  units: [],
+  campaigns: [],
+  ...extra,
 });
 
 const header = {
-  title: '2024年某市全民科学素质行动工作要点', place: '某市', city: '某市', level: 'city', kind: '工作要点', period: null,
-  year: 2024, script: 'simplified', issuer: null, issuedOn: '2024-03-01', documentNumber: null,
+  title: '2024年某市全民科学素质行动工作要点',
+  place: '某市',
+  city: '某市',
+  level: 'city',
+  kind: '工作要点',
+  period: null,
+  year: 2024,
+  script: 'simplified',
+  issuer: null,
+  issuedOn: '2024-03-01',
+  documentNumber: null,
 };
 
 const expectedPlan: ExpectedPlan = {
@@ -40,10 +54,23 @@ const expectedPlan: ExpectedPlan = {
   header,
   sections: ['一、重点任务', '（一）青少年'],
   tasks: [
-    { number: 1, sectionPath: ['一、重点任务', '（一）青少年'], textStart: '推进科学教育',
-      units: [{ name: '市教育局', role: 'lead', inherited: true }, { name: '市科协', role: null, inherited: false }], campaigns: ['national-science-day'] },
-    { number: 2, sectionPath: ['一、重点任务', '（一）青少年'], textStart: '开展科技竞赛',
-      units: [{ name: '市教育局', role: 'lead', inherited: true }], campaigns: [] },
+    {
+      number: 1,
+      sectionPath: ['一、重点任务', '（一）青少年'],
+      textStart: '推进科学教育',
+      units: [
+        { name: '市教育局', role: 'lead', inherited: true },
+        { name: '市科协', role: null, inherited: false },
+      ],
+      campaigns: ['national-science-day'],
+    },
+    {
+      number: 2,
+      sectionPath: ['一、重点任务', '（一）青少年'],
+      textStart: '开展科技竞赛',
+      units: [{ name: '市教育局', role: 'lead', inherited: true }],
+      campaigns: [],
+    },
   ],
   needsReview: false,
   warnings: [],
@@ -55,11 +82,25 @@ function perfectParse() {
     ...header,
     sections: [{ ordinal: '一', level: 1, title: '重点任务', sections: [{ ordinal: '（一）', level: 2, title: '青少年', sections: [] }] }],
     tasks: [
-      { number: 1, title: '', text: '推进科学教育进校园。', sectionPath: ['一、重点任务', '（一）青少年'],
-        responsibleUnits: [{ name: '市科协', role: null, inherited: false }, { name: '市教育局', role: 'lead', inherited: true }],
-        campaigns: [{ code: 'national-science-day', name: '全国科普日' }] },
-      { number: 2, title: '', text: '开展科技竞赛。', sectionPath: ['一、重点任务', '（一）青少年'],
-        responsibleUnits: [{ name: '市教育局', role: 'lead', inherited: true }], campaigns: [] },
+      {
+        number: 1,
+        title: '',
+        text: '推进科学教育进校园。',
+        sectionPath: ['一、重点任务', '（一）青少年'],
+        responsibleUnits: [
+          { name: '市科协', role: null, inherited: false },
+          { name: '市教育局', role: 'lead', inherited: true },
+        ],
+        campaigns: [{ code: 'national-science-day', name: '全国科普日' }],
+      },
+      {
+        number: 2,
+        title: '',
+        text: '开展科技竞赛。',
+        sectionPath: ['一、重点任务', '（一）青少年'],
+        responsibleUnits: [{ name: '市教育局', role: 'lead', inherited: true }],
+        campaigns: [],
+      },
     ],
     needsReview: false,
     warnings: [],
@@ -130,7 +171,10 @@ describe('scoring one fixture', () => {
 
   test('explicit and inherited units are scored apart, by name and role', () => {
     const parse = perfectParse();
-    parse.tasks[0]!.responsibleUnits = [{ name: '市科协', role: null, inherited: false }, { name: '市教育局', role: null, inherited: true }];
+    parse.tasks[0]!.responsibleUnits = [
+      { name: '市科协', role: null, inherited: false },
+      { name: '市教育局', role: null, inherited: true },
+    ];
     const s = score(parse);
     expect(s.unitsExplicit).toEqual({ tp: 1, fp: 0, fn: 0 });
     expect(s.unitsInherited).toEqual({ tp: 1, fp: 1, fn: 1 });
@@ -171,7 +215,13 @@ describe('scoring one fixture', () => {
   });
 
   test('warning codes outside the list are not scored; listed ones are', () => {
-    const s = score({ ...perfectParse(), warnings: [{ code: 'SOMETHING_ELSE', message: '' }, { code: 'NO_PLACE', message: '' }] });
+    const s = score({
+      ...perfectParse(),
+      warnings: [
+        { code: 'SOMETHING_ELSE', message: '' },
+        { code: 'NO_PLACE', message: '' },
+      ],
+    });
     expect(s.warnings).toEqual({ tp: 0, fp: 1, fn: 0 });
   });
 

@@ -89,8 +89,17 @@ export function seedExpectation(golden: GoldenPlan): ExpectedPlan {
   return {
     notAPlan: false,
     header: {
-      title: golden.title, place: golden.city, city: golden.city, level: 'city', kind: '工作要点', period: null,
-      year: golden.year, script: 'simplified', issuer: golden.issuer, issuedOn: golden.issuedOn, documentNumber: golden.documentNumber,
+      title: golden.title,
+      place: golden.city,
+      city: golden.city,
+      level: 'city',
+      kind: '工作要点',
+      period: null,
+      year: golden.year,
+      script: 'simplified',
+      issuer: golden.issuer,
+      issuedOn: golden.issuedOn,
+      documentNumber: golden.documentNumber,
     },
     sections: flatten(golden.sections),
     tasks,
@@ -137,10 +146,7 @@ function attempt(parse: ParseInput, input: string | Uint8Array): Outcome {
  * then given the UTF-8 decoded text so the table still shows what it reads, and the fixture is
  * marked `text*` (never perfect).
  */
-export function parseFixture(
-  parse: ParseInput,
-  bytes: Uint8Array,
-): { outcome: Outcome; bytesAccepted: boolean; bytesError?: string; ms: number } {
+export function parseFixture(parse: ParseInput, bytes: Uint8Array): { outcome: Outcome; bytesAccepted: boolean; bytesError?: string; ms: number } {
   const t0 = performance.now();
   const outcome = attempt(parse, bytes);
   if (outcome.kind !== 'crash') return { outcome, bytesAccepted: true, ms: performance.now() - t0 };

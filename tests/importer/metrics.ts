@@ -1,15 +1,20 @@
 // Owns: how a parse is compared with a hand-checked expectation (matching rules, counts, per-fixture scores, the table).
 // Does not own: finding fixtures or calling the importer (eval.ts); it reads any parse shape defensively, old or new.
 
-export const HEADER_FIELDS = [
-  'title', 'place', 'city', 'level', 'kind', 'period', 'year', 'script', 'issuer', 'issuedOn', 'documentNumber',
-] as const;
+export const HEADER_FIELDS = ['title', 'place', 'city', 'level', 'kind', 'period', 'year', 'script', 'issuer', 'issuedOn', 'documentNumber'] as const;
 export type HeaderField = (typeof HEADER_FIELDS)[number];
 
 /** The warning codes a fixture may expect (README.md says what each means). Other codes a parse gives are not scored. */
 export const WARNING_CODES = [
-  'TITLE_FROM_PREAMBLE', 'NO_PLACE', 'NO_YEAR', 'MULTI_YEAR', 'DATE_UNREADABLE',
-  'UNCLOSED_BRACKET', 'TASKS_FROM_PARAGRAPHS', 'TRADITIONAL', 'MOJIBAKE',
+  'TITLE_FROM_PREAMBLE',
+  'NO_PLACE',
+  'NO_YEAR',
+  'MULTI_YEAR',
+  'DATE_UNREADABLE',
+  'UNCLOSED_BRACKET',
+  'TASKS_FROM_PARAGRAPHS',
+  'TRADITIONAL',
+  'MOJIBAKE',
 ] as const;
 
 export type UnitRole = 'lead' | 'support' | null;
@@ -61,10 +66,7 @@ export interface ObservedPlan {
   warnings: string[] | undefined;
 }
 
-export type Outcome =
-  | { kind: 'plan'; plan: ObservedPlan }
-  | { kind: 'notAPlan' }
-  | { kind: 'crash'; message: string };
+export type Outcome = { kind: 'plan'; plan: ObservedPlan } | { kind: 'notAPlan' } | { kind: 'crash'; message: string };
 
 // ------------------------------------------------------------------------------- text keys
 
@@ -74,9 +76,7 @@ export function canon(text: string): string {
 }
 
 const CN = '一二三四五六七八九十百零〇○';
-const ORDINAL = new RegExp(
-  `^(?:第[${CN}]+部分|[（(][${CN}]+[)）]|[（(][0-9０-９]+[)）]|[${CN}]+(?=[、.．:：\\s])|[0-9０-９]+(?=[、.．:：\\s])|[①-⑳])`,
-);
+const ORDINAL = new RegExp(`^(?:第[${CN}]+部分|[（(][${CN}]+[)）]|[（(][0-9０-９]+[)）]|[${CN}]+(?=[、.．:：\\s])|[0-9０-９]+(?=[、.．:：\\s])|[①-⑳])`);
 const SEPARATORS = /^[、.．:：\s]+/;
 
 /** `①` would fold to `1` under NFKC and collide with `1、`, so circled numbers keep their own key. */
@@ -210,9 +210,7 @@ export function matchTasks(expected: readonly ExpectedTask[], actual: readonly O
   const used = new Set<number>();
   return expected.map((want) => {
     const path = want.sectionPath.map(headingKey).join('>');
-    const index = actual.findIndex(
-      (got, i) => !used.has(i) && got.sectionPath.map(headingKey).join('>') === path && textStartsWith(got.text, want.textStart),
-    );
+    const index = actual.findIndex((got, i) => !used.has(i) && got.sectionPath.map(headingKey).join('>') === path && textStartsWith(got.text, want.textStart));
     if (index === -1) return null;
     used.add(index);
     return index;
@@ -274,15 +272,27 @@ export function scoreFixture(
   if (!options.bytesAccepted) details.push(`parsePlan refused the bytes (${options.bytesError ?? 'error'}); scored on the UTF-8 decoded string`);
 
   const base: FixtureScore = {
-    name, golden: expected.golden !== false, expectsPlan: !expected.notAPlan, outcome: outcome.kind,
-    bytesAccepted: options.bytesAccepted, notAPlanRight, header: null, sections: null, tasks: null, numbers: null,
-    unitsExplicit: null, unitsInherited: null, campaigns: null, needsReview: null, warnings: null, details, ms: options.ms,
+    name,
+    golden: expected.golden !== false,
+    expectsPlan: !expected.notAPlan,
+    outcome: outcome.kind,
+    bytesAccepted: options.bytesAccepted,
+    notAPlanRight,
+    header: null,
+    sections: null,
+    tasks: null,
+    numbers: null,
+    unitsExplicit: null,
+    unitsInherited: null,
+    campaigns: null,
+    needsReview: null,
+    warnings: null,
+    details,
+    ms: options.ms,
   };
   if (expected.notAPlan) return base;
 
-  const plan: ObservedPlan = outcome.kind === 'plan'
-    ? outcome.plan
-    : { header: {}, sections: [], tasks: [], needsReview: undefined, warnings: undefined };
+  const plan: ObservedPlan = outcome.kind === 'plan' ? outcome.plan : { header: {}, sections: [], tasks: [], needsReview: undefined, warnings: undefined };
 
   const header: Partial<Record<HeaderField, Verdict>> = {};
   const unscored = new Set(expected.unscored ?? []);
@@ -328,7 +338,11 @@ export function scoreFixture(
   const inherited = bags((task, key) => task.units.filter((u) => u.inherited).map((u) => unitKey(key, u)));
   const campaignBags = bags((task, key) => task.campaigns.map((code) => `${key}|${code}`));
   const label = (key: string) => describeTaskKey(key, wantTasks, plan.tasks);
-  for (const [kind, bag] of [['unit', explicit], ['inherited unit', inherited], ['campaign', campaignBags]] as const) {
+  for (const [kind, bag] of [
+    ['unit', explicit],
+    ['inherited unit', inherited],
+    ['campaign', campaignBags],
+  ] as const) {
     for (const item of diffBag(bag.want, bag.got)) details.push(`${kind} missing: ${label(item)}`);
     for (const item of diffBag(bag.got, bag.want)) details.push(`${kind} extra: ${label(item)}`);
   }
@@ -345,11 +359,16 @@ export function scoreFixture(
   for (const code of diffBag(gotWarnings, wantWarnings)) details.push(`warning extra: ${code}`);
 
   return {
-    ...base, header, sections, tasks, numbers,
+    ...base,
+    header,
+    sections,
+    tasks,
+    numbers,
     unitsExplicit: compareBags(explicit.want, explicit.got),
     unitsInherited: compareBags(inherited.want, inherited.got),
     campaigns: compareBags(campaignBags.want, campaignBags.got),
-    needsReview, warnings,
+    needsReview,
+    warnings,
   };
 }
 
@@ -378,7 +397,8 @@ export function isPerfect(score: FixtureScore): boolean {
   return (
     Object.values(score.header ?? {}).every((v) => v === 'right') &&
     counts.every((c) => c !== null && isExact(c)) &&
-    score.numbers !== null && score.numbers.right === score.numbers.total &&
+    score.numbers !== null &&
+    score.numbers.right === score.numbers.total &&
     score.needsReview === 'right'
   );
 }
@@ -403,10 +423,19 @@ export interface Totals {
 
 export function totalScores(scores: readonly FixtureScore[]): Totals {
   const totals: Totals = {
-    fixtures: scores.length, perfect: 0, goldenFailures: [], notAPlan: { right: 0, total: 0 },
-    header: { right: 0, wrong: 0, missing: 0 }, sections: emptyCounts(), tasks: emptyCounts(), numbers: { right: 0, total: 0 },
-    unitsExplicit: emptyCounts(), unitsInherited: emptyCounts(), campaigns: emptyCounts(),
-    needsReview: { right: 0, wrong: 0, missing: 0 }, warnings: emptyCounts(),
+    fixtures: scores.length,
+    perfect: 0,
+    goldenFailures: [],
+    notAPlan: { right: 0, total: 0 },
+    header: { right: 0, wrong: 0, missing: 0 },
+    sections: emptyCounts(),
+    tasks: emptyCounts(),
+    numbers: { right: 0, total: 0 },
+    unitsExplicit: emptyCounts(),
+    unitsInherited: emptyCounts(),
+    campaigns: emptyCounts(),
+    needsReview: { right: 0, wrong: 0, missing: 0 },
+    warnings: emptyCounts(),
   };
   for (const s of scores) {
     const perfect = isPerfect(s);
@@ -440,8 +469,21 @@ const hdr = (h: Partial<Record<HeaderField, Verdict>> | Record<Verdict, number> 
 };
 
 const COLUMNS = [
-  'fixture', 'input', 'answer', 'notAPlan', 'header ✓/✗/∅', 'sections P/R', 'tasks P/R', 'numbers',
-  'units F1', 'inherited F1', 'campaigns P/R', 'review', 'warnings P/R', 'ms', 'ok',
+  'fixture',
+  'input',
+  'answer',
+  'notAPlan',
+  'header ✓/✗/∅',
+  'sections P/R',
+  'tasks P/R',
+  'numbers',
+  'units F1',
+  'inherited F1',
+  'campaigns P/R',
+  'review',
+  'warnings P/R',
+  'ms',
+  'ok',
 ];
 
 export function scoreRow(s: FixtureScore): string[] {
@@ -466,10 +508,21 @@ export function scoreRow(s: FixtureScore): string[] {
 
 export function totalsRow(t: Totals): string[] {
   return [
-    `TOTAL (${t.perfect}/${t.fixtures} perfect)`, '', '', `${t.notAPlan.right}/${t.notAPlan.total}`, hdr(t.header),
-    pr(t.sections), pr(t.tasks), `${t.numbers.right}/${t.numbers.total}`, f1Cell(t.unitsExplicit), f1Cell(t.unitsInherited),
-    pr(t.campaigns), `${t.needsReview.right}/${t.needsReview.right + t.needsReview.wrong + t.needsReview.missing}`,
-    pr(t.warnings), '', t.goldenFailures.length === 0 ? 'yes' : 'NO',
+    `TOTAL (${t.perfect}/${t.fixtures} perfect)`,
+    '',
+    '',
+    `${t.notAPlan.right}/${t.notAPlan.total}`,
+    hdr(t.header),
+    pr(t.sections),
+    pr(t.tasks),
+    `${t.numbers.right}/${t.numbers.total}`,
+    f1Cell(t.unitsExplicit),
+    f1Cell(t.unitsInherited),
+    pr(t.campaigns),
+    `${t.needsReview.right}/${t.needsReview.right + t.needsReview.wrong + t.needsReview.missing}`,
+    pr(t.warnings),
+    '',
+    t.goldenFailures.length === 0 ? 'yes' : 'NO',
   ];
 }
 
@@ -483,6 +536,10 @@ function width(text: string): number {
 export function formatTable(rows: string[][]): string {
   const all = [COLUMNS, ...rows];
   const widths = COLUMNS.map((_, c) => Math.max(...all.map((row) => width(row[c] ?? ''))));
-  const line = (row: string[]) => row.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell)))
+      .join('  ')
+      .trimEnd();
   return [line(COLUMNS), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

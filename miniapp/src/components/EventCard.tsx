@@ -59,7 +59,9 @@ export default function EventCard({ event }: { event: EventCardRow }) {
       <View className="event-card__tags">
         {event.campaignName ? <Text className="tag">{event.campaignName}</Text> : null}
         {event.audiences.map((audience) => (
-          <Text className="tag" key={audience}>{audience}</Text>
+          <Text className="tag" key={audience}>
+            {audience}
+          </Text>
         ))}
         {!event.needsSignup ? (
           <Text className="tag">无需报名</Text>

@@ -7,7 +7,9 @@ export default function LoginPrompt({ text = '请先登录' }: { text?: string }
   return (
     <View className="card">
       <Text className="title">{text}</Text>
-      <Button className="btn btn--block login-prompt__btn" onClick={() => void Taro.navigateTo({ url: routes.login() })}>去登录</Button>
+      <Button className="btn btn--block login-prompt__btn" onClick={() => void Taro.navigateTo({ url: routes.login() })}>
+        去登录
+      </Button>
     </View>
   );
 }

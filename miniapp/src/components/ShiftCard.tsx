@@ -99,14 +99,23 @@ export default function ShiftCard({ shift, showEvent = false, open = true, onCha
 
   let action;
   if (holdsApplication(shift)) {
-    action = <View className="shift-card__status"><Text>我的申请：</Text><ApplicationStatusTag status={shift.myApplication!.status} /></View>;
+    action = (
+      <View className="shift-card__status">
+        <Text>我的申请：</Text>
+        <ApplicationStatusTag status={shift.myApplication!.status} />
+      </View>
+    );
   } else if (!open || started) {
     action = <Text className="shift-card__status muted">{started ? '岗位已开始，不再接受申请' : '活动暂未开放志愿者申请'}</Text>;
   } else if (left === 0) {
     action = <Text className="shift-card__status muted">名额已满</Text>;
   } else {
     const label = user && !hasRole('volunteer') ? '成为志愿者后申请' : '申请这个岗位';
-    action = <Button className="btn shift-card__apply" loading={busy} disabled={busy} onClick={() => void apply()}>{label}</Button>;
+    action = (
+      <Button className="btn shift-card__apply" loading={busy} disabled={busy} onClick={() => void apply()}>
+        {label}
+      </Button>
+    );
   }
 
   return (
@@ -119,10 +128,16 @@ export default function ShiftCard({ shift, showEvent = false, open = true, onCha
       ) : null}
       <Text className="shift-card__line">{formatRange(shift.startsAt, shift.endsAt)}</Text>
       {showEvent && shift.venueName ? <Text className="shift-card__line muted">{shift.venueName}</Text> : null}
-      <Text className="shift-card__line muted">需要 {shift.slots} 人，已通过 {shift.approvedCount} 人{left > 0 ? `，还差 ${left} 人` : ''}</Text>
+      <Text className="shift-card__line muted">
+        需要 {shift.slots} 人，已通过 {shift.approvedCount} 人{left > 0 ? `，还差 ${left} 人` : ''}
+      </Text>
       {shift.skills.length ? (
         <View className="shift-card__line">
-          {shift.skills.map((skill) => <Text key={skill} className="tag">{skill}</Text>)}
+          {shift.skills.map((skill) => (
+            <Text key={skill} className="tag">
+              {skill}
+            </Text>
+          ))}
         </View>
       ) : null}
       {action}

@@ -28,9 +28,13 @@ export function renderState({ loading, error, empty, emptyText = '暂无内容',
       <View className="state">
         <Text className="state__text state__text--error">{error.message}</Text>
         {needsLogin ? (
-          <Button className="btn state__action" onClick={onLogin}>去登录</Button>
+          <Button className="btn state__action" onClick={onLogin}>
+            去登录
+          </Button>
         ) : onRetry ? (
-          <Button className="btn btn--ghost state__action" onClick={onRetry}>重试</Button>
+          <Button className="btn btn--ghost state__action" onClick={onRetry}>
+            重试
+          </Button>
         ) : null}
       </View>
     );

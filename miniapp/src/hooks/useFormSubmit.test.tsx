@@ -3,7 +3,10 @@ import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { ApiError } from '@/services/request';
 
 const invalid = new ApiError('VALIDATION_FAILED', '提交的信息有误，请检查后重试', 400, {
-  fields: [{ path: 'realName', message: '请填写真实姓名' }, { path: 'skills', message: '请至少选择一项技能' }],
+  fields: [
+    { path: 'realName', message: '请填写真实姓名' },
+    { path: 'skills', message: '请至少选择一项技能' },
+  ],
 });
 
 describe('useFormSubmit', () => {
@@ -12,9 +15,12 @@ describe('useFormSubmit', () => {
     let finish!: (value: string) => void;
     let outcome: Promise<string | undefined>;
     act(() => {
-      outcome = result.current.submit(() => new Promise<string>((resolve) => {
-        finish = resolve;
-      }));
+      outcome = result.current.submit(
+        () =>
+          new Promise<string>((resolve) => {
+            finish = resolve;
+          }),
+      );
     });
     expect(result.current.busy).toBe(true);
     await act(async () => finish('saved'));

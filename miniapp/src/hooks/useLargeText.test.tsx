@@ -25,7 +25,11 @@ function valueOnNextStart(): boolean {
 describe('大字模式 (large text)', () => {
   test('switching it on re-renders every page root with the large class', () => {
     const { result } = renderHook(() => useLargeText());
-    render(<PageShell><span>内容</span></PageShell>);
+    render(
+      <PageShell>
+        <span>内容</span>
+      </PageShell>,
+    );
     const root = screen.getByText('内容').parentElement!;
     expect(result.current).toBe(false);
     expect(root.className).not.toContain('page--large');

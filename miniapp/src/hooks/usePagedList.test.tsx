@@ -155,7 +155,13 @@ describe('usePagedList', () => {
   });
 
   test('offline, the list shows the last loaded first page, marked stale', async () => {
-    const page = { items: [{ id: 'e1', title: '全国科普日主场活动' }, { id: 'e2', title: '防灾减灾日' }], nextCursor: 'c1' };
+    const page = {
+      items: [
+        { id: 'e1', title: '全国科普日主场活动' },
+        { id: 'e2', title: '防灾减灾日' },
+      ],
+      nextCursor: 'c1',
+    };
     taroTest.onRequest(() => ({ statusCode: 200, data: page }));
     const online = renderHook(() => usePagedList((cursor) => listEvents({ city: '唐山市' }, cursor), []));
     await waitFor(() => expect(online.result.current.items).toHaveLength(2));

@@ -104,9 +104,12 @@ export function usePagedList<T, R = T>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
-  useEffect(() => () => {
-    generation.current++;
-  }, []);
+  useEffect(
+    () => () => {
+      generation.current++;
+    },
+    [],
+  );
 
   const update = useCallback((predicate: (item: R) => boolean, next: R | null) => {
     setItems((previous) => (next === null ? previous.filter((item) => !predicate(item)) : previous.map((item) => (predicate(item) ? next : item))));

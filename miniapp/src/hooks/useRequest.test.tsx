@@ -36,9 +36,10 @@ describe('useRequest', () => {
 
   test('when deps change, a slower answer for the old deps never overwrites the new one', async () => {
     const answers: Record<string, (value: string) => void> = {};
-    const load = (id: string) => () => new Promise<string>((resolve) => {
-      answers[id] = resolve;
-    });
+    const load = (id: string) => () =>
+      new Promise<string>((resolve) => {
+        answers[id] = resolve;
+      });
     const { result, rerender } = renderHook(({ id }) => useRequest(load(id), [id]), { initialProps: { id: 'old' } });
     rerender({ id: 'new' });
     await act(async () => answers.new!('新活动'));

@@ -43,9 +43,12 @@ export function useRequest<T>(load: (() => Promise<T>) | null, deps: unknown[]):
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
-  useEffect(() => () => {
-    generation.current++;
-  }, []);
+  useEffect(
+    () => () => {
+      generation.current++;
+    },
+    [],
+  );
 
   return { data, loading, error, reload, setData };
 }

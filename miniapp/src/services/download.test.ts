@@ -40,7 +40,9 @@ describe('the service-record certificate in WeChat', () => {
 
 describe('an organizer’s list export in WeChat', () => {
   test('downloads the XLSX of the asked list and opens it as a spreadsheet', async () => {
-    fakeApi({ 'GET /events/e1/volunteers': ({ query }) => (query.get('format') === 'xlsx' ? { statusCode: 200, data: 'PK…' } : { statusCode: 400, data: null }) });
+    fakeApi({
+      'GET /events/e1/volunteers': ({ query }) => (query.get('format') === 'xlsx' ? { statusCode: 200, data: 'PK…' } : { statusCode: 400, data: null }),
+    });
     await exportEventList('e1', 'volunteers', '科技周');
     expect(taroTest.downloads.map((d) => d.url)).toEqual(['https://api.test/api/v1/events/e1/volunteers?format=xlsx']);
     expect(taroTest.openedDocuments).toHaveLength(1);

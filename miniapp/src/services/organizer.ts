@@ -1,8 +1,22 @@
 // What organizers and reviewers do to events: drafts, submission, review,
 // cancellation, the sign-up sheet, check-ins, shifts and volunteer decisions.
 import type {
-  ApplicantRow, ApplicationDecision, ApplicationView, CancelEvent, Checkin, CompleteApplication, CreateEvent, CreateShift, EventSignupRow, EventStatus, EventView,
-  Page, ReviewEvent, ShiftView, SignupView, UpdateEvent,
+  ApplicantRow,
+  ApplicationDecision,
+  ApplicationView,
+  CancelEvent,
+  Checkin,
+  CompleteApplication,
+  CreateEvent,
+  CreateShift,
+  EventSignupRow,
+  EventStatus,
+  EventView,
+  Page,
+  ReviewEvent,
+  ShiftView,
+  SignupView,
+  UpdateEvent,
 } from '@kepu/shared';
 import { openFile } from '@/services/download';
 import { request, type Listing } from '@/services/request';

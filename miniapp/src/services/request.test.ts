@@ -54,11 +54,13 @@ describe('request: errors', () => {
         error: {
           code: 'VALIDATION_FAILED',
           message: '提交的信息有误，请检查后重试',
-          details: { fields: [
-            { path: 'phone', message: '请填写11位手机号' },
-            { path: 'phone', message: '格式不对' },
-            { path: 'venue.name', message: '请填写场馆名称' },
-          ] },
+          details: {
+            fields: [
+              { path: 'phone', message: '请填写11位手机号' },
+              { path: 'phone', message: '格式不对' },
+              { path: 'venue.name', message: '请填写场馆名称' },
+            ],
+          },
         },
       },
     }));

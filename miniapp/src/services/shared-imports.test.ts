@@ -9,8 +9,13 @@ const sharedDir = join(__dirname, '..', '..', '..', 'shared', 'src');
 
 /** Shared modules free of zod, safe to import as values. */
 const zodFree = [
-  '@kepu/shared/errors', '@kepu/shared/time', '@kepu/shared/states', '@kepu/shared/volunteers/skills',
-  '@kepu/shared/rules/event-times', '@kepu/shared/rules/seats', '@kepu/shared/rules/signup-window',
+  '@kepu/shared/errors',
+  '@kepu/shared/time',
+  '@kepu/shared/states',
+  '@kepu/shared/volunteers/skills',
+  '@kepu/shared/rules/event-times',
+  '@kepu/shared/rules/seats',
+  '@kepu/shared/rules/signup-window',
 ];
 
 /** A shared module and every shared module it imports, relative imports followed. */
@@ -33,7 +38,9 @@ function sourceFiles(dir: string): string[] {
 const sharedImports = sourceFiles(srcDir).flatMap((file) => {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(/\b(import|export)\s+(type\s+)?[^;]*?\bfrom\s+'(@kepu\/shared[^']*)'/gs)].map((m) => ({
-    file: relative(srcDir, file), typeOnly: Boolean(m[2]), module: m[3]!,
+    file: relative(srcDir, file),
+    typeOnly: Boolean(m[2]),
+    module: m[3]!,
   }));
 });
 

@@ -3,7 +3,12 @@ import { failure, fakeApi, ok } from '../../test/api';
 import { taroTest } from '../../test/taro';
 import { completeApplication, createShift, decideApplication, listEventVolunteers } from '@/services/organizer';
 import {
-  applyForShift, getMyVolunteerProfile, listEventShifts, listMyApplications, listOpenShifts, saveMyVolunteerProfile,
+  applyForShift,
+  getMyVolunteerProfile,
+  listEventShifts,
+  listMyApplications,
+  listOpenShifts,
+  saveMyVolunteerProfile,
   withdrawApplication,
 } from '@/services/volunteer';
 
@@ -57,7 +62,14 @@ describe('volunteer service: the contract’s paths and bodies', () => {
 describe('organizer service: shifts and applicants', () => {
   test('creating a shift posts the full CreateShift body', async () => {
     fakeApi({ 'POST /events/e1/shifts': (request) => ok({ id: 's1', ...(request.data as object) }, 201) });
-    const body = { role: '展区讲解', description: '', startsAt: '2026-09-19T09:00:00+08:00', endsAt: '2026-09-19T12:00:00+08:00', slots: 3, skills: ['科普讲解' as const] };
+    const body = {
+      role: '展区讲解',
+      description: '',
+      startsAt: '2026-09-19T09:00:00+08:00',
+      endsAt: '2026-09-19T12:00:00+08:00',
+      slots: 3,
+      skills: ['科普讲解' as const],
+    };
     await createShift('e1', body);
     expect(taroTest.requests[0]?.data).toEqual(body);
   });

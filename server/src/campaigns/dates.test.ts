@@ -1,14 +1,6 @@
 import { addDays } from '@kepu/shared';
 import { knownAutumnEquinoxes } from './known-dates.fixture';
-import {
-  autumnEquinoxInChina,
-  autumnEquinoxInstant,
-  dayOfWeek,
-  isoDate,
-  lastDayOfMonth,
-  nthWeekdayOfMonth,
-  parseIsoDate,
-} from './dates';
+import { autumnEquinoxInChina, autumnEquinoxInstant, dayOfWeek, isoDate, lastDayOfMonth, nthWeekdayOfMonth, parseIsoDate } from './dates';
 
 describe('calendar dates', () => {
   it('formats a calendar date as YYYY-MM-DD, padding small years', () => {

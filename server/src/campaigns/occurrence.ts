@@ -2,14 +2,7 @@
 // Owns era choice and rule evaluation; the calendar maths is in dates.ts, the facts in catalogue.ts.
 import { campaignCatalogue } from './catalogue';
 import { addDays } from '@kepu/shared';
-import {
-  EQUINOX_FIRST_YEAR,
-  EQUINOX_LAST_YEAR,
-  autumnEquinoxInChina,
-  isoDate,
-  lastDayOfMonth,
-  nthWeekdayOfMonth,
-} from './dates';
+import { EQUINOX_FIRST_YEAR, EQUINOX_LAST_YEAR, autumnEquinoxInChina, isoDate, lastDayOfMonth, nthWeekdayOfMonth } from './dates';
 import type { CampaignDefinition, CampaignEra, CampaignOccurrence, DateRule } from './types';
 
 interface Span {
@@ -29,9 +22,7 @@ const isSupportedYear = (year: number): boolean => Number.isInteger(year) && yea
 
 /** The era in force in `year`, or undefined before the campaign began (or after it ended). */
 export function campaignEra(definition: CampaignDefinition, year: number): CampaignEra | undefined {
-  return definition.eras.find(
-    (era) => (era.fromYear === undefined || era.fromYear <= year) && (era.toYear === undefined || year <= era.toYear),
-  );
+  return definition.eras.find((era) => (era.fromYear === undefined || era.fromYear <= year) && (era.toYear === undefined || year <= era.toYear));
 }
 
 /** Every name a campaign goes by, current name first, without duplicates. */

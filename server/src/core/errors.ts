@@ -17,8 +17,7 @@ export class AppError extends Error {
 export const notFound = (what?: string) => new AppError('NOT_FOUND', 404, what ? { what } : undefined);
 export const forbidden = (why?: string) => new AppError('FORBIDDEN', 403, why ? { why } : undefined);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 401);
-export const conflict = (code: ErrorCode, details?: Record<string, unknown>, message?: string) =>
-  new AppError(code, 409, details, message);
+export const conflict = (code: ErrorCode, details?: Record<string, unknown>, message?: string) => new AppError(code, 409, details, message);
 export const validationFailed = (fields: FieldProblem[]) =>
   new AppError('VALIDATION_FAILED', 400, { fields }, fields.length ? `${errorMessages.VALIDATION_FAILED}：${fields[0]!.message}` : undefined);
 
@@ -32,9 +31,20 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** Driver codes that mean "the database cannot be reached or is busy right now", not "your input is wrong". */
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND',
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN',
-  'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_CANTOPEN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
 ]);
 /** MySQL client errnos for a lost or refused server: can't connect, gone away, lost during query. */
 const UNAVAILABLE_ERRNOS = new Set([2002, 2003, 2006, 2013, 1040, 1053]);
@@ -48,4 +58,3 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // mysql2 reports a closed connection or pool by message only.
   return typeof e.message === 'string' && /^(Can't add new command when connection is in closed state|Pool is closed)/.test(e.message);
 }
-

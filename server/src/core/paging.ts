@@ -52,12 +52,20 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   if (cursor) {
     const after = options.direction === 'ASC' ? '>' : '<';
     const at = new Date(cursor.startsAt);
-    qb.andWhere(new Brackets((w) => {
-      w.where(`${columns.time} ${after} :cursorAt`, { cursorAt: at })
-        .orWhere(`${columns.time} = :cursorAt AND ${columns.id} ${after} :cursorId`, { cursorAt: at, cursorId: cursor.id });
-    }));
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where(`${columns.time} ${after} :cursorAt`, { cursorAt: at }).orWhere(`${columns.time} = :cursorAt AND ${columns.id} ${after} :cursorId`, {
+          cursorAt: at,
+          cursorId: cursor.id,
+        });
+      }),
+    );
   }
-  const rows = await qb.orderBy(columns.time, options.direction).addOrderBy(columns.id, options.direction).limit(options.limit + 1).getMany();
+  const rows = await qb
+    .orderBy(columns.time, options.direction)
+    .addOrderBy(columns.id, options.direction)
+    .limit(options.limit + 1)
+    .getMany();
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
   return {

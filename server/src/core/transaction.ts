@@ -31,11 +31,7 @@ export class Transactions {
 }
 
 /** Reads a row and, on MySQL, holds its write lock until the transaction ends. */
-export async function findForUpdate<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  id: string,
-): Promise<T | null> {
+export async function findForUpdate<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, id: string): Promise<T | null> {
   const query = manager.createQueryBuilder(entity, 'row').where('row.id = :id', { id });
   if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
   return query.getOne();
@@ -59,9 +55,7 @@ export type UseCase<Args extends unknown[], Result> = ((tx: Transactions, ...arg
   within: (manager: EntityManager, ...args: Args) => Promise<Result>;
 };
 
-export function transactional<Args extends unknown[], Result>(
-  work: (manager: EntityManager, ...args: Args) => Promise<Result>,
-): UseCase<Args, Result> {
+export function transactional<Args extends unknown[], Result>(work: (manager: EntityManager, ...args: Args) => Promise<Result>): UseCase<Args, Result> {
   const inOwnTransaction = (tx: Transactions, ...args: Args) => tx.run((manager) => work(manager, ...args));
   return Object.assign(inOwnTransaction, { within: work });
 }

@@ -20,8 +20,14 @@ import { findOrCreateUser } from '../modules/users/users.service';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../db/entities/volunteer.entities';
 import { demoActivityTemplates, demoCityGeography } from './demo-data';
 
-export async function importSeedPlans(tx: Transactions, seedsDir: string, now: Date): Promise<{ file: string; city: string; year: number; created: boolean }[]> {
-  const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+export async function importSeedPlans(
+  tx: Transactions,
+  seedsDir: string,
+  now: Date,
+): Promise<{ file: string; city: string; year: number; created: boolean }[]> {
+  const files = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const results = [];
   for (const file of files) {
     const result = await importPlan(tx, null, readFileSync(join(seedsDir, file), 'utf8'), {}, now);
@@ -37,14 +43,20 @@ async function demoOrganization(manager: EntityManager, now: Date): Promise<Orga
   const organizations = await manager.getRepository(OrganizationEntity).findBy({ city: firstPlan.city });
   const association = organizations.find((o) => o.name.endsWith('科协') && !COLLECTIVE_UNIT.test(o.name));
   if (association) return association;
-  const created = manager.getRepository(OrganizationEntity).create({ id: randomUUID(), city: firstPlan.city, name: `${firstPlan.city}科协`, kind: 'unit', trusted: false, createdAt: now });
+  const created = manager
+    .getRepository(OrganizationEntity)
+    .create({ id: randomUUID(), city: firstPlan.city, name: `${firstPlan.city}科协`, kind: 'unit', trusted: false, createdAt: now });
   await manager.getRepository(OrganizationEntity).insert(created);
   return created;
 }
 
 export const demoAccounts = ['demo-resident', 'demo-volunteer', 'demo-organizer', 'demo-reviewer', 'demo-admin'] as const;
 const demoNicknames: Record<(typeof demoAccounts)[number], string> = {
-  'demo-resident': '演示居民', 'demo-volunteer': '演示志愿者', 'demo-organizer': '演示组织者', 'demo-reviewer': '演示审核员', 'demo-admin': '演示管理员',
+  'demo-resident': '演示居民',
+  'demo-volunteer': '演示志愿者',
+  'demo-organizer': '演示组织者',
+  'demo-reviewer': '演示审核员',
+  'demo-admin': '演示管理员',
 };
 
 export const seedDemoAccounts = transactional(async (manager: EntityManager, now: Date): Promise<void> => {
@@ -54,8 +66,15 @@ export const seedDemoAccounts = transactional(async (manager: EntityManager, now
     if (openid === 'demo-admin' && !user.isAdmin) await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: true, isReviewer: true });
     if (openid === 'demo-volunteer' && !(await manager.getRepository(VolunteerProfileEntity).existsBy({ userId: user.id }))) {
       await manager.getRepository(VolunteerProfileEntity).insert({
-        userId: user.id, realName: '李志愿', phone: '13800000001', skills: ['科普讲解', '秩序引导'], tags: ['周末有空'],
-        team: '科技志愿服务队', bio: '演示账号', createdAt: now, updatedAt: now,
+        userId: user.id,
+        realName: '李志愿',
+        phone: '13800000001',
+        skills: ['科普讲解', '秩序引导'],
+        tags: ['周末有空'],
+        team: '科技志愿服务队',
+        bio: '演示账号',
+        createdAt: now,
+        updatedAt: now,
       });
     }
     if (openid === 'demo-organizer') {
@@ -93,13 +112,26 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
       if (!occurrence?.startsOn || !occurrence.endsOn) continue;
       const key = `demo:${plan.id}:${year}:${code}`;
       if (await events.findOneBy({ derivedKey: key })) continue;
-      const campaign = newEventRow({
-        title: `${year}年${plan.city}${occurrence.name}（演示）`, description: `演示数据：依据${plan.year}年工作要点，按${year}年日期生成。`,
-        kind: 'campaign', campaignCode: code, organizerId: fallbackOrganizer.id, city: plan.city,
-        themes: occurrence.themes, venueName: `${plan.city}全市`,
-        startsAt: cstStartOfDay(occurrence.startsOn), endsAt: cstEndOfDay(occurrence.endsOn), capacity: 0,
-        status: 'published', source: 'plan', isDemo: true, derivedKey: key,
-      }, now);
+      const campaign = newEventRow(
+        {
+          title: `${year}年${plan.city}${occurrence.name}（演示）`,
+          description: `演示数据：依据${plan.year}年工作要点，按${year}年日期生成。`,
+          kind: 'campaign',
+          campaignCode: code,
+          organizerId: fallbackOrganizer.id,
+          city: plan.city,
+          themes: occurrence.themes,
+          venueName: `${plan.city}全市`,
+          startsAt: cstStartOfDay(occurrence.startsOn),
+          endsAt: cstEndOfDay(occurrence.endsOn),
+          capacity: 0,
+          status: 'published',
+          source: 'plan',
+          isDemo: true,
+          derivedKey: key,
+        },
+        now,
+      );
       await events.insert(campaign);
       await manager.getRepository(EventPlanTaskEntity).insert(taskNumbers.map((n) => ({ eventId: campaign.id, planId: plan.id, taskNumber: n })));
       touched += 1;
@@ -125,21 +157,47 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
       const place = geography.places[i % geography.places.length]!;
       const linked = tasks.filter((t) => t.themes.some((theme) => template.themes.includes(theme)) || t.audiences.some((a) => template.audiences.includes(a)));
       const organizer = organizations.find((o) => linked[0]?.responsibleUnits.some((u) => u.organizationId === o.id)) ?? fallbackOrganizer;
-      const activity = newEventRow({
-        title: template.title, description: `${template.description}（演示数据）`, kind: 'activity',
-        campaignCode: template.campaign && named.has(template.campaign) ? template.campaign : null,
-        organizerId: organizer.id, city: plan.city, district: place.district, audiences: template.audiences, themes: template.themes,
-        venueName: place.venue, venueAddress: place.address, venueLat: place.lat, venueLng: place.lng, startsAt, endsAt,
-        capacity: template.capacity, status: 'published', source: 'organizer', isDemo: true, derivedKey: key,
-      }, now);
+      const activity = newEventRow(
+        {
+          title: template.title,
+          description: `${template.description}（演示数据）`,
+          kind: 'activity',
+          campaignCode: template.campaign && named.has(template.campaign) ? template.campaign : null,
+          organizerId: organizer.id,
+          city: plan.city,
+          district: place.district,
+          audiences: template.audiences,
+          themes: template.themes,
+          venueName: place.venue,
+          venueAddress: place.address,
+          venueLat: place.lat,
+          venueLng: place.lng,
+          startsAt,
+          endsAt,
+          capacity: template.capacity,
+          status: 'published',
+          source: 'organizer',
+          isDemo: true,
+          derivedKey: key,
+        },
+        now,
+      );
       await events.insert(activity);
       const links = linked.slice(0, 2).map((t) => ({ eventId: activity.id, planId: plan.id, taskNumber: t.number }));
       if (links.length) await manager.getRepository(EventPlanTaskEntity).insert(links);
       // Every other demo activity recruits volunteers, so the 志愿 pages have something to show.
       if (i % 2 === 0) {
         await manager.getRepository(ShiftEntity).insert({
-          id: randomUUID(), eventId: activity.id, role: '科普讲解', description: '为参与者讲解展项与实验（演示数据）', startsAt, endsAt,
-          slots: 3, approvedCount: 0, skills: ['科普讲解'], createdAt: now,
+          id: randomUUID(),
+          eventId: activity.id,
+          role: '科普讲解',
+          description: '为参与者讲解展项与实验（演示数据）',
+          startsAt,
+          endsAt,
+          slots: 3,
+          approvedCount: 0,
+          skills: ['科普讲解'],
+          createdAt: now,
         });
       }
       touched += 1;

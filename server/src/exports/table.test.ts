@@ -3,7 +3,14 @@ import { toCsv, toXlsx } from './table';
 
 describe('table exports', () => {
   it('writes CSV with a BOM, quotes what needs quoting and neutralises formulas', () => {
-    const csv = toCsv(['姓名', '备注'], [['张三', 'a,b'], ['=HYPERLINK("x")', null], ['李四', -1]]);
+    const csv = toCsv(
+      ['姓名', '备注'],
+      [
+        ['张三', 'a,b'],
+        ['=HYPERLINK("x")', null],
+        ['李四', -1],
+      ],
+    );
     expect(csv.startsWith('\uFEFF姓名,备注\r\n')).toBe(true);
     expect(csv).toContain('张三,"a,b"\r\n');
     expect(csv).toContain(`"'=HYPERLINK(""x"")",\r\n`);
@@ -12,7 +19,14 @@ describe('table exports', () => {
   });
 
   it('writes an XLSX that reads back with the same cells, header bold, formulas as text', async () => {
-    const buffer = await toXlsx('名单', ['姓名', '人数'], [['王五', 2], ['+86 138', null]]);
+    const buffer = await toXlsx(
+      '名单',
+      ['姓名', '人数'],
+      [
+        ['王五', 2],
+        ['+86 138', null],
+      ],
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as never);
     const sheet = workbook.getWorksheet('名单')!;

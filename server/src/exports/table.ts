@@ -25,7 +25,9 @@ export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(header).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map((value) => (typeof value === 'string' ? neutralise(value) : value)));
-  sheet.columns.forEach((column) => { column.width = 16; });
+  sheet.columns.forEach((column) => {
+    column.width = 16;
+  });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -41,10 +41,31 @@ async function serve(routes: RouteDef[], validateResponses: boolean) {
 const routes = [
   route({ method: 'get', path: '/right', access: 'public', tag: 't', summary: 's', response: thingSchema, handle: async () => ({ id: 'a', count: 1 }) }),
   route({ method: 'get', path: '/wrong', access: 'public', tag: 't', summary: 's', response: thingSchema, handle: async () => ({ id: 'a', count: '1' }) }),
-  route({ method: 'get', path: '/extra', access: 'public', tag: 't', summary: 's', response: thingSchema, handle: async () => ({ id: 'a', count: 1, secret: 'x' }) }),
-  route({ method: 'get', path: '/created', access: 'public', tag: 't', summary: 's', response: thingSchema, handle: async () => reply(201, { id: 'a', count: 1 }) }),
   route({
-    method: 'get', path: '/file', access: 'public', tag: 't', summary: 's', files: ['text/csv'],
+    method: 'get',
+    path: '/extra',
+    access: 'public',
+    tag: 't',
+    summary: 's',
+    response: thingSchema,
+    handle: async () => ({ id: 'a', count: 1, secret: 'x' }),
+  }),
+  route({
+    method: 'get',
+    path: '/created',
+    access: 'public',
+    tag: 't',
+    summary: 's',
+    response: thingSchema,
+    handle: async () => reply(201, { id: 'a', count: 1 }),
+  }),
+  route({
+    method: 'get',
+    path: '/file',
+    access: 'public',
+    tag: 't',
+    summary: 's',
+    files: ['text/csv'],
     handle: async ({ ctx }) => {
       ctx.type = 'text/csv; charset=utf-8';
       ctx.body = 'a,b\n';

@@ -148,7 +148,9 @@ function queryParameters(schema: ZodType | undefined): Record<string, unknown>[]
   if (!schema) return [];
   const json = toJsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name, in: 'query', required: json.required?.includes(name) ?? false, schema: property,
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
   }));
 }
-

@@ -13,8 +13,14 @@ async function connected(url: string): Promise<Redis> {
 describe('rate limiting', () => {
   it('when two server processes share Redis, their hits add up in one window', async () => {
     // Each process has its own fallback: only Redis can make their counts add up.
-    const a = redisRateLimiter(await connected(REDIS_URL), memoryRateLimiter(() => new Date()));
-    const b = redisRateLimiter(await connected(REDIS_URL), memoryRateLimiter(() => new Date()));
+    const a = redisRateLimiter(
+      await connected(REDIS_URL),
+      memoryRateLimiter(() => new Date()),
+    );
+    const b = redisRateLimiter(
+      await connected(REDIS_URL),
+      memoryRateLimiter(() => new Date()),
+    );
     expect([a.store(), b.store()]).toEqual(['shared', 'shared']);
     const key = `test:${process.pid}:${Date.now()}`;
     try {

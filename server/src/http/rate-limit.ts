@@ -7,7 +7,6 @@ import type { RateLimiter } from '../core/rate-limiter';
 
 export type { RateLimiter };
 
-
 /** The in-memory limiter keeps at most this many windows. */
 export const MEMORY_LIMITER_MAX_KEYS = 50_000;
 

@@ -24,18 +24,46 @@ const ARTIFACT = /\[(?:bookmark|image|picture|footnote|endnote)[^\]\n]{0,200}\]/
 
 /** Labels of web-page chrome and metadata rows, with what each field feeds. */
 const METADATA_FIELDS: Record<string, keyof PageMetadata | null> = {
-  标题: 'title', 名称: 'title', 文件名称: 'title',
-  发文机关: 'issuer', 发布机构: null, 发文单位: 'issuer',
-  成文日期: 'signedOn', 成文时间: 'signedOn',
-  发文字号: 'documentNumber', 文号: 'documentNumber',
-  发布日期: null, 发布时间: null, 发文日期: null, 日期: null, 时间: null, 来源: null, 信息来源: null, 作者: null,
-  浏览次数: null, 点击数: null, 阅读次数: null, 访问量: null, 字号: null, 索引号: null, 主题分类: null,
-  公文种类: null, 主题词: null, 有效性: null, 体裁分类: null, 组配分类: null, 服务对象: null, 责任编辑: null, 编辑: null,
+  标题: 'title',
+  名称: 'title',
+  文件名称: 'title',
+  发文机关: 'issuer',
+  发布机构: null,
+  发文单位: 'issuer',
+  成文日期: 'signedOn',
+  成文时间: 'signedOn',
+  发文字号: 'documentNumber',
+  文号: 'documentNumber',
+  发布日期: null,
+  发布时间: null,
+  发文日期: null,
+  日期: null,
+  时间: null,
+  来源: null,
+  信息来源: null,
+  作者: null,
+  浏览次数: null,
+  点击数: null,
+  阅读次数: null,
+  访问量: null,
+  字号: null,
+  索引号: null,
+  主题分类: null,
+  公文种类: null,
+  主题词: null,
+  有效性: null,
+  体裁分类: null,
+  组配分类: null,
+  服务对象: null,
+  责任编辑: null,
+  编辑: null,
 };
 const CHROME_LABEL = new RegExp(`^(?:\\d{1,2}[.、．]\\s*)?[\\[【]?(${Object.keys(METADATA_FIELDS).join('|')})[\\]】]?\\s*[:：]?\\s*(.*)$`);
-const CHROME_WORDS = /(?:本文来源|转载请注明|当前位置|您现在的位置|您的位置|首页\s*[>＞»›]|【打印】|【关闭】|【字体|打印本页|关闭窗口|分享到|扫一扫|微信扫|二维码|收藏本页|返回顶部|上一篇|下一篇|网站地图|版权所有|ICP备|技术支持|联系我们|主办单位：|承办单位：.*网)/;
+const CHROME_WORDS =
+  /(?:本文来源|转载请注明|当前位置|您现在的位置|您的位置|首页\s*[>＞»›]|【打印】|【关闭】|【字体|打印本页|关闭窗口|分享到|扫一扫|微信扫|二维码|收藏本页|返回顶部|上一篇|下一篇|网站地图|版权所有|ICP备|技术支持|联系我们|主办单位：|承办单位：.*网)/;
 const WATERMARK = /(?:https?:\/\/|www\.|\.com\b|\.cn\b|关注公众号|下载APP|内部资料|仅供参考|仅供学习|水印|广告)/i;
-const PAGE_NUMBER = /^(?:[-—–－_~～·•\s]*\d{1,4}[-—–－_~～·•\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[-—–－]\s*[〇一二三四五六七八九十]{1,3}\s*[-—–－])$/;
+const PAGE_NUMBER =
+  /^(?:[-—–－_~～·•\s]*\d{1,4}[-—–－_~～·•\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[-—–－]\s*[〇一二三四五六七八九十]{1,3}\s*[-—–－])$/;
 const TOC_HEAD = /^目\s*录$/;
 /** A contents line: a heading, dot leaders, a page number. */
 const TOC_LEADER = /(?:[.…·．]{3,}|…{2,}|—{3,})\s*\d{1,4}$/;
@@ -72,7 +100,11 @@ function cleanCharacters(line: string): string {
   // eslint-disable-next-line no-misleading-character-class -- the tone marks (U+0300-036F) are matched alone on purpose
   out = out.replace(/(?<=\p{Script=Han})[（(]([a-z\u00e0-\u00fc\u0100-\u01dc\u0300-\u036f ]{1,12})[）)]/gu, (whole, inner: string) =>
     // eslint-disable-next-line no-misleading-character-class -- as above
-    /[\u00e0-\u00fc\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u0300-\u036f]/.test(inner) ? '' : whole,
+    /[\u00e0-\u00fc\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u0300-\u036f]/.test(
+      inner,
+    )
+      ? ''
+      : whole,
   );
   return despace(out);
 }
@@ -237,11 +269,15 @@ export function splitRunOnLine(line: string, minLength = RUN_ON_MIN): string[] {
   }
   const last = line.slice(start);
   // The signature closing the run: `…（县科协）某某县全民科学素质工作领导小组 2025年3月10日`.
-  const signature = /(?<=[。）)])\s*([\u4e00-\u9fff]{4,40}?(?:领导小组|委员会|协会|科协|办公室|人民政府))\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*$/.exec(last);
+  const signature = /(?<=[。）)])\s*([\u4e00-\u9fff]{4,40}?(?:领导小组|委员会|协会|科协|办公室|人民政府))\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*$/.exec(
+    last,
+  );
   if (signature) pieces.push(last.slice(0, signature.index), signature[1]!, signature[2]!);
   else pieces.push(last);
   const head = pieces[0]!;
-  const titleEnd = /^(.{4,80}?(?:工作要点|工作计划|工作安排|工作方案|实施方案|任务分工方案|行动方案)(?:[（(]\d{4}\s*[-—–－~～至]+\s*\d{4}年?[）)])?)/.exec(head.trim());
+  const titleEnd = /^(.{4,80}?(?:工作要点|工作计划|工作安排|工作方案|实施方案|任务分工方案|行动方案)(?:[（(]\d{4}\s*[-—–－~～至]+\s*\d{4}年?[）)])?)/.exec(
+    head.trim(),
+  );
   if (titleEnd && head.trim().length > titleEnd[1]!.length) {
     pieces.splice(0, 1, titleEnd[1]!, head.trim().slice(titleEnd[1]!.length));
   }
@@ -255,7 +291,8 @@ function ascendingMarkerCuts(line: string): number[] {
   const mayRestart: Record<MarkerKind, boolean> = { part: false, cn: false, cnParen: false, arabic: false, arabicParen: false };
   const order: MarkerKind[] = [];
   const cuts: number[] = [];
-  const pattern = /第([一二三四五六七八九十]{1,3})部分|([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|(?<![\d.．])(\d{1,2})[.．、](?![\d.．%])|[（(](\d{1,2})[）)]/g;
+  const pattern =
+    /第([一二三四五六七八九十]{1,3})部分|([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|(?<![\d.．])(\d{1,2})[.．、](?![\d.．%])|[（(](\d{1,2})[）)]/g;
   for (const m of line.matchAll(pattern)) {
     const kind: MarkerKind = m[1] ? 'part' : m[2] ? 'cn' : m[3] ? 'cnParen' : m[4] ? 'arabic' : 'arabicParen';
     const value = Number(m[4] ?? m[5] ?? cnValue(m[1] ?? m[2] ?? m[3] ?? ''));

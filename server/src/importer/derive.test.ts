@@ -65,12 +65,12 @@ describe('deriveCampaignEvents', () => {
     });
   });
 
-  it('when the catalogue does not know that year\'s dates, then the event is kept with null dates', () => {
+  it("when the catalogue does not know that year's dates, then the event is kept with null dates", () => {
     const [event] = deriveCampaignEvents(planOf([taskOf(1, { campaigns: [scienceDay] })], { year: 2019 }));
     expect(event).toMatchObject({ campaignCode: 'national-science-day', startsOn: null, endsOn: null, title: '2019年某某市全国科普日活动' });
   });
 
-  it('when the first task naming a campaign has only collectives, then the issuer coordinates it rather than a later task\'s unit', () => {
+  it("when the first task naming a campaign has only collectives, then the issuer coordinates it rather than a later task's unit", () => {
     const events = deriveCampaignEvents(
       planOf([
         taskOf(1, { campaigns: [scienceDay], responsibleUnits: units('各成员单位') }),
@@ -90,21 +90,26 @@ describe('deriveCampaignEvents', () => {
     expect(events[0]!.organizerName).toBe('某某市全民科学素质工作领导小组');
   });
 
-  it('when the plan names no issuer either, then the city\'s 科协 organises it', () => {
+  it("when the plan names no issuer either, then the city's 科协 organises it", () => {
     const events = deriveCampaignEvents(planOf([taskOf(1, { campaigns: [scienceDay] })], { issuer: null }));
     expect(events[0]!.organizerName).toBe('某某市科协');
   });
 
   it('when linked tasks have audiences, then the event serves all of them and carries the campaign themes', () => {
     const events = deriveCampaignEvents(
-      planOf([taskOf(1, { campaigns: [techWeek], audiences: ['农民'], themes: ['三农'] }), taskOf(2, { campaigns: [techWeek], audiences: ['青少年', '农民'] })]),
+      planOf([
+        taskOf(1, { campaigns: [techWeek], audiences: ['农民'], themes: ['三农'] }),
+        taskOf(2, { campaigns: [techWeek], audiences: ['青少年', '农民'] }),
+      ]),
     );
     expect(events[0]).toMatchObject({ audiences: ['青少年', '农民'], themes: ['科技', '科普'] });
   });
 
   it('when the event is described, then the description names the plan and the tasks it serves', () => {
     const events = deriveCampaignEvents(planOf([taskOf(4, { campaigns: [scienceDay], title: '办好科普日活动' })]));
-    expect(events[0]!.description).toBe('根据《2023年某某市全民科学素质行动工作要点》，某某市组织开展全国科普日主题科普活动。对应任务：第4项“办好科普日活动”。');
+    expect(events[0]!.description).toBe(
+      '根据《2023年某某市全民科学素质行动工作要点》，某某市组织开展全国科普日主题科普活动。对应任务：第4项“办好科普日活动”。',
+    );
   });
 
   it('when no task names a campaign, then there are no events', () => {
@@ -115,7 +120,12 @@ describe('deriveCampaignEvents', () => {
 describe('deriveCampaignEvents for a national plan', () => {
   const national = (fields: Partial<ParsedPlan> = {}) =>
     planOf([taskOf(1, { campaigns: [scienceDay], responsibleUnits: units('教育部', '中国科协') })], {
-      title: '2023年全民科学素质行动工作要点', place: '全国', city: '全国', level: 'national', issuer: '全民科学素质纲要实施工作办公室', ...fields,
+      title: '2023年全民科学素质行动工作要点',
+      place: '全国',
+      city: '全国',
+      level: 'national',
+      issuer: '全民科学素质纲要实施工作办公室',
+      ...fields,
     });
 
   it('when a national plan names a campaign, then the issuing body organises it and the event is filed under 全国 without saying 全国 twice', () => {
@@ -135,7 +145,13 @@ describe('deriveCampaignEvents for an incomplete plan', () => {
   });
 
   it('when the first naming task gives roles, then its lead unit organises', () => {
-    const task = taskOf(1, { campaigns: [scienceDay], responsibleUnits: [{ name: '市教育局', role: 'support', inherited: false }, { name: '市科协', role: 'lead', inherited: false }] });
+    const task = taskOf(1, {
+      campaigns: [scienceDay],
+      responsibleUnits: [
+        { name: '市教育局', role: 'support', inherited: false },
+        { name: '市科协', role: 'lead', inherited: false },
+      ],
+    });
     expect(deriveCampaignEvents(planOf([task]))[0]!.organizerName).toBe('市科协');
   });
 });

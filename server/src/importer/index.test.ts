@@ -42,7 +42,7 @@ describe('parsePlan', () => {
     expect(parsePlan(plan, { city: '某某区', year: 2025 })).toMatchObject({ city: '某某区', year: 2025 });
   });
 
-  it('when the title has no city, then the issuer\'s place is the city', () => {
+  it("when the title has no city, then the issuer's place is the city", () => {
     const text = plan.replace('2024年某某市全民科学素质行动工作要点', '2024年全民科学素质行动工作要点');
     expect(parsePlan(text).city).toBe('某某市');
   });
@@ -57,7 +57,9 @@ describe('parsePlan', () => {
 
   it('when a text shows no sign of a plan, then it is not a plan and says so', () => {
     expect(() => parsePlan('今天天气很好，我们去公园散步。\n明天继续。')).toThrow(NotAPlanError);
-    expect(() => parsePlan('今天天气很好，我们去公园散步。')).toThrow('这不是一份可识别的工作要点文本：没有找到工作要点或实施方案的标题，也没有找到成体系的任务');
+    expect(() => parsePlan('今天天气很好，我们去公园散步。')).toThrow(
+      '这不是一份可识别的工作要点文本：没有找到工作要点或实施方案的标题，也没有找到成体系的任务',
+    );
   });
 
   it('when the title has no year, then the signature date gives it; the override still wins', () => {

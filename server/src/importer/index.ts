@@ -89,7 +89,11 @@ export function parsePlan(input: string | Uint8Array, overrides: PlanOverrides =
   if (script === 'traditional') warnings.push({ code: 'TRADITIONAL', message: '原文为繁体字，已转换为简体' });
   const mojibake = /[?？]{2,}|\uFFFD/.exec(normalised);
   if (mojibake) {
-    warnings.push({ code: 'MOJIBAKE', message: '文本中有乱码（如“??”），可能是编码错误，请核对原文', line: normalised.slice(0, mojibake.index).split('\n').length });
+    warnings.push({
+      code: 'MOJIBAKE',
+      message: '文本中有乱码（如“??”），可能是编码错误，请核对原文',
+      line: normalised.slice(0, mojibake.index).split('\n').length,
+    });
   }
 
   return {
@@ -134,7 +138,11 @@ export function summarisePlan(plan: ParsedPlan, derived: DerivedEvent[]): string
     '',
     `派生活动 Derived events: ${derived.length}`,
     ...derived.map((event) => {
-      const dates = event.startsOn ? (event.endsOn && event.endsOn !== event.startsOn ? `${event.startsOn} ~ ${event.endsOn}` : event.startsOn) : '日期未公布 (not published)';
+      const dates = event.startsOn
+        ? event.endsOn && event.endsOn !== event.startsOn
+          ? `${event.startsOn} ~ ${event.endsOn}`
+          : event.startsOn
+        : '日期未公布 (not published)';
       return `  ${event.title}    ${dates}    任务 Tasks ${event.taskNumbers.join(', ')}    主办 Organizer: ${event.organizerName}`;
     }),
   ];

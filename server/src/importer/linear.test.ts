@@ -22,7 +22,7 @@ const shapes: Record<string, (n: number) => string> = {
   'opening brackets': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.开展${'（'.repeat(n)}`,
   'closing brackets': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.开展${'）'.repeat(n)}`,
   'one line': (n) => `2024年某某市全民科学素质行动工作要点${'开展科普活动，一、二、1.推进工作。'.repeat(n / 17)}`,
-  'quotes': (n) => `1.开展${'”'.repeat(n)}活动`,
+  quotes: (n) => `1.开展${'”'.repeat(n)}活动`,
   'many short lines': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.开展${'，\n'.repeat(n / 2)}`,
   'random Chinese': (n) => randomCjk(n, 7),
   'campaign names': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.${'全国科普日'.repeat(n / 5)}`,

@@ -81,7 +81,8 @@ export function startsNewItem(line: string): boolean {
 }
 
 /** `牵头单位：…`, `责任单位：…`, `总牵头部门：…`: a line that names units, not a paragraph. */
-export const UNIT_LABEL = /^(总牵头单位|总牵头部门|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|协同单位|主办单位|承办单位)[:：]\s*(.+)$/;
+export const UNIT_LABEL =
+  /^(总牵头单位|总牵头部门|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|协同单位|主办单位|承办单位)[:：]\s*(.+)$/;
 
 export function isUnitLabelLine(line: string): boolean {
   return UNIT_LABEL.test(line);

@@ -7,9 +7,7 @@ describe('normalisePlanText', () => {
   });
 
   it('when brackets, commas and semicolons sit inside Chinese text, then they become full-width', () => {
-    expect(normalisePlanText('以文明实践中心(所、站)为阵地,常态化开展活动;推进共建。')).toBe(
-      '以文明实践中心（所、站）为阵地，常态化开展活动；推进共建。',
-    );
+    expect(normalisePlanText('以文明实践中心(所、站)为阵地,常态化开展活动;推进共建。')).toBe('以文明实践中心（所、站）为阵地，常态化开展活动；推进共建。');
   });
 
   it('when numbers use commas or decimal points, then they are left alone', () => {
@@ -77,9 +75,7 @@ describe('normalisePlanText', () => {
   });
 
   it('when two Latin words meet at a break, then they keep a space', () => {
-    expect(normalisePlanText('18.打造科学传播网络平台，推进science\nand technology传播。')).toBe(
-      '18.打造科学传播网络平台，推进science and technology传播。',
-    );
+    expect(normalisePlanText('18.打造科学传播网络平台，推进science\nand technology传播。')).toBe('18.打造科学传播网络平台，推进science and technology传播。');
   });
 
   it('when the text is already normalised, then normalising again changes nothing', () => {

@@ -13,7 +13,14 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** Punctuation a paragraph may end with when its sentence is complete. */
 const TERMINAL = /[。！？；：…!?;:）)]$/;
 const CLOSING_QUOTE_CHARS = '”’」』"\'';
-const OPENERS_CLOSERS: [string, string][] = [['《', '》'], ['“', '”'], ['（', '）'], ['【', '】'], ['〔', '〕'], ['「', '」']];
+const OPENERS_CLOSERS: [string, string][] = [
+  ['《', '》'],
+  ['“', '”'],
+  ['（', '）'],
+  ['【', '】'],
+  ['〔', '〕'],
+  ['「', '」'],
+];
 
 /**
  * The canonical text of a plan:
@@ -25,12 +32,7 @@ const OPENERS_CLOSERS: [string, string][] = [['《', '》'], ['“', '”'], ['�
  * Linear in the text: each line is cleaned once and a paragraph's state is kept as it grows.
  */
 export function normalisePlanText(raw: string): string {
-  const lines = raw
-    .replace(/\r\n?/g, '\n')
-    .replace(INVISIBLE, '')
-    .replace(ARTIFACT, '')
-    .split('\n')
-    .map(normaliseLine);
+  const lines = raw.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(ARTIFACT, '').split('\n').map(normaliseLine);
 
   const out: Paragraph[] = [];
   let blankPending = false;
@@ -104,21 +106,23 @@ const TAIL_CHARS = 60;
 function normaliseLine(line: string): string {
   // Runs of spaces collapse first, so that no pattern below meets more than one space in a row
   // (`\s*,\s*` over a long run of spaces is quadratic).
-  return line
-    .replace(/[\u3000\u00a0\t\f\v ]+/g, ' ')
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(new RegExp(`(?<=[${CJK}）”》]) ?, ?| ?, ?(?=[${CJK}（“《])`, 'g'), '，')
-    .replace(new RegExp(`(?<=[${CJK}）”》]) ?; ?| ?; ?(?=[${CJK}（“《])`, 'g'), '；')
-    .replace(new RegExp(`(?<=[${CJK}）”》]) ?: ?| ?: ?(?=[${CJK}（“《])`, 'g'), '：')
-    .replace(new RegExp(`(?<=[${CJK}])\\?`, 'g'), '？')
-    .replace(new RegExp(`(?<=[${CJK}])!`, 'g'), '！')
-    .replace(new RegExp(`(?<=[${CJK}）”])\\.(?=$|[${CJK}“（])`, 'g'), '。')
-    // A space beside full-width punctuation is never meaningful (`提升 ”`).
-    .replace(/ (?=[，。、；：！？）》”’】〕])/g, '')
-    .replace(/(?<=[（《“‘【〔，。、；：！？]) /g, '')
-    .trim();
+  return (
+    line
+      .replace(/[\u3000\u00a0\t\f\v ]+/g, ' ')
+      .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+      .replace(/\(/g, '（')
+      .replace(/\)/g, '）')
+      .replace(new RegExp(`(?<=[${CJK}）”》]) ?, ?| ?, ?(?=[${CJK}（“《])`, 'g'), '，')
+      .replace(new RegExp(`(?<=[${CJK}）”》]) ?; ?| ?; ?(?=[${CJK}（“《])`, 'g'), '；')
+      .replace(new RegExp(`(?<=[${CJK}）”》]) ?: ?| ?: ?(?=[${CJK}（“《])`, 'g'), '：')
+      .replace(new RegExp(`(?<=[${CJK}])\\?`, 'g'), '？')
+      .replace(new RegExp(`(?<=[${CJK}])!`, 'g'), '！')
+      .replace(new RegExp(`(?<=[${CJK}）”])\\.(?=$|[${CJK}“（])`, 'g'), '。')
+      // A space beside full-width punctuation is never meaningful (`提升 ”`).
+      .replace(/ (?=[，。、；：！？）》”’】〕])/g, '')
+      .replace(/(?<=[（《“‘【〔，。、；：！？]) /g, '')
+      .trim()
+  );
 }
 
 /**

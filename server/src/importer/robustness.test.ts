@@ -35,7 +35,14 @@ describe('a plan with no cover note, a two-line title, half-width brackets, 1、
   it('then 一是/二是 nest under 一、 and the half-width (一) nests under 二、', () => {
     const outline = plan.sections.map((s) => [s.ordinal, s.level, s.sections.map((c) => [c.ordinal, c.level, c.title])]);
     expect(outline).toEqual([
-      ['一', 1, [['一是', 2, '青少年科学素质提升'], ['二是', 2, '老年人科学素质提升']]],
+      [
+        '一',
+        1,
+        [
+          ['一是', 2, '青少年科学素质提升'],
+          ['二是', 2, '老年人科学素质提升'],
+        ],
+      ],
       ['二', 1, [['（一）', 2, '应急科普']]],
     ]);
   });

@@ -162,7 +162,10 @@ describe('segmentPlan: sections and tasks', () => {
 
   it('when the plan starts its headings at （一）, then （一） is level 1', () => {
     const { sections } = segmentPlan('（一）青少年\n1.馆校合作。\n（二）农民\n2.农民培训。');
-    expect(sections.map((s) => [s.ordinal, s.level])).toEqual([['（一）', 1], ['（二）', 1]]);
+    expect(sections.map((s) => [s.ordinal, s.level])).toEqual([
+      ['（一）', 1],
+      ['（二）', 1],
+    ]);
   });
 
   it('when the plan has 第一部分 parts above 一、 headings, then parts are level 1', () => {
@@ -192,7 +195,11 @@ describe('segmentPlan: sections and tasks', () => {
   // v1.1 (issue 12): written numbers are kept when numbering restarts per section; the section path keeps the tasks apart.
   it('when the plan restarts task numbers in each section, then the written numbers are kept and the paths tell them apart', () => {
     const { tasks } = segmentPlan('一、甲\n1.甲一。\n2.甲二。\n二、乙\n1.乙一。');
-    expect(tasks.map((t) => [t.number, t.text, t.sectionPath])).toEqual([[1, '甲一。', ['一、甲']], [2, '甲二。', ['一、甲']], [1, '乙一。', ['二、乙']]]);
+    expect(tasks.map((t) => [t.number, t.text, t.sectionPath])).toEqual([
+      [1, '甲一。', ['一、甲']],
+      [2, '甲二。', ['一、甲']],
+      [1, '乙一。', ['二、乙']],
+    ]);
   });
 
   it('when numbers neither run on nor restart per section, then tasks are numbered in document order', () => {

@@ -147,7 +147,12 @@ function findTitle(lines: string[], headerEnd: number, metadata: PageMetadata): 
       const end = i + span - 1;
       if (end >= headerEnd) break;
       const parts = lines.slice(i, end + 1);
-      if (parts.some((part, k) => k > 0 && (parseTitle(part) !== null || parseDateLine(part) !== null || part.length > 40 || canonicalDocumentNumber(part) !== null))) break;
+      if (
+        parts.some(
+          (part, k) => k > 0 && (parseTitle(part) !== null || parseDateLine(part) !== null || part.length > 40 || canonicalDocumentNumber(part) !== null),
+        )
+      )
+        break;
       const joined = parseTitle(parts.join(''));
       if (joined) {
         found = { ...joined, endIndex: end, source: 'line' };
@@ -247,7 +252,11 @@ function readHeader(
   const fromSignature = issuedOn ? Number(issuedOn.slice(0, 4)) : null;
   const fromNumber = documentNumber ? Number(/〔(\d{4})〕/.exec(documentNumber)?.[1]) : null;
   const fromPreamble = firstYear(preamble);
-  for (const [candidate, source] of [[fromSignature, 'signature'], [fromNumber, 'documentNumber'], [fromPreamble, 'preamble']] as const) {
+  for (const [candidate, source] of [
+    [fromSignature, 'signature'],
+    [fromNumber, 'documentNumber'],
+    [fromPreamble, 'preamble'],
+  ] as const) {
     if (year === null && candidate) {
       year = candidate;
       yearSource = source;
@@ -276,11 +285,36 @@ function readHeader(
 
 /** Autonomous prefectures, as titles often shorten them (湘西州): the full name is the place. */
 const AUTONOMOUS_PREFECTURES = [
-  '延边朝鲜族自治州', '恩施土家族苗族自治州', '湘西土家族苗族自治州', '阿坝藏族羌族自治州', '甘孜藏族自治州', '凉山彝族自治州',
-  '黔东南苗族侗族自治州', '黔南布依族苗族自治州', '黔西南布依族苗族自治州', '楚雄彝族自治州', '红河哈尼族彝族自治州', '文山壮族苗族自治州',
-  '西双版纳傣族自治州', '大理白族自治州', '德宏傣族景颇族自治州', '怒江傈僳族自治州', '迪庆藏族自治州', '临夏回族自治州', '甘南藏族自治州',
-  '海北藏族自治州', '黄南藏族自治州', '海南藏族自治州', '果洛藏族自治州', '玉树藏族自治州', '海西蒙古族藏族自治州', '昌吉回族自治州',
-  '博尔塔拉蒙古自治州', '巴音郭楞蒙古自治州', '克孜勒苏柯尔克孜自治州', '伊犁哈萨克自治州',
+  '延边朝鲜族自治州',
+  '恩施土家族苗族自治州',
+  '湘西土家族苗族自治州',
+  '阿坝藏族羌族自治州',
+  '甘孜藏族自治州',
+  '凉山彝族自治州',
+  '黔东南苗族侗族自治州',
+  '黔南布依族苗族自治州',
+  '黔西南布依族苗族自治州',
+  '楚雄彝族自治州',
+  '红河哈尼族彝族自治州',
+  '文山壮族苗族自治州',
+  '西双版纳傣族自治州',
+  '大理白族自治州',
+  '德宏傣族景颇族自治州',
+  '怒江傈僳族自治州',
+  '迪庆藏族自治州',
+  '临夏回族自治州',
+  '甘南藏族自治州',
+  '海北藏族自治州',
+  '黄南藏族自治州',
+  '海南藏族自治州',
+  '果洛藏族自治州',
+  '玉树藏族自治州',
+  '海西蒙古族藏族自治州',
+  '昌吉回族自治州',
+  '博尔塔拉蒙古自治州',
+  '巴音郭楞蒙古自治州',
+  '克孜勒苏柯尔克孜自治州',
+  '伊犁哈萨克自治州',
 ];
 const ETHNIC_NAMES = ['朝鲜族', '土家族', '藏族', '彝族', '苗族', '布依族', '哈尼族', '壮族', '傣族', '白族', '傈僳族', '回族', '蒙古', '柯尔克孜', '哈萨克'];
 /** 湘西州 -> 湘西土家族苗族自治州: the short form is the name before its first people, then 州. */
@@ -305,7 +339,8 @@ function placeOf(body: string): string | null {
   return leadingPlace(body);
 }
 
-const PREAMBLE_PLACE = /([\u4e00-\u9fff]{2,14}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|县|区|旗))(?:全民科学素质|公民科学素质|科学素质|科普工作|科协)/;
+const PREAMBLE_PLACE =
+  /([\u4e00-\u9fff]{2,14}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|县|区|旗))(?:全民科学素质|公民科学素质|科学素质|科普工作|科协)/;
 
 /** `2024年，某某县全民科学素质工作要…`: a place named right before the subject in the first paragraphs. */
 function preamblePlace(preamble: string[]): string | null {
@@ -508,7 +543,13 @@ function readBody(lines: Line[], warnings: PlanWarning[]): Body {
 
   const tasks: SegmentedTask[] = [];
   const sections = buildSections(roots, taskRank, [], [], tasks);
-  return { sections, tasks: numberTasks(tasks, all.filter((item) => item.rank === taskRank)) };
+  return {
+    sections,
+    tasks: numberTasks(
+      tasks,
+      all.filter((item) => item.rank === taskRank),
+    ),
+  };
 }
 
 function flatten(items: Item[]): Item[] {
@@ -680,7 +721,13 @@ function paragraphTasks(roots: Item[], all: Item[], warnings: PlanWarning[]): Bo
       const label = sectionLabel(item, title);
       const unitsHere = ownUnits.length > 0 ? ownUnits : inherited;
       for (const paragraph of item.own) {
-        tasks.push({ number: tasks.length + 1, text: paragraph, sectionPath: [...path, label], inheritedUnits: unitsHere.length > 0 ? unitsHere : undefined, line: item.line.no });
+        tasks.push({
+          number: tasks.length + 1,
+          text: paragraph,
+          sectionPath: [...path, label],
+          inheritedUnits: unitsHere.length > 0 ? unitsHere : undefined,
+          line: item.line.no,
+        });
       }
       return { ordinal: item.ordinal, level: path.length + 1, title, sections: build(item.children, [...path, label], unitsHere) };
     });

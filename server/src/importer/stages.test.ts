@@ -18,7 +18,10 @@ describe('decode', () => {
   });
 
   it('when a text is traditional, then it is converted and reported; a simplified seed comes out unchanged', () => {
-    expect(decodePlanInput('浙江省二〇二三年全民科學素質行動工作要點，開展科普活動')).toEqual({ text: '浙江省二〇二三年全民科学素质行动工作要点，开展科普活动', script: 'traditional' });
+    expect(decodePlanInput('浙江省二〇二三年全民科學素質行動工作要點，開展科普活動')).toEqual({
+      text: '浙江省二〇二三年全民科学素质行动工作要点，开展科普活动',
+      script: 'traditional',
+    });
     for (const seed of ['tangshan-2023', 'liuzhou-2022']) {
       const text = readFileSync(join(root, 'seeds', `${seed}.txt`), 'utf8');
       expect(decodePlanInput(text)).toEqual({ text, script: 'simplified' });
@@ -34,7 +37,17 @@ describe('clean', () => {
   });
 
   it('when page numbers and a running header repeat on every page, then only the first header stays', () => {
-    const pages = ['某某市全民科学素质工作要点', '1.第一项。', '— 1 —', '某某市全民科学素质工作要点', '2.第二项。', '- 2 -', '某某市全民科学素质工作要点', '3.第三项。', '第3页'];
+    const pages = [
+      '某某市全民科学素质工作要点',
+      '1.第一项。',
+      '— 1 —',
+      '某某市全民科学素质工作要点',
+      '2.第二项。',
+      '- 2 -',
+      '某某市全民科学素质工作要点',
+      '3.第三项。',
+      '第3页',
+    ];
     expect(cleanPlanText(pages.join('\n')).text.split('\n')).toEqual(['某某市全民科学素质工作要点', '1.第一项。', '2.第二项。', '3.第三项。']);
   });
 
@@ -49,7 +62,15 @@ describe('clean', () => {
 
   it('when a whole plan arrives as one line, then it is cut before each ascending marker but never at 2025年 or 1.5万', () => {
     const line = '2025年某县全民科学素质行动工作要点 2025年是收官之年。一、重点人群 1.培训农民1.5万人次。（县科协）2.开展活动。二、保障 3.加强领导。';
-    expect(splitRunOnLine(line, 10)).toEqual(['2025年某县全民科学素质行动工作要点', '2025年是收官之年。', '一、重点人群', '1.培训农民1.5万人次。（县科协）', '2.开展活动。', '二、保障', '3.加强领导。']);
+    expect(splitRunOnLine(line, 10)).toEqual([
+      '2025年某县全民科学素质行动工作要点',
+      '2025年是收官之年。',
+      '一、重点人群',
+      '1.培训农民1.5万人次。（县科协）',
+      '2.开展活动。',
+      '二、保障',
+      '3.加强领导。',
+    ]);
   });
 });
 
@@ -60,11 +81,20 @@ describe('units', () => {
       { name: '市教育局', role: 'support', inherited: false },
       { name: '市科技局', role: 'support', inherited: false },
     ]);
-    expect(parseUnits('州农牧局、州科协牵头，各县（市）政府配合')!.map((u) => [u.name, u.role])).toEqual([['州农牧局', 'lead'], ['州科协', 'lead'], ['各县（市）政府', 'support']]);
+    expect(parseUnits('州农牧局、州科协牵头，各县（市）政府配合')!.map((u) => [u.name, u.role])).toEqual([
+      ['州农牧局', 'lead'],
+      ['州科协', 'lead'],
+      ['各县（市）政府', 'support'],
+    ]);
   });
 
   it('when a list drops the place prefix its first unit carries, then the names are expanded; other prefixes stay as written', () => {
-    expect(parseUnits('市委组织部、统战部，市工业和信息化局、民政局')!.map((u) => u.name)).toEqual(['市委组织部', '市委统战部', '市工业和信息化局', '市民政局']);
+    expect(parseUnits('市委组织部、统战部，市工业和信息化局、民政局')!.map((u) => u.name)).toEqual([
+      '市委组织部',
+      '市委统战部',
+      '市工业和信息化局',
+      '市民政局',
+    ]);
     expect(parseUnits('市民政局、老干部局、市科协')!.map((u) => u.name)).toEqual(['市民政局', '市老干部局', '市科协']);
     expect(parseUnits('市教育局、团市委、中国科协')!.map((u) => u.name)).toEqual(['市教育局', '团市委', '中国科协']);
   });
@@ -80,26 +110,65 @@ describe('layouts', () => {
   it('when a national plan has a cover notice with 代章, then it is filed under 全国 with the issuing office and signature date', () => {
     const plan = parsePlan(
       [
-        '科协办发〔2024〕5号', '关于印发《2024年全民科学素质行动工作要点》的通知', '各省、自治区、直辖市全民科学素质工作领导小组：', '现将《2024年全民科学素质行动工作要点》印发给你们。',
-        '全民科学素质纲要实施工作办公室', '（中国科协办公厅代章）', '2024年3月1日', '联系人：张某，电话：010-12345678',
-        '2024年全民科学素质行动工作要点', '一、重点任务', '1.办好全国科普日。组织各地开展活动。（中国科协、教育部）', '2.办好科技活动周。组织开放。（科技部）', '3.推进监测评估。开展调查。（中国科协）',
+        '科协办发〔2024〕5号',
+        '关于印发《2024年全民科学素质行动工作要点》的通知',
+        '各省、自治区、直辖市全民科学素质工作领导小组：',
+        '现将《2024年全民科学素质行动工作要点》印发给你们。',
+        '全民科学素质纲要实施工作办公室',
+        '（中国科协办公厅代章）',
+        '2024年3月1日',
+        '联系人：张某，电话：010-12345678',
+        '2024年全民科学素质行动工作要点',
+        '一、重点任务',
+        '1.办好全国科普日。组织各地开展活动。（中国科协、教育部）',
+        '2.办好科技活动周。组织开放。（科技部）',
+        '3.推进监测评估。开展调查。（中国科协）',
       ].join('\n'),
     );
-    expect(plan).toMatchObject({ place: '全国', city: '全国', level: 'national', issuer: '全民科学素质纲要实施工作办公室', issuedOn: '2024-03-01', documentNumber: '科协办发〔2024〕5号', year: 2024 });
+    expect(plan).toMatchObject({
+      place: '全国',
+      city: '全国',
+      level: 'national',
+      issuer: '全民科学素质纲要实施工作办公室',
+      issuedOn: '2024-03-01',
+      documentNumber: '科协办发〔2024〕5号',
+      year: 2024,
+    });
     expect(plan.tasks).toHaveLength(3);
   });
 
   it('when a plan has a period, then its year is the issue year with a warning', () => {
-    const plan = parsePlan(['某某市全民科学素质行动规划纲要实施方案（2021—2025年）', '一、任务', '1.开展活动。推进工作。', '2.加强领导。推进工作。', '3.完善机制。推进工作。', '某某市人民政府', '2021年6月1日'].join('\n'));
+    const plan = parsePlan(
+      [
+        '某某市全民科学素质行动规划纲要实施方案（2021—2025年）',
+        '一、任务',
+        '1.开展活动。推进工作。',
+        '2.加强领导。推进工作。',
+        '3.完善机制。推进工作。',
+        '某某市人民政府',
+        '2021年6月1日',
+      ].join('\n'),
+    );
     expect(plan).toMatchObject({ kind: '实施方案', period: { from: 2021, to: 2025 }, year: 2021, level: 'city', needsReview: true });
     expect(plan.warnings.map((w) => w.code)).toContain('MULTI_YEAR');
   });
 
   it('when a heading names the units, then its tasks inherit them', () => {
-    const plan = parsePlan(['2024年某某区全民科学素质工作要点', '一、重点人群', '（一）青少年（牵头单位：区教育局）', '1.开展活动。组织学生。', '2.推进工作。组织学生。（区科协）'].join('\n'));
+    const plan = parsePlan(
+      [
+        '2024年某某区全民科学素质工作要点',
+        '一、重点人群',
+        '（一）青少年（牵头单位：区教育局）',
+        '1.开展活动。组织学生。',
+        '2.推进工作。组织学生。（区科协）',
+      ].join('\n'),
+    );
     expect(plan.tasks.map((t) => t.responsibleUnits)).toEqual([
       [{ name: '区教育局', role: 'lead', inherited: true }],
-      [{ name: '区科协', role: null, inherited: false }, { name: '区教育局', role: 'lead', inherited: true }],
+      [
+        { name: '区科协', role: null, inherited: false },
+        { name: '区教育局', role: 'lead', inherited: true },
+      ],
     ]);
     expect(plan.level).toBe('county');
   });

@@ -99,7 +99,7 @@ function itemRoleMarker(item: string): { name: string; role: Role | undefined } 
 
 function stripRoleWords(item: string): string {
   let name = item.trim();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const suffix of [...ROLE_PHRASES, '等单位', '等部门', '等']) {
       if (name.endsWith(suffix) && name.length > suffix.length) {

@@ -60,14 +60,60 @@ export const THEME_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
  * responsible units only when every item ends with one of these, or is a collective (各…).
  */
 export const BODY_SUFFIXES: readonly string[] = [
-  '领导小组', '工作组', '委员会', '办公室', '政府', '中央', '单位', '部门', '中心', '集团', '公司', '银行',
-  '局', '委', '部', '会', '协', '办', '院', '校', '团', '联', '馆', '队', '所', '台', '站', '厅', '处', '署', '社', '室', '司', '园', '库',
+  '领导小组',
+  '工作组',
+  '委员会',
+  '办公室',
+  '政府',
+  '中央',
+  '单位',
+  '部门',
+  '中心',
+  '集团',
+  '公司',
+  '银行',
+  '局',
+  '委',
+  '部',
+  '会',
+  '协',
+  '办',
+  '院',
+  '校',
+  '团',
+  '联',
+  '馆',
+  '队',
+  '所',
+  '台',
+  '站',
+  '厅',
+  '处',
+  '署',
+  '社',
+  '室',
+  '司',
+  '园',
+  '库',
 ];
 
 /** Words that say how a unit takes part, dropped from unit names (`市科协按职责分工负责` -> `市科协`). Longest first. */
 export const ROLE_PHRASES: readonly string[] = [
-  '按职责分工负责', '按职能分工负责', '按职责分工', '按职责负责', '分工负责', '共同负责', '牵头负责', '配合负责',
-  '负责', '牵头', '配合', '参与', '协办', '主办', '承办',
+  '按职责分工负责',
+  '按职能分工负责',
+  '按职责分工',
+  '按职责负责',
+  '分工负责',
+  '共同负责',
+  '牵头负责',
+  '配合负责',
+  '负责',
+  '牵头',
+  '配合',
+  '参与',
+  '协办',
+  '主办',
+  '承办',
 ];
 
 /** Labels that may open a unit list (`牵头单位：市科协`), dropped before splitting. */
@@ -78,7 +124,20 @@ export const COLLECTIVE_UNIT = /^各/;
 
 /** The admin-level suffixes a city, county, district or province name ends with. Longest first. */
 export const PLACE_SUFFIXES: readonly string[] = [
-  '特别行政区', '自治区', '自治州', '自治县', '自治旗', '地区', '新区', '省', '市', '州', '盟', '县', '区', '旗',
+  '特别行政区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '自治旗',
+  '地区',
+  '新区',
+  '省',
+  '市',
+  '州',
+  '盟',
+  '县',
+  '区',
+  '旗',
 ];
 
 /**
@@ -86,7 +145,20 @@ export const PLACE_SUFFIXES: readonly string[] = [
  * (`某某市` in `某某市全民科学素质…`, `某某县` in `某某县科学技术协会`).
  */
 export const SUBJECT_WORDS: readonly string[] = [
-  '全民科学素质纲要', '全民科学素质', '公民科学素质', '科学素质', '全民', '公民', '科普', '科学技术', '科技', '科学', '人民政府', '政府', '委员会', '领导小组',
+  '全民科学素质纲要',
+  '全民科学素质',
+  '公民科学素质',
+  '科学素质',
+  '全民',
+  '公民',
+  '科普',
+  '科学技术',
+  '科技',
+  '科学',
+  '人民政府',
+  '政府',
+  '委员会',
+  '领导小组',
 ];
 
 /** A plan title must name its subject with one of these. */
@@ -94,12 +166,28 @@ export const PLAN_TOPICS: readonly string[] = ['科学素质', '科学素养', '
 
 /** How the title of a plan ends (its kind, as written). Longest first, so 科普工作要点 wins over 工作要点. */
 export const PLAN_KINDS: readonly string[] = [
-  '任务分工方案', '科普工作要点', '工作要点', '工作计划', '工作安排', '工作方案', '实施方案', '行动方案', '重点任务',
+  '任务分工方案',
+  '科普工作要点',
+  '工作要点',
+  '工作计划',
+  '工作安排',
+  '工作方案',
+  '实施方案',
+  '行动方案',
+  '重点任务',
 ];
 
 /** Bodies that issue national plans: their plans are filed under 全国. */
 export const NATIONAL_BODIES: readonly string[] = [
-  '全民科学素质纲要实施工作办公室', '全民科学素质行动规划纲要实施工作办公室', '全民科学素质纲要办', '中国科学技术协会', '中国科协', '国务院', '科技部', '科学技术部', '中共中央',
+  '全民科学素质纲要实施工作办公室',
+  '全民科学素质行动规划纲要实施工作办公室',
+  '全民科学素质纲要办',
+  '中国科学技术协会',
+  '中国科协',
+  '国务院',
+  '科技部',
+  '科学技术部',
+  '中共中央',
 ];
 
 /** Municipalities directly under the central government: a province-level place ending in 市. */

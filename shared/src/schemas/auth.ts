@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { phoneSchema } from './common';
 
 export const devLoginSchema = z.object({
-  openid: z.string().trim().min(1).max(64).regex(/^[\w-]+$/, { error: '只能包含字母、数字、下划线和短横线' }),
+  openid: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[\w-]+$/, { error: '只能包含字母、数字、下划线和短横线' }),
   nickname: z.string().trim().min(1).max(32).optional(),
 });
 export type DevLogin = z.infer<typeof devLoginSchema>;

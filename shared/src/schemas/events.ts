@@ -4,14 +4,16 @@ import { timesInOrder, timesOutOfOrderMessage } from '../rules/event-times';
 import { eventKinds, eventStatuses } from '../states';
 import { dateOrTimeSchema, idSchema, isoDateSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
 
-
 const latLng = z
   .string()
   .regex(/^-?\d{1,3}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, { error: '位置格式应为 纬度,经度' })
-  .refine((value) => {
-    const [lat, lng] = value.split(',').map(Number);
-    return lat !== undefined && lng !== undefined && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
-  }, { error: '经纬度超出范围' });
+  .refine(
+    (value) => {
+      const [lat, lng] = value.split(',').map(Number);
+      return lat !== undefined && lng !== undefined && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+    },
+    { error: '经纬度超出范围' },
+  );
 
 export const eventListQuerySchema = pageQuerySchema.extend({
   city: z.string().trim().max(20).optional(),
@@ -55,33 +57,38 @@ const eventFields = {
   signupOpensAt: isoTimeSchema.nullable().optional(),
   signupClosesAt: isoTimeSchema.nullable().optional(),
   campaign: z.string().trim().max(64).nullable().optional(),
-  planTasks: z.array(z.object({ planId: idSchema, number: z.number().int().min(1) })).max(20).optional(),
+  planTasks: z
+    .array(z.object({ planId: idSchema, number: z.number().int().min(1) }))
+    .max(20)
+    .optional(),
 };
 
 const instant = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 function timesSentInOrder(value: { startsAt?: string; endsAt?: string; signupOpensAt?: string | null; signupClosesAt?: string | null }): boolean {
   return timesInOrder({
-    startsAt: instant(value.startsAt), endsAt: instant(value.endsAt),
-    signupOpensAt: instant(value.signupOpensAt), signupClosesAt: instant(value.signupClosesAt),
+    startsAt: instant(value.startsAt),
+    endsAt: instant(value.endsAt),
+    signupOpensAt: instant(value.signupOpensAt),
+    signupClosesAt: instant(value.signupClosesAt),
   });
 }
 const timesMessage = { error: timesOutOfOrderMessage, path: ['endsAt'] };
 
-export const createEventSchema = z
-  .object({ ...eventFields, kind: z.literal('activity').default('activity') })
-  .refine(timesSentInOrder, timesMessage);
+export const createEventSchema = z.object({ ...eventFields, kind: z.literal('activity').default('activity') }).refine(timesSentInOrder, timesMessage);
 export type CreateEvent = z.infer<typeof createEventSchema>;
 
-export const recurrenceSchema = z.object({
-  frequency: z.enum(['daily', 'weekly']),
-  /** Every N days or weeks. */
-  interval: z.number().int().min(1).max(8).default(1),
-  /** ISO weekdays (1 = Monday … 7 = Sunday) for weekly series; default: the first occurrence's weekday. */
-  weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
-  /** The last date an occurrence may start on (CST), or a count, or both. */
-  until: isoDateSchema.optional(),
-  count: z.number().int().min(1).max(52).optional(),
-}).refine((v) => v.until !== undefined || v.count !== undefined, { error: '请设置结束日期或场次数', path: ['until'] });
+export const recurrenceSchema = z
+  .object({
+    frequency: z.enum(['daily', 'weekly']),
+    /** Every N days or weeks. */
+    interval: z.number().int().min(1).max(8).default(1),
+    /** ISO weekdays (1 = Monday … 7 = Sunday) for weekly series; default: the first occurrence's weekday. */
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+    /** The last date an occurrence may start on (CST), or a count, or both. */
+    until: isoDateSchema.optional(),
+    count: z.number().int().min(1).max(52).optional(),
+  })
+  .refine((v) => v.until !== undefined || v.count !== undefined, { error: '请设置结束日期或场次数', path: ['until'] });
 export type Recurrence = z.infer<typeof recurrenceSchema>;
 
 /** A recurring series: the first occurrence's fields plus the rule; each occurrence gets its own seats. */
@@ -90,12 +97,7 @@ export const createEventSeriesSchema = z
   .refine(timesSentInOrder, timesMessage);
 export type CreateEventSeries = z.infer<typeof createEventSeriesSchema>;
 
-export const updateEventSchema = z
-  .object(eventFields)
-  .omit({ organizerId: true })
-  .partial()
-  .strict()
-  .refine(timesSentInOrder, timesMessage);
+export const updateEventSchema = z.object(eventFields).omit({ organizerId: true }).partial().strict().refine(timesSentInOrder, timesMessage);
 export type UpdateEvent = z.infer<typeof updateEventSchema>;
 
 export const reviewEventSchema = z

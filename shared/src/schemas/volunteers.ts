@@ -18,7 +18,13 @@ export const volunteerProfileSchema = z.object({
   skills: skillList.min(1, { error: '请至少选择一项技能' }).transform(once),
   tags: tagList.default([]).transform(once),
   // An empty team means none.
-  team: z.string().trim().max(40).nullable().default(null).transform((team) => team || null),
+  team: z
+    .string()
+    .trim()
+    .max(40)
+    .nullable()
+    .default(null)
+    .transform((team) => team || null),
   bio: z.string().trim().max(500).default(''),
 });
 export type VolunteerProfileInput = z.infer<typeof volunteerProfileSchema>;
@@ -27,23 +33,28 @@ const shiftRole = z.string().trim().min(2, { error: '岗位名称至少2个字' 
 const shiftDescription = z.string().trim().max(500);
 const shiftSlots = z.number().int().min(1, { error: '岗位人数至少为1' }).max(500);
 
-export const createShiftSchema = z.object({
-  role: shiftRole,
-  description: shiftDescription.default(''),
-  startsAt: isoTimeSchema,
-  endsAt: isoTimeSchema,
-  slots: shiftSlots,
-  skills: skillList.default([]).transform(once),
-}).refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { error: '结束时间必须晚于开始时间', path: ['endsAt'] });
+export const createShiftSchema = z
+  .object({
+    role: shiftRole,
+    description: shiftDescription.default(''),
+    startsAt: isoTimeSchema,
+    endsAt: isoTimeSchema,
+    slots: shiftSlots,
+    skills: skillList.default([]).transform(once),
+  })
+  .refine((v) => Date.parse(v.endsAt) > Date.parse(v.startsAt), { error: '结束时间必须晚于开始时间', path: ['endsAt'] });
 export type CreateShift = z.infer<typeof createShiftSchema>;
 
 /** No defaults here: a field left out of an edit stays as it is. */
-export const updateShiftSchema = z.object({
-  role: shiftRole,
-  description: shiftDescription,
-  slots: shiftSlots,
-  skills: skillList.transform(once),
-}).partial().strict();
+export const updateShiftSchema = z
+  .object({
+    role: shiftRole,
+    description: shiftDescription,
+    slots: shiftSlots,
+    skills: skillList.transform(once),
+  })
+  .partial()
+  .strict();
 export type UpdateShift = z.infer<typeof updateShiftSchema>;
 
 export const shiftListQuerySchema = pageQuerySchema.extend({
@@ -55,17 +66,21 @@ export const shiftListQuerySchema = pageQuerySchema.extend({
 });
 export type ShiftListQuery = z.infer<typeof shiftListQuerySchema>;
 
-export const applicationDecisionSchema = z
-  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(200).optional() });
+export const applicationDecisionSchema = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(200).optional() });
 export type ApplicationDecision = z.infer<typeof applicationDecisionSchema>;
 
 /** Hours are entered by the organizer, or worked out from check-in and check-out times. */
-export const completeApplicationSchema = z.union([
-  z.object({ hours: z.number().gt(0, { error: '服务时长必须大于0' }).max(24, { error: '单次服务时长不超过24小时' }) }).strict(),
-  z.object({ checkedInAt: isoTimeSchema, checkedOutAt: isoTimeSchema }).strict()
-    .refine((v) => Date.parse(v.checkedOutAt) > Date.parse(v.checkedInAt), { error: '签退时间必须晚于签到时间', path: ['checkedOutAt'] })
-    .refine((v) => Date.parse(v.checkedOutAt) - Date.parse(v.checkedInAt) <= 24 * 3600_000, { error: '单次服务时长不超过24小时', path: ['checkedOutAt'] }),
-], { error: '请填写服务时长（hours），或签到与签退时间' });
+export const completeApplicationSchema = z.union(
+  [
+    z.object({ hours: z.number().gt(0, { error: '服务时长必须大于0' }).max(24, { error: '单次服务时长不超过24小时' }) }).strict(),
+    z
+      .object({ checkedInAt: isoTimeSchema, checkedOutAt: isoTimeSchema })
+      .strict()
+      .refine((v) => Date.parse(v.checkedOutAt) > Date.parse(v.checkedInAt), { error: '签退时间必须晚于签到时间', path: ['checkedOutAt'] })
+      .refine((v) => Date.parse(v.checkedOutAt) - Date.parse(v.checkedInAt) <= 24 * 3600_000, { error: '单次服务时长不超过24小时', path: ['checkedOutAt'] }),
+  ],
+  { error: '请填写服务时长（hours），或签到与签退时间' },
+);
 export type CompleteApplication = z.infer<typeof completeApplicationSchema>;
 
 export const volunteerListQuerySchema = z.object({

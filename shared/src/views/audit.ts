@@ -2,13 +2,15 @@
 import { z } from 'zod';
 import { isoTimeView } from './common';
 
-export const auditEntryViewSchema = z.strictObject({
-  id: z.string(),
-  at: isoTimeView,
-  /** Null for entries written by the system itself. */
-  actor: z.strictObject({ id: z.string(), nickname: z.string() }).nullable(),
-  action: z.string(),
-  target: z.string(),
-  details: z.record(z.string(), z.unknown()),
-}).meta({ id: 'AuditEntryView' });
+export const auditEntryViewSchema = z
+  .strictObject({
+    id: z.string(),
+    at: isoTimeView,
+    /** Null for entries written by the system itself. */
+    actor: z.strictObject({ id: z.string(), nickname: z.string() }).nullable(),
+    action: z.string(),
+    target: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEntryView' });
 export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;

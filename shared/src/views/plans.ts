@@ -4,63 +4,73 @@ import { z } from 'zod';
 import { isoDateView } from './common';
 
 /** A heading of the plan's outline as the importer found it (一、, （一）), with the headings under it. */
-export const planSectionNodeSchema = z.strictObject({
-  /** The ordinal as written after normalisation: `一`, `（一）`. */
-  ordinal: z.string(),
-  level: z.number().int(),
-  title: z.string(),
-  get sections(): z.ZodArray<typeof planSectionNodeSchema> {
-    return z.array(planSectionNodeSchema);
-  },
-}).meta({ id: 'PlanSectionNode' });
+export const planSectionNodeSchema = z
+  .strictObject({
+    /** The ordinal as written after normalisation: `一`, `（一）`. */
+    ordinal: z.string(),
+    level: z.number().int(),
+    title: z.string(),
+    get sections(): z.ZodArray<typeof planSectionNodeSchema> {
+      return z.array(planSectionNodeSchema);
+    },
+  })
+  .meta({ id: 'PlanSectionNode' });
 export type PlanSectionNode = z.infer<typeof planSectionNodeSchema>;
 
-export const planSummaryViewSchema = z.strictObject({
-  id: z.string(),
-  city: z.string(),
-  year: z.number().int(),
-  title: z.string(),
-  issuer: z.string().nullable(),
-  issuedOn: isoDateView.nullable(),
-  taskCount: z.number().int(),
-}).meta({ id: 'PlanSummaryView' });
+export const planSummaryViewSchema = z
+  .strictObject({
+    id: z.string(),
+    city: z.string(),
+    year: z.number().int(),
+    title: z.string(),
+    issuer: z.string().nullable(),
+    issuedOn: isoDateView.nullable(),
+    taskCount: z.number().int(),
+  })
+  .meta({ id: 'PlanSummaryView' });
 export type PlanSummaryView = z.infer<typeof planSummaryViewSchema>;
 
-export const planTaskViewSchema = z.strictObject({
-  number: z.number().int(),
-  title: z.string(),
-  text: z.string(),
-  sectionPath: z.array(z.string()),
-  /** One organization per unit however it is written; the name stays as the task writes it. */
-  responsibleUnits: z.array(z.strictObject({
-    name: z.string(),
-    organizationId: z.string().nullable(),
-    role: z.enum(['lead', 'support']).nullable(),
-    /** True when the unit comes from the section heading or a labelled line above the task. */
-    inherited: z.boolean(),
-  })),
-  audiences: z.array(z.string()),
-  themes: z.array(z.string()),
-  campaigns: z.array(z.strictObject({ code: z.string(), name: z.string() })),
-}).meta({ id: 'PlanTaskView' });
+export const planTaskViewSchema = z
+  .strictObject({
+    number: z.number().int(),
+    title: z.string(),
+    text: z.string(),
+    sectionPath: z.array(z.string()),
+    /** One organization per unit however it is written; the name stays as the task writes it. */
+    responsibleUnits: z.array(
+      z.strictObject({
+        name: z.string(),
+        organizationId: z.string().nullable(),
+        role: z.enum(['lead', 'support']).nullable(),
+        /** True when the unit comes from the section heading or a labelled line above the task. */
+        inherited: z.boolean(),
+      }),
+    ),
+    audiences: z.array(z.string()),
+    themes: z.array(z.string()),
+    campaigns: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'PlanTaskView' });
 export type PlanTaskView = z.infer<typeof planTaskViewSchema>;
 
 /** `GET /plans/:id`: the summary with the outline and every task. */
-export const planViewSchema = planSummaryViewSchema.extend({
-  documentNumber: z.string().nullable(),
-  /** The full administrative name: 全国, 浙江省, 恩施土家族苗族自治州, 上海市浦东新区. */
-  place: z.string().nullable(),
-  level: z.enum(['national', 'province', 'city', 'county']).nullable(),
-  /** The document kind as written: 工作要点, 实施方案, 科普工作要点 … */
-  kind: z.string().nullable(),
-  period: z.strictObject({ from: z.number().int(), to: z.number().int() }).nullable(),
-  /** The script the text came in; every field is simplified. */
-  script: z.enum(['simplified', 'traditional']),
-  sections: z.array(planSectionNodeSchema),
-  tasks: z.array(planTaskViewSchema),
-  /** Campaigns the plan names whose dates for its year nobody knows yet (日期待定). */
-  campaignsPending: z.array(z.strictObject({ code: z.string(), name: z.string() })),
-}).meta({ id: 'PlanView' });
+export const planViewSchema = planSummaryViewSchema
+  .extend({
+    documentNumber: z.string().nullable(),
+    /** The full administrative name: 全国, 浙江省, 恩施土家族苗族自治州, 上海市浦东新区. */
+    place: z.string().nullable(),
+    level: z.enum(['national', 'province', 'city', 'county']).nullable(),
+    /** The document kind as written: 工作要点, 实施方案, 科普工作要点 … */
+    kind: z.string().nullable(),
+    period: z.strictObject({ from: z.number().int(), to: z.number().int() }).nullable(),
+    /** The script the text came in; every field is simplified. */
+    script: z.enum(['simplified', 'traditional']),
+    sections: z.array(planSectionNodeSchema),
+    tasks: z.array(planTaskViewSchema),
+    /** Campaigns the plan names whose dates for its year nobody knows yet (日期待定). */
+    campaignsPending: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'PlanView' });
 export type PlanView = z.infer<typeof planViewSchema>;
 
 /** How far a task or a unit has got: events linked, sign-ups, check-ins, volunteer hours. */
@@ -74,77 +84,91 @@ const progressTallyShape = {
 export const progressTallySchema = z.strictObject(progressTallyShape);
 export type ProgressTally = z.infer<typeof progressTallySchema>;
 
-export const taskProgressViewSchema = z.strictObject({
-  number: z.number().int(),
-  title: z.string(),
-  ...progressTallyShape,
-  /** Nothing published against the task yet. */
-  idle: z.boolean(),
-}).meta({ id: 'TaskProgressView' });
+export const taskProgressViewSchema = z
+  .strictObject({
+    number: z.number().int(),
+    title: z.string(),
+    ...progressTallyShape,
+    /** Nothing published against the task yet. */
+    idle: z.boolean(),
+  })
+  .meta({ id: 'TaskProgressView' });
 export type TaskProgressView = z.infer<typeof taskProgressViewSchema>;
 
-export const unitProgressViewSchema = z.strictObject({
-  name: z.string(),
-  organizationId: z.string().nullable(),
-  /** Numbers of the tasks naming the unit. */
-  tasks: z.array(z.number().int()),
-  ...progressTallyShape,
-}).meta({ id: 'UnitProgressView' });
+export const unitProgressViewSchema = z
+  .strictObject({
+    name: z.string(),
+    organizationId: z.string().nullable(),
+    /** Numbers of the tasks naming the unit. */
+    tasks: z.array(z.number().int()),
+    ...progressTallyShape,
+  })
+  .meta({ id: 'UnitProgressView' });
 export type UnitProgressView = z.infer<typeof unitProgressViewSchema>;
 
 /** `GET /plans/:id/progress`. */
-export const planProgressViewSchema = z.strictObject({
-  tasks: z.array(taskProgressViewSchema),
-  units: z.array(unitProgressViewSchema),
-  idleTasks: z.array(z.number().int()),
-}).meta({ id: 'PlanProgressView' });
+export const planProgressViewSchema = z
+  .strictObject({
+    tasks: z.array(taskProgressViewSchema),
+    units: z.array(unitProgressViewSchema),
+    idleTasks: z.array(z.number().int()),
+  })
+  .meta({ id: 'PlanProgressView' });
 export type PlanProgressView = z.infer<typeof planProgressViewSchema>;
 
 /** A campaign event the plan implies, and whether the import published it. */
-export const derivedEventViewSchema = z.strictObject({
-  campaignCode: z.string(),
-  campaignName: z.string(),
-  title: z.string(),
-  description: z.string(),
-  city: z.string(),
-  year: z.number().int(),
-  /** Null when the catalogue does not know that year's dates: such an event is reported, not published. */
-  startsOn: isoDateView.nullable(),
-  endsOn: isoDateView.nullable(),
-  taskNumbers: z.array(z.number().int()),
-  organizerName: z.string(),
-  audiences: z.array(z.string()),
-  themes: z.array(z.string()),
-  eventId: z.string().nullable(),
-  published: z.boolean(),
-}).meta({ id: 'DerivedEventView' });
+export const derivedEventViewSchema = z
+  .strictObject({
+    campaignCode: z.string(),
+    campaignName: z.string(),
+    title: z.string(),
+    description: z.string(),
+    city: z.string(),
+    year: z.number().int(),
+    /** Null when the catalogue does not know that year's dates: such an event is reported, not published. */
+    startsOn: isoDateView.nullable(),
+    endsOn: isoDateView.nullable(),
+    taskNumbers: z.array(z.number().int()),
+    organizerName: z.string(),
+    audiences: z.array(z.string()),
+    themes: z.array(z.string()),
+    eventId: z.string().nullable(),
+    published: z.boolean(),
+  })
+  .meta({ id: 'DerivedEventView' });
 export type DerivedEventView = z.infer<typeof derivedEventViewSchema>;
 
 /** `POST /plans/import`: the plan as stored (or, on a dry run, as parsed, with an empty id). */
-export const planImportViewSchema = z.strictObject({
-  /** On a dry run of a plan whose place or year cannot be read, city and year are null. */
-  plan: planViewSchema.extend({ city: z.string().nullable(), year: z.number().int().nullable() }),
-  derivedEvents: z.array(derivedEventViewSchema),
-  created: z.boolean(),
-  /** Only on a dry run, always false there. */
-  changed: z.boolean().optional(),
-  /** Something the admin should check; saving is refused only without a place or a year (PLAN_INCOMPLETE). */
-  needsReview: z.boolean(),
-  warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), line: z.number().int().optional() })),
-  /** On a re-import of a stored plan: task numbers and the ids of the events it touched. */
-  changes: z.strictObject({
-    tasksAdded: z.array(z.number().int()),
-    tasksRemoved: z.array(z.number().int()),
-    tasksChanged: z.array(z.number().int()),
-    eventsAffected: z.array(z.string()),
-  }).optional(),
-}).meta({ id: 'PlanImportView' });
+export const planImportViewSchema = z
+  .strictObject({
+    /** On a dry run of a plan whose place or year cannot be read, city and year are null. */
+    plan: planViewSchema.extend({ city: z.string().nullable(), year: z.number().int().nullable() }),
+    derivedEvents: z.array(derivedEventViewSchema),
+    created: z.boolean(),
+    /** Only on a dry run, always false there. */
+    changed: z.boolean().optional(),
+    /** Something the admin should check; saving is refused only without a place or a year (PLAN_INCOMPLETE). */
+    needsReview: z.boolean(),
+    warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), line: z.number().int().optional() })),
+    /** On a re-import of a stored plan: task numbers and the ids of the events it touched. */
+    changes: z
+      .strictObject({
+        tasksAdded: z.array(z.number().int()),
+        tasksRemoved: z.array(z.number().int()),
+        tasksChanged: z.array(z.number().int()),
+        eventsAffected: z.array(z.string()),
+      })
+      .optional(),
+  })
+  .meta({ id: 'PlanImportView' });
 export type PlanImportView = z.infer<typeof planImportViewSchema>;
 
 /** `GET /cities` items: a city with how many plans and published events it has. */
-export const cityViewSchema = z.strictObject({
-  city: z.string(),
-  plans: z.number().int(),
-  events: z.number().int(),
-}).meta({ id: 'CityView' });
+export const cityViewSchema = z
+  .strictObject({
+    city: z.string(),
+    plans: z.number().int(),
+    events: z.number().int(),
+  })
+  .meta({ id: 'CityView' });
 export type CityView = z.infer<typeof cityViewSchema>;

@@ -8,15 +8,17 @@ export type Role = (typeof roles)[number];
 const membershipOfUser = z.strictObject({ id: z.string(), name: z.string(), role: z.string() });
 
 /** `GET /me`, `PATCH /me`, and `user` of a login. */
-export const userViewSchema = z.strictObject({
-  id: z.string(),
-  nickname: z.string(),
-  roles: z.array(z.enum(roles)),
-  organizations: z.array(membershipOfUser),
-  phone: z.string().nullable(),
-  /** The user's 大字模式 preference. */
-  largeText: z.boolean(),
-}).meta({ id: 'UserView' });
+export const userViewSchema = z
+  .strictObject({
+    id: z.string(),
+    nickname: z.string(),
+    roles: z.array(z.enum(roles)),
+    organizations: z.array(membershipOfUser),
+    phone: z.string().nullable(),
+    /** The user's 大字模式 preference. */
+    largeText: z.boolean(),
+  })
+  .meta({ id: 'UserView' });
 export type UserView = z.infer<typeof userViewSchema>;
 
 /** `POST /auth/wx-login`, `POST /auth/dev-login`. */
@@ -28,12 +30,14 @@ export const erasedViewSchema = z.strictObject({ erased: z.literal(true) });
 export type ErasedView = z.infer<typeof erasedViewSchema>;
 
 /** `GET /users` items: what an admin needs to find an account; never phones. */
-export const userSummarySchema = z.strictObject({
-  id: z.string(),
-  nickname: z.string(),
-  roles: z.array(z.enum(roles)),
-  organizations: z.array(membershipOfUser),
-}).meta({ id: 'UserSummary' });
+export const userSummarySchema = z
+  .strictObject({
+    id: z.string(),
+    nickname: z.string(),
+    roles: z.array(z.enum(roles)),
+    organizations: z.array(membershipOfUser),
+  })
+  .meta({ id: 'UserSummary' });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
 /** `PATCH /users/:id/roles`. */

@@ -9,80 +9,95 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 const placeView = z.strictObject({ name: z.string(), address: z.string() });
 
-export const shiftViewSchema = z.strictObject({
-  id: z.string(),
-  eventId: z.string(),
-  event: z.strictObject({ id: z.string(), title: z.string(), city: z.string(), startsAt: isoTimeView, venue: placeView }),
-  role: z.string(),
-  description: z.string(),
-  startsAt: isoTimeView,
-  endsAt: isoTimeView,
-  slots: z.number().int(),
-  approvedCount: z.number().int(),
-  skills: z.array(z.string()),
-  /** The signed-in volunteer's own application to it, if any; absent for anonymous callers. */
-  myApplication: z.strictObject({ id: z.string(), status: z.enum(applicationStatuses) }).nullable().optional(),
-}).meta({ id: 'ShiftView' });
+export const shiftViewSchema = z
+  .strictObject({
+    id: z.string(),
+    eventId: z.string(),
+    event: z.strictObject({ id: z.string(), title: z.string(), city: z.string(), startsAt: isoTimeView, venue: placeView }),
+    role: z.string(),
+    description: z.string(),
+    startsAt: isoTimeView,
+    endsAt: isoTimeView,
+    slots: z.number().int(),
+    approvedCount: z.number().int(),
+    skills: z.array(z.string()),
+    /** The signed-in volunteer's own application to it, if any; absent for anonymous callers. */
+    myApplication: z
+      .strictObject({ id: z.string(), status: z.enum(applicationStatuses) })
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: 'ShiftView' });
 export type ShiftView = z.infer<typeof shiftViewSchema>;
 
-export const applicationViewSchema = z.strictObject({
-  id: z.string(),
-  shiftId: z.string(),
-  status: z.enum(applicationStatuses),
-  hours: z.number().nullable(),
-  decisionReason: z.string().nullable(),
-  appliedAt: isoTimeView,
-  decidedAt: isoTimeView.nullable(),
-  completedAt: isoTimeView.nullable(),
-}).meta({ id: 'ApplicationView' });
+export const applicationViewSchema = z
+  .strictObject({
+    id: z.string(),
+    shiftId: z.string(),
+    status: z.enum(applicationStatuses),
+    hours: z.number().nullable(),
+    decisionReason: z.string().nullable(),
+    appliedAt: isoTimeView,
+    decidedAt: isoTimeView.nullable(),
+    completedAt: isoTimeView.nullable(),
+  })
+  .meta({ id: 'ApplicationView' });
 export type ApplicationView = z.infer<typeof applicationViewSchema>;
 
 const shiftOfApplication = z.strictObject({ id: z.string(), role: z.string(), startsAt: isoTimeView, endsAt: isoTimeView });
 
 /** `GET /events/:id/volunteers?format=json` items: phone masked unless unmasked on purpose. */
-export const applicantRowSchema = applicationViewSchema.extend({
-  volunteer: z.strictObject({
-    userId: z.string(),
-    realName: z.string(),
-    /** Empty once the volunteer erased their account. */
-    phone: z.string(),
-    skills: z.array(z.string()),
-    team: z.string().nullable(),
-  }),
-  shift: shiftOfApplication,
-}).meta({ id: 'ApplicantRow' });
+export const applicantRowSchema = applicationViewSchema
+  .extend({
+    volunteer: z.strictObject({
+      userId: z.string(),
+      realName: z.string(),
+      /** Empty once the volunteer erased their account. */
+      phone: z.string(),
+      skills: z.array(z.string()),
+      team: z.string().nullable(),
+    }),
+    shift: shiftOfApplication,
+  })
+  .meta({ id: 'ApplicantRow' });
 export type ApplicantRow = z.infer<typeof applicantRowSchema>;
 
 /** `GET /me/applications` items: an application with its shift and event. */
-export const myApplicationViewSchema = applicationViewSchema.extend({
-  shift: shiftOfApplication,
-  event: z.strictObject({ id: z.string(), title: z.string(), startsAt: isoTimeView, venue: placeView, status: z.enum(eventStatuses) }),
-}).meta({ id: 'MyApplicationView' });
+export const myApplicationViewSchema = applicationViewSchema
+  .extend({
+    shift: shiftOfApplication,
+    event: z.strictObject({ id: z.string(), title: z.string(), startsAt: isoTimeView, venue: placeView, status: z.enum(eventStatuses) }),
+  })
+  .meta({ id: 'MyApplicationView' });
 export type MyApplicationView = z.infer<typeof myApplicationViewSchema>;
 
 /** One completed service: the hours and who certified them. */
-export const serviceRecordItemSchema = z.strictObject({
-  applicationId: z.string(),
-  hours: z.number(),
-  completedAt: isoTimeView,
-  role: z.string(),
-  event: z.strictObject({ id: z.string(), title: z.string(), startsAt: isoTimeView }),
-  organization: z.strictObject({ id: z.string(), name: z.string() }),
-}).meta({ id: 'ServiceRecordItem' });
+export const serviceRecordItemSchema = z
+  .strictObject({
+    applicationId: z.string(),
+    hours: z.number(),
+    completedAt: isoTimeView,
+    role: z.string(),
+    event: z.strictObject({ id: z.string(), title: z.string(), startsAt: isoTimeView }),
+    organization: z.strictObject({ id: z.string(), name: z.string() }),
+  })
+  .meta({ id: 'ServiceRecordItem' });
 export type ServiceRecordItem = z.infer<typeof serviceRecordItemSchema>;
 
 /** `GET /me/volunteer`, `PUT /me/volunteer`. */
-export const volunteerProfileViewSchema = z.strictObject({
-  userId: z.string(),
-  realName: z.string(),
-  phone: z.string(),
-  skills: z.array(z.string()),
-  tags: z.array(z.string()),
-  team: z.string().nullable(),
-  bio: z.string(),
-  totalHours: z.number(),
-  record: z.array(serviceRecordItemSchema),
-  /** Open applications (applied or approved); the full history is GET /me/applications. */
-  applications: z.array(myApplicationViewSchema),
-}).meta({ id: 'VolunteerProfileView' });
+export const volunteerProfileViewSchema = z
+  .strictObject({
+    userId: z.string(),
+    realName: z.string(),
+    phone: z.string(),
+    skills: z.array(z.string()),
+    tags: z.array(z.string()),
+    team: z.string().nullable(),
+    bio: z.string(),
+    totalHours: z.number(),
+    record: z.array(serviceRecordItemSchema),
+    /** Open applications (applied or approved); the full history is GET /me/applications. */
+    applications: z.array(myApplicationViewSchema),
+  })
+  .meta({ id: 'VolunteerProfileView' });
 export type VolunteerProfileView = z.infer<typeof volunteerProfileViewSchema>;

@@ -23,7 +23,9 @@ export default function MonthGrid({ year, month, today, selected, eventCounts, c
   return (
     <View className="month">
       {weekdayNames.map((name) => (
-        <Text key={name} className="month__head">{name}</Text>
+        <Text key={name} className="month__head">
+          {name}
+        </Text>
       ))}
       {Array.from({ length: blanks }, (_, i) => (
         <View key={`blank-${i}`} className="month__cell month__cell--blank" />

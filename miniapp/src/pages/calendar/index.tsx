@@ -44,7 +44,10 @@ export default function CalendarPage() {
 
   const counts = useRequest(() => countEventsByDay(city, year, month), [city, year, month]);
   const campaigns = useRequest(() => listCampaigns(year), [year]);
-  const dayEvents = useRequest(() => listEvents({ city: city || undefined, ...dayBounds(selected) }, null, 50).then((page) => page.items.map(toEventCardRow)), [city, selected]);
+  const dayEvents = useRequest(
+    () => listEvents({ city: city || undefined, ...dayBounds(selected) }, null, 50).then((page) => page.items.map(toEventCardRow)),
+    [city, selected],
+  );
 
   const monthStart = `${year}-${pad(month)}-01`;
   const monthEnd = `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`;
@@ -84,13 +87,27 @@ export default function CalendarPage() {
   return (
     <PageShell>
       <View className="row cal-nav">
-        <Button className="btn btn--ghost" onClick={() => shiftMonth(-1)}>上个月</Button>
-        <Text className="title">{year}年{month}月</Text>
-        <Button className="btn btn--ghost" onClick={() => shiftMonth(1)}>下个月</Button>
+        <Button className="btn btn--ghost" onClick={() => shiftMonth(-1)}>
+          上个月
+        </Button>
+        <Text className="title">
+          {year}年{month}月
+        </Text>
+        <Button className="btn btn--ghost" onClick={() => shiftMonth(1)}>
+          下个月
+        </Button>
       </View>
       {city ? <Text className="section muted">{city} · 浅蓝底色为品牌活动日</Text> : null}
       <View className="card">
-        <MonthGrid year={year} month={month} today={today} selected={selected} eventCounts={counts.data?.counts ?? {}} campaignDays={campaignDays} onSelect={setSelected} />
+        <MonthGrid
+          year={year}
+          month={month}
+          today={today}
+          selected={selected}
+          eventCounts={counts.data?.counts ?? {}}
+          campaignDays={campaignDays}
+          onSelect={setSelected}
+        />
         {counts.error ? <Text className="field__error">{counts.error.message}</Text> : null}
         {counts.data?.partial ? <Text className="muted">本月活动较多，只统计了前 100 场</Text> : null}
       </View>
@@ -99,7 +116,11 @@ export default function CalendarPage() {
         <View className="card">
           <Text className="title">本月品牌活动</Text>
           {monthCampaigns.map((c) => (
-            <View key={c.code} className={`list-row cal-campaign ${selectedCampaigns.includes(c) ? 'cal-campaign--on' : ''}`} onClick={() => showCampaign(c.code)}>
+            <View
+              key={c.code}
+              className={`list-row cal-campaign ${selectedCampaigns.includes(c) ? 'cal-campaign--on' : ''}`}
+              onClick={() => showCampaign(c.code)}
+            >
               <Text>{c.name}</Text>
               <Text className="muted">{formatDaySpan(c.startsOn, c.endsOn)} ›</Text>
             </View>
@@ -107,7 +128,9 @@ export default function CalendarPage() {
         </View>
       ) : null}
 
-      <Text className="section title">{Number(selected.slice(5, 7))}月{Number(selected.slice(8))}日的活动</Text>
+      <Text className="section title">
+        {Number(selected.slice(5, 7))}月{Number(selected.slice(8))}日的活动
+      </Text>
       {dayState ?? (dayEvents.data ?? []).map((event) => <EventCard key={event.id} event={event} />)}
     </PageShell>
   );

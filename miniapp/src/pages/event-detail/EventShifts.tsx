@@ -24,12 +24,7 @@ export default function EventShifts({ eventId, open }: { eventId: string; open: 
       <Text className="section block title">志愿岗位</Text>
       {renderState({ error: shifts.error, onRetry: () => void shifts.reload() }) ??
         rows.map((row) => (
-          <ShiftCard
-            key={row.id}
-            shift={row}
-            open={open}
-            onChange={(next) => shifts.setData(rows.map((r) => (r.id === next.id ? next : r)))}
-          />
+          <ShiftCard key={row.id} shift={row} open={open} onChange={(next) => shifts.setData(rows.map((r) => (r.id === next.id ? next : r)))} />
         ))}
     </View>
   );

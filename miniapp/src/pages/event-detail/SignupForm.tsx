@@ -49,8 +49,12 @@ export default function SignupForm({ eventId, user, full, onDone }: Props) {
       <Text className="title">{full ? '候补报名' : '我要报名'}</Text>
       {full ? <Text className="muted signup__hint">名额已满，报名后进入候补，有人取消时按顺序递补。</Text> : null}
       <View className="row signup__modes">
-        <View className={`chip ${!forOther ? 'chip--on' : ''}`} {...asButton(() => switchMode(false), { pressed: !forOther })}>为自己报名</View>
-        <View className={`chip ${forOther ? 'chip--on' : ''}`} {...asButton(() => switchMode(true), { pressed: forOther })}>代家人报名</View>
+        <View className={`chip ${!forOther ? 'chip--on' : ''}`} {...asButton(() => switchMode(false), { pressed: !forOther })}>
+          为自己报名
+        </View>
+        <View className={`chip ${forOther ? 'chip--on' : ''}`} {...asButton(() => switchMode(true), { pressed: forOther })}>
+          代家人报名
+        </View>
       </View>
       {forOther ? <Text className="muted signup__hint">请填写参加者本人的姓名和手机号，签到码仍在你的“我的”页面。</Text> : null}
 
@@ -67,9 +71,13 @@ export default function SignupForm({ eventId, user, full, onDone }: Props) {
       <View className="field">
         <Text className="field__label">人数（含本人，最多 5 人）</Text>
         <View className="row">
-          <Button className="btn btn--ghost" disabled={partySize <= 1} onClick={() => setPartySize(partySize - 1)}>减少</Button>
+          <Button className="btn btn--ghost" disabled={partySize <= 1} onClick={() => setPartySize(partySize - 1)}>
+            减少
+          </Button>
           <Text className="title signup__count">{partySize} 人</Text>
-          <Button className="btn btn--ghost" disabled={partySize >= 5} onClick={() => setPartySize(partySize + 1)}>增加</Button>
+          <Button className="btn btn--ghost" disabled={partySize >= 5} onClick={() => setPartySize(partySize + 1)}>
+            增加
+          </Button>
         </View>
         {errors.partySize ? <Text className="field__error">{errors.partySize}</Text> : null}
       </View>
@@ -78,7 +86,15 @@ export default function SignupForm({ eventId, user, full, onDone }: Props) {
         <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" nativeProps={{ 'aria-label': '同意隐私说明' }} />
         <Text>
           我已阅读并同意
-          <Text className="link" onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: routes.privacy() }); }}>《隐私说明》</Text>
+          <Text
+            className="link"
+            onClick={(e) => {
+              e.stopPropagation();
+              void Taro.navigateTo({ url: routes.privacy() });
+            }}
+          >
+            《隐私说明》
+          </Text>
           ，信息仅用于本次活动的报名与签到
         </Text>
       </View>

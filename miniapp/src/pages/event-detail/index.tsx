@@ -26,22 +26,29 @@ import './index.scss';
 /** The server's own window rule, read from the view's ISO times. */
 function signupWindow(event: EventView, now: number): WindowVerdict {
   const instant = (iso: string | null) => (iso === null ? null : Date.parse(iso));
-  return signupWindowVerdict({
-    kind: event.kind,
-    status: event.status,
-    startsAt: Date.parse(event.startsAt),
-    signupOpensAt: instant(event.signupOpensAt),
-    signupClosesAt: instant(event.signupClosesAt),
-  }, now);
+  return signupWindowVerdict(
+    {
+      kind: event.kind,
+      status: event.status,
+      startsAt: Date.parse(event.startsAt),
+      signupOpensAt: instant(event.signupOpensAt),
+      signupClosesAt: instant(event.signupClosesAt),
+    },
+    now,
+  );
 }
 
 /** What a resident reads when the window is not open (the server's 409 messages are for a refused attempt). */
 function closedNotice(verdict: Exclude<WindowVerdict, 'open'>, event: EventView): string {
   switch (verdict) {
-    case 'not-bookable': return '本活动无需报名，按时参加即可；具体安排请关注主办单位通知。';
-    case 'not-yet-open': return `报名将于 ${formatDateTime(event.signupOpensAt!)} 开始`;
-    case 'closed': return '报名已截止';
-    case 'not-published': return '该活动当前不可报名';
+    case 'not-bookable':
+      return '本活动无需报名，按时参加即可；具体安排请关注主办单位通知。';
+    case 'not-yet-open':
+      return `报名将于 ${formatDateTime(event.signupOpensAt!)} 开始`;
+    case 'closed':
+      return '报名已截止';
+    case 'not-published':
+      return '该活动当前不可报名';
   }
 }
 
@@ -88,7 +95,12 @@ export default function EventDetailPage() {
   };
 
   const cancel = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: '确定取消这次报名吗？名额会让给候补的居民。', confirmText: '取消报名', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: '确定取消这次报名吗？名额会让给候补的居民。',
+      confirmText: '取消报名',
+      cancelText: '再想想',
+    });
     if (!confirm) return;
     setCancelling(true);
     try {
@@ -111,18 +123,21 @@ export default function EventDetailPage() {
           {statusLabels[e.status] ? <Text className="tag tag--warn">{statusLabels[e.status]}</Text> : null}
           {e.isDemo ? <Text className="tag tag--warn">演示数据</Text> : null}
           {e.campaign ? <Text className="tag">{e.campaign.name}</Text> : null}
-          {e.themes.map((theme) => <Text className="tag" key={`t-${theme}`}>{theme}</Text>)}
+          {e.themes.map((theme) => (
+            <Text className="tag" key={`t-${theme}`}>
+              {theme}
+            </Text>
+          ))}
         </View>
         <Text className="detail-line">时间：{formatRange(e.startsAt, e.endsAt)}</Text>
         <Text className="detail-line">地点：{[e.city, e.district, e.venue.name].filter(Boolean).join(' · ')}</Text>
         <Text className="detail-line">主办：{e.organizer.name}</Text>
         {e.audiences.length ? <Text className="detail-line">适合：{e.audiences.join('、')}</Text> : null}
         {isBookable(e.kind) ? (
-        <Text className="detail-line">
-          名额：{e.capacity} 人，已报名 {e.confirmedCount} 人
-          {seatsLeft > 0 ? `，剩余 ${seatsLeft} 个` : '，已满'}
-          {e.waitlistCount ? `，${e.waitlistCount} 人候补` : ''}
-        </Text>
+          <Text className="detail-line">
+            名额：{e.capacity} 人，已报名 {e.confirmedCount} 人{seatsLeft > 0 ? `，剩余 ${seatsLeft} 个` : '，已满'}
+            {e.waitlistCount ? `，${e.waitlistCount} 人候补` : ''}
+          </Text>
         ) : null}
         {e.signupOpensAt || e.signupClosesAt ? (
           <Text className="detail-line muted">
@@ -141,8 +156,14 @@ export default function EventDetailPage() {
           </Text>
           <View className="row detail-actions">
             {/* Waitlisted sign-ups have no check-in code yet. */}
-            {my.status === 'confirmed' ? <Button className="btn" onClick={() => void Taro.switchTab({ url: tabs.me })}>查看签到码</Button> : null}
-            <Button className="btn btn--danger" loading={cancelling} disabled={cancelling} onClick={() => void cancel()}>取消报名</Button>
+            {my.status === 'confirmed' ? (
+              <Button className="btn" onClick={() => void Taro.switchTab({ url: tabs.me })}>
+                查看签到码
+              </Button>
+            ) : null}
+            <Button className="btn btn--danger" loading={cancelling} disabled={cancelling} onClick={() => void cancel()}>
+              取消报名
+            </Button>
           </View>
         </View>
       ) : openState === 'open' ? (
@@ -186,7 +207,9 @@ export default function EventDetailPage() {
       {e.description ? (
         <View className="card">
           <Text className="title">活动介绍</Text>
-          <Text className="detail-text" userSelect>{e.description}</Text>
+          <Text className="detail-text" userSelect>
+            {e.description}
+          </Text>
         </View>
       ) : null}
 
@@ -201,7 +224,9 @@ export default function EventDetailPage() {
               hoverClass="plan-task-link--pressed"
               onClick={() => void Taro.navigateTo({ url: routes.planDetail(task.planId, task.number) })}
             >
-              <Text>第 {task.number} 项：{task.title} ›</Text>
+              <Text>
+                第 {task.number} 项：{task.title} ›
+              </Text>
             </View>
           ))}
         </View>

@@ -24,7 +24,9 @@ export default function CampaignBanner({ pick, selected, onToggle }: Props) {
   const { campaign, running } = pick;
   return (
     <View className="banner" hoverClass="banner--pressed" onClick={onToggle}>
-      <Text className="banner__kicker">{running ? '正在进行' : '即将开始'} · {formatDaySpan(campaign.startsOn, campaign.endsOn)}</Text>
+      <Text className="banner__kicker">
+        {running ? '正在进行' : '即将开始'} · {formatDaySpan(campaign.startsOn, campaign.endsOn)}
+      </Text>
       <Text className="banner__title">{campaign.name}</Text>
       <Text className="banner__action">{selected ? '显示全部活动' : '只看这个主题的活动 ›'}</Text>
     </View>

@@ -19,11 +19,7 @@ export default function FilterRow<V extends string>({ label, options, value, onC
           {options.map((option) => {
             const on = option.value === value;
             return (
-              <View
-                key={option.value}
-                className={`chip ${on ? 'chip--on' : ''}`}
-                onClick={() => onChange(on && !required ? undefined : option.value)}
-              >
+              <View key={option.value} className={`chip ${on ? 'chip--on' : ''}`} onClick={() => onChange(on && !required ? undefined : option.value)}>
                 {on && !required ? `✓ ${option.label}` : option.label}
               </View>
             );

@@ -156,23 +156,36 @@ export default function EventsPage() {
             onInput={(e) => setKeyword(e.detail.value)}
             onConfirm={() => patch({ q: keyword.trim() })}
           />
-          <Button className="btn search__btn" onClick={() => patch({ q: keyword.trim() })}>搜索</Button>
+          <Button className="btn search__btn" onClick={() => patch({ q: keyword.trim() })}>
+            搜索
+          </Button>
         </View>
       </View>
 
       {pick ? (
-        <CampaignBanner pick={pick} selected={filters.campaign === pick.campaign.code} onToggle={() => patch({ campaign: filters.campaign === pick.campaign.code ? undefined : pick.campaign.code })} />
+        <CampaignBanner
+          pick={pick}
+          selected={filters.campaign === pick.campaign.code}
+          onToggle={() => patch({ campaign: filters.campaign === pick.campaign.code ? undefined : pick.campaign.code })}
+        />
       ) : null}
 
       {showFilters ? (
         <View className="card filters">
           <FilterRow label="日期" required options={datePresets} value={filters.date} onChange={(date) => patch({ date: date ?? 'all' })} />
-          {campaignOptions.length ? <FilterRow label="品牌活动" options={campaignOptions} value={filters.campaign} onChange={(campaign) => patch({ campaign })} /> : null}
+          {campaignOptions.length ? (
+            <FilterRow label="品牌活动" options={campaignOptions} value={filters.campaign} onChange={(campaign) => patch({ campaign })} />
+          ) : null}
           <FilterRow label="主题" options={toOptions(themeChoices)} value={filters.theme} onChange={(theme) => patch({ theme })} />
           <FilterRow label="人群" options={toOptions(audienceChoices)} value={filters.audience} onChange={(audience) => patch({ audience })} />
-          {districts.length ? <FilterRow label="区县" options={toOptions(districts)} value={filters.district} onChange={(district) => patch({ district })} /> : null}
+          {districts.length ? (
+            <FilterRow label="区县" options={toOptions(districts)} value={filters.district} onChange={(district) => patch({ district })} />
+          ) : null}
           {activeCount ? (
-            <Button className="btn btn--ghost" onClick={() => patch({ campaign: undefined, theme: undefined, audience: undefined, district: undefined, date: 'all' })}>
+            <Button
+              className="btn btn--ghost"
+              onClick={() => patch({ campaign: undefined, theme: undefined, audience: undefined, district: undefined, date: 'all' })}
+            >
               清除筛选
             </Button>
           ) : null}

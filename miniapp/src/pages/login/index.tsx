@@ -32,7 +32,15 @@ export default function LoginPage() {
           <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" nativeProps={{ 'aria-label': '同意隐私说明' }} />
           <Text>
             我已阅读并同意
-            <Text className="link" onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: routes.privacy() }); }}>《隐私说明》</Text>
+            <Text
+              className="link"
+              onClick={(e) => {
+                e.stopPropagation();
+                void Taro.navigateTo({ url: routes.privacy() });
+              }}
+            >
+              《隐私说明》
+            </Text>
           </Text>
         </View>
         {!consent ? <Text className="field__error">请先阅读并同意隐私说明</Text> : null}

@@ -17,22 +17,26 @@ export default function CheckinSheet({ signup, onClose }: { signup: MySignupView
     <View className="sheet-mask" onClick={onClose}>
       <View className="sheet" onClick={(e) => e.stopPropagation()}>
         <Text className="title">{signup.event.title}</Text>
-        <Text className="muted">{formatRange(signup.event.startsAt, signup.event.endsAt)} · {signup.event.venue?.name}</Text>
+        <Text className="muted">
+          {formatRange(signup.event.startsAt, signup.event.endsAt)} · {signup.event.venue?.name}
+        </Text>
         <View className="sheet__qr">
           {state ??
             (code.data ? (
               <View className="sheet__qr-inner">
                 <QrCode text={code.data.code} size={240} />
-                <Text className="muted sheet__expiry">
-                  {expired ? '签到码已过期，请刷新' : `有效期至 ${formatDateTime(code.data.expiresAt)}`}
-                </Text>
+                <Text className="muted sheet__expiry">{expired ? '签到码已过期，请刷新' : `有效期至 ${formatDateTime(code.data.expiresAt)}`}</Text>
               </View>
             ) : null)}
         </View>
         <Text className="muted">到场后请出示此二维码，由工作人员扫码签到。</Text>
         <View className="row sheet__actions">
-          <Button className="btn btn--ghost" onClick={() => void code.reload()}>刷新签到码</Button>
-          <Button className="btn" onClick={onClose}>关闭</Button>
+          <Button className="btn btn--ghost" onClick={() => void code.reload()}>
+            刷新签到码
+          </Button>
+          <Button className="btn" onClick={onClose}>
+            关闭
+          </Button>
         </View>
       </View>
     </View>

@@ -26,7 +26,9 @@ export default function ProfileCard({ user }: { user: UserView }) {
         <Text className="me-line muted">{user.roles.map((role) => roleNames[role] ?? role).join('、')}</Text>
         {user.organizations.length ? <Text className="me-line muted">{user.organizations.map((o) => o.name).join('、')}</Text> : null}
         <Text className="me-line">手机号：{user.phone || '未填写'}</Text>
-        <Button className="btn btn--ghost me-actions" onClick={() => setEditing(true)}>编辑资料</Button>
+        <Button className="btn btn--ghost me-actions" onClick={() => setEditing(true)}>
+          编辑资料
+        </Button>
       </View>
     );
   }
@@ -43,8 +45,12 @@ export default function ProfileCard({ user }: { user: UserView }) {
         {errors.phone ? <Text className="field__error">{errors.phone}</Text> : null}
       </View>
       <View className="row">
-        <Button className="btn" loading={busy} disabled={busy} onClick={() => void save()}>保存</Button>
-        <Button className="btn btn--ghost" onClick={() => setEditing(false)}>取消</Button>
+        <Button className="btn" loading={busy} disabled={busy} onClick={() => void save()}>
+          保存
+        </Button>
+        <Button className="btn btn--ghost" onClick={() => setEditing(false)}>
+          取消
+        </Button>
       </View>
     </View>
   );

@@ -14,13 +14,15 @@ interface Props {
 
 export default function SignupItem({ signup, upcoming, onShowCode, onCancel }: Props) {
   const { event } = signup;
-  const status = signup.checkedInAt
-    ? <Text className="tag tag--ok">已签到</Text>
-    : signup.status === 'waitlisted'
-      ? <Text className="tag tag--warn">候补第 {signup.waitlistPosition ?? '?'} 位</Text>
-      : signup.status === 'cancelled'
-        ? <Text className="tag tag--warn">已取消</Text>
-        : <Text className="tag tag--ok">已报名{signup.partySize && signup.partySize > 1 ? ` ${signup.partySize} 人` : ''}</Text>;
+  const status = signup.checkedInAt ? (
+    <Text className="tag tag--ok">已签到</Text>
+  ) : signup.status === 'waitlisted' ? (
+    <Text className="tag tag--warn">候补第 {signup.waitlistPosition ?? '?'} 位</Text>
+  ) : signup.status === 'cancelled' ? (
+    <Text className="tag tag--warn">已取消</Text>
+  ) : (
+    <Text className="tag tag--ok">已报名{signup.partySize && signup.partySize > 1 ? ` ${signup.partySize} 人` : ''}</Text>
+  );
   return (
     <View className="card">
       <View onClick={() => void Taro.navigateTo({ url: routes.eventDetail(signup.eventId) })}>
@@ -31,8 +33,14 @@ export default function SignupItem({ signup, upcoming, onShowCode, onCancel }: P
       </View>
       {upcoming && signup.status !== 'cancelled' ? (
         <View className="row me-actions">
-          {signup.status === 'confirmed' && !signup.checkedInAt ? <Button className="btn" onClick={onShowCode}>签到码</Button> : null}
-          <Button className="btn btn--danger" onClick={onCancel}>取消报名</Button>
+          {signup.status === 'confirmed' && !signup.checkedInAt ? (
+            <Button className="btn" onClick={onShowCode}>
+              签到码
+            </Button>
+          ) : null}
+          <Button className="btn btn--danger" onClick={onCancel}>
+            取消报名
+          </Button>
         </View>
       ) : null}
     </View>

@@ -47,7 +47,12 @@ export default function MePage() {
   };
 
   const cancel = async (signup: MySignupView) => {
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: `确定取消“${signup.event.title}”的报名吗？`, confirmText: '取消报名', cancelText: '再想想' });
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: `确定取消“${signup.event.title}”的报名吗？`,
+      confirmText: '取消报名',
+      cancelText: '再想想',
+    });
     if (!confirm) return;
     try {
       await cancelMySignup(signup.eventId);
@@ -91,7 +96,9 @@ export default function MePage() {
       ) : (
         <View className="card">
           <Text className="title">登录后可报名活动、查看签到码</Text>
-          <Button className="btn btn--block me-actions" onClick={() => void Taro.navigateTo({ url: routes.login() })}>登录</Button>
+          <Button className="btn btn--block me-actions" onClick={() => void Taro.navigateTo({ url: routes.login() })}>
+            登录
+          </Button>
         </View>
       )}
 
@@ -107,49 +114,69 @@ export default function MePage() {
       {user ? (
         <View>
           <View className="row section me-tabs">
-            <View className={`chip ${tab === 'upcoming' ? 'chip--on' : ''}`} {...asButton(() => setTab('upcoming'), { pressed: tab === 'upcoming' })}>即将参加</View>
-            <View className={`chip ${tab === 'past' ? 'chip--on' : ''}`} {...asButton(() => setTab('past'), { pressed: tab === 'past' })}>已结束</View>
+            <View className={`chip ${tab === 'upcoming' ? 'chip--on' : ''}`} {...asButton(() => setTab('upcoming'), { pressed: tab === 'upcoming' })}>
+              即将参加
+            </View>
+            <View className={`chip ${tab === 'past' ? 'chip--on' : ''}`} {...asButton(() => setTab('past'), { pressed: tab === 'past' })}>
+              已结束
+            </View>
           </View>
           {signups.stale ? <Text className="section muted">网络不可用，以下是上次加载的报名</Text> : null}
           {state ??
             signups.items.map((signup) => (
-              <SignupItem key={signup.id} signup={signup} upcoming={tab === 'upcoming'} onShowCode={() => setQrFor(signup)} onCancel={() => void cancel(signup)} />
+              <SignupItem
+                key={signup.id}
+                signup={signup}
+                upcoming={tab === 'upcoming'}
+                onShowCode={() => setQrFor(signup)}
+                onCancel={() => void cancel(signup)}
+              />
             ))}
           <ListFooter list={signups} />
 
           <View className="card me-links">
             <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.volunteerProfile() })}>
-              <Text>志愿服务{hasRole('volunteer') ? '' : '（申请成为志愿者）'}</Text><Text>›</Text>
+              <Text>志愿服务{hasRole('volunteer') ? '' : '（申请成为志愿者）'}</Text>
+              <Text>›</Text>
             </View>
             {hasRole('volunteer') ? (
               <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>
-                <Text>志愿岗位</Text><Text>›</Text>
+                <Text>志愿岗位</Text>
+                <Text>›</Text>
               </View>
             ) : null}
             {hasRole('organizer') ? (
               <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.organizerEvents() })}>
-                <Text>主办单位：活动管理</Text><Text>›</Text>
+                <Text>主办单位：活动管理</Text>
+                <Text>›</Text>
               </View>
             ) : null}
             {hasRole('reviewer') || hasRole('admin') ? (
               <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.organizerReview() })}>
-                <Text>活动审核</Text><Text>›</Text>
+                <Text>活动审核</Text>
+                <Text>›</Text>
               </View>
             ) : null}
             <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
-              <Text>隐私说明</Text><Text>›</Text>
+              <Text>隐私说明</Text>
+              <Text>›</Text>
             </View>
           </View>
 
           <View className="section me-danger">
-            <Button className="btn btn--ghost btn--block" onClick={() => logout()}>退出登录</Button>
-            <Button className="btn btn--danger btn--block" onClick={() => void eraseMyData()}>删除我的数据</Button>
+            <Button className="btn btn--ghost btn--block" onClick={() => logout()}>
+              退出登录
+            </Button>
+            <Button className="btn btn--danger btn--block" onClick={() => void eraseMyData()}>
+              删除我的数据
+            </Button>
           </View>
         </View>
       ) : (
         <View className="card me-links">
           <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
-            <Text>隐私说明</Text><Text>›</Text>
+            <Text>隐私说明</Text>
+            <Text>›</Text>
           </View>
         </View>
       )}

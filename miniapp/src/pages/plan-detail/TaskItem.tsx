@@ -18,31 +18,42 @@ export default function TaskItem({ task, progress, open, onToggle, onCampaign }:
       <View className="task__head" hoverClass="pressed" {...asButton(onToggle, { expanded: open })}>
         <Text className="task__number">{task.number}.</Text>
         <Text className="task__title">{task.title}</Text>
-        {progress ? (
-          progress.idle ? <Text className="tag tag--warn">暂无活动</Text> : <Text className="tag tag--ok">{progress.published} 场活动</Text>
-        ) : null}
+        {progress ? progress.idle ? <Text className="tag tag--warn">暂无活动</Text> : <Text className="tag tag--ok">{progress.published} 场活动</Text> : null}
       </View>
       {open ? (
         <View className="task__body">
-          <Text className="task__text" userSelect>{task.text}</Text>
+          <Text className="task__text" userSelect>
+            {task.text}
+          </Text>
           {task.responsibleUnits.length ? <Text className="block muted">责任单位：{task.responsibleUnits.map((u) => u.name).join('、')}</Text> : null}
           <View className="task__tags">
-            {task.audiences.map((a) => <Text key={`a-${a}`} className="tag">{a}</Text>)}
-            {task.themes.map((t) => <Text key={`t-${t}`} className="tag">{t}</Text>)}
+            {task.audiences.map((a) => (
+              <Text key={`a-${a}`} className="tag">
+                {a}
+              </Text>
+            ))}
+            {task.themes.map((t) => (
+              <Text key={`t-${t}`} className="tag">
+                {t}
+              </Text>
+            ))}
           </View>
           {task.campaigns.length ? (
             <View className="task__campaigns">
               <Text className="block muted">相关品牌活动（点按查看活动）：</Text>
               <View className="row">
                 {task.campaigns.map((c) => (
-                  <View key={c.code} className="chip" {...asButton(() => onCampaign(c.code))}>{c.name} ›</View>
+                  <View key={c.code} className="chip" {...asButton(() => onCampaign(c.code))}>
+                    {c.name} ›
+                  </View>
                 ))}
               </View>
             </View>
           ) : null}
           {progress ? (
             <Text className="block muted">
-              活动 {progress.events} 场（已发布 {progress.published}），报名 {progress.signups} 人次，签到 {progress.checkins} 人次，志愿服务 {progress.volunteerHours} 小时
+              活动 {progress.events} 场（已发布 {progress.published}），报名 {progress.signups} 人次，签到 {progress.checkins} 人次，志愿服务{' '}
+              {progress.volunteerHours} 小时
             </Text>
           ) : null}
         </View>

@@ -79,13 +79,17 @@ export default function PlanDetailPage() {
         {progress.error ? (
           <View>
             <Text className="field__error">{progress.error.message}</Text>
-            <Button className="btn btn--ghost" onClick={() => void progress.reload()}>重试</Button>
+            <Button className="btn btn--ghost" onClick={() => void progress.reload()}>
+              重试
+            </Button>
           </View>
         ) : progress.loading ? (
           <Text className="muted">加载中…</Text>
         ) : (
           <View>
-            <Text className="block">已有活动的任务 {covered} / {total} 项</Text>
+            <Text className="block">
+              已有活动的任务 {covered} / {total} 项
+            </Text>
             <View className="progress plan-progress">
               <View className="progress__bar" style={{ width: `${total ? Math.round((covered / total) * 100) : 0}%` }} />
             </View>

@@ -36,7 +36,12 @@ export default function PlansPage() {
             <Text className="muted block">
               {plan.city} · {plan.year}年 · {plan.taskCount} 项任务
             </Text>
-            {plan.issuer ? <Text className="muted block">{plan.issuer}{plan.issuedOn ? `，${plan.issuedOn}` : ''}</Text> : null}
+            {plan.issuer ? (
+              <Text className="muted block">
+                {plan.issuer}
+                {plan.issuedOn ? `，${plan.issuedOn}` : ''}
+              </Text>
+            ) : null}
           </View>
         ))}
       <ListFooter list={plans} />

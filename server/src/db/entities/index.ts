@@ -9,7 +9,18 @@ import { UserEntity } from './user.entity';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
 
 export const entities = [
-  UserEntity, OrganizationEntity, MembershipEntity, PlanEntity, PlanTaskEntity,
-  EventEntity, EventPlanTaskEntity, SignupEntity, AuditEntryEntity, NotificationEntity,
-  VolunteerProfileEntity, ShiftEntity, ShiftApplicationEntity, CampaignYearEntity,
+  UserEntity,
+  OrganizationEntity,
+  MembershipEntity,
+  PlanEntity,
+  PlanTaskEntity,
+  EventEntity,
+  EventPlanTaskEntity,
+  SignupEntity,
+  AuditEntryEntity,
+  NotificationEntity,
+  VolunteerProfileEntity,
+  ShiftEntity,
+  ShiftApplicationEntity,
+  CampaignYearEntity,
 ];

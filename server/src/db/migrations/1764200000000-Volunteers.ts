@@ -20,25 +20,66 @@ export class Volunteers1764200000000 implements MigrationInterface {
       `UPDATE events SET publishedAt = updatedAt WHERE status = 'cancelled' AND (source = 'plan' OR id IN (SELECT eventId FROM signups))`,
     );
 
-    await queryRunner.createTable(new Table({
-      name: 'volunteer_profiles',
-      columns: [c.id('userId'), c.str('realName', 20), c.str('phone', 20), c.text('skills'), c.text('tags'), c.str('team', 40, true),
-        c.text('bio'), c.time('createdAt'), c.time('updatedAt')],
-    }));
-    await queryRunner.createTable(new Table({
-      name: 'shifts',
-      columns: [c.id(), c.ref('eventId'), c.str('role', 30), c.text('description'), c.time('startsAt'), c.time('endsAt'), c.int('slots'),
-        c.int('approvedCount', 0), c.text('skills'), c.time('createdAt')],
-      indices: [index('ix_shifts_event', ['eventId']), index('ix_shifts_starts', ['startsAt', 'id'])],
-    }));
-    await queryRunner.createTable(new Table({
-      name: 'shift_applications',
-      columns: [c.id(), c.ref('shiftId'), c.ref('eventId'), c.ref('userId'), c.str('status', 16), c.double('hours'),
-        c.str('decisionReason', 200, true), c.time('appliedAt'), c.time('decidedAt', true), c.ref('decidedBy', true),
-        c.time('checkedInAt', true), c.time('checkedOutAt', true), c.time('completedAt', true), c.ref('completedBy', true)],
-      indices: [unique('uq_shift_applications_shift_user', ['shiftId', 'userId']), index('ix_shift_applications_user', ['userId']),
-        index('ix_shift_applications_event', ['eventId'])],
-    }));
+    await queryRunner.createTable(
+      new Table({
+        name: 'volunteer_profiles',
+        columns: [
+          c.id('userId'),
+          c.str('realName', 20),
+          c.str('phone', 20),
+          c.text('skills'),
+          c.text('tags'),
+          c.str('team', 40, true),
+          c.text('bio'),
+          c.time('createdAt'),
+          c.time('updatedAt'),
+        ],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'shifts',
+        columns: [
+          c.id(),
+          c.ref('eventId'),
+          c.str('role', 30),
+          c.text('description'),
+          c.time('startsAt'),
+          c.time('endsAt'),
+          c.int('slots'),
+          c.int('approvedCount', 0),
+          c.text('skills'),
+          c.time('createdAt'),
+        ],
+        indices: [index('ix_shifts_event', ['eventId']), index('ix_shifts_starts', ['startsAt', 'id'])],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'shift_applications',
+        columns: [
+          c.id(),
+          c.ref('shiftId'),
+          c.ref('eventId'),
+          c.ref('userId'),
+          c.str('status', 16),
+          c.double('hours'),
+          c.str('decisionReason', 200, true),
+          c.time('appliedAt'),
+          c.time('decidedAt', true),
+          c.ref('decidedBy', true),
+          c.time('checkedInAt', true),
+          c.time('checkedOutAt', true),
+          c.time('completedAt', true),
+          c.ref('completedBy', true),
+        ],
+        indices: [
+          unique('uq_shift_applications_shift_user', ['shiftId', 'userId']),
+          index('ix_shift_applications_user', ['userId']),
+          index('ix_shift_applications_event', ['eventId']),
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

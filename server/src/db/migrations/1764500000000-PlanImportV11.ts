@@ -16,11 +16,18 @@ export class PlanImportV111764500000000 implements MigrationInterface {
     const nullableText = (name: string) => new TableColumn({ ...c.text(name), isNullable: true });
 
     await queryRunner.addColumns('plans', [
-      new TableColumn(c.str('place', 80, true)), new TableColumn(c.str('level', 16, true)), new TableColumn(c.str('kind', 40, true)),
-      new TableColumn({ ...c.int('periodFrom'), isNullable: true }), new TableColumn({ ...c.int('periodTo'), isNullable: true }),
-      new TableColumn(c.str('script', 16, false, 'simplified')), new TableColumn(c.bool('needsReview')),
-      long('warnings', true), nullableText('corrections'), long('sourceText', true),
-      new TableColumn(c.str('originCity', 20, true)), new TableColumn({ ...c.int('originYear'), isNullable: true }),
+      new TableColumn(c.str('place', 80, true)),
+      new TableColumn(c.str('level', 16, true)),
+      new TableColumn(c.str('kind', 40, true)),
+      new TableColumn({ ...c.int('periodFrom'), isNullable: true }),
+      new TableColumn({ ...c.int('periodTo'), isNullable: true }),
+      new TableColumn(c.str('script', 16, false, 'simplified')),
+      new TableColumn(c.bool('needsReview')),
+      long('warnings', true),
+      nullableText('corrections'),
+      long('sourceText', true),
+      new TableColumn(c.str('originCity', 20, true)),
+      new TableColumn({ ...c.int('originYear'), isNullable: true }),
     ]);
     // Plans stored before knew only their city and year, which is where the text filed them.
     await queryRunner.query('UPDATE plans SET originCity = city, originYear = year, place = city');
@@ -44,11 +51,19 @@ export class PlanImportV111764500000000 implements MigrationInterface {
 
     await queryRunner.addColumn('events', new TableColumn(c.bool('planTaskChanged')));
 
-    await queryRunner.createTable(new Table({
-      name: 'campaign_years',
-      columns: [{ ...c.str('code', 64), isPrimary: true }, { ...c.int('year'), isPrimary: true }, c.str('startsOn', 10), c.str('endsOn', 10),
-        c.ref('updatedBy', true), c.time('updatedAt')],
-    }));
+    await queryRunner.createTable(
+      new Table({
+        name: 'campaign_years',
+        columns: [
+          { ...c.str('code', 64), isPrimary: true },
+          { ...c.int('year'), isPrimary: true },
+          c.str('startsOn', 10),
+          c.str('endsOn', 10),
+          c.ref('updatedBy', true),
+          c.time('updatedAt'),
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -58,7 +73,19 @@ export class PlanImportV111764500000000 implements MigrationInterface {
     await queryRunner.dropIndex('plan_tasks', 'uq_plan_tasks_plan_ordinal');
     await queryRunner.dropColumn('plan_tasks', 'ordinal');
     await queryRunner.createIndex('plan_tasks', new TableIndex({ name: 'uq_plan_tasks_plan_number', columnNames: ['planId', 'number'], isUnique: true }));
-    await queryRunner.dropColumns('plans', ['place', 'level', 'kind', 'periodFrom', 'periodTo', 'script', 'needsReview', 'warnings', 'corrections',
-      'sourceText', 'originCity', 'originYear']);
+    await queryRunner.dropColumns('plans', [
+      'place',
+      'level',
+      'kind',
+      'periodFrom',
+      'periodTo',
+      'script',
+      'needsReview',
+      'warnings',
+      'corrections',
+      'sourceText',
+      'originCity',
+      'originYear',
+    ]);
   }
 }

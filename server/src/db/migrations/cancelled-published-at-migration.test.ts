@@ -18,10 +18,12 @@ describe('the cancelled-events backfill migration', () => {
     const before = new DataSource({ type: 'better-sqlite3', database: path, migrations: [Initial1764000000000, Volunteers1764200000000] });
     await before.initialize();
     await before.runMigrations();
-    const insertEvent = (id: string, status: string, source: string, publishedAt: string | null) => before.query(
-      `INSERT INTO events (id, title, description, kind, organizerId, city, audiences, themes, venueName, startsAt, endsAt, capacity, status, source, createdAt, updatedAt, publishedAt)
+    const insertEvent = (id: string, status: string, source: string, publishedAt: string | null) =>
+      before.query(
+        `INSERT INTO events (id, title, description, kind, organizerId, city, audiences, themes, venueName, startsAt, endsAt, capacity, status, source, createdAt, updatedAt, publishedAt)
        VALUES (?, ?, '', 'activity', 'org', '唐山市', '[]', '[]', '科技馆', '2026-12-01 01:00:00', '2026-12-01 03:00:00', 10, ?, ?, '2026-11-01 00:00:00', '2026-11-02 00:00:00', ?)`,
-      [id, id, status, source, publishedAt]);
+        [id, id, status, source, publishedAt],
+      );
     // As the first release left them: only published events had publishedAt.
     await insertEvent('published', 'published', 'organizer', '2026-11-02 00:00:00');
     await insertEvent('cancelled-with-signups', 'cancelled', 'organizer', null);
@@ -30,7 +32,8 @@ describe('the cancelled-events backfill migration', () => {
     await insertEvent('cancelled-after-publishing', 'cancelled', 'organizer', '2026-10-01 00:00:00');
     await before.query(
       `INSERT INTO signups (id, eventId, userId, name, phone, partySize, status, seq, createdAt, updatedAt)
-       VALUES ('s1', 'cancelled-with-signups', 'u1', '张三', '13812345678', 1, 'cancelled', 1, '2026-11-01 00:00:00', '2026-11-01 00:00:00')`);
+       VALUES ('s1', 'cancelled-with-signups', 'u1', '张三', '13812345678', 1, 'cancelled', 1, '2026-11-01 00:00:00', '2026-11-01 00:00:00')`,
+    );
     await before.destroy();
 
     const after = await openDatabase({ type: 'sqlite', path });

@@ -5,5 +5,10 @@ import { CancelledPublishedAt1764400000000 } from './1764400000000-CancelledPubl
 import { PlanImportV111764500000000 } from './1764500000000-PlanImportV11';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
-export const migrations = [Initial1764000000000, Volunteers1764200000000, DropEventParent1764300000000, CancelledPublishedAt1764400000000,
-  PlanImportV111764500000000];
+export const migrations = [
+  Initial1764000000000,
+  Volunteers1764200000000,
+  DropEventParent1764300000000,
+  CancelledPublishedAt1764400000000,
+  PlanImportV111764500000000,
+];

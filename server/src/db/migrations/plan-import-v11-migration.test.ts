@@ -60,11 +60,17 @@ describe.each(engines)('the v1.1 plan migration on %s', (engine) => {
     const before = await migratedBefore(db.config);
     await before.query(
       `INSERT INTO plans (id, city, year, title, issuer, issuedOn, documentNumber, textHash, sections, taskCount, createdAt, updatedAt)
-       VALUES ('p1', '唐山市', 2023, '2023年唐山市全民科学素质行动工作要点', NULL, NULL, NULL, 'h', '[]', 2, '2026-11-01 00:00:00', '2026-11-01 00:00:00')`);
-    for (const [id, number] of [['t2', 2], ['t1', 1]] as const) {
+       VALUES ('p1', '唐山市', 2023, '2023年唐山市全民科学素质行动工作要点', NULL, NULL, NULL, 'h', '[]', 2, '2026-11-01 00:00:00', '2026-11-01 00:00:00')`,
+    );
+    for (const [id, number] of [
+      ['t2', 2],
+      ['t1', 1],
+    ] as const) {
       await before.query(
         `INSERT INTO plan_tasks (id, planId, number, title, text, sectionPath, responsibleUnits, audiences, themes, campaigns)
-         VALUES (?, 'p1', ?, ?, '正文', '[]', '[{"name":"市科协","organizationId":null}]', '[]', '[]', '[]')`, [id, number, `任务${number}`]);
+         VALUES (?, 'p1', ?, ?, '正文', '[]', '[{"name":"市科协","organizationId":null}]', '[]', '[]', '[]')`,
+        [id, number, `任务${number}`],
+      );
     }
     await before.query(`INSERT INTO event_plan_tasks (eventId, planId, taskNumber) VALUES ('e1', 'p1', 2)`);
     await before.destroy();
@@ -72,15 +78,26 @@ describe.each(engines)('the v1.1 plan migration on %s', (engine) => {
     const after = await openDatabase(db.config);
     try {
       const tasks: Record<string, unknown>[] = await after.query('SELECT id, number, ordinal FROM plan_tasks ORDER BY ordinal');
-      expect(tasks.map((t) => ({ id: t.id, number: Number(t.number), ordinal: Number(t.ordinal) })))
-        .toEqual([{ id: 't1', number: 1, ordinal: 1 }, { id: 't2', number: 2, ordinal: 2 }]);
+      expect(tasks.map((t) => ({ id: t.id, number: Number(t.number), ordinal: Number(t.ordinal) }))).toEqual([
+        { id: 't1', number: 1, ordinal: 1 },
+        { id: 't2', number: 2, ordinal: 2 },
+      ]);
       const [plan]: Record<string, unknown>[] = await after.query('SELECT city, originCity, originYear, place, script FROM plans');
-      expect({ ...plan, originYear: Number(plan!.originYear) }).toEqual({ city: '唐山市', originCity: '唐山市', originYear: 2023, place: '唐山市', script: 'simplified' });
+      expect({ ...plan, originYear: Number(plan!.originYear) }).toEqual({
+        city: '唐山市',
+        originCity: '唐山市',
+        originYear: 2023,
+        place: '唐山市',
+        script: 'simplified',
+      });
       expect(await after.query('SELECT eventId, planId, taskNumber FROM event_plan_tasks')).toEqual([{ eventId: 'e1', planId: 'p1', taskNumber: 2 }]);
       // Numbering may restart per section: a second task 1 is accepted, a second position 1 is not.
-      const insertTask = (id: string, number: number, ordinal: number, text: string) => after.query(
-        `INSERT INTO plan_tasks (id, planId, number, ordinal, title, text, sectionPath, responsibleUnits, audiences, themes, campaigns)
-         VALUES (?, 'p1', ?, ?, '任务', ?, '[]', '[]', '[]', '[]', '[]')`, [id, number, ordinal, text]);
+      const insertTask = (id: string, number: number, ordinal: number, text: string) =>
+        after.query(
+          `INSERT INTO plan_tasks (id, planId, number, ordinal, title, text, sectionPath, responsibleUnits, audiences, themes, campaigns)
+         VALUES (?, 'p1', ?, ?, '任务', ?, '[]', '[]', '[]', '[]', '[]')`,
+          [id, number, ordinal, text],
+        );
       await insertTask('t3', 1, 3, '科'.repeat(100_000));
       await expect(insertTask('t4', 5, 3, '正文')).rejects.toThrow();
       const [long]: { text: string }[] = await after.query(`SELECT text FROM plan_tasks WHERE id = 't3'`);

@@ -16,7 +16,11 @@ export function authRoutes(deps: AppDeps) {
 
   return [
     route<WxLogin>({
-      method: 'post', path: '/auth/wx-login', access: 'public', tag: 'auth', body: wxLoginSchema,
+      method: 'post',
+      path: '/auth/wx-login',
+      access: 'public',
+      tag: 'auth',
+      body: wxLoginSchema,
       summary: '用微信登录码换取会话（code2Session）',
       response: loginResultSchema,
       handle: async ({ body }) => {
@@ -25,7 +29,11 @@ export function authRoutes(deps: AppDeps) {
       },
     }),
     route<DevLogin>({
-      method: 'post', path: '/auth/dev-login', access: 'public', tag: 'auth', body: devLoginSchema,
+      method: 'post',
+      path: '/auth/dev-login',
+      access: 'public',
+      tag: 'auth',
+      body: devLoginSchema,
       summary: '开发模式登录（仅 AUTH_MODE=dev）',
       response: loginResultSchema,
       handle: async ({ body }) => {

@@ -9,7 +9,11 @@ import { campaignsOfYear } from './campaign-dates';
 export function campaignRoutes(deps: AppDeps) {
   return [
     route<undefined, { year?: number }>({
-      method: 'get', path: '/campaigns', access: 'public', tag: 'campaigns', query: campaignsQuerySchema,
+      method: 'get',
+      path: '/campaigns',
+      access: 'public',
+      tag: 'campaigns',
+      query: campaignsQuerySchema,
       summary: '主题日、活动周、活动月及其当年日期',
       response: pageSchema(campaignViewSchema),
       handle: async ({ query }) => {

@@ -1,16 +1,24 @@
 // HTTP routes of events: public lists and details, iCalendar, and the
 // organizer/reviewer workflow. Each handler calls one use case.
 import {
-  cancelEventSchema, createEventSchema, createEventSeriesSchema, eventListQuerySchema, reviewEventSchema, updateEventSchema,
-  type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type ReviewEvent, type UpdateEvent,
+  cancelEventSchema,
+  createEventSchema,
+  createEventSeriesSchema,
+  eventListQuerySchema,
+  reviewEventSchema,
+  updateEventSchema,
+  type CancelEvent,
+  type CreateEvent,
+  type CreateEventSeries,
+  type EventListQuery,
+  type ReviewEvent,
+  type UpdateEvent,
 } from '@kepu/shared';
 import { eventSeriesViewSchema, eventViewSchema, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
 import { renderCalendar } from './ics';
-import {
-  cancelEvent, createEvent, createEventSeries, getEvent, listEvents, reviewEvent, submitEvent, submitSeries, updateEvent,
-} from './events.service';
+import { cancelEvent, createEvent, createEventSeries, getEvent, listEvents, reviewEvent, submitEvent, submitSeries, updateEvent } from './events.service';
 
 /** A calendar feed holds at most this many events. */
 const CALENDAR_LIMIT = 100;
@@ -19,13 +27,21 @@ export function eventRoutes(deps: AppDeps) {
   const read = deps.dataSource.manager;
   return [
     route<undefined, EventListQuery>({
-      method: 'get', path: '/events', access: 'public', tag: 'events', query: eventListQuerySchema,
+      method: 'get',
+      path: '/events',
+      access: 'public',
+      tag: 'events',
+      query: eventListQuerySchema,
       summary: '活动列表：按城市、主题活动、主题、人群、区县、日期、关键词、附近筛选',
       response: pageSchema(eventViewSchema),
       handle: async ({ query, user }) => listEvents(read, query, user, deps.clock()),
     }),
     route<undefined, EventListQuery>({
-      method: 'get', path: '/calendar.ics', access: 'public', tag: 'events', query: eventListQuerySchema,
+      method: 'get',
+      path: '/calendar.ics',
+      access: 'public',
+      tag: 'events',
+      query: eventListQuerySchema,
       summary: '按筛选条件导出 iCalendar 日历',
       files: ['text/calendar'],
       handle: async ({ ctx, query, user }) => {
@@ -37,12 +53,20 @@ export function eventRoutes(deps: AppDeps) {
       },
     }),
     route({
-      method: 'get', path: '/events/:id', access: 'public', tag: 'events', summary: '活动详情',
+      method: 'get',
+      path: '/events/:id',
+      access: 'public',
+      tag: 'events',
+      summary: '活动详情',
       response: eventViewSchema,
       handle: async ({ params, user }) => getEvent(read, params.id!, user),
     }),
     route({
-      method: 'get', path: '/events/:id/calendar.ics', access: 'public', tag: 'events', summary: '把活动加入日历（iCalendar）',
+      method: 'get',
+      path: '/events/:id/calendar.ics',
+      access: 'public',
+      tag: 'events',
+      summary: '把活动加入日历（iCalendar）',
       files: ['text/calendar'],
       handle: async ({ ctx, params, user }) => {
         const event = await getEvent(read, params.id!, user);
@@ -53,42 +77,71 @@ export function eventRoutes(deps: AppDeps) {
       },
     }),
     route<CreateEvent>({
-      method: 'post', path: '/events', access: ['organizer', 'admin'], tag: 'events', body: createEventSchema,
+      method: 'post',
+      path: '/events',
+      access: ['organizer', 'admin'],
+      tag: 'events',
+      body: createEventSchema,
       summary: '主办单位创建活动草稿',
-      response: eventViewSchema, statuses: [201],
+      response: eventViewSchema,
+      statuses: [201],
       handle: async ({ body, user }) => reply(201, await createEvent(deps.tx, requireUser(user), body, deps.clock())),
     }),
     route<CreateEventSeries>({
-      method: 'post', path: '/events/series', access: ['organizer', 'admin'], tag: 'events', body: createEventSeriesSchema,
+      method: 'post',
+      path: '/events/series',
+      access: ['organizer', 'admin'],
+      tag: 'events',
+      body: createEventSeriesSchema,
       summary: '创建系列活动（如科技活动周每个周六、每周银龄课堂），每场独立名额',
-      response: eventSeriesViewSchema, statuses: [201],
+      response: eventSeriesViewSchema,
+      statuses: [201],
       handle: async ({ body, user }) => reply(201, await createEventSeries(deps.tx, requireUser(user), body, deps.clock())),
     }),
     route({
-      method: 'post', path: '/series/:id/submit', access: ['organizer', 'admin'], tag: 'events', summary: '整个系列提交审核',
+      method: 'post',
+      path: '/series/:id/submit',
+      access: ['organizer', 'admin'],
+      tag: 'events',
+      summary: '整个系列提交审核',
       response: eventSeriesViewSchema,
       handle: async ({ user, params }) => submitSeries(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<UpdateEvent>({
-      method: 'patch', path: '/events/:id', access: ['organizer', 'admin'], tag: 'events', body: updateEventSchema,
+      method: 'patch',
+      path: '/events/:id',
+      access: ['organizer', 'admin'],
+      tag: 'events',
+      body: updateEventSchema,
       summary: '修改活动（被驳回的活动修改后回到草稿）',
       response: eventViewSchema,
       handle: async ({ body, user, params }) => updateEvent(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route({
-      method: 'post', path: '/events/:id/submit', access: ['organizer', 'admin'], tag: 'events',
+      method: 'post',
+      path: '/events/:id/submit',
+      access: ['organizer', 'admin'],
+      tag: 'events',
       summary: '提交审核（可信单位直接发布）',
       response: eventViewSchema,
       handle: async ({ user, params }) => submitEvent(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<ReviewEvent>({
-      method: 'post', path: '/events/:id/review', access: ['reviewer'], tag: 'events', body: reviewEventSchema,
+      method: 'post',
+      path: '/events/:id/review',
+      access: ['reviewer'],
+      tag: 'events',
+      body: reviewEventSchema,
       summary: '审核员通过或驳回活动',
       response: eventViewSchema,
       handle: async ({ body, user, params }) => reviewEvent(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route<CancelEvent>({
-      method: 'post', path: '/events/:id/cancel', access: ['organizer', 'admin'], tag: 'events', body: cancelEventSchema,
+      method: 'post',
+      path: '/events/:id/cancel',
+      access: ['organizer', 'admin'],
+      tag: 'events',
+      body: cancelEventSchema,
       summary: '取消活动并通知所有报名者',
       response: eventViewSchema,
       handle: async ({ body, user, params }) => cancelEvent(deps.tx, requireUser(user), params.id!, body, deps.clock()),

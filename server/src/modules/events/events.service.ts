@@ -2,7 +2,19 @@
 // submit -> review -> cancel. Sign-ups and their seats live in the signups module.
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { timesInOrder, timesOutOfOrderMessage, toCstIso, type CancelEvent, type CreateEvent, type CreateEventSeries, type EventListQuery, type EventView, type Page, type ReviewEvent, type UpdateEvent } from '@kepu/shared';
+import {
+  timesInOrder,
+  timesOutOfOrderMessage,
+  toCstIso,
+  type CancelEvent,
+  type CreateEvent,
+  type CreateEventSeries,
+  type EventListQuery,
+  type EventView,
+  type Page,
+  type ReviewEvent,
+  type UpdateEvent,
+} from '@kepu/shared';
 import { campaignByCode } from '../../campaigns';
 import { seriesOccurrences } from './series';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
@@ -52,11 +64,13 @@ function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery
   if (query.theme) qb.andWhere("e.themes LIKE :theme ESCAPE '!'", { theme: `%${escapeLike(JSON.stringify(query.theme))}%` });
   if (query.q) {
     const like = `%${escapeLike(query.q)}%`;
-    qb.andWhere(new Brackets((w) => {
-      w.where("e.title LIKE :q ESCAPE '!'", { q: like })
-        .orWhere("e.description LIKE :q ESCAPE '!'", { q: like })
-        .orWhere("e.venueName LIKE :q ESCAPE '!'", { q: like });
-    }));
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where("e.title LIKE :q ESCAPE '!'", { q: like })
+          .orWhere("e.description LIKE :q ESCAPE '!'", { q: like })
+          .orWhere("e.venueName LIKE :q ESCAPE '!'", { q: like });
+      }),
+    );
   }
   if (query.from || query.to) {
     if (query.from) qb.andWhere('e.endsAt >= :from', { from: parseDateBound(query.from, false) });
@@ -82,14 +96,21 @@ export async function listEvents(manager: EntityManager, query: EventListQuery, 
     const slice = ranked.slice(offset, offset + query.limit);
     const rows = slice.length ? await manager.getRepository(EventEntity).findBy({ id: In(slice.map((r) => r.event.id)) }) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const views = await toEventViews(manager, slice.map((r) => byId.get(r.event.id)!));
+    const views = await toEventViews(
+      manager,
+      slice.map((r) => byId.get(r.event.id)!),
+    );
     return {
       items: views.map((view, i) => ({ ...view, distanceKm: Math.round(slice[i]!.distanceKm * 100) / 100 })),
       nextCursor: ranked.length > offset + query.limit ? encodeCursor({ kind: 'offset', offset: offset + query.limit }) : null,
     };
   }
 
-  const { rows, nextCursor } = await keysetPage(qb, { time: 'e.startsAt', id: 'e.id' }, (e) => e.startsAt, { cursor: query.cursor, limit: query.limit, direction: 'ASC' });
+  const { rows, nextCursor } = await keysetPage(qb, { time: 'e.startsAt', id: 'e.id' }, (e) => e.startsAt, {
+    cursor: query.cursor,
+    limit: query.limit,
+    direction: 'ASC',
+  });
   return { items: await toEventViews(manager, rows), nextCursor };
 }
 
@@ -114,7 +135,8 @@ async function nearestCandidates(qb: SelectQueryBuilder<EventEntity>, lat: numbe
       const dLat = (radiusKm / kmPerDegree) * 1.01;
       // Degrees of longitude shrink towards the poles; past 89° the box spans every longitude.
       const dLng = Math.abs(lat) > 89 ? 180 : (radiusKm / (kmPerDegree * Math.cos((lat * Math.PI) / 180))) * 1.01;
-      boxed.andWhere('e.venueLat BETWEEN :minLat AND :maxLat', { minLat: lat - dLat, maxLat: lat + dLat })
+      boxed
+        .andWhere('e.venueLat BETWEEN :minLat AND :maxLat', { minLat: lat - dLat, maxLat: lat + dLat })
         .andWhere('e.venueLng BETWEEN :minLng AND :maxLng', { minLng: lng - dLng, maxLng: lng + dLng });
     }
     const candidates = await boxed.take(MAX_NEAR_CANDIDATES).getMany();
@@ -163,76 +185,93 @@ async function replacePlanLinks(manager: EntityManager, eventId: string, links: 
   if (unique.size) await repo.insert([...unique.values()].map((l) => ({ eventId, planId: l.planId, taskNumber: l.number })));
 }
 
-export const createEvent = transactional(async (manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date, seriesId: string | null = null): Promise<EventView> => {
-  assertActsFor(user, input.organizerId);
-  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: input.organizerId });
-  if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
-  await checkReferences(manager, input);
-  const event = newEventRow({
-    title: input.title,
-    description: input.description,
-    kind: 'activity',
-    campaignCode: input.campaign ?? null,
-    organizerId: input.organizerId,
-    city: input.city,
-    district: input.district,
-    audiences: input.audiences,
-    themes: input.themes,
-    venueName: input.venue.name,
-    venueAddress: input.venue.address,
-    venueLat: input.venue.lat,
-    venueLng: input.venue.lng,
-    startsAt: new Date(input.startsAt),
-    endsAt: new Date(input.endsAt),
-    capacity: input.capacity,
-    signupOpensAt: input.signupOpensAt ? new Date(input.signupOpensAt) : null,
-    signupClosesAt: input.signupClosesAt ? new Date(input.signupClosesAt) : null,
-    status: 'draft',
-    source: 'organizer',
-    seriesId,
-  }, now);
-  await manager.getRepository(EventEntity).insert(event);
-  await replacePlanLinks(manager, event.id, input.planTasks ?? []);
-  return toEventView(manager, event);
-});
+export const createEvent = transactional(
+  async (manager: EntityManager, user: AuthUser, input: CreateEvent, now: Date, seriesId: string | null = null): Promise<EventView> => {
+    assertActsFor(user, input.organizerId);
+    const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: input.organizerId });
+    if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
+    await checkReferences(manager, input);
+    const event = newEventRow(
+      {
+        title: input.title,
+        description: input.description,
+        kind: 'activity',
+        campaignCode: input.campaign ?? null,
+        organizerId: input.organizerId,
+        city: input.city,
+        district: input.district,
+        audiences: input.audiences,
+        themes: input.themes,
+        venueName: input.venue.name,
+        venueAddress: input.venue.address,
+        venueLat: input.venue.lat,
+        venueLng: input.venue.lng,
+        startsAt: new Date(input.startsAt),
+        endsAt: new Date(input.endsAt),
+        capacity: input.capacity,
+        signupOpensAt: input.signupOpensAt ? new Date(input.signupOpensAt) : null,
+        signupClosesAt: input.signupClosesAt ? new Date(input.signupClosesAt) : null,
+        status: 'draft',
+        source: 'organizer',
+        seriesId,
+      },
+      now,
+    );
+    await manager.getRepository(EventEntity).insert(event);
+    await replacePlanLinks(manager, event.id, input.planTasks ?? []);
+    return toEventView(manager, event);
+  },
+);
 
 /**
  * Creates every occurrence of a recurring series as its own draft with its
  * own seats; sign-up windows move with each occurrence.
  */
-export const createEventSeries = transactional(async (
-  manager: EntityManager, user: AuthUser, input: CreateEventSeries, now: Date,
-): Promise<{ seriesId: string; items: EventView[] }> => {
-  const { recurrence, ...first } = input;
-  const firstStart = new Date(first.startsAt).getTime();
-  const occurrences = seriesOccurrences(new Date(first.startsAt), new Date(first.endsAt), recurrence);
-  if (occurrences.length < 2) throw validationFailed([{ path: 'recurrence', message: '按此规则只有一场活动，请调整结束日期或场次数' }]);
-  const moveBy = (iso: string | null | undefined, by: number) => (iso ? toCstIso(new Date(new Date(iso).getTime() + by)) : iso);
-  const seriesId = randomUUID();
-  const items: EventView[] = [];
-  for (const occurrence of occurrences) {
-    const by = occurrence.startsAt.getTime() - firstStart;
-    items.push(await createEvent.within(manager, user, {
-      ...first,
-      startsAt: toCstIso(occurrence.startsAt),
-      endsAt: toCstIso(occurrence.endsAt),
-      signupOpensAt: moveBy(first.signupOpensAt, by),
-      signupClosesAt: moveBy(first.signupClosesAt, by),
-    }, now, seriesId));
-  }
-  return { seriesId, items };
-});
+export const createEventSeries = transactional(
+  async (manager: EntityManager, user: AuthUser, input: CreateEventSeries, now: Date): Promise<{ seriesId: string; items: EventView[] }> => {
+    const { recurrence, ...first } = input;
+    const firstStart = new Date(first.startsAt).getTime();
+    const occurrences = seriesOccurrences(new Date(first.startsAt), new Date(first.endsAt), recurrence);
+    if (occurrences.length < 2) throw validationFailed([{ path: 'recurrence', message: '按此规则只有一场活动，请调整结束日期或场次数' }]);
+    const moveBy = (iso: string | null | undefined, by: number) => (iso ? toCstIso(new Date(new Date(iso).getTime() + by)) : iso);
+    const seriesId = randomUUID();
+    const items: EventView[] = [];
+    for (const occurrence of occurrences) {
+      const by = occurrence.startsAt.getTime() - firstStart;
+      items.push(
+        await createEvent.within(
+          manager,
+          user,
+          {
+            ...first,
+            startsAt: toCstIso(occurrence.startsAt),
+            endsAt: toCstIso(occurrence.endsAt),
+            signupOpensAt: moveBy(first.signupOpensAt, by),
+            signupClosesAt: moveBy(first.signupClosesAt, by),
+          },
+          now,
+          seriesId,
+        ),
+      );
+    }
+    return { seriesId, items };
+  },
+);
 
 /** Submits every draft (or rejected) occurrence of a series the user organizes. */
-export const submitSeries = transactional(async (manager: EntityManager, user: AuthUser, seriesId: string, now: Date): Promise<{ seriesId: string; items: EventView[] }> => {
-  const members = await manager.getRepository(EventEntity).find({ where: { seriesId }, order: { startsAt: 'ASC' }, select: { id: true, organizerId: true, status: true } });
-  if (members.length === 0 || !actsFor(user, members[0]!.organizerId)) throw notFound('series');
-  const items: EventView[] = [];
-  for (const member of members) {
-    items.push(canSubmit(member.status) ? await submitEvent.within(manager, user, member.id, now) : await getEvent(manager, member.id, user));
-  }
-  return { seriesId, items };
-});
+export const submitSeries = transactional(
+  async (manager: EntityManager, user: AuthUser, seriesId: string, now: Date): Promise<{ seriesId: string; items: EventView[] }> => {
+    const members = await manager
+      .getRepository(EventEntity)
+      .find({ where: { seriesId }, order: { startsAt: 'ASC' }, select: { id: true, organizerId: true, status: true } });
+    if (members.length === 0 || !actsFor(user, members[0]!.organizerId)) throw notFound('series');
+    const items: EventView[] = [];
+    for (const member of members) {
+      items.push(canSubmit(member.status) ? await submitEvent.within(manager, user, member.id, now) : await getEvent(manager, member.id, user));
+    }
+    return { seriesId, items };
+  },
+);
 
 async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: string): Promise<EventEntity> {
   const event = await findForUpdate(manager, EventEntity, id);
@@ -265,7 +304,10 @@ export const updateEvent = transactional(async (manager: EntityManager, user: Au
     ...(changes.audiences !== undefined && { audiences: changes.audiences }),
     ...(changes.themes !== undefined && { themes: changes.themes }),
     ...(changes.venue !== undefined && {
-      venueName: changes.venue.name, venueAddress: changes.venue.address, venueLat: changes.venue.lat, venueLng: changes.venue.lng,
+      venueName: changes.venue.name,
+      venueAddress: changes.venue.address,
+      venueLat: changes.venue.lat,
+      venueLng: changes.venue.lng,
     }),
     ...(changes.capacity !== undefined && { capacity: changes.capacity }),
     ...(changes.signupOpensAt !== undefined && { signupOpensAt: changes.signupOpensAt ? new Date(changes.signupOpensAt) : null }),
@@ -283,7 +325,8 @@ export const updateEvent = transactional(async (manager: EntityManager, user: Au
   // More seats: the waitlist moves up at once.
   if (changes.capacity !== undefined) await promoteWaitlist(manager, event, now);
   const noticeWorthy = event.status === 'published' ? noticeWorthyChanges(before, event) : [];
-  if (noticeWorthy.length) await notifyEveryoneComing(manager, event, 'event.changed', { changed: noticeWorthy, startsAt: toCstIso(event.startsAt), venue: event.venueName }, now);
+  if (noticeWorthy.length)
+    await notifyEveryoneComing(manager, event, 'event.changed', { changed: noticeWorthy, startsAt: toCstIso(event.startsAt), venue: event.venueName }, now);
   return toEventView(manager, event);
 });
 
@@ -295,7 +338,9 @@ async function signedUpUserIds(manager: EntityManager, eventId: string): Promise
 
 /** Tells everyone signed up or volunteering for an event, once each, through the outbox. */
 async function notifyEveryoneComing(manager: EntityManager, event: EventEntity, kind: string, details: Record<string, unknown>, now: Date): Promise<number> {
-  const volunteers = await manager.getRepository(ShiftApplicationEntity).find({ where: { eventId: event.id, status: In(['applied', 'approved']) }, select: { userId: true } });
+  const volunteers = await manager
+    .getRepository(ShiftApplicationEntity)
+    .find({ where: { eventId: event.id, status: In(['applied', 'approved']) }, select: { userId: true } });
   const recipients = [...(await signedUpUserIds(manager, event.id)), ...volunteers.map((v) => v.userId)];
   return enqueueNotificationOnce(manager, recipients, kind, { eventId: event.id, title: event.title, ...details }, now);
 }
@@ -309,7 +354,13 @@ export const submitEvent = transactional(async (manager: EntityManager, user: Au
   if (event.status === 'published') {
     event.publishedAt ??= now;
     // Publishing without review is a review decision too: the trust setting made it.
-    await recordAudit(manager, { actorId: user.id, action: 'event.publish_trusted', target: `event:${event.id}`, details: { title: event.title, organizationId: event.organizerId }, at: now });
+    await recordAudit(manager, {
+      actorId: user.id,
+      action: 'event.publish_trusted',
+      target: `event:${event.id}`,
+      details: { title: event.title, organizationId: event.organizerId },
+      at: now,
+    });
   }
   event.reviewReason = null;
   event.updatedAt = now;
@@ -327,7 +378,11 @@ export const reviewEvent = transactional(async (manager: EntityManager, user: Au
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
   await recordAudit(manager, {
-    actorId: user.id, action: `event.${input.decision}`, target: `event:${event.id}`, details: { reason: input.reason ?? null, title: event.title }, at: now,
+    actorId: user.id,
+    action: `event.${input.decision}`,
+    target: `event:${event.id}`,
+    details: { reason: input.reason ?? null, title: event.title },
+    at: now,
   });
   return toEventView(manager, event);
 });
@@ -345,10 +400,19 @@ export const cancelEvent = transactional(async (manager: EntityManager, user: Au
   // Not notifyEveryoneComing's plain read: the volunteers told are those whose application
   // cancelApplicationsOfEvent ended, each read afresh under its shift's lock.
   const volunteers = await cancelApplicationsOfEvent(manager, event.id, now);
-  const notified = await enqueueNotificationOnce(manager, [...signedUp, ...volunteers], 'event.cancelled', { eventId: event.id, title: event.title, reason: input.reason }, now);
+  const notified = await enqueueNotificationOnce(
+    manager,
+    [...signedUp, ...volunteers],
+    'event.cancelled',
+    { eventId: event.id, title: event.title, reason: input.reason },
+    now,
+  );
   await recordAudit(manager, {
-    actorId: user.id, action: 'event.cancel', target: `event:${event.id}`,
-    details: { reason: input.reason, signups: signedUp.length, volunteers: volunteers.length, notified }, at: now,
+    actorId: user.id,
+    action: 'event.cancel',
+    target: `event:${event.id}`,
+    details: { reason: input.reason, signups: signedUp.length, volunteers: volunteers.length, notified },
+    at: now,
   });
   return toEventView(manager, event);
 });

@@ -19,12 +19,22 @@ describe('series occurrences', () => {
 
   it('handles several weekdays every other week, counted from the first week', () => {
     // Starts Wednesday 2024-03-06; Mondays and Wednesdays of weeks 0, 2, 4 …
-    const list = seriesOccurrences(at('2024-03-06T14:00:00+08:00'), at('2024-03-06T15:00:00+08:00'), { frequency: 'weekly', interval: 2, weekdays: [1, 3], count: 4 });
+    const list = seriesOccurrences(at('2024-03-06T14:00:00+08:00'), at('2024-03-06T15:00:00+08:00'), {
+      frequency: 'weekly',
+      interval: 2,
+      weekdays: [1, 3],
+      count: 4,
+    });
     expect(starts(list)).toEqual(['2024-03-06T14:00:00+08:00', '2024-03-18T14:00:00+08:00', '2024-03-20T14:00:00+08:00', '2024-04-01T14:00:00+08:00']);
   });
 
   it('never starts before the first occurrence, even if an earlier weekday is listed', () => {
-    const list = seriesOccurrences(at('2024-03-06T14:00:00+08:00'), at('2024-03-06T15:00:00+08:00'), { frequency: 'weekly', interval: 1, weekdays: [1], count: 1 });
+    const list = seriesOccurrences(at('2024-03-06T14:00:00+08:00'), at('2024-03-06T15:00:00+08:00'), {
+      frequency: 'weekly',
+      interval: 1,
+      weekdays: [1],
+      count: 1,
+    });
     expect(starts(list)).toEqual(['2024-03-11T14:00:00+08:00']);
   });
 

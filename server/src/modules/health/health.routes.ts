@@ -8,12 +8,20 @@ import { route } from '../../core/route';
 export function healthRoutes(deps: AppDeps) {
   return [
     route({
-      method: 'get', path: '/healthz', access: 'public', tag: 'health', summary: '进程存活',
+      method: 'get',
+      path: '/healthz',
+      access: 'public',
+      tag: 'health',
+      summary: '进程存活',
       response: healthViewSchema,
       handle: async () => ({ status: 'ok' }),
     }),
     route({
-      method: 'get', path: '/readyz', access: 'public', tag: 'health', summary: '数据库可用时就绪，否则 503；rateLimits 说明限流计数所在（Redis 不可用时为 fallback）',
+      method: 'get',
+      path: '/readyz',
+      access: 'public',
+      tag: 'health',
+      summary: '数据库可用时就绪，否则 503；rateLimits 说明限流计数所在（Redis 不可用时为 fallback）',
       response: healthViewSchema,
       handle: async () => {
         try {

@@ -9,7 +9,11 @@ import { NotificationEntity } from '../../db/entities/notification.entity';
  * (someone both signed up and volunteering is told once). Returns how many were queued.
  */
 export async function enqueueNotificationOnce(
-  manager: EntityManager, userIds: Iterable<string>, kind: string, payload: Record<string, unknown>, now: Date,
+  manager: EntityManager,
+  userIds: Iterable<string>,
+  kind: string,
+  payload: Record<string, unknown>,
+  now: Date,
 ): Promise<number> {
   const recipients = new Set(userIds);
   for (const userId of recipients) await enqueueNotification(manager, userId, kind, payload, now);
@@ -17,5 +21,7 @@ export async function enqueueNotificationOnce(
 }
 
 export async function enqueueNotification(manager: EntityManager, userId: string, kind: string, payload: Record<string, unknown>, now: Date): Promise<void> {
-  await manager.getRepository(NotificationEntity).save(Object.assign(new NotificationEntity(), { id: randomUUID(), userId, kind, payload, sentAt: null, createdAt: now }));
+  await manager
+    .getRepository(NotificationEntity)
+    .save(Object.assign(new NotificationEntity(), { id: randomUUID(), userId, kind, payload, sentAt: null, createdAt: now }));
 }

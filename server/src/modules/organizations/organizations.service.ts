@@ -24,28 +24,35 @@ export async function listOrganizations(manager: EntityManager, city: string | u
 }
 
 /** Adds a custom organization (a school, a volunteer team); the same name in the same city is the existing one. */
-export const createOrganization = transactional(async (
-  manager: EntityManager, actor: AuthUser, input: { name: string; city: string; trusted: boolean }, now: Date,
-): Promise<{ organization: OrganizationView; created: boolean }> => {
-  const organizations = manager.getRepository(OrganizationEntity);
-  const existing = await organizations.findOneBy({ city: input.city, name: input.name });
-  if (existing) return { organization: toOrganizationView(existing), created: false };
-  const organization = organizations.create({ id: randomUUID(), name: input.name, city: input.city, kind: 'custom', trusted: input.trusted, createdAt: now });
-  await organizations.insert(organization);
-  await audit(manager, actor, 'organization.create', organization.id, input, now);
-  return { organization: toOrganizationView(organization), created: true };
-});
+export const createOrganization = transactional(
+  async (
+    manager: EntityManager,
+    actor: AuthUser,
+    input: { name: string; city: string; trusted: boolean },
+    now: Date,
+  ): Promise<{ organization: OrganizationView; created: boolean }> => {
+    const organizations = manager.getRepository(OrganizationEntity);
+    const existing = await organizations.findOneBy({ city: input.city, name: input.name });
+    if (existing) return { organization: toOrganizationView(existing), created: false };
+    const organization = organizations.create({ id: randomUUID(), name: input.name, city: input.city, kind: 'custom', trusted: input.trusted, createdAt: now });
+    await organizations.insert(organization);
+    await audit(manager, actor, 'organization.create', organization.id, input, now);
+    return { organization: toOrganizationView(organization), created: true };
+  },
+);
 
 /** Trusted organizations publish without review. */
-export const setTrusted = transactional(async (manager: EntityManager, actor: AuthUser, organizationId: string, trusted: boolean, now: Date): Promise<OrganizationView> => {
-  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
-  if (!organization) throw notFound('organization');
-  if (organization.trusted !== trusted) {
-    await manager.getRepository(OrganizationEntity).update({ id: organization.id }, { trusted });
-    await audit(manager, actor, 'organization.trust', organization.id, { before: organization.trusted, trusted }, now);
-  }
-  return toOrganizationView({ ...organization, trusted });
-});
+export const setTrusted = transactional(
+  async (manager: EntityManager, actor: AuthUser, organizationId: string, trusted: boolean, now: Date): Promise<OrganizationView> => {
+    const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
+    if (!organization) throw notFound('organization');
+    if (organization.trusted !== trusted) {
+      await manager.getRepository(OrganizationEntity).update({ id: organization.id }, { trusted });
+      await audit(manager, actor, 'organization.trust', organization.id, { before: organization.trusted, trusted }, now);
+    }
+    return toOrganizationView({ ...organization, trusted });
+  },
+);
 
 export async function listMembers(manager: EntityManager, actor: AuthUser, organizationId: string): Promise<MemberView[]> {
   assertActsFor(actor, organizationId);
@@ -55,21 +62,27 @@ export async function listMembers(manager: EntityManager, actor: AuthUser, organ
   return memberships.map((m) => ({ userId: m.userId, nickname: nicknameOf.get(m.userId) ?? '', role: m.role }));
 }
 
-export const addMember = transactional(async (
-  manager: EntityManager, actor: AuthUser, organizationId: string, input: { userId: string; role: string }, now: Date,
-): Promise<{ membership: MembershipView; created: boolean }> => {
-  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
-  if (!organization) throw notFound('organization');
-  const member = await manager.getRepository(UserEntity).findOneBy({ id: input.userId });
-  if (!member || member.erasedAt) throw validationFailed([{ path: 'userId', message: '用户不存在' }]);
-  const memberships = manager.getRepository(MembershipEntity);
-  const existing = await memberships.findOneBy({ organizationId, userId: member.id });
-  if (existing) return { membership: toMembershipView(existing), created: false };
-  const membership = memberships.create({ id: randomUUID(), organizationId, userId: member.id, role: input.role, createdAt: now });
-  await memberships.insert(membership);
-  await audit(manager, actor, 'membership.add', organizationId, { userId: member.id, role: input.role }, now);
-  return { membership: toMembershipView(membership), created: true };
-});
+export const addMember = transactional(
+  async (
+    manager: EntityManager,
+    actor: AuthUser,
+    organizationId: string,
+    input: { userId: string; role: string },
+    now: Date,
+  ): Promise<{ membership: MembershipView; created: boolean }> => {
+    const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: organizationId });
+    if (!organization) throw notFound('organization');
+    const member = await manager.getRepository(UserEntity).findOneBy({ id: input.userId });
+    if (!member || member.erasedAt) throw validationFailed([{ path: 'userId', message: '用户不存在' }]);
+    const memberships = manager.getRepository(MembershipEntity);
+    const existing = await memberships.findOneBy({ organizationId, userId: member.id });
+    if (existing) return { membership: toMembershipView(existing), created: false };
+    const membership = memberships.create({ id: randomUUID(), organizationId, userId: member.id, role: input.role, createdAt: now });
+    await memberships.insert(membership);
+    await audit(manager, actor, 'membership.add', organizationId, { userId: member.id, role: input.role }, now);
+    return { membership: toMembershipView(membership), created: true };
+  },
+);
 
 export const removeMember = transactional(async (manager: EntityManager, actor: AuthUser, organizationId: string, userId: string, now: Date): Promise<void> => {
   const membership = await manager.getRepository(MembershipEntity).findOneBy({ organizationId, userId });

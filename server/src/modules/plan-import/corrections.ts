@@ -14,7 +14,8 @@ export function taskIndexOf(plan: Pick<ParsedPlan, 'tasks'>, target: TaskCorrect
 
 /** The patch with `next` laid over `stored`: a task correction replaces an earlier one of the same task. */
 export function mergeCorrections(stored: PlanCorrections | null, next: PlanCorrections): PlanCorrections {
-  const sameTask = (a: TaskCorrection, b: TaskCorrection) => (a.ordinal !== undefined ? a.ordinal === b.ordinal : b.ordinal === undefined && a.number === b.number);
+  const sameTask = (a: TaskCorrection, b: TaskCorrection) =>
+    a.ordinal !== undefined ? a.ordinal === b.ordinal : b.ordinal === undefined && a.number === b.number;
   const tasks = [...(stored?.tasks ?? [])];
   for (const correction of next.tasks ?? []) {
     const at = tasks.findIndex((t) => sameTask(t, correction));

@@ -74,25 +74,43 @@ async function organizationsOf(manager: EntityManager, city: string, now: Date) 
 /** The view of a plan before it is stored (dry runs): no ids yet; city and year null when unread. */
 export function previewPlanView(parsed: ParsedPlan, campaignsPending: PlanImportView['plan']['campaignsPending']): PlanImportView['plan'] {
   return {
-    id: '', city: parsed.city, year: parsed.year, title: parsed.title, issuer: parsed.issuer, issuedOn: parsed.issuedOn,
-    taskCount: parsed.tasks.length, documentNumber: parsed.documentNumber, place: parsed.place, level: parsed.level, kind: parsed.kind,
-    period: parsed.period, script: parsed.script, sections: parsed.sections,
+    id: '',
+    city: parsed.city,
+    year: parsed.year,
+    title: parsed.title,
+    issuer: parsed.issuer,
+    issuedOn: parsed.issuedOn,
+    taskCount: parsed.tasks.length,
+    documentNumber: parsed.documentNumber,
+    place: parsed.place,
+    level: parsed.level,
+    kind: parsed.kind,
+    period: parsed.period,
+    script: parsed.script,
+    sections: parsed.sections,
     tasks: parsed.tasks.map((t) => ({
-      ...t, responsibleUnits: t.responsibleUnits.map((u) => ({ ...u, organizationId: null })),
+      ...t,
+      responsibleUnits: t.responsibleUnits.map((u) => ({ ...u, organizationId: null })),
     })),
     campaignsPending,
   };
 }
 
 export async function applyImport(
-  manager: EntityManager, actor: AuthUser | null, parsed: FiledPlan, derived: DerivedEvent[], source: ImportSource, now: Date,
+  manager: EntityManager,
+  actor: AuthUser | null,
+  parsed: FiledPlan,
+  derived: DerivedEvent[],
+  source: ImportSource,
+  now: Date,
 ): Promise<ImportResult> {
   const plans = manager.getRepository(PlanEntity);
   const taskRepo = manager.getRepository(PlanTaskEntity);
   const linkRepo = manager.getRepository(EventPlanTaskEntity);
   const hash = fingerprint(parsed, derived);
-  const existing = (await plans.findOneBy({ originCity: source.originCity, originYear: source.originYear }))
-    ?? (await plans.findOneBy({ city: parsed.city, year: parsed.year }));
+  const existing =
+    (await plans.findOneBy({ originCity: source.originCity, originYear: source.originYear })) ??
+    (await plans.findOneBy({ city: parsed.city, year: parsed.year }));
   const verdict = { needsReview: parsed.needsReview, warnings: parsed.warnings };
 
   if (existing && existing.textHash === hash) {
@@ -103,7 +121,11 @@ export async function applyImport(
     const idOf = new Map(events.map((e) => [e.derivedKey, e.id]));
     return {
       plan: toPlanView(existing, tasks, await pendingCampaigns(manager, existing.year, tasks)),
-      derivedEvents: derived.map((d) => ({ ...d, eventId: idOf.get(`${existing.id}:${d.campaignCode}`) ?? null, published: idOf.has(`${existing.id}:${d.campaignCode}`) })),
+      derivedEvents: derived.map((d) => ({
+        ...d,
+        eventId: idOf.get(`${existing.id}:${d.campaignCode}`) ?? null,
+        published: idOf.has(`${existing.id}:${d.campaignCode}`),
+      })),
       created: false,
       changed: false,
       ...verdict,
@@ -123,12 +145,28 @@ export async function applyImport(
 
   const plan = existing ?? plans.create({ id: randomUUID(), createdAt: now });
   Object.assign(plan, {
-    city: parsed.city, year: parsed.year, title: parsed.title.slice(0, 120), issuer: parsed.issuer?.slice(0, 80) ?? null, issuedOn: parsed.issuedOn,
-    documentNumber: parsed.documentNumber?.slice(0, 40) ?? null, place: parsed.place?.slice(0, 80) ?? null, level: parsed.level,
-    kind: parsed.kind?.slice(0, 40) ?? null, periodFrom: parsed.period?.from ?? null, periodTo: parsed.period?.to ?? null, script: parsed.script,
-    needsReview: parsed.needsReview, warnings: parsed.warnings, corrections: source.corrections, sourceText: source.text,
-    originCity: source.originCity, originYear: source.originYear,
-    textHash: hash, sections: parsed.sections, taskCount: parsed.tasks.length, updatedAt: now,
+    city: parsed.city,
+    year: parsed.year,
+    title: parsed.title.slice(0, 120),
+    issuer: parsed.issuer?.slice(0, 80) ?? null,
+    issuedOn: parsed.issuedOn,
+    documentNumber: parsed.documentNumber?.slice(0, 40) ?? null,
+    place: parsed.place?.slice(0, 80) ?? null,
+    level: parsed.level,
+    kind: parsed.kind?.slice(0, 40) ?? null,
+    periodFrom: parsed.period?.from ?? null,
+    periodTo: parsed.period?.to ?? null,
+    script: parsed.script,
+    needsReview: parsed.needsReview,
+    warnings: parsed.warnings,
+    corrections: source.corrections,
+    sourceText: source.text,
+    originCity: source.originCity,
+    originYear: source.originYear,
+    textHash: hash,
+    sections: parsed.sections,
+    taskCount: parsed.tasks.length,
+    updatedAt: now,
   });
   await plans.save(plan);
 
@@ -145,11 +183,21 @@ export async function applyImport(
   });
 
   await taskRepo.delete({ planId: plan.id });
-  const taskRows = parsed.tasks.map((t, index) => taskRepo.create({
-    id: randomUUID(), planId: plan.id, ordinal: index + 1, number: t.number, title: t.title.slice(0, 200), text: t.text, sectionPath: t.sectionPath,
-    responsibleUnits: t.responsibleUnits.map(({ name, role, inherited }) => ({ name, organizationId: orgIdOf.get(name) ?? null, role, inherited })),
-    audiences: t.audiences, themes: t.themes, campaigns: t.campaigns,
-  }));
+  const taskRows = parsed.tasks.map((t, index) =>
+    taskRepo.create({
+      id: randomUUID(),
+      planId: plan.id,
+      ordinal: index + 1,
+      number: t.number,
+      title: t.title.slice(0, 200),
+      text: t.text,
+      sectionPath: t.sectionPath,
+      responsibleUnits: t.responsibleUnits.map(({ name, role, inherited }) => ({ name, organizationId: orgIdOf.get(name) ?? null, role, inherited })),
+      audiences: t.audiences,
+      themes: t.themes,
+      campaigns: t.campaigns,
+    }),
+  );
   // Chunked so a long plan stays under SQLite's bound-parameter limit. Copies: insert() writes
   // re-read column values back into the objects it is given, and the answer is built from taskRows.
   for (let i = 0; i < taskRows.length; i += 50) await taskRepo.insert(taskRows.slice(i, i + 50).map((row) => ({ ...row })));
@@ -177,7 +225,9 @@ export async function applyImport(
   }
   // A campaign the edited plan no longer names: its event is cancelled as its organizer would
   // (sign-ups and volunteers told); one already over is only withdrawn.
-  const stale = await manager.getRepository(EventEntity).createQueryBuilder('e')
+  const stale = await manager
+    .getRepository(EventEntity)
+    .createQueryBuilder('e')
     .where('e.derivedKey LIKE :prefix', { prefix: `${plan.id}:%` })
     .andWhere(keptKeys.length ? 'e.derivedKey NOT IN (:...kept)' : '1=1', { kept: keptKeys })
     .andWhere('e.status != :cancelled', { cancelled: 'cancelled' })
@@ -189,7 +239,9 @@ export async function applyImport(
   }
 
   const changes: Changes = {
-    tasksAdded: unique(tasksAdded), tasksRemoved: unique(removed.map((t) => t.number)), tasksChanged: unique(changedTasks.map((t) => t.number)),
+    tasksAdded: unique(tasksAdded),
+    tasksRemoved: unique(removed.map((t) => t.number)),
+    tasksChanged: unique(changedTasks.map((t) => t.number)),
     eventsAffected: [...eventsAffected].sort(),
   };
   return {
@@ -208,7 +260,12 @@ export async function applyImport(
  * left to point at whatever task takes that number later. Plan-derived events are re-derived instead.
  */
 async function flagLinkedEvents(
-  manager: EntityManager, plan: PlanEntity, changed: PlanTaskEntity[], removed: PlanTaskEntity[], numbersNow: Set<number>, now: Date,
+  manager: EntityManager,
+  plan: PlanEntity,
+  changed: PlanTaskEntity[],
+  removed: PlanTaskEntity[],
+  numbersNow: Set<number>,
+  now: Date,
 ): Promise<string[]> {
   const touched = [...changed, ...removed];
   if (touched.length === 0) return [];
@@ -222,10 +279,19 @@ async function flagLinkedEvents(
     const tasks = touched.filter((t) => links.some((l) => l.eventId === event.id && l.taskNumber === t.number));
     await manager.getRepository(EventEntity).update({ id: event.id }, { planTaskChanged: true, updatedAt: now });
     const members = await manager.getRepository(MembershipEntity).findBy({ organizationId: event.organizerId });
-    await enqueueNotificationOnce(manager, members.map((m) => m.userId), 'event.plan_task_changed', {
-      eventId: event.id, title: event.title, planId: plan.id, planTitle: plan.title,
-      tasks: tasks.map((t) => ({ number: t.number, title: t.title, removed: !numbersNow.has(t.number) })),
-    }, now);
+    await enqueueNotificationOnce(
+      manager,
+      members.map((m) => m.userId),
+      'event.plan_task_changed',
+      {
+        eventId: event.id,
+        title: event.title,
+        planId: plan.id,
+        planTitle: plan.title,
+        tasks: tasks.map((t) => ({ number: t.number, title: t.title, removed: !numbersNow.has(t.number) })),
+      },
+      now,
+    );
     flagged.push(event.id);
   }
   const gone = unique(removed.map((t) => t.number)).filter((n) => !numbersNow.has(n));
@@ -237,19 +303,35 @@ async function upsertCampaignEvent(manager: EntityManager, key: string, d: Deriv
   const repo = manager.getRepository(EventEntity);
   const existing = await repo.findOneBy({ derivedKey: key });
   const fields = {
-    title: d.title.slice(0, 80), description: d.description, campaignCode: d.campaignCode, organizerId, city: d.city,
-    audiences: d.audiences, themes: d.themes, startsAt: cstStartOfDay(d.startsOn!), endsAt: cstEndOfDay(d.endsOn!),
-    status: 'published' as const, cancelReason: null, updatedAt: now,
+    title: d.title.slice(0, 80),
+    description: d.description,
+    campaignCode: d.campaignCode,
+    organizerId,
+    city: d.city,
+    audiences: d.audiences,
+    themes: d.themes,
+    startsAt: cstStartOfDay(d.startsOn!),
+    endsAt: cstEndOfDay(d.endsOn!),
+    status: 'published' as const,
+    cancelReason: null,
+    updatedAt: now,
   };
   if (existing) {
     Object.assign(existing, fields, { publishedAt: existing.publishedAt ?? now });
     return repo.save(existing);
   }
-  const event = newEventRow({
-    kind: 'campaign', source: 'plan', derivedKey: key, venueName: `${d.city}全市`.slice(0, 60), ...fields,
-    // A campaign is a period that activities belong to, not something to book a seat for.
-    capacity: 0,
-  }, now);
+  const event = newEventRow(
+    {
+      kind: 'campaign',
+      source: 'plan',
+      derivedKey: key,
+      venueName: `${d.city}全市`.slice(0, 60),
+      ...fields,
+      // A campaign is a period that activities belong to, not something to book a seat for.
+      capacity: 0,
+    },
+    now,
+  );
   await repo.insert(event);
   return event;
 }

@@ -9,11 +9,13 @@ import type { PlanCorrections } from '../../db/entities/plan.entity';
 import { correctPlan, dryRunImport, importPlan, setCampaignDates } from './plan-import.service';
 
 const unitSchema = z.strictObject({ name: z.string().trim().min(2).max(80), role: z.enum(['lead', 'support']).nullable().default(null) });
-const taskCorrectionSchema = z.strictObject({
-  number: z.number().int().min(1).optional(),
-  ordinal: z.number().int().min(1).optional(),
-  units: z.array(unitSchema).max(60).optional(),
-}).refine((t) => (t.number === undefined) !== (t.ordinal === undefined), { error: '请用 number 或 ordinal 指定任务（二选一）' });
+const taskCorrectionSchema = z
+  .strictObject({
+    number: z.number().int().min(1).optional(),
+    ordinal: z.number().int().min(1).optional(),
+    units: z.array(unitSchema).max(60).optional(),
+  })
+  .refine((t) => (t.number === undefined) !== (t.ordinal === undefined), { error: '请用 number 或 ordinal 指定任务（二选一）' });
 
 /** `PATCH /plans/:id`: what an admin may correct; kept over every later import of the same document. */
 const correctPlanSchema = z.strictObject({
@@ -23,17 +25,26 @@ const correctPlanSchema = z.strictObject({
   tasks: z.array(taskCorrectionSchema).max(500).optional(),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' })
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' })
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: '没有这一天' });
-const campaignDatesSchema = z.strictObject({ startsOn: isoDate, endsOn: isoDate })
+const campaignDatesSchema = z
+  .strictObject({ startsOn: isoDate, endsOn: isoDate })
   .refine((d) => d.startsOn <= d.endsOn, { error: '结束日期不能早于开始日期', path: ['endsOn'] });
 
 export function planImportRoutes(deps: AppDeps) {
   return [
     route<ImportPlan, z.infer<typeof importPlanQuerySchema>>({
-      method: 'post', path: '/plans/import', access: ['admin'], tag: 'plans', body: importPlanSchema, query: importPlanQuerySchema,
+      method: 'post',
+      path: '/plans/import',
+      access: ['admin'],
+      tag: 'plans',
+      body: importPlanSchema,
+      query: importPlanQuerySchema,
       summary: '导入工作要点文本（dryRun=1 只解析不保存）',
-      response: planImportViewSchema, statuses: [200, 201],
+      response: planImportViewSchema,
+      statuses: [200, 201],
       handle: async ({ body, query, user }) => {
         const overrides = { ...(body.city ? { city: body.city } : {}), ...(body.year ? { year: body.year } : {}) };
         if (query.dryRun === '1' || query.dryRun === 'true') return dryRunImport(deps.dataSource.manager, body.text, overrides);
@@ -42,13 +53,21 @@ export function planImportRoutes(deps: AppDeps) {
       },
     }),
     route<PlanCorrections>({
-      method: 'patch', path: '/plans/:id', access: ['admin'], tag: 'plans', body: correctPlanSchema,
+      method: 'patch',
+      path: '/plans/:id',
+      access: ['admin'],
+      tag: 'plans',
+      body: correctPlanSchema,
       summary: '更正工作要点（地区、年份、任务的责任单位），之后重新导入同一文本时保留',
       response: planViewSchema,
       handle: async ({ body, params, user }) => correctPlan(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route<z.infer<typeof campaignDatesSchema>>({
-      method: 'put', path: '/campaigns/:code/years/:year', access: ['admin'], tag: 'campaigns', body: campaignDatesSchema,
+      method: 'put',
+      path: '/campaigns/:code/years/:year',
+      access: ['admin'],
+      tag: 'campaigns',
+      body: campaignDatesSchema,
       summary: '设置主题活动某一年的日期（目录中没有该年日期时），并生成相应的主题活动',
       response: campaignViewSchema,
       handle: async ({ body, params, user }) => {

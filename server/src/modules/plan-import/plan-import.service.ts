@@ -55,28 +55,36 @@ export async function dryRunImport(manager: EntityManager, text: string, overrid
 }
 
 /** Stores a parse: finds the plan the document filed before, lays its corrections over the parse, applies. */
-const storeParsedPlan = transactional(async (
-  manager: EntityManager, actor: AuthUser | null, text: string, parsed: ParsedPlan, now: Date,
-): Promise<ImportResult> => {
-  const origin = filed(parsed);
-  const plans = manager.getRepository(PlanEntity);
-  const existing = (await plans.findOneBy({ originCity: origin.city, originYear: origin.year })) ?? (await plans.findOneBy({ city: origin.city, year: origin.year }));
-  const corrections = existing?.corrections ?? null;
-  const corrected = filed(applyCorrections(parsed, corrections));
-  const derived = deriveWithDates(corrected, await storedCampaignDates(manager, corrected.year));
-  const result = await applyImport(manager, actor, corrected, derived, { text, originCity: origin.city, originYear: origin.year, corrections }, now);
-  // Every import someone asks for is audited; a start-up re-import that changed nothing is not.
-  if (actor || result.changed) {
-    await recordAudit(manager, {
-      actorId: actor?.id ?? null, action: 'plan.import', target: `plan:${result.plan.id}`, at: now,
-      details: {
-        city: corrected.city, year: corrected.year, created: result.created, changed: result.changed, needsReview: result.needsReview,
-        ...(result.changes && { changes: result.changes }),
-      },
-    });
-  }
-  return result;
-});
+const storeParsedPlan = transactional(
+  async (manager: EntityManager, actor: AuthUser | null, text: string, parsed: ParsedPlan, now: Date): Promise<ImportResult> => {
+    const origin = filed(parsed);
+    const plans = manager.getRepository(PlanEntity);
+    const existing =
+      (await plans.findOneBy({ originCity: origin.city, originYear: origin.year })) ?? (await plans.findOneBy({ city: origin.city, year: origin.year }));
+    const corrections = existing?.corrections ?? null;
+    const corrected = filed(applyCorrections(parsed, corrections));
+    const derived = deriveWithDates(corrected, await storedCampaignDates(manager, corrected.year));
+    const result = await applyImport(manager, actor, corrected, derived, { text, originCity: origin.city, originYear: origin.year, corrections }, now);
+    // Every import someone asks for is audited; a start-up re-import that changed nothing is not.
+    if (actor || result.changed) {
+      await recordAudit(manager, {
+        actorId: actor?.id ?? null,
+        action: 'plan.import',
+        target: `plan:${result.plan.id}`,
+        at: now,
+        details: {
+          city: corrected.city,
+          year: corrected.year,
+          created: result.created,
+          changed: result.changed,
+          needsReview: result.needsReview,
+          ...(result.changes && { changes: result.changes }),
+        },
+      });
+    }
+    return result;
+  },
+);
 
 /** Opens its own transaction, but only after parsing: a long text is not parsed under locks. */
 export async function importPlan(tx: Transactions, actor: AuthUser | null, text: string, overrides: PlanOverrides, now: Date): Promise<ImportResult> {
@@ -113,20 +121,27 @@ export const correctPlan = transactional(async (manager: EntityManager, actor: A
  * `PUT /campaigns/:code/years/:year`: dates for a year the catalogue does not know. The plans of
  * that year naming the campaign are imported again, so their derived events appear.
  */
-export const setCampaignDates = transactional(async (
-  manager: EntityManager, actor: AuthUser, code: string, year: number, dates: { startsOn: string; endsOn: string }, now: Date,
-): Promise<CampaignOccurrence> => {
-  const occurrence = campaignOccurrence(code, year);
-  if (!occurrence) throw notFound('campaign');
-  if (occurrence.startsOn !== null) throw conflict('CAMPAIGN_DATES_KNOWN', { startsOn: occurrence.startsOn, endsOn: occurrence.endsOn });
-  await manager.getRepository(CampaignYearEntity).save({ code, year, ...dates, updatedBy: actor.id, updatedAt: now });
-  await recordAudit(manager, { actorId: actor.id, action: 'campaign.dates', target: `campaign:${code}:${year}`, details: { ...dates }, at: now });
-  const plans = await manager.getRepository(PlanEntity).findBy({ year });
-  for (const plan of plans) {
-    if (plan.sourceText === null) continue;
-    const tasks = await manager.getRepository(PlanTaskEntity).find({ where: { planId: plan.id }, select: { campaigns: true } });
-    if (!tasks.some((t) => t.campaigns.some((c) => c.code === code))) continue;
-    await storeParsedPlan.within(manager, actor, plan.sourceText, reparse(plan), now);
-  }
-  return { ...occurrence, ...dates };
-});
+export const setCampaignDates = transactional(
+  async (
+    manager: EntityManager,
+    actor: AuthUser,
+    code: string,
+    year: number,
+    dates: { startsOn: string; endsOn: string },
+    now: Date,
+  ): Promise<CampaignOccurrence> => {
+    const occurrence = campaignOccurrence(code, year);
+    if (!occurrence) throw notFound('campaign');
+    if (occurrence.startsOn !== null) throw conflict('CAMPAIGN_DATES_KNOWN', { startsOn: occurrence.startsOn, endsOn: occurrence.endsOn });
+    await manager.getRepository(CampaignYearEntity).save({ code, year, ...dates, updatedBy: actor.id, updatedAt: now });
+    await recordAudit(manager, { actorId: actor.id, action: 'campaign.dates', target: `campaign:${code}:${year}`, details: { ...dates }, at: now });
+    const plans = await manager.getRepository(PlanEntity).findBy({ year });
+    for (const plan of plans) {
+      if (plan.sourceText === null) continue;
+      const tasks = await manager.getRepository(PlanTaskEntity).find({ where: { planId: plan.id }, select: { campaigns: true } });
+      if (!tasks.some((t) => t.campaigns.some((c) => c.code === code))) continue;
+      await storeParsedPlan.within(manager, actor, plan.sourceText, reparse(plan), now);
+    }
+    return { ...occurrence, ...dates };
+  },
+);

@@ -28,18 +28,32 @@ export function toPlanView(plan: PlanEntity, tasks: PlanTaskEntity[], campaignsP
     period: plan.periodFrom !== null && plan.periodTo !== null ? { from: plan.periodFrom, to: plan.periodTo } : null,
     script: plan.script,
     sections: plan.sections,
-    tasks: [...tasks].sort((a, b) => a.ordinal - b.ordinal).map((t) => ({
-      number: t.number, title: t.title, text: t.text, sectionPath: t.sectionPath,
-      responsibleUnits: t.responsibleUnits.map((u) => ({ name: u.name, organizationId: u.organizationId, role: u.role ?? null, inherited: u.inherited ?? false })),
-      audiences: t.audiences, themes: t.themes, campaigns: t.campaigns,
-    })),
+    tasks: [...tasks]
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .map((t) => ({
+        number: t.number,
+        title: t.title,
+        text: t.text,
+        sectionPath: t.sectionPath,
+        responsibleUnits: t.responsibleUnits.map((u) => ({
+          name: u.name,
+          organizationId: u.organizationId,
+          role: u.role ?? null,
+          inherited: u.inherited ?? false,
+        })),
+        audiences: t.audiences,
+        themes: t.themes,
+        campaigns: t.campaigns,
+      })),
     campaignsPending,
   };
 }
 
 /** Campaigns the tasks name whose dates for the year neither the catalogue nor an admin knows (日期待定). */
 export async function pendingCampaigns(
-  manager: EntityManager, year: number | null, tasks: { campaigns: { code: string; name: string }[] }[],
+  manager: EntityManager,
+  year: number | null,
+  tasks: { campaigns: { code: string; name: string }[] }[],
 ): Promise<PendingCampaign[]> {
   if (year === null) return [];
   const stored = await storedCampaignDates(manager, year);
@@ -64,10 +78,21 @@ export async function getPlan(manager: EntityManager, id: string): Promise<PlanV
 }
 
 export async function listCities(manager: EntityManager): Promise<CityView[]> {
-  const planRows: { city: string; n: string | number }[] = await manager.getRepository(PlanEntity).createQueryBuilder('p')
-    .select('p.city', 'city').addSelect('COUNT(*)', 'n').groupBy('p.city').getRawMany();
-  const eventRows: { city: string; n: string | number }[] = await manager.getRepository(EventEntity).createQueryBuilder('e')
-    .select('e.city', 'city').addSelect('COUNT(*)', 'n').where('e.status = :s', { s: 'published' }).groupBy('e.city').getRawMany();
+  const planRows: { city: string; n: string | number }[] = await manager
+    .getRepository(PlanEntity)
+    .createQueryBuilder('p')
+    .select('p.city', 'city')
+    .addSelect('COUNT(*)', 'n')
+    .groupBy('p.city')
+    .getRawMany();
+  const eventRows: { city: string; n: string | number }[] = await manager
+    .getRepository(EventEntity)
+    .createQueryBuilder('e')
+    .select('e.city', 'city')
+    .addSelect('COUNT(*)', 'n')
+    .where('e.status = :s', { s: 'published' })
+    .groupBy('e.city')
+    .getRawMany();
   const cities = new Map<string, CityView>();
   for (const row of planRows) cities.set(row.city, { city: row.city, plans: Number(row.n), events: 0 });
   for (const row of eventRows) {
@@ -88,20 +113,28 @@ export async function getPlanProgress(manager: EntityManager, id: string): Promi
   const events = eventIds.length ? await manager.getRepository(EventEntity).find({ where: { id: In(eventIds) }, select: { id: true, status: true } }) : [];
   const statusOf = new Map(events.map((e) => [e.id, e.status]));
   const stats: { eventId: string; signups: string | number; checkins: string | number }[] = eventIds.length
-    ? await manager.getRepository(SignupEntity).createQueryBuilder('s')
-      .select('s.eventId', 'eventId')
-      .addSelect("SUM(CASE WHEN s.status = 'confirmed' THEN 1 ELSE 0 END)", 'signups')
-      .addSelect('SUM(CASE WHEN s.checkedInAt IS NOT NULL THEN 1 ELSE 0 END)', 'checkins')
-      .where('s.eventId IN (:...ids)', { ids: eventIds })
-      .groupBy('s.eventId').getRawMany()
+    ? await manager
+        .getRepository(SignupEntity)
+        .createQueryBuilder('s')
+        .select('s.eventId', 'eventId')
+        .addSelect("SUM(CASE WHEN s.status = 'confirmed' THEN 1 ELSE 0 END)", 'signups')
+        .addSelect('SUM(CASE WHEN s.checkedInAt IS NOT NULL THEN 1 ELSE 0 END)', 'checkins')
+        .where('s.eventId IN (:...ids)', { ids: eventIds })
+        .groupBy('s.eventId')
+        .getRawMany()
     : [];
   const statsOf = new Map(stats.map((s) => [s.eventId, { signups: Number(s.signups), checkins: Number(s.checkins) }]));
   // Certified volunteer hours per event (completed applications only).
   const hours: { eventId: string; hours: string | number | null }[] = eventIds.length
-    ? await manager.getRepository(ShiftApplicationEntity).createQueryBuilder('a')
-      .select('a.eventId', 'eventId').addSelect('SUM(a.hours)', 'hours')
-      .where('a.eventId IN (:...ids)', { ids: eventIds }).andWhere('a.status = :completed', { completed: 'completed' })
-      .groupBy('a.eventId').getRawMany()
+    ? await manager
+        .getRepository(ShiftApplicationEntity)
+        .createQueryBuilder('a')
+        .select('a.eventId', 'eventId')
+        .addSelect('SUM(a.hours)', 'hours')
+        .where('a.eventId IN (:...ids)', { ids: eventIds })
+        .andWhere('a.status = :completed', { completed: 'completed' })
+        .groupBy('a.eventId')
+        .getRawMany()
     : [];
   const hoursOf = new Map(hours.map((h) => [h.eventId, Number(h.hours ?? 0)]));
 

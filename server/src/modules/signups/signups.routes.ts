@@ -18,45 +18,86 @@ export function signupRoutes(deps: AppDeps) {
   const secret = deps.config.authSecret;
   return [
     route<CreateSignup>({
-      method: 'post', path: '/events/:id/signups', access: 'user', tag: 'signups', body: createSignupSchema,
+      method: 'post',
+      path: '/events/:id/signups',
+      access: 'user',
+      tag: 'signups',
+      body: createSignupSchema,
       summary: '报名（满员自动候补；重复报名返回已有报名）',
-      response: signupViewSchema, statuses: [200, 201],
+      response: signupViewSchema,
+      statuses: [200, 201],
       handle: async ({ body, user, params }) => {
         const { signup, created } = await signUpForEvent(deps.tx, requireUser(user), params.id!, body, deps.clock());
         return reply(created ? 201 : 200, signup);
       },
     }),
     route({
-      method: 'delete', path: '/events/:id/signups/me', access: 'user', tag: 'signups', summary: '取消我的报名（候补第一位自动递补）',
+      method: 'delete',
+      path: '/events/:id/signups/me',
+      access: 'user',
+      tag: 'signups',
+      summary: '取消我的报名（候补第一位自动递补）',
       response: signupViewSchema,
       handle: async ({ user, params }) => cancelMySignup(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<undefined, MySignupsQuery>({
-      method: 'get', path: '/me/signups', access: 'user', tag: 'signups', query: mySignupsQuerySchema, summary: '我的报名（即将开始与已结束）',
+      method: 'get',
+      path: '/me/signups',
+      access: 'user',
+      tag: 'signups',
+      query: mySignupsQuerySchema,
+      summary: '我的报名（即将开始与已结束）',
       response: pageSchema(mySignupViewSchema),
       handle: async ({ user, query }) =>
-        listMySignups(deps.dataSource.manager, requireUser(user), { limit: query.limit, offset: decodeCursor(query.cursor, 'offset')?.offset ?? 0, when: query.when }, deps.clock()),
+        listMySignups(
+          deps.dataSource.manager,
+          requireUser(user),
+          { limit: query.limit, offset: decodeCursor(query.cursor, 'offset')?.offset ?? 0, when: query.when },
+          deps.clock(),
+        ),
     }),
     route({
-      method: 'get', path: '/me/signups/:id/checkin-code', access: 'user', tag: 'signups', summary: '签到二维码内容（签名、会过期）',
+      method: 'get',
+      path: '/me/signups/:id/checkin-code',
+      access: 'user',
+      tag: 'signups',
+      summary: '签到二维码内容（签名、会过期）',
       response: checkinCodeViewSchema,
       handle: async ({ user, params }) => issueCheckinCode(deps.dataSource.manager, requireUser(user), params.id!, secret),
     }),
     route<Checkin>({
-      method: 'post', path: '/events/:id/checkins', access: ['organizer', 'admin'], tag: 'signups', body: checkinSchema,
+      method: 'post',
+      path: '/events/:id/checkins',
+      access: ['organizer', 'admin'],
+      tag: 'signups',
+      body: checkinSchema,
       summary: '主办单位扫码签到',
       response: signupViewSchema,
       handle: async ({ body, user, params }) => checkInAttendee(deps.tx, requireUser(user), params.id!, body.code, secret, deps.clock()),
     }),
     route<undefined, SignupListQuery>({
-      method: 'get', path: '/events/:id/signups', access: ['organizer', 'admin'], tag: 'signups', query: signupListQuerySchema,
+      method: 'get',
+      path: '/events/:id/signups',
+      access: ['organizer', 'admin'],
+      tag: 'signups',
+      query: signupListQuerySchema,
       summary: '报名名单，可导出 CSV/XLSX（手机号默认打码；unmask=1 与导出会记入审计）',
-      response: pageSchema(eventSignupRowSchema), files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      response: pageSchema(eventSignupRowSchema),
+      files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       handle: async ({ ctx, user, params, query }) => {
-        const { event, rows } = await listEventSignups(deps.tx, requireUser(user), params.id!,
-          { unmask: query.unmask === '1', format: query.format }, deps.clock());
+        const { event, rows } = await listEventSignups(
+          deps.tx,
+          requireUser(user),
+          params.id!,
+          { unmask: query.unmask === '1', format: query.format },
+          deps.clock(),
+        );
         if (query.format === 'json') return { items: rows, nextCursor: null };
-        await sendTable(ctx, query.format, `signups-${event.id}`, '报名名单',
+        await sendTable(
+          ctx,
+          query.format,
+          `signups-${event.id}`,
+          '报名名单',
           ['姓名', '手机号', '人数', '状态', '候补位置', '签到时间', '报名时间'],
           rows.map((r) => [r.name, r.phone, r.partySize, statusLabel[r.status] ?? r.status, r.waitlistPosition, r.checkedInAt, r.createdAt]),
         );

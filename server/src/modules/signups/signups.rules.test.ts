@@ -1,6 +1,14 @@
 import { signupWindowVerdict } from '@kepu/shared';
 import {
-  canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, partiesToPromote, signupWindowOf, windowMessages, type CheckinPayload,
+  canCancelSignup,
+  checkinCodeExpiry,
+  checkinCodeProblem,
+  checkinRefusal,
+  maskPhone,
+  partiesToPromote,
+  signupWindowOf,
+  windowMessages,
+  type CheckinPayload,
 } from './signups.rules';
 
 const at = (iso: string) => new Date(iso);
@@ -15,7 +23,11 @@ const row = {
 describe('sign-up rules of the server', () => {
   it('an event row is read for the shared window rule with its own times', () => {
     expect(signupWindowOf(row)).toEqual({
-      kind: 'activity', status: 'published', startsAt: row.startsAt.getTime(), signupOpensAt: row.signupOpensAt.getTime(), signupClosesAt: null,
+      kind: 'activity',
+      status: 'published',
+      startsAt: row.startsAt.getTime(),
+      signupOpensAt: row.signupOpensAt.getTime(),
+      signupClosesAt: null,
     });
     expect(signupWindowVerdict(signupWindowOf(row), at('2026-12-05T09:00:00+08:00').getTime())).toBe('closed');
   });

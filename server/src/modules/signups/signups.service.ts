@@ -4,8 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import {
-  placeParty, seatsLeft, signupWindowVerdict, toCstIso,
-  type CheckinCodeView, type CreateSignup, type EventSignupRow, type MySignupView, type Page, type SignupView,
+  placeParty,
+  seatsLeft,
+  signupWindowVerdict,
+  toCstIso,
+  type CheckinCodeView,
+  type CreateSignup,
+  type EventSignupRow,
+  type MySignupView,
+  type Page,
+  type SignupView,
 } from '@kepu/shared';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { encodeCursor } from '../../core/paging';
@@ -19,7 +27,15 @@ import { enqueueNotification } from '../notifications/notifications.service';
 import { assertActsFor } from '../organizations/organizations.access';
 import { SignupEntity } from '../../db/entities/signup.entity';
 import {
-  canCancelSignup, checkinCodeExpiry, checkinCodeProblem, checkinRefusal, maskPhone, partiesToPromote, signupWindowOf, windowMessages, type CheckinPayload,
+  canCancelSignup,
+  checkinCodeExpiry,
+  checkinCodeProblem,
+  checkinRefusal,
+  maskPhone,
+  partiesToPromote,
+  signupWindowOf,
+  windowMessages,
+  type CheckinPayload,
 } from './signups.rules';
 
 async function waitlistPosition(manager: EntityManager, signup: SignupEntity): Promise<number> {
@@ -30,9 +46,12 @@ async function waitlistPosition(manager: EntityManager, signup: SignupEntity): P
 /** Waitlist positions of several sign-ups in one grouped query (a page of /me/signups). */
 async function waitlistPositions(manager: EntityManager, waiting: SignupEntity[]): Promise<Map<string, number>> {
   if (waiting.length === 0) return new Map();
-  const rows: { id: string; ahead: string | number }[] = await manager.getRepository(SignupEntity).createQueryBuilder('s')
+  const rows: { id: string; ahead: string | number }[] = await manager
+    .getRepository(SignupEntity)
+    .createQueryBuilder('s')
     .leftJoin(SignupEntity, 'o', 'o.eventId = s.eventId AND o.status = :waitlisted AND o.seq < s.seq', { waitlisted: 'waitlisted' })
-    .select('s.id', 'id').addSelect('COUNT(o.id)', 'ahead')
+    .select('s.id', 'id')
+    .addSelect('COUNT(o.id)', 'ahead')
     .where('s.id IN (:...ids)', { ids: waiting.map((w) => w.id) })
     .groupBy('s.id')
     .getRawMany();
@@ -51,39 +70,53 @@ async function toResult(manager: EntityManager, signup: SignupEntity): Promise<S
   };
 }
 
-export const signUpForEvent = transactional(async (
-  manager: EntityManager, user: AuthUser, eventId: string, input: CreateSignup, now: Date,
-): Promise<{ signup: SignupView; created: boolean }> => {
-  const event = await findForUpdate(manager, EventEntity, eventId);
-  // Whoever cannot see the event learns nothing about it; whoever can is told it is not open.
-  if (!event || !isVisibleTo(event, user)) throw notFound('event');
-  const signups = manager.getRepository(SignupEntity);
-  const existing = await signups.findOneBy({ eventId, userId: user.id });
-  if (existing && existing.status !== 'cancelled') return { signup: await toResult(manager, existing), created: false };
+export const signUpForEvent = transactional(
+  async (manager: EntityManager, user: AuthUser, eventId: string, input: CreateSignup, now: Date): Promise<{ signup: SignupView; created: boolean }> => {
+    const event = await findForUpdate(manager, EventEntity, eventId);
+    // Whoever cannot see the event learns nothing about it; whoever can is told it is not open.
+    if (!event || !isVisibleTo(event, user)) throw notFound('event');
+    const signups = manager.getRepository(SignupEntity);
+    const existing = await signups.findOneBy({ eventId, userId: user.id });
+    if (existing && existing.status !== 'cancelled') return { signup: await toResult(manager, existing), created: false };
 
-  const verdict = signupWindowVerdict(signupWindowOf(event), now.getTime());
-  if (verdict !== 'open') throw conflict('EVENT_NOT_OPEN', { reason: verdict }, windowMessages[verdict]);
+    const verdict = signupWindowVerdict(signupWindowOf(event), now.getTime());
+    if (verdict !== 'open') throw conflict('EVENT_NOT_OPEN', { reason: verdict }, windowMessages[verdict]);
 
-  const status = placeParty({ capacity: event.capacity, confirmedSeats: event.confirmedCount, waitlistCount: event.waitlistCount }, input.partySize);
-  event.signupSeq += 1;
-  if (status === 'confirmed') event.confirmedCount += input.partySize;
-  else event.waitlistCount += 1;
-  await manager.getRepository(EventEntity).update({ id: event.id }, {
-    signupSeq: event.signupSeq, confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount,
-  });
+    const status = placeParty({ capacity: event.capacity, confirmedSeats: event.confirmedCount, waitlistCount: event.waitlistCount }, input.partySize);
+    event.signupSeq += 1;
+    if (status === 'confirmed') event.confirmedCount += input.partySize;
+    else event.waitlistCount += 1;
+    await manager.getRepository(EventEntity).update(
+      { id: event.id },
+      {
+        signupSeq: event.signupSeq,
+        confirmedCount: event.confirmedCount,
+        waitlistCount: event.waitlistCount,
+      },
+    );
 
-  const fields = { name: input.name, phone: input.phone, partySize: input.partySize, status, seq: event.signupSeq, checkedInAt: null, cancelledAt: null, updatedAt: now };
-  let signup: SignupEntity;
-  if (existing) {
-    // Signing up again after cancelling: same row, back of the queue.
-    Object.assign(existing, fields);
-    signup = await signups.save(existing);
-  } else {
-    signup = signups.create({ id: randomUUID(), eventId, userId: user.id, createdAt: now, ...fields });
-    await signups.insert(signup);
-  }
-  return { signup: await toResult(manager, signup), created: true };
-});
+    const fields = {
+      name: input.name,
+      phone: input.phone,
+      partySize: input.partySize,
+      status,
+      seq: event.signupSeq,
+      checkedInAt: null,
+      cancelledAt: null,
+      updatedAt: now,
+    };
+    let signup: SignupEntity;
+    if (existing) {
+      // Signing up again after cancelling: same row, back of the queue.
+      Object.assign(existing, fields);
+      signup = await signups.save(existing);
+    } else {
+      signup = signups.create({ id: randomUUID(), eventId, userId: user.id, createdAt: now, ...fields });
+      await signups.insert(signup);
+    }
+    return { signup: await toResult(manager, signup), created: true };
+  },
+);
 
 /** Fills free seats from the waitlist in queue order. Call with the event row locked. */
 export async function promoteWaitlist(manager: EntityManager, event: EventEntity, now: Date): Promise<number> {
@@ -104,7 +137,9 @@ export async function promoteWaitlist(manager: EntityManager, event: EventEntity
 }
 
 /** A resident cancels their own sign-up. */
-export const cancelMySignup = transactional((manager: EntityManager, user: AuthUser, eventId: string, now: Date) => cancelSignupOf(manager, user.id, eventId, now));
+export const cancelMySignup = transactional((manager: EntityManager, user: AuthUser, eventId: string, now: Date) =>
+  cancelSignupOf(manager, user.id, eventId, now),
+);
 
 /**
  * Cancels a user's sign-up for an event under the event's lock and gives a
@@ -131,9 +166,14 @@ export async function cancelSignupOf(manager: EntityManager, userId: string, eve
 }
 
 export async function listMySignups(
-  manager: EntityManager, user: AuthUser, options: { limit: number; offset: number; when?: 'upcoming' | 'past' }, now: Date,
+  manager: EntityManager,
+  user: AuthUser,
+  options: { limit: number; offset: number; when?: 'upcoming' | 'past' },
+  now: Date,
 ): Promise<Page<MySignupView>> {
-  const qb = manager.getRepository(SignupEntity).createQueryBuilder('s')
+  const qb = manager
+    .getRepository(SignupEntity)
+    .createQueryBuilder('s')
     .innerJoin(EventEntity, 'e', 'e.id = s.eventId')
     .where('s.userId = :userId', { userId: user.id })
     .andWhere('s.status != :cancelled', { cancelled: 'cancelled' });
@@ -142,12 +182,19 @@ export async function listMySignups(
   // offset/limit, not skip/take: take() on a joined query wraps it in a DISTINCT
   // subquery that cannot see e.startsAt (a 500 on both engines). Each sign-up joins
   // exactly one event, so a plain LIMIT counts sign-ups correctly.
-  const rows = await qb.orderBy('e.startsAt', options.when === 'past' ? 'DESC' : 'ASC').addOrderBy('s.id', 'ASC')
-    .offset(options.offset).limit(options.limit + 1).getMany();
+  const rows = await qb
+    .orderBy('e.startsAt', options.when === 'past' ? 'DESC' : 'ASC')
+    .addOrderBy('s.id', 'ASC')
+    .offset(options.offset)
+    .limit(options.limit + 1)
+    .getMany();
   const page = rows.slice(0, options.limit);
   const events = page.length ? await manager.getRepository(EventEntity).findBy({ id: In(page.map((s) => s.eventId)) }) : [];
   const byId = new Map(events.map((e) => [e.id, e]));
-  const positions = await waitlistPositions(manager, page.filter((s) => s.status === 'waitlisted'));
+  const positions = await waitlistPositions(
+    manager,
+    page.filter((s) => s.status === 'waitlisted'),
+  );
   const items: MySignupView[] = [];
   for (const signup of page) {
     const event = byId.get(signup.eventId)!;
@@ -155,8 +202,12 @@ export async function listMySignups(
       id: signup.id,
       eventId: signup.eventId,
       event: {
-        id: event.id, title: event.title, startsAt: toCstIso(event.startsAt), endsAt: toCstIso(event.endsAt),
-        venue: { name: event.venueName, address: event.venueAddress }, status: event.status,
+        id: event.id,
+        title: event.title,
+        startsAt: toCstIso(event.startsAt),
+        endsAt: toCstIso(event.endsAt),
+        venue: { name: event.venueName, address: event.venueAddress },
+        status: event.status,
       },
       status: signup.status,
       ...(signup.status === 'waitlisted' ? { waitlistPosition: positions.get(signup.id)! } : {}),
@@ -179,49 +230,57 @@ export async function issueCheckinCode(manager: EntityManager, user: AuthUser, s
   return { code: signToken(payload as unknown as Record<string, unknown>, secret), expiresAt: toCstIso(new Date(exp)) };
 }
 
-export const checkInAttendee = transactional(async (
-  manager: EntityManager, user: AuthUser, eventId: string, code: string, secret: string, now: Date,
-): Promise<SignupView> => {
-  const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
-  if (!event) throw notFound('event');
-  assertActsFor(user, event.organizerId);
-  const payload = verifyToken<CheckinPayload>(code, secret);
-  const codeProblem = checkinCodeProblem(payload, eventId, now);
-  if (codeProblem) throw new AppError(codeProblem, 400);
-  const signups = manager.getRepository(SignupEntity);
-  // A code without a payload was refused just above.
-  const signup = await signups.findOneBy({ id: payload!.sid });
-  if (!signup || signup.eventId !== eventId) throw new AppError('INVALID_CHECKIN_CODE', 400);
-  const refusal = checkinRefusal(signup.status);
-  if (refusal) throw conflict(refusal);
-  // The conditional update makes a double scan from two devices check in once.
-  const result = await signups.createQueryBuilder().update(SignupEntity)
-    .set({ checkedInAt: now, updatedAt: now })
-    .where('id = :id AND checkedInAt IS NULL', { id: signup.id })
-    .execute();
-  if (!result.affected) throw conflict('ALREADY_CHECKED_IN');
-  signup.checkedInAt = now;
-  return toResult(manager, signup);
-});
+export const checkInAttendee = transactional(
+  async (manager: EntityManager, user: AuthUser, eventId: string, code: string, secret: string, now: Date): Promise<SignupView> => {
+    const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+    if (!event) throw notFound('event');
+    assertActsFor(user, event.organizerId);
+    const payload = verifyToken<CheckinPayload>(code, secret);
+    const codeProblem = checkinCodeProblem(payload, eventId, now);
+    if (codeProblem) throw new AppError(codeProblem, 400);
+    const signups = manager.getRepository(SignupEntity);
+    // A code without a payload was refused just above.
+    const signup = await signups.findOneBy({ id: payload!.sid });
+    if (!signup || signup.eventId !== eventId) throw new AppError('INVALID_CHECKIN_CODE', 400);
+    const refusal = checkinRefusal(signup.status);
+    if (refusal) throw conflict(refusal);
+    // The conditional update makes a double scan from two devices check in once.
+    const result = await signups
+      .createQueryBuilder()
+      .update(SignupEntity)
+      .set({ checkedInAt: now, updatedAt: now })
+      .where('id = :id AND checkedInAt IS NULL', { id: signup.id })
+      .execute();
+    if (!result.affected) throw conflict('ALREADY_CHECKED_IN');
+    signup.checkedInAt = now;
+    return toResult(manager, signup);
+  },
+);
 
-export const listEventSignups = transactional(async (
-  manager: EntityManager, user: AuthUser, eventId: string, options: { unmask: boolean; format: string }, now: Date,
-): Promise<{ event: EventEntity; rows: EventSignupRow[] }> => {
-  const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
-  if (!event) throw notFound('event');
-  assertActsFor(user, event.organizerId);
-  const signups = await manager.getRepository(SignupEntity).find({ where: { eventId }, order: { seq: 'ASC' } });
-  let waiting = 0;
-  const rows = signups.map((s): EventSignupRow => ({
-    id: s.id,
-    name: s.name,
-    phone: options.unmask ? s.phone : maskPhone(s.phone),
-    partySize: s.partySize,
-    status: s.status,
-    waitlistPosition: s.status === 'waitlisted' ? ++waiting : null,
-    checkedInAt: s.checkedInAt ? toCstIso(s.checkedInAt) : null,
-    createdAt: toCstIso(s.createdAt),
-  }));
-  await auditPersonalDataList(manager, user.id, 'signups', eventId, options, rows.length, now);
-  return { event, rows };
-});
+export const listEventSignups = transactional(
+  async (
+    manager: EntityManager,
+    user: AuthUser,
+    eventId: string,
+    options: { unmask: boolean; format: string },
+    now: Date,
+  ): Promise<{ event: EventEntity; rows: EventSignupRow[] }> => {
+    const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+    if (!event) throw notFound('event');
+    assertActsFor(user, event.organizerId);
+    const signups = await manager.getRepository(SignupEntity).find({ where: { eventId }, order: { seq: 'ASC' } });
+    let waiting = 0;
+    const rows = signups.map((s): EventSignupRow => ({
+      id: s.id,
+      name: s.name,
+      phone: options.unmask ? s.phone : maskPhone(s.phone),
+      partySize: s.partySize,
+      status: s.status,
+      waitlistPosition: s.status === 'waitlisted' ? ++waiting : null,
+      checkedInAt: s.checkedInAt ? toCstIso(s.checkedInAt) : null,
+      createdAt: toCstIso(s.createdAt),
+    }));
+    await auditPersonalDataList(manager, user.id, 'signups', eventId, options, rows.length, now);
+    return { event, rows };
+  },
+);

@@ -10,18 +10,30 @@ const userSearchSchema = z.object({
   q: z.string().trim().min(1).max(32).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
-const rolesSchema = z.object({ reviewer: z.boolean().optional(), admin: z.boolean().optional() }).strict()
+const rolesSchema = z
+  .object({ reviewer: z.boolean().optional(), admin: z.boolean().optional() })
+  .strict()
   .refine((v) => v.reviewer !== undefined || v.admin !== undefined, { error: '请指定要修改的角色' });
 
 export function userAdminRoutes(deps: AppDeps) {
   return [
     route<undefined, z.infer<typeof userSearchSchema>>({
-      method: 'get', path: '/users', access: ['admin'], tag: 'users', query: userSearchSchema, summary: '按昵称查找用户（管理员）',
+      method: 'get',
+      path: '/users',
+      access: ['admin'],
+      tag: 'users',
+      query: userSearchSchema,
+      summary: '按昵称查找用户（管理员）',
       response: pageSchema(userSummarySchema),
       handle: async ({ query }) => ({ items: await searchUsers(deps.dataSource.manager, query), nextCursor: null }),
     }),
     route<z.infer<typeof rolesSchema>>({
-      method: 'patch', path: '/users/:id/roles', access: ['admin'], tag: 'users', body: rolesSchema, summary: '授予或收回审核员、管理员角色',
+      method: 'patch',
+      path: '/users/:id/roles',
+      access: ['admin'],
+      tag: 'users',
+      body: rolesSchema,
+      summary: '授予或收回审核员、管理员角色',
       response: userRolesViewSchema,
       handle: async ({ params, body, user }) => setRoles(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),

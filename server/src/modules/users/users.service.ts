@@ -21,8 +21,15 @@ export const findOrCreateUser = transactional(async (manager: EntityManager, ope
   const existing = await users.findOneBy({ openid });
   if (existing) return existing;
   const user = users.create({
-    id: randomUUID(), openid, nickname: nickname ?? `用户${openid.slice(-4)}`, phone: null, largeText: false,
-    isReviewer: false, isAdmin: false, erasedAt: null, createdAt: now,
+    id: randomUUID(),
+    openid,
+    nickname: nickname ?? `用户${openid.slice(-4)}`,
+    phone: null,
+    largeText: false,
+    isReviewer: false,
+    isAdmin: false,
+    erasedAt: null,
+    createdAt: now,
   });
   try {
     return await users.save(user);
@@ -61,9 +68,7 @@ export async function getUserView(manager: EntityManager, userId: string): Promi
   const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
   if (!user || user.erasedAt) throw notFound('user');
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
-  const organizations = memberships.length
-    ? await manager.getRepository(OrganizationEntity).findBy(memberships.map((m) => ({ id: m.organizationId })))
-    : [];
+  const organizations = memberships.length ? await manager.getRepository(OrganizationEntity).findBy(memberships.map((m) => ({ id: m.organizationId }))) : [];
   const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
   const isVolunteer = await manager.getRepository(VolunteerProfileEntity).existsBy({ userId });
   return {
@@ -97,7 +102,9 @@ export const eraseUser = transactional(async (manager: EntityManager, userId: st
   const user = await users.findOneBy({ id: userId });
   if (!user || user.erasedAt) throw notFound('user');
   // Seats held for events still to come go back to the waitlist: nobody can claim them any more.
-  const upcoming = await manager.getRepository(SignupEntity).createQueryBuilder('s')
+  const upcoming = await manager
+    .getRepository(SignupEntity)
+    .createQueryBuilder('s')
     .innerJoin(EventEntity, 'e', 'e.id = s.eventId')
     .where('s.userId = :userId', { userId })
     .andWhere('s.status != :cancelled', { cancelled: 'cancelled' })
@@ -111,8 +118,11 @@ export const eraseUser = transactional(async (manager: EntityManager, userId: st
   await manager.getRepository(MembershipEntity).delete({ userId });
   const { hadProfile } = await eraseVolunteer(manager, userId, now);
   await recordAudit(manager, {
-    actorId: userId, action: 'user.erase', target: `user:${userId}`,
-    details: { cancelledSignups: upcoming.length, organizationsLeft: memberships.map((m) => m.organizationId), volunteerProfile: hadProfile }, at: now,
+    actorId: userId,
+    action: 'user.erase',
+    target: `user:${userId}`,
+    details: { cancelledSignups: upcoming.length, organizationsLeft: memberships.map((m) => m.organizationId), volunteerProfile: hadProfile },
+    at: now,
   });
 });
 
@@ -127,7 +137,9 @@ export async function searchUsers(manager: EntityManager, query: { q?: string; l
   const organizations = memberships.length
     ? await manager.getRepository(OrganizationEntity).findBy({ id: In([...new Set(memberships.map((m) => m.organizationId))]) })
     : [];
-  const volunteers = new Set((await manager.getRepository(VolunteerProfileEntity).find({ where: { userId: In(ids) }, select: { userId: true } })).map((v) => v.userId));
+  const volunteers = new Set(
+    (await manager.getRepository(VolunteerProfileEntity).find({ where: { userId: In(ids) }, select: { userId: true } })).map((v) => v.userId),
+  );
   const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
   return users.map((user) => {
     const own = memberships.filter((m) => m.userId === user.id);
@@ -141,37 +153,47 @@ export async function searchUsers(manager: EntityManager, query: { q?: string; l
 }
 
 /** Grants or withdraws reviewer and admin. An admin cannot drop their own admin role: another admin has to. */
-export const setRoles = transactional(async (
-  manager: EntityManager, actor: AuthUser, userId: string, changes: { reviewer?: boolean; admin?: boolean }, now: Date,
-): Promise<UserRolesView> => {
-  const target = await manager.getRepository(UserEntity).findOneBy({ id: userId });
-  if (!target || target.erasedAt) throw notFound('user');
-  if (target.id === actor.id && changes.admin === false) throw validationFailed([{ path: 'admin', message: '不能收回自己的管理员角色' }]);
-  await manager.getRepository(UserEntity).update({ id: target.id }, {
-    ...(changes.reviewer !== undefined && { isReviewer: changes.reviewer }),
-    ...(changes.admin !== undefined && { isAdmin: changes.admin }),
-  });
-  await recordAudit(manager, {
-    actorId: actor.id, action: 'user.roles', target: `user:${target.id}`,
-    details: { before: { reviewer: target.isReviewer, admin: target.isAdmin }, changes }, at: now,
-  });
-  const view = await getUserView(manager, target.id);
-  return { id: view.id, nickname: view.nickname, roles: view.roles };
-});
+export const setRoles = transactional(
+  async (manager: EntityManager, actor: AuthUser, userId: string, changes: { reviewer?: boolean; admin?: boolean }, now: Date): Promise<UserRolesView> => {
+    const target = await manager.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!target || target.erasedAt) throw notFound('user');
+    if (target.id === actor.id && changes.admin === false) throw validationFailed([{ path: 'admin', message: '不能收回自己的管理员角色' }]);
+    await manager.getRepository(UserEntity).update(
+      { id: target.id },
+      {
+        ...(changes.reviewer !== undefined && { isReviewer: changes.reviewer }),
+        ...(changes.admin !== undefined && { isAdmin: changes.admin }),
+      },
+    );
+    await recordAudit(manager, {
+      actorId: actor.id,
+      action: 'user.roles',
+      target: `user:${target.id}`,
+      details: { before: { reviewer: target.isReviewer, admin: target.isAdmin }, changes },
+      at: now,
+    });
+    const view = await getUserView(manager, target.id);
+    return { id: view.id, nickname: view.nickname, roles: view.roles };
+  },
+);
 
 /**
  * The operator's way to make (or unmake) an admin from the command line, by WeChat openid:
  * the first admin of a WeChat-mode install has nobody to grant it in the app. A person who
  * has never signed in gets their account now, so their first login finds the role waiting.
  */
-export const setAdminByOpenid = transactional(async (manager: EntityManager, openid: string, admin: boolean, now: Date): Promise<{ id: string; changed: boolean }> => {
-  const user = await findOrCreateUser.within(manager, openid, undefined, now);
-  if (user.isAdmin === admin) return { id: user.id, changed: false };
-  await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: admin });
-  await recordAudit(manager, {
-    actorId: null, action: 'user.roles', target: `user:${user.id}`,
-    details: { before: { reviewer: user.isReviewer, admin: user.isAdmin }, changes: { admin }, via: 'cli' }, at: now,
-  });
-  return { id: user.id, changed: true };
-});
-
+export const setAdminByOpenid = transactional(
+  async (manager: EntityManager, openid: string, admin: boolean, now: Date): Promise<{ id: string; changed: boolean }> => {
+    const user = await findOrCreateUser.within(manager, openid, undefined, now);
+    if (user.isAdmin === admin) return { id: user.id, changed: false };
+    await manager.getRepository(UserEntity).update({ id: user.id }, { isAdmin: admin });
+    await recordAudit(manager, {
+      actorId: null,
+      action: 'user.roles',
+      target: `user:${user.id}`,
+      details: { before: { reviewer: user.isReviewer, admin: user.isAdmin }, changes: { admin }, via: 'cli' },
+      at: now,
+    });
+    return { id: user.id, changed: true };
+  },
+);

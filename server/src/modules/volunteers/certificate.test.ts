@@ -22,7 +22,9 @@ describe('volunteer certificate', () => {
     expect(() => renderCertificate(input, { path: __filename })).toThrow(expect.objectContaining({ code: 'CERTIFICATE_UNAVAILABLE', status: 503 }));
     const collection = findCertificateFont(null);
     if (collection?.path.endsWith('.ttc')) {
-      expect(() => renderCertificate(input, { path: collection.path, face: 'NoSuchFace' })).toThrow(expect.objectContaining({ code: 'CERTIFICATE_UNAVAILABLE' }));
+      expect(() => renderCertificate(input, { path: collection.path, face: 'NoSuchFace' })).toThrow(
+        expect.objectContaining({ code: 'CERTIFICATE_UNAVAILABLE' }),
+      );
     }
   });
 

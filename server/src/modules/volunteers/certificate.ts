@@ -54,12 +54,19 @@ export function renderCertificate(input: CertificateInput, font: FontChoice | nu
   });
 
   doc.fontSize(22).text('志愿服务记录证明', { align: 'center' }).moveDown(1.2);
-  doc.fontSize(12)
+  doc
+    .fontSize(12)
     .text(`志愿者：${input.realName}${input.team ? `（${input.team}）` : ''}`)
     .text(`累计服务时长：${input.totalHours} 小时（${input.record.length} 次服务）`)
     .moveDown();
 
-  const columns = [{ title: '日期', width: 80 }, { title: '活动', width: 190 }, { title: '岗位', width: 70 }, { title: '时长', width: 45 }, { title: '记录单位', width: 100 }];
+  const columns = [
+    { title: '日期', width: 80 },
+    { title: '活动', width: 190 },
+    { title: '岗位', width: 70 },
+    { title: '时长', width: 45 },
+    { title: '记录单位', width: 100 },
+  ];
   const row = (cells: string[]) => {
     const top = doc.y;
     let x = doc.page.margins.left;
@@ -80,7 +87,9 @@ export function renderCertificate(input: CertificateInput, font: FontChoice | nu
   }
   if (input.record.length === 0) row(['—', '暂无已认证的服务记录', '', '', '']);
 
-  doc.moveDown(2).fontSize(11)
+  doc
+    .moveDown(2)
+    .fontSize(11)
     .text('以上服务时长由各活动主办单位在服务完成后记录并认证。', { width: 480 })
     .text(`出具日期：${cstDateOf(input.issuedAt)}（科普汇）`, { width: 480 });
   doc.end();

@@ -8,7 +8,7 @@ export function roundServiceHours(minutes: number, rule: HoursRounding): number 
   // A float like 89.99999 minutes from an hours value is meant as 90: snap before rounding.
   const snapped = Math.abs(steps - Math.round(steps)) < 1e-6 ? Math.round(steps) : steps;
   const whole = rule.mode === 'down' ? Math.floor(snapped) : rule.mode === 'up' ? Math.ceil(snapped) : Math.round(snapped);
-  return Math.round((whole * rule.stepMinutes / 60) * 100) / 100;
+  return Math.round(((whole * rule.stepMinutes) / 60) * 100) / 100;
 }
 
 /** Minutes between check-in and check-out. */

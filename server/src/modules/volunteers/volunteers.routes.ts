@@ -2,9 +2,20 @@
 // certificates and the organizer's volunteer list. Each handler calls one use case.
 import { z } from 'zod';
 import {
-  applicationDecisionSchema, completeApplicationSchema, createShiftSchema, pageQuerySchema, shiftListQuerySchema, updateShiftSchema,
-  volunteerListQuerySchema, volunteerProfileSchema,
-  type ApplicationDecision, type CompleteApplication, type CreateShift, type ShiftListQuery, type UpdateShift, type VolunteerProfileInput,
+  applicationDecisionSchema,
+  completeApplicationSchema,
+  createShiftSchema,
+  pageQuerySchema,
+  shiftListQuerySchema,
+  updateShiftSchema,
+  volunteerListQuerySchema,
+  volunteerProfileSchema,
+  type ApplicationDecision,
+  type CompleteApplication,
+  type CreateShift,
+  type ShiftListQuery,
+  type UpdateShift,
+  type VolunteerProfileInput,
 } from '@kepu/shared';
 import { applicantRowSchema, applicationViewSchema, myApplicationViewSchema, pageSchema, shiftViewSchema, volunteerProfileViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
@@ -13,8 +24,16 @@ import { sendTable } from '../../exports/table';
 import { requireUser, reply, route } from '../../core/route';
 import { findCertificateFont, renderCertificate } from './certificate';
 import {
-  applyForShift, completeApplication, createShift, decideApplication, listApplicationsOf, listEventShifts, listEventVolunteers,
-  listOpenShifts, updateShift, withdrawApplication,
+  applyForShift,
+  completeApplication,
+  createShift,
+  decideApplication,
+  listApplicationsOf,
+  listEventShifts,
+  listEventVolunteers,
+  listOpenShifts,
+  updateShift,
+  withdrawApplication,
 } from './shifts.service';
 import { getVolunteerProfile, saveVolunteerProfile } from './volunteers.service';
 
@@ -22,28 +41,46 @@ type PageQuery = z.infer<typeof pageQuerySchema>;
 type VolunteerListQuery = z.infer<typeof volunteerListQuerySchema>;
 
 const statusLabel: Record<string, string> = {
-  applied: '待审核', approved: '已通过', rejected: '未通过', withdrawn: '已撤回', completed: '已完成', cancelled: '活动取消',
+  applied: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  completed: '已完成',
+  cancelled: '活动取消',
 };
 
 export function volunteerRoutes(deps: AppDeps) {
   const read = deps.dataSource.manager;
   return [
     route<VolunteerProfileInput>({
-      method: 'put', path: '/me/volunteer', access: 'user', tag: 'volunteers', body: volunteerProfileSchema,
+      method: 'put',
+      path: '/me/volunteer',
+      access: 'user',
+      tag: 'volunteers',
+      body: volunteerProfileSchema,
       summary: '填写或修改志愿者资料（资料完整即成为志愿者）',
-      response: volunteerProfileViewSchema, statuses: [200, 201],
+      response: volunteerProfileViewSchema,
+      statuses: [200, 201],
       handle: async ({ user, body }) => {
         const { profile, created } = await saveVolunteerProfile(deps.tx, requireUser(user), body, deps.clock());
         return reply(created ? 201 : 200, profile);
       },
     }),
     route({
-      method: 'get', path: '/me/volunteer', access: 'user', tag: 'volunteers', summary: '我的志愿者资料、累计时长与服务记录',
+      method: 'get',
+      path: '/me/volunteer',
+      access: 'user',
+      tag: 'volunteers',
+      summary: '我的志愿者资料、累计时长与服务记录',
       response: volunteerProfileViewSchema,
       handle: async ({ user }) => getVolunteerProfile(read, requireUser(user).id),
     }),
     route({
-      method: 'get', path: '/me/volunteer/certificate.pdf', access: 'user', tag: 'volunteers', summary: '志愿服务记录证明（PDF）',
+      method: 'get',
+      path: '/me/volunteer/certificate.pdf',
+      access: 'user',
+      tag: 'volunteers',
+      summary: '志愿服务记录证明（PDF）',
       files: ['application/pdf'],
       handle: async ({ ctx, user }) => {
         const profile = await getVolunteerProfile(read, requireUser(user).id);
@@ -55,71 +92,134 @@ export function volunteerRoutes(deps: AppDeps) {
       },
     }),
     route<undefined, PageQuery>({
-      method: 'get', path: '/me/applications', access: 'user', tag: 'volunteers', query: pageQuerySchema, summary: '我的岗位申请',
+      method: 'get',
+      path: '/me/applications',
+      access: 'user',
+      tag: 'volunteers',
+      query: pageQuerySchema,
+      summary: '我的岗位申请',
       response: pageSchema(myApplicationViewSchema),
-      handle: async ({ user, query }) => listApplicationsOf(read, requireUser(user).id, { limit: query.limit, offset: decodeCursor(query.cursor, 'offset')?.offset ?? 0 }),
+      handle: async ({ user, query }) =>
+        listApplicationsOf(read, requireUser(user).id, { limit: query.limit, offset: decodeCursor(query.cursor, 'offset')?.offset ?? 0 }),
     }),
     route<CreateShift>({
-      method: 'post', path: '/events/:id/shifts', access: ['organizer', 'admin'], tag: 'volunteers', body: createShiftSchema,
+      method: 'post',
+      path: '/events/:id/shifts',
+      access: ['organizer', 'admin'],
+      tag: 'volunteers',
+      body: createShiftSchema,
       summary: '为活动设置志愿者岗位',
-      response: shiftViewSchema, statuses: [201],
+      response: shiftViewSchema,
+      statuses: [201],
       handle: async ({ user, params, body }) => reply(201, await createShift(deps.tx, requireUser(user), params.id!, body, deps.clock())),
     }),
     route({
-      method: 'get', path: '/events/:id/shifts', access: 'public', tag: 'volunteers', summary: '活动的志愿者岗位',
+      method: 'get',
+      path: '/events/:id/shifts',
+      access: 'public',
+      tag: 'volunteers',
+      summary: '活动的志愿者岗位',
       response: pageSchema(shiftViewSchema),
       handle: async ({ user, params }) => listEventShifts(read, params.id!, user),
     }),
     route<UpdateShift>({
-      method: 'patch', path: '/shifts/:id', access: ['organizer', 'admin'], tag: 'volunteers', body: updateShiftSchema,
+      method: 'patch',
+      path: '/shifts/:id',
+      access: ['organizer', 'admin'],
+      tag: 'volunteers',
+      body: updateShiftSchema,
       summary: '修改岗位（人数不能少于已通过人数）',
       response: shiftViewSchema,
       handle: async ({ user, params, body }) => updateShift(deps.tx, requireUser(user), params.id!, body),
     }),
     route<undefined, ShiftListQuery>({
-      method: 'get', path: '/shifts', access: 'public', tag: 'volunteers', query: shiftListQuerySchema,
+      method: 'get',
+      path: '/shifts',
+      access: 'public',
+      tag: 'volunteers',
+      query: shiftListQuerySchema,
       summary: '招募中的志愿者岗位（可按日期、技能、城市筛选）',
       response: pageSchema(shiftViewSchema),
       handle: async ({ user, query }) => listOpenShifts(read, query, user, deps.clock()),
     }),
     route({
-      method: 'post', path: '/shifts/:id/applications', access: 'user', tag: 'volunteers', summary: '志愿者申请岗位（需先完善志愿者资料）',
-      response: applicationViewSchema, statuses: [200, 201],
+      method: 'post',
+      path: '/shifts/:id/applications',
+      access: 'user',
+      tag: 'volunteers',
+      summary: '志愿者申请岗位（需先完善志愿者资料）',
+      response: applicationViewSchema,
+      statuses: [200, 201],
       handle: async ({ user, params }) => {
         const { application, created } = await applyForShift(deps.tx, requireUser(user), params.id!, deps.clock());
         return reply(created ? 201 : 200, application);
       },
     }),
     route<ApplicationDecision>({
-      method: 'post', path: '/applications/:id/decision', access: ['organizer', 'admin'], tag: 'volunteers', body: applicationDecisionSchema,
+      method: 'post',
+      path: '/applications/:id/decision',
+      access: ['organizer', 'admin'],
+      tag: 'volunteers',
+      body: applicationDecisionSchema,
       summary: '主办单位通过或拒绝岗位申请（通过人数不超过岗位人数）',
       response: applicationViewSchema,
       handle: async ({ user, params, body }) => decideApplication(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route<CompleteApplication>({
-      method: 'post', path: '/applications/:id/complete', access: ['organizer', 'admin'], tag: 'volunteers', body: completeApplicationSchema,
+      method: 'post',
+      path: '/applications/:id/complete',
+      access: ['organizer', 'admin'],
+      tag: 'volunteers',
+      body: completeApplicationSchema,
       summary: '记录并认证服务时长（每个申请只记录一次，按取整规则）',
       response: applicationViewSchema,
-      handle: async ({ user, params, body }) =>
-        completeApplication(deps.tx, requireUser(user), params.id!, body, deps.config.hoursRounding, deps.clock()),
+      handle: async ({ user, params, body }) => completeApplication(deps.tx, requireUser(user), params.id!, body, deps.config.hoursRounding, deps.clock()),
     }),
     route({
-      method: 'post', path: '/applications/:id/withdraw', access: 'user', tag: 'volunteers', summary: '撤回我的岗位申请（岗位开始前）',
+      method: 'post',
+      path: '/applications/:id/withdraw',
+      access: 'user',
+      tag: 'volunteers',
+      summary: '撤回我的岗位申请（岗位开始前）',
       response: applicationViewSchema,
       handle: async ({ user, params }) => withdrawApplication(deps.tx, requireUser(user), params.id!, deps.clock()),
     }),
     route<undefined, VolunteerListQuery>({
-      method: 'get', path: '/events/:id/volunteers', access: ['organizer', 'admin'], tag: 'volunteers', query: volunteerListQuerySchema,
+      method: 'get',
+      path: '/events/:id/volunteers',
+      access: ['organizer', 'admin'],
+      tag: 'volunteers',
+      query: volunteerListQuerySchema,
       summary: '活动的志愿者名单，可导出 CSV/XLSX（手机号默认打码；unmask=1 与导出会记入审计）',
-      response: pageSchema(applicantRowSchema), files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      response: pageSchema(applicantRowSchema),
+      files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       handle: async ({ ctx, user, params, query }) => {
-        const { event, rows } = await listEventVolunteers(deps.tx, requireUser(user), params.id!,
-          { unmask: query.unmask === '1', format: query.format }, deps.clock());
+        const { event, rows } = await listEventVolunteers(
+          deps.tx,
+          requireUser(user),
+          params.id!,
+          { unmask: query.unmask === '1', format: query.format },
+          deps.clock(),
+        );
         if (query.format === 'json') return { items: rows, nextCursor: null };
-        await sendTable(ctx, query.format, `volunteers-${event.id}`, '志愿者名单',
+        await sendTable(
+          ctx,
+          query.format,
+          `volunteers-${event.id}`,
+          '志愿者名单',
           ['姓名', '手机号', '团队', '技能', '岗位', '岗位开始', '状态', '服务时长', '申请时间'],
-          rows.map((r) => [r.volunteer.realName, r.volunteer.phone, r.volunteer.team, r.volunteer.skills.join('、'), r.shift.role,
-            r.shift.startsAt, statusLabel[r.status] ?? r.status, r.hours, r.appliedAt]));
+          rows.map((r) => [
+            r.volunteer.realName,
+            r.volunteer.phone,
+            r.volunteer.team,
+            r.volunteer.skills.join('、'),
+            r.shift.role,
+            r.shift.startsAt,
+            statusLabel[r.status] ?? r.status,
+            r.hours,
+            r.appliedAt,
+          ]),
+        );
         return undefined;
       },
     }),

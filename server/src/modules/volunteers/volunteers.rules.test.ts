@@ -1,5 +1,14 @@
 import {
-  canReapply, canWithdraw, endsOnErasure, hasFreeSlot, hoursToRecord, serviceTimeProblem, shiftFitsEvent, shiftHasStarted, shiftVerdict, slotsAllowed,
+  canReapply,
+  canWithdraw,
+  endsOnErasure,
+  hasFreeSlot,
+  hoursToRecord,
+  serviceTimeProblem,
+  shiftFitsEvent,
+  shiftHasStarted,
+  shiftVerdict,
+  slotsAllowed,
 } from './volunteers.rules';
 
 const now = new Date('2024-05-20T09:00:00+08:00');
@@ -34,7 +43,9 @@ describe('volunteer application rules', () => {
   it('works hours out from entered hours or from check-in and check-out times', () => {
     expect(hoursToRecord({ hours: 2.7 }, halfHoursDown)).toBe(2.5);
     expect(hoursToRecord({ checkedInAt: '2024-05-20T09:05:00+08:00', checkedOutAt: '2024-05-20T12:00:00+08:00' }, halfHoursDown)).toBe(2.5);
-    expect(hoursToRecord({ checkedInAt: '2024-05-20T09:05:00+08:00', checkedOutAt: '2024-05-20T12:00:00+08:00' }, { mode: 'nearest', stepMinutes: 30 })).toBe(3);
+    expect(hoursToRecord({ checkedInAt: '2024-05-20T09:05:00+08:00', checkedOutAt: '2024-05-20T12:00:00+08:00' }, { mode: 'nearest', stepMinutes: 30 })).toBe(
+      3,
+    );
   });
 
   it('a shift may start up to a day before its event and end up to a day after, not beyond', () => {
@@ -66,19 +77,25 @@ describe('volunteer application rules', () => {
     });
 
     it('a check-in more than four hours before the shift is refused', () => {
-      expect(serviceTimeProblem({ checkedInAt: '2024-05-20T04:59:00+08:00', checkedOutAt: '2024-05-20T12:00:00+08:00' }, shift, later))
-        .toEqual({ path: 'checkedInAt', message: '签到时间须在岗位开始前4小时以内' });
+      expect(serviceTimeProblem({ checkedInAt: '2024-05-20T04:59:00+08:00', checkedOutAt: '2024-05-20T12:00:00+08:00' }, shift, later)).toEqual({
+        path: 'checkedInAt',
+        message: '签到时间须在岗位开始前4小时以内',
+      });
     });
 
     it('a check-out more than four hours after the shift is refused', () => {
-      expect(serviceTimeProblem({ checkedInAt: '2024-05-20T09:00:00+08:00', checkedOutAt: '2024-05-20T16:01:00+08:00' }, shift, later))
-        .toEqual({ path: 'checkedOutAt', message: '签退时间须在岗位结束后4小时以内' });
+      expect(serviceTimeProblem({ checkedInAt: '2024-05-20T09:00:00+08:00', checkedOutAt: '2024-05-20T16:01:00+08:00' }, shift, later)).toEqual({
+        path: 'checkedOutAt',
+        message: '签退时间须在岗位结束后4小时以内',
+      });
     });
 
     it('a check-out still to come is refused, whatever the shift', () => {
       const duringShift = new Date('2024-05-20T10:00:00+08:00');
-      expect(serviceTimeProblem({ checkedInAt: '2024-05-20T09:00:00+08:00', checkedOutAt: '2024-05-20T11:00:00+08:00' }, shift, duringShift))
-        .toEqual({ path: 'checkedOutAt', message: '签退时间不能晚于现在' });
+      expect(serviceTimeProblem({ checkedInAt: '2024-05-20T09:00:00+08:00', checkedOutAt: '2024-05-20T11:00:00+08:00' }, shift, duringShift)).toEqual({
+        path: 'checkedOutAt',
+        message: '签退时间不能晚于现在',
+      });
     });
 
     it('entered hours may not exceed the shift with both margins', () => {

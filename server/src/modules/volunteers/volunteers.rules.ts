@@ -14,8 +14,7 @@ export type ShiftVerdict = 'open' | 'event_not_published' | 'started';
 export const SHIFT_MARGIN_MS = 86_400_000;
 
 export function shiftFitsEvent(shift: { startsAt: Date; endsAt: Date }, event: { startsAt: Date; endsAt: Date }): boolean {
-  return shift.startsAt.getTime() >= event.startsAt.getTime() - SHIFT_MARGIN_MS
-    && shift.endsAt.getTime() <= event.endsAt.getTime() + SHIFT_MARGIN_MS;
+  return shift.startsAt.getTime() >= event.startsAt.getTime() - SHIFT_MARGIN_MS && shift.endsAt.getTime() <= event.endsAt.getTime() + SHIFT_MARGIN_MS;
 }
 
 /** From its start a shift is being served: applications close, and its hours can be recorded. */
@@ -85,8 +84,6 @@ export function serviceTimeProblem(input: CompleteApplication, shift: { startsAt
 
 /** Hours to record: entered by the organizer, or the check-in to check-out time, rounded by the rule. */
 export function hoursToRecord(input: CompleteApplication, rule: HoursRounding): number {
-  const minutes = 'hours' in input
-    ? input.hours * 60
-    : minutesBetween(new Date(input.checkedInAt), new Date(input.checkedOutAt));
+  const minutes = 'hours' in input ? input.hours * 60 : minutesBetween(new Date(input.checkedInAt), new Date(input.checkedOutAt));
   return roundServiceHours(minutes, rule);
 }

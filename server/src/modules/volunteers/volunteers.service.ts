@@ -16,33 +16,34 @@ import { activeApplicationStatuses } from './volunteers.rules';
 /** Open applications (applied or approved, newest shift first) shown on the profile; the full history is /me/applications. */
 const PROFILE_APPLICATIONS = 20;
 
-export const saveVolunteerProfile = transactional(async (
-  manager: EntityManager, user: AuthUser, input: VolunteerProfileInput, now: Date,
-): Promise<{ profile: VolunteerProfileView; created: boolean }> => {
-  const profiles = manager.getRepository(VolunteerProfileEntity);
-  const existing = await profiles.findOneBy({ userId: user.id });
-  const fields = { realName: input.realName, phone: input.phone, skills: input.skills, tags: input.tags, team: input.team, bio: input.bio, updatedAt: now };
-  let created = false;
-  if (!existing) {
-    try {
-      await profiles.insert({ userId: user.id, createdAt: now, ...fields });
-      created = true;
-    } catch (error) {
-      // Two first saves at once (a double tap, on MySQL): the other one inserted the row; this one updates it.
-      if (!isUniqueViolation(error)) throw error;
+export const saveVolunteerProfile = transactional(
+  async (manager: EntityManager, user: AuthUser, input: VolunteerProfileInput, now: Date): Promise<{ profile: VolunteerProfileView; created: boolean }> => {
+    const profiles = manager.getRepository(VolunteerProfileEntity);
+    const existing = await profiles.findOneBy({ userId: user.id });
+    const fields = { realName: input.realName, phone: input.phone, skills: input.skills, tags: input.tags, team: input.team, bio: input.bio, updatedAt: now };
+    let created = false;
+    if (!existing) {
+      try {
+        await profiles.insert({ userId: user.id, createdAt: now, ...fields });
+        created = true;
+      } catch (error) {
+        // Two first saves at once (a double tap, on MySQL): the other one inserted the row; this one updates it.
+        if (!isUniqueViolation(error)) throw error;
+      }
     }
-  }
-  if (!created) await profiles.update({ userId: user.id }, fields);
-  // Becoming a volunteer is a role change: audited like the others.
-  if (created) await recordAudit(manager, { actorId: user.id, action: 'volunteer.register', target: `user:${user.id}`, details: { team: input.team }, at: now });
-  return { profile: await getVolunteerProfile(manager, user.id), created };
-});
-
+    if (!created) await profiles.update({ userId: user.id }, fields);
+    // Becoming a volunteer is a role change: audited like the others.
+    if (created)
+      await recordAudit(manager, { actorId: user.id, action: 'volunteer.register', target: `user:${user.id}`, details: { team: input.team }, at: now });
+    return { profile: await getVolunteerProfile(manager, user.id), created };
+  },
+);
 
 /** Completed services with the hours, events and organizations that certified them, oldest first. */
 export async function serviceRecordOf(manager: EntityManager, userId: string): Promise<ServiceRecordItem[]> {
   const completed = await manager.getRepository(ShiftApplicationEntity).find({
-    where: { userId, status: 'completed' }, order: { completedAt: 'ASC', id: 'ASC' },
+    where: { userId, status: 'completed' },
+    order: { completedAt: 'ASC', id: 'ASC' },
   });
   if (completed.length === 0) return [];
   const shifts = await manager.getRepository(ShiftEntity).findBy({ id: In(completed.map((a) => a.shiftId)) });

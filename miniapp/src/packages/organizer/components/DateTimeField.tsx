@@ -18,7 +18,10 @@ export default function DateTimeField({ label, value, onChange, error, optional 
   const time = parts ? `${pad(parts.hour)}:${pad(parts.minute)}` : '';
   return (
     <View className="field">
-      <Text className="field__label">{label}{optional ? '（选填）' : ''}</Text>
+      <Text className="field__label">
+        {label}
+        {optional ? '（选填）' : ''}
+      </Text>
       <View className="org-row-inline">
         <Picker mode="date" value={date} onChange={(e) => onChange(`${e.detail.value}T${time || '09:00'}:00+08:00`)}>
           <View className="picker-box">{date || '选择日期'}</View>

@@ -11,7 +11,10 @@ interface Props {
 export default function OrganizationPicker({ organizations, value, onChange }: Props) {
   if (organizations.length <= 1) return <Text className="section block muted">{organizations[0]?.name ?? ''}</Text>;
   const names = organizations.map((o) => o.name);
-  const index = Math.max(0, organizations.findIndex((o) => o.id === value));
+  const index = Math.max(
+    0,
+    organizations.findIndex((o) => o.id === value),
+  );
   return (
     <View className="section">
       <Picker mode="selector" range={names} value={index} onChange={(e) => onChange(organizations[Number(e.detail.value)]?.id ?? value)}>

@@ -24,7 +24,9 @@ describe('organizer: shifts of an event', () => {
       'GET /events/e1/shifts': () => ok({ items: [], nextCursor: null }),
       'POST /events/e1/shifts': (request) => ok(shiftView({ id: 's2', ...(request.data as object) }), 201),
     });
-    const { rerender } = render(<ShiftsEditor eventId="e1" eventTitle="科普日" defaultStart="2026-12-03T09:00:00+08:00" defaultEnd="2026-12-03T11:00:00+08:00" />);
+    const { rerender } = render(
+      <ShiftsEditor eventId="e1" eventTitle="科普日" defaultStart="2026-12-03T09:00:00+08:00" defaultEnd="2026-12-03T11:00:00+08:00" />,
+    );
     rerender(<ShiftsEditor eventId="e1" eventTitle="科普日" defaultStart={eventStart} defaultEnd={eventEnd} />);
     await waitFor(() => expect(screen.getByText(/还没有岗位/)).toBeTruthy());
 
@@ -41,9 +43,13 @@ describe('organizer: shifts of an event', () => {
   test('the server’s field messages show beside the fields', async () => {
     fakeApi({
       'GET /events/e1/shifts': () => ok({ items: [], nextCursor: null }),
-      'POST /events/e1/shifts': () => failure(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', {
-        fields: [{ path: 'role', message: '岗位名称至少2个字' }, { path: 'endsAt', message: '结束时间必须晚于开始时间' }],
-      }),
+      'POST /events/e1/shifts': () =>
+        failure(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', {
+          fields: [
+            { path: 'role', message: '岗位名称至少2个字' },
+            { path: 'endsAt', message: '结束时间必须晚于开始时间' },
+          ],
+        }),
     });
     render(<ShiftsEditor eventId="e1" eventTitle="科普日" defaultStart={eventStart} defaultEnd={eventEnd} />);
     await waitFor(() => expect(screen.getByText(/还没有岗位/)).toBeTruthy());

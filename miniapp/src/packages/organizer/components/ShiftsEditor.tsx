@@ -59,34 +59,61 @@ export default function ShiftsEditor({ eventId, eventTitle, defaultStart, defaul
   return (
     <View className="card">
       <Text className="title">志愿岗位</Text>
-      {renderState({ loading: shifts.loading, error: shifts.error, onRetry: () => void shifts.reload() }) ?? (
-        list.length ? (
+      {renderState({ loading: shifts.loading, error: shifts.error, onRetry: () => void shifts.reload() }) ??
+        (list.length ? (
           <View>
             {list.map((shift) => (
               <View key={shift.id} className="org-shift">
-                <Text className="org-line">{shift.role} · {formatRange(shift.startsAt, shift.endsAt)}</Text>
+                <Text className="org-line">
+                  {shift.role} · {formatRange(shift.startsAt, shift.endsAt)}
+                </Text>
                 <Text className="org-line muted">
                   需要 {shift.slots} 人，已通过 {shift.approvedCount} 人{shift.skills.length ? `；技能：${shift.skills.join('、')}` : ''}
                 </Text>
               </View>
             ))}
-            <Button className="btn btn--ghost btn--block org-actions" onClick={() => void Taro.navigateTo({ url: routes.organizerVolunteers(eventId, eventTitle) })}>
+            <Button
+              className="btn btn--ghost btn--block org-actions"
+              onClick={() => void Taro.navigateTo({ url: routes.organizerVolunteers(eventId, eventTitle) })}
+            >
               审核志愿者、记录时长
             </Button>
           </View>
         ) : (
           <Text className="org-line muted">还没有岗位。添加岗位后，志愿者可以在活动页和“志愿岗位”里申请。</Text>
-        )
-      )}
+        ))}
 
       <Text className="field__label org-actions">添加岗位</Text>
       <View className="field">
         <Text className="field__label">岗位名称</Text>
-        <Input className="input" value={role} maxlength={30} placeholder="如：展区讲解、签到引导" {...labelled('岗位名称')} onInput={(e) => setRole(e.detail.value)} />
+        <Input
+          className="input"
+          value={role}
+          maxlength={30}
+          placeholder="如：展区讲解、签到引导"
+          {...labelled('岗位名称')}
+          onInput={(e) => setRole(e.detail.value)}
+        />
         {errors.role ? <Text className="field__error">{errors.role}</Text> : null}
       </View>
-      <DateTimeField label="开始" value={startsAt} onChange={(value) => { setTimesTouched(true); setStartsAt(value); }} error={errors.startsAt} />
-      <DateTimeField label="结束" value={endsAt} onChange={(value) => { setTimesTouched(true); setEndsAt(value); }} error={errors.endsAt} />
+      <DateTimeField
+        label="开始"
+        value={startsAt}
+        onChange={(value) => {
+          setTimesTouched(true);
+          setStartsAt(value);
+        }}
+        error={errors.startsAt}
+      />
+      <DateTimeField
+        label="结束"
+        value={endsAt}
+        onChange={(value) => {
+          setTimesTouched(true);
+          setEndsAt(value);
+        }}
+        error={errors.endsAt}
+      />
       <View className="field">
         <Text className="field__label">需要人数</Text>
         <Input className="input" type="number" value={slots} maxlength={3} {...labelled('需要人数')} onInput={(e) => setSlots(e.detail.value)} />
@@ -106,7 +133,9 @@ export default function ShiftsEditor({ eventId, eventTitle, defaultStart, defaul
         </View>
         {errors.skills ? <Text className="field__error">{errors.skills}</Text> : null}
       </View>
-      <Button className="btn btn--ghost btn--block" loading={busy} disabled={busy} onClick={() => void add()}>添加岗位</Button>
+      <Button className="btn btn--ghost btn--block" loading={busy} disabled={busy} onClick={() => void add()}>
+        添加岗位
+      </Button>
     </View>
   );
 }

@@ -53,8 +53,18 @@ export default function CheckinPage() {
       </View>
       <View className="card">
         <Text className="field__label">手动输入签到码</Text>
-        <Input className="input" value={manual} maxlength={512} placeholder="粘贴或输入签到码" {...labelled('签到码')} onInput={(e) => setManual(e.detail.value)} onConfirm={() => void checkIn(manual)} />
-        <Button className="btn btn--block org-actions" loading={busy} disabled={busy || !manual.trim()} onClick={() => void checkIn(manual)}>确认签到</Button>
+        <Input
+          className="input"
+          value={manual}
+          maxlength={512}
+          placeholder="粘贴或输入签到码"
+          {...labelled('签到码')}
+          onInput={(e) => setManual(e.detail.value)}
+          onConfirm={() => void checkIn(manual)}
+        />
+        <Button className="btn btn--block org-actions" loading={busy} disabled={busy || !manual.trim()} onClick={() => void checkIn(manual)}>
+          确认签到
+        </Button>
       </View>
       {results.map((result) => (
         <View key={result.at} className={`org-result ${result.ok ? 'org-result--ok' : 'org-result--error'}`}>

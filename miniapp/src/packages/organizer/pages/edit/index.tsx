@@ -94,7 +94,12 @@ export default function EditEventPage() {
     }
   }, [existing.data]);
 
-  if (!user) return <PageShell><LoginPrompt /></PageShell>;
+  if (!user)
+    return (
+      <PageShell>
+        <LoginPrompt />
+      </PageShell>
+    );
   const state = renderState({ loading: existing.loading, error: existing.error, onRetry: () => void existing.reload() });
   if (state) return <PageShell>{state}</PageShell>;
 
@@ -122,9 +127,9 @@ export default function EditEventPage() {
 
   /** Saves and returns the event's id, or null when the server refused (messages shown inline). */
   const save = async (): Promise<string | null> => {
-    const saved = await submit(() => (eventId
-      ? updateEvent(eventId, payload())
-      : createEvent({ ...payload(), kind: 'activity', organizerId: user.organizations[0]?.id ?? '' })));
+    const saved = await submit(() =>
+      eventId ? updateEvent(eventId, payload()) : createEvent({ ...payload(), kind: 'activity', organizerId: user.organizations[0]?.id ?? '' }),
+    );
     if (!saved) return null;
     setEventId(saved.id);
     setStatus(saved.status);
@@ -150,31 +155,60 @@ export default function EditEventPage() {
   const text = (label: string, key: 'title' | 'city' | 'district', max: number, placeholder = '') => (
     <View className="field">
       <Text className="field__label">{label}</Text>
-      <Input className="input" value={draft[key]} maxlength={max} placeholder={placeholder} {...labelled(label)} onInput={(e) => patch({ [key]: e.detail.value })} />
+      <Input
+        className="input"
+        value={draft[key]}
+        maxlength={max}
+        placeholder={placeholder}
+        {...labelled(label)}
+        onInput={(e) => patch({ [key]: e.detail.value })}
+      />
       {errors[key] ? <Text className="field__error">{errors[key]}</Text> : null}
     </View>
   );
 
   return (
     <PageShell>
-      {!editable ? <Text className="section block muted">{status === 'published' ? '活动已发布：修改时间或地点后，已报名和已申请岗位的人会收到变更通知。' : '活动已提交审核，修改后审核员看到的是新内容。'}</Text> : null}
+      {!editable ? (
+        <Text className="section block muted">
+          {status === 'published' ? '活动已发布：修改时间或地点后，已报名和已申请岗位的人会收到变更通知。' : '活动已提交审核，修改后审核员看到的是新内容。'}
+        </Text>
+      ) : null}
       <View className="card">
         {text('活动名称', 'title', 80, '如：全国科普日·社区应急科普展')}
         <View className="field">
           <Text className="field__label">活动介绍</Text>
-          <Textarea className="textarea" value={draft.description} maxlength={5000} {...labelled('活动介绍')} onInput={(e) => patch({ description: e.detail.value })} />
+          <Textarea
+            className="textarea"
+            value={draft.description}
+            maxlength={5000}
+            {...labelled('活动介绍')}
+            onInput={(e) => patch({ description: e.detail.value })}
+          />
           {errors.description ? <Text className="field__error">{errors.description}</Text> : null}
         </View>
         {text('城市', 'city', 20, '如：唐山市')}
         {text('区县', 'district', 30, '如：路北区')}
         <View className="field">
           <Text className="field__label">场馆名称</Text>
-          <Input className="input" value={draft.venue.name} maxlength={60} {...labelled('场馆名称')} onInput={(e) => patch({ venue: { ...draft.venue, name: e.detail.value } })} />
+          <Input
+            className="input"
+            value={draft.venue.name}
+            maxlength={60}
+            {...labelled('场馆名称')}
+            onInput={(e) => patch({ venue: { ...draft.venue, name: e.detail.value } })}
+          />
           {errors['venue.name'] ? <Text className="field__error">{errors['venue.name']}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">详细地址</Text>
-          <Input className="input" value={draft.venue.address} maxlength={120} {...labelled('详细地址')} onInput={(e) => patch({ venue: { ...draft.venue, address: e.detail.value } })} />
+          <Input
+            className="input"
+            value={draft.venue.address}
+            maxlength={120}
+            {...labelled('详细地址')}
+            onInput={(e) => patch({ venue: { ...draft.venue, address: e.detail.value } })}
+          />
         </View>
         <VenuePicker venue={draft.venue} onChange={(venue) => patch({ venue })} />
       </View>
@@ -184,17 +218,41 @@ export default function EditEventPage() {
         <DateTimeField label="结束时间" value={draft.endsAt} onChange={(endsAt) => patch({ endsAt })} error={errors.endsAt} />
         <View className="field">
           <Text className="field__label">名额</Text>
-          <Input className="input" type="number" value={draft.capacity} maxlength={6} {...labelled('名额')} onInput={(e) => patch({ capacity: e.detail.value })} />
+          <Input
+            className="input"
+            type="number"
+            value={draft.capacity}
+            maxlength={6}
+            {...labelled('名额')}
+            onInput={(e) => patch({ capacity: e.detail.value })}
+          />
           {errors.capacity ? <Text className="field__error">{errors.capacity}</Text> : null}
         </View>
-        <DateTimeField label="开始报名" optional value={draft.signupOpensAt} onChange={(signupOpensAt) => patch({ signupOpensAt })} error={errors.signupOpensAt} />
-        <DateTimeField label="截止报名" optional value={draft.signupClosesAt} onChange={(signupClosesAt) => patch({ signupClosesAt })} error={errors.signupClosesAt} />
+        <DateTimeField
+          label="开始报名"
+          optional
+          value={draft.signupOpensAt}
+          onChange={(signupOpensAt) => patch({ signupOpensAt })}
+          error={errors.signupOpensAt}
+        />
+        <DateTimeField
+          label="截止报名"
+          optional
+          value={draft.signupClosesAt}
+          onChange={(signupClosesAt) => patch({ signupClosesAt })}
+          error={errors.signupClosesAt}
+        />
       </View>
 
       <View className="card">
         <View className="field">
           <Text className="field__label">品牌活动</Text>
-          <Picker mode="selector" range={campaignNames} value={Math.max(0, campaignIndex)} onChange={(e) => patch({ campaign: campaignList[Number(e.detail.value) - 1]?.code ?? null })}>
+          <Picker
+            mode="selector"
+            range={campaignNames}
+            value={Math.max(0, campaignIndex)}
+            onChange={(e) => patch({ campaign: campaignList[Number(e.detail.value) - 1]?.code ?? null })}
+          >
             <View className="picker-box">{campaignNames[Math.max(0, campaignIndex)]} ▾</View>
           </Picker>
         </View>
@@ -202,7 +260,13 @@ export default function EditEventPage() {
           <Text className="field__label">适合人群</Text>
           <View>
             {audienceChoices.map((a) => (
-              <View key={a} className={`chip ${draft.audiences.includes(a) ? 'chip--on' : ''}`} {...asButton(() => patch({ audiences: toggle(draft.audiences, a) }), { pressed: draft.audiences.includes(a) })}>{a}</View>
+              <View
+                key={a}
+                className={`chip ${draft.audiences.includes(a) ? 'chip--on' : ''}`}
+                {...asButton(() => patch({ audiences: toggle(draft.audiences, a) }), { pressed: draft.audiences.includes(a) })}
+              >
+                {a}
+              </View>
             ))}
           </View>
         </View>
@@ -210,15 +274,27 @@ export default function EditEventPage() {
           <Text className="field__label">主题</Text>
           <View>
             {themeChoices.map((t) => (
-              <View key={t} className={`chip ${draft.themes.includes(t) ? 'chip--on' : ''}`} {...asButton(() => patch({ themes: toggle(draft.themes, t) }), { pressed: draft.themes.includes(t) })}>{t}</View>
+              <View
+                key={t}
+                className={`chip ${draft.themes.includes(t) ? 'chip--on' : ''}`}
+                {...asButton(() => patch({ themes: toggle(draft.themes, t) }), { pressed: draft.themes.includes(t) })}
+              >
+                {t}
+              </View>
             ))}
           </View>
         </View>
       </View>
 
       <View className="section">
-        <Button className="btn btn--ghost btn--block org-actions" loading={busy} disabled={busy} onClick={() => void saveDraft()}>保存</Button>
-        {editable ? <Button className="btn btn--block org-actions" disabled={busy} onClick={() => void saveAndSubmit()}>保存并提交审核</Button> : null}
+        <Button className="btn btn--ghost btn--block org-actions" loading={busy} disabled={busy} onClick={() => void saveDraft()}>
+          保存
+        </Button>
+        {editable ? (
+          <Button className="btn btn--block org-actions" disabled={busy} onClick={() => void saveAndSubmit()}>
+            保存并提交审核
+          </Button>
+        ) : null}
       </View>
 
       {eventId ? <ShiftsEditor eventId={eventId} eventTitle={draft.title} defaultStart={draft.startsAt} defaultEnd={draft.endsAt} /> : null}

@@ -43,11 +43,18 @@ export default function OrganizerEventsPage() {
     if (events.hasMore && !events.moreError) void events.loadMore();
   });
 
-  if (!user) return <PageShell><LoginPrompt /></PageShell>;
+  if (!user)
+    return (
+      <PageShell>
+        <LoginPrompt />
+      </PageShell>
+    );
   if (!hasRole('organizer') || !organizerId) {
     return (
       <PageShell>
-        <View className="card"><Text className="title">你还不是任何主办单位的组织者，请联系管理员添加。</Text></View>
+        <View className="card">
+          <Text className="title">你还不是任何主办单位的组织者，请联系管理员添加。</Text>
+        </View>
       </PageShell>
     );
   }
@@ -91,11 +98,19 @@ export default function OrganizerEventsPage() {
     <PageShell>
       <OrganizationPicker organizations={organizations} value={organizerId} onChange={setOrganizerId} />
       <View className="section">
-        <Button className="btn btn--block" onClick={() => void Taro.navigateTo({ url: routes.organizerEdit() })}>发布新活动</Button>
+        <Button className="btn btn--block" onClick={() => void Taro.navigateTo({ url: routes.organizerEdit() })}>
+          发布新活动
+        </Button>
       </View>
       <View className="section org-tabs">
         {statusTabs.map((tab) => (
-          <View key={tab.value} className={`chip ${status === tab.value ? 'chip--on' : ''}`} {...asButton(() => setStatus(tab.value), { pressed: status === tab.value })}>{tab.label}</View>
+          <View
+            key={tab.value}
+            className={`chip ${status === tab.value ? 'chip--on' : ''}`}
+            {...asButton(() => setStatus(tab.value), { pressed: status === tab.value })}
+          >
+            {tab.label}
+          </View>
         ))}
       </View>
       {state ??
@@ -103,22 +118,45 @@ export default function OrganizerEventsPage() {
           <View key={event.id} className="card">
             <Text className="title">{event.title}</Text>
             <Text className="org-line">{formatRange(event.startsAt, event.endsAt)}</Text>
-            <Text className="org-line muted">{event.venue?.name} · 报名 {event.confirmedCount}/{event.capacity}{event.waitlistCount ? `，候补 ${event.waitlistCount}` : ''}</Text>
+            <Text className="org-line muted">
+              {event.venue?.name} · 报名 {event.confirmedCount}/{event.capacity}
+              {event.waitlistCount ? `，候补 ${event.waitlistCount}` : ''}
+            </Text>
             {event.status === 'rejected' && event.reviewReason ? <Text className="org-line field__error">驳回原因：{event.reviewReason}</Text> : null}
             <View className="row org-actions">
               {event.status === 'draft' || event.status === 'rejected' ? (
                 <>
-                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerEdit(event.id) })}>编辑</Button>
-                  <Button className="btn" onClick={() => void submit(event)}>提交审核</Button>
+                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerEdit(event.id) })}>
+                    编辑
+                  </Button>
+                  <Button className="btn" onClick={() => void submit(event)}>
+                    提交审核
+                  </Button>
                 </>
               ) : null}
               {event.status === 'published' ? (
                 <>
-                  <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.organizerCheckin(event.id, event.title) })}>签到</Button>
-                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerSignups(event.id, event.title) })}>报名名单</Button>
-                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerVolunteers(event.id, event.title) })}>志愿者</Button>
-                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerEdit(event.id) })}>岗位与编辑</Button>
-                  <Button className="btn btn--danger" onClick={() => { setCancelling(event.id); setReason(''); }}>取消活动</Button>
+                  <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.organizerCheckin(event.id, event.title) })}>
+                    签到
+                  </Button>
+                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerSignups(event.id, event.title) })}>
+                    报名名单
+                  </Button>
+                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerVolunteers(event.id, event.title) })}>
+                    志愿者
+                  </Button>
+                  <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.organizerEdit(event.id) })}>
+                    岗位与编辑
+                  </Button>
+                  <Button
+                    className="btn btn--danger"
+                    onClick={() => {
+                      setCancelling(event.id);
+                      setReason('');
+                    }}
+                  >
+                    取消活动
+                  </Button>
                 </>
               ) : null}
             </View>
@@ -127,8 +165,12 @@ export default function OrganizerEventsPage() {
                 <Text className="field__label">取消原因（将通知所有报名者）</Text>
                 <Input className="input" value={reason} maxlength={200} {...labelled('取消原因')} onInput={(e) => setReason(e.detail.value)} />
                 <View className="row org-actions">
-                  <Button className="btn btn--danger" onClick={() => void confirmCancel(event)}>确认取消活动</Button>
-                  <Button className="btn btn--ghost" onClick={() => setCancelling(null)}>不取消</Button>
+                  <Button className="btn btn--danger" onClick={() => void confirmCancel(event)}>
+                    确认取消活动
+                  </Button>
+                  <Button className="btn btn--ghost" onClick={() => setCancelling(null)}>
+                    不取消
+                  </Button>
                 </View>
               </View>
             ) : null}

@@ -32,8 +32,20 @@ export default function ReviewPage() {
     if (queue.hasMore && !queue.moreError) void queue.loadMore();
   });
 
-  if (!user) return <PageShell><LoginPrompt /></PageShell>;
-  if (!allowed) return <PageShell><View className="card"><Text className="title">只有审核员可以审核活动。</Text></View></PageShell>;
+  if (!user)
+    return (
+      <PageShell>
+        <LoginPrompt />
+      </PageShell>
+    );
+  if (!allowed)
+    return (
+      <PageShell>
+        <View className="card">
+          <Text className="title">只有审核员可以审核活动。</Text>
+        </View>
+      </PageShell>
+    );
 
   const decide = async (event: EventView, decision: 'approve' | 'reject') => {
     setBusy(event.id);
@@ -64,25 +76,49 @@ export default function ReviewPage() {
       {state ??
         queue.items.map((event) => (
           <View key={event.id} className="card">
-            <Text className="title link" onClick={() => void Taro.navigateTo({ url: routes.eventDetail(event.id) })}>{event.title}</Text>
+            <Text className="title link" onClick={() => void Taro.navigateTo({ url: routes.eventDetail(event.id) })}>
+              {event.title}
+            </Text>
             <Text className="org-line">{formatRange(event.startsAt, event.endsAt)}</Text>
             <Text className="org-line">{[event.city, event.district, event.venue?.name].filter(Boolean).join(' · ')}</Text>
-            <Text className="org-line muted">主办：{event.organizer?.name} · 名额 {event.capacity}</Text>
-            {event.description ? <Text className="org-line muted">{event.description.slice(0, 120)}{event.description.length > 120 ? '…' : ''}</Text> : null}
+            <Text className="org-line muted">
+              主办：{event.organizer?.name} · 名额 {event.capacity}
+            </Text>
+            {event.description ? (
+              <Text className="org-line muted">
+                {event.description.slice(0, 120)}
+                {event.description.length > 120 ? '…' : ''}
+              </Text>
+            ) : null}
             {rejecting === event.id ? (
               <View className="org-actions">
                 <Text className="field__label">驳回原因（主办单位会看到）</Text>
                 <Input className="input" value={reason} maxlength={200} {...labelled('驳回原因')} onInput={(e) => setReason(e.detail.value)} />
                 {reasonError ? <Text className="field__error">{reasonError}</Text> : null}
                 <View className="row org-actions">
-                  <Button className="btn btn--danger" loading={busy === event.id} disabled={busy === event.id} onClick={() => void decide(event, 'reject')}>确认驳回</Button>
-                  <Button className="btn btn--ghost" onClick={() => setRejecting(null)}>返回</Button>
+                  <Button className="btn btn--danger" loading={busy === event.id} disabled={busy === event.id} onClick={() => void decide(event, 'reject')}>
+                    确认驳回
+                  </Button>
+                  <Button className="btn btn--ghost" onClick={() => setRejecting(null)}>
+                    返回
+                  </Button>
                 </View>
               </View>
             ) : (
               <View className="row org-actions">
-                <Button className="btn" loading={busy === event.id} disabled={busy === event.id} onClick={() => void decide(event, 'approve')}>通过并发布</Button>
-                <Button className="btn btn--danger" onClick={() => { setRejecting(event.id); setReason(''); setReasonError(''); }}>驳回</Button>
+                <Button className="btn" loading={busy === event.id} disabled={busy === event.id} onClick={() => void decide(event, 'approve')}>
+                  通过并发布
+                </Button>
+                <Button
+                  className="btn btn--danger"
+                  onClick={() => {
+                    setRejecting(event.id);
+                    setReason('');
+                    setReasonError('');
+                  }}
+                >
+                  驳回
+                </Button>
               </View>
             )}
           </View>

@@ -30,27 +30,46 @@ export default function SignupsPage() {
   const list = rows.data ?? [];
   const confirmed = list.filter((r) => r.status === 'confirmed');
   const checkedIn = list.filter((r) => r.checkedInAt).length;
-  const state = renderState({ loading: rows.loading, error: rows.error, empty: list.length === 0, emptyText: '还没有人报名', onRetry: () => void rows.reload() });
+  const state = renderState({
+    loading: rows.loading,
+    error: rows.error,
+    empty: list.length === 0,
+    emptyText: '还没有人报名',
+    onRetry: () => void rows.reload(),
+  });
 
   return (
     <PageShell>
       <View className="card">
         <Text className="title">{title}</Text>
-        <Text className="org-line">已报名 {confirmed.length} · 候补 {list.filter((r) => r.status === 'waitlisted').length} · 已签到 {checkedIn}</Text>
+        <Text className="org-line">
+          已报名 {confirmed.length} · 候补 {list.filter((r) => r.status === 'waitlisted').length} · 已签到 {checkedIn}
+        </Text>
         <View className="row org-actions">
-          <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.organizerCheckin(id, title) })}>去签到</Button>
+          <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.organizerCheckin(id, title) })}>
+            去签到
+          </Button>
           {unmask ? (
-            <Button className="btn btn--ghost" onClick={() => setUnmask(false)}>隐藏手机号</Button>
+            <Button className="btn btn--ghost" onClick={() => setUnmask(false)}>
+              隐藏手机号
+            </Button>
           ) : (
-            <Button className="btn btn--ghost" onClick={() => void askUnmask()}>显示完整手机号</Button>
+            <Button className="btn btn--ghost" onClick={() => void askUnmask()}>
+              显示完整手机号
+            </Button>
           )}
-          <Button className="btn btn--ghost" onClick={() => void exportEventList(id, 'signups', title).catch(() => undefined)}>导出 Excel</Button>
+          <Button className="btn btn--ghost" onClick={() => void exportEventList(id, 'signups', title).catch(() => undefined)}>
+            导出 Excel
+          </Button>
         </View>
       </View>
       {state ??
         list.map((row) => (
           <View key={row.id} className="card">
-            <Text className="title">{row.name}{row.partySize && row.partySize > 1 ? `（${row.partySize} 人）` : ''}</Text>
+            <Text className="title">
+              {row.name}
+              {row.partySize && row.partySize > 1 ? `（${row.partySize} 人）` : ''}
+            </Text>
             <Text className="org-line">{row.phone}</Text>
             <View className="org-line">
               <Text className={`tag ${row.status === 'confirmed' ? 'tag--ok' : 'tag--warn'}`}>

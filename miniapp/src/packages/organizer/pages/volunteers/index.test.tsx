@@ -81,9 +81,10 @@ describe('organizer: an event’s volunteers', () => {
 
   test('the server’s message about hours shows beside the field', async () => {
     serve([applicant({ status: 'approved' })], {
-      'POST /applications/a1/complete': () => failure(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', {
-        fields: [{ path: 'hours', message: '单次服务时长不超过24小时' }],
-      }),
+      'POST /applications/a1/complete': () =>
+        failure(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', {
+          fields: [{ path: 'hours', message: '单次服务时长不超过24小时' }],
+        }),
     });
     render(<VolunteersPage />);
     fireEvent.click(await screen.findByText('待记录时长（1）'));

@@ -137,22 +137,39 @@ export default function VolunteersPage() {
         <Text className="title">{title || '活动志愿者'}</Text>
         {rows.data ? (
           <Text className="org-line">
-            申请 {all.length} 人 · 已通过 {all.filter((r) => r.status === 'approved' || r.status === 'completed').length} 人 · 已记录时长 {all.filter((r) => r.status === 'completed').length} 人
+            申请 {all.length} 人 · 已通过 {all.filter((r) => r.status === 'approved' || r.status === 'completed').length} 人 · 已记录时长{' '}
+            {all.filter((r) => r.status === 'completed').length} 人
           </Text>
         ) : null}
         <View className="row org-actions">
           {unmask ? (
-            <Button className="btn btn--ghost" onClick={() => setUnmask(false)}>隐藏手机号</Button>
+            <Button className="btn btn--ghost" onClick={() => setUnmask(false)}>
+              隐藏手机号
+            </Button>
           ) : (
-            <Button className="btn btn--ghost" onClick={() => void askUnmask()}>显示完整手机号</Button>
+            <Button className="btn btn--ghost" onClick={() => void askUnmask()}>
+              显示完整手机号
+            </Button>
           )}
-          <Button className="btn btn--ghost" onClick={() => void exportEventList(id, 'volunteers', title).catch(() => undefined)}>导出 Excel</Button>
+          <Button className="btn btn--ghost" onClick={() => void exportEventList(id, 'volunteers', title).catch(() => undefined)}>
+            导出 Excel
+          </Button>
         </View>
       </View>
       {rows.data ? (
         <View className="section">
           {tabs.map((t) => (
-            <View key={t.value} className={`chip ${tab === t.value ? 'chip--on' : ''}`} {...asButton(() => { setTab(t.value); setShown(PAGE); }, { pressed: tab === t.value })}>
+            <View
+              key={t.value}
+              className={`chip ${tab === t.value ? 'chip--on' : ''}`}
+              {...asButton(
+                () => {
+                  setTab(t.value);
+                  setShown(PAGE);
+                },
+                { pressed: tab === t.value },
+              )}
+            >
               {t.label}（{all.filter((row) => t.holds(row.status)).length}）
             </View>
           ))}
@@ -163,9 +180,14 @@ export default function VolunteersPage() {
           const started = Date.parse(row.startsAt) <= Date.now();
           return (
             <View key={row.id} className="card">
-              <Text className="title">{row.name}{row.team ? `（${row.team}）` : ''}</Text>
+              <Text className="title">
+                {row.name}
+                {row.team ? `（${row.team}）` : ''}
+              </Text>
               <Text className="org-line">{row.phone}</Text>
-              <Text className="org-line">{row.role} · {formatRange(row.startsAt, row.endsAt)}</Text>
+              <Text className="org-line">
+                {row.role} · {formatRange(row.startsAt, row.endsAt)}
+              </Text>
               {row.skills.length ? <Text className="org-line muted">技能：{row.skills.join('、')}</Text> : null}
               <View className="org-line">
                 <ApplicationStatusTag status={row.status} />
@@ -173,8 +195,12 @@ export default function VolunteersPage() {
               </View>
               {row.status === 'applied' ? (
                 <View className="row org-actions">
-                  <Button className="btn" disabled={busyId === row.id} onClick={() => void decide(row, 'approve')}>通过</Button>
-                  <Button className="btn btn--ghost" disabled={busyId === row.id} onClick={() => void decide(row, 'reject')}>不通过</Button>
+                  <Button className="btn" disabled={busyId === row.id} onClick={() => void decide(row, 'approve')}>
+                    通过
+                  </Button>
+                  <Button className="btn btn--ghost" disabled={busyId === row.id} onClick={() => void decide(row, 'reject')}>
+                    不通过
+                  </Button>
                 </View>
               ) : null}
               {row.status === 'approved' ? (
@@ -191,7 +217,9 @@ export default function VolunteersPage() {
                         {...labelled(`${row.name}的服务时长（小时）`)}
                         onInput={(e) => setHours({ ...hours, [row.id]: e.detail.value })}
                       />
-                      <Button className="btn" loading={busyId === row.id} disabled={busyId === row.id} onClick={() => void record(row)}>记录时长</Button>
+                      <Button className="btn" loading={busyId === row.id} disabled={busyId === row.id} onClick={() => void record(row)}>
+                        记录时长
+                      </Button>
                     </View>
                     {hoursErrors[row.id] ? <Text className="field__error">{hoursErrors[row.id]}</Text> : null}
                   </View>
@@ -204,7 +232,9 @@ export default function VolunteersPage() {
         })}
       {!state && filtered.length > shown ? (
         <View className="list-footer">
-          <Button className="btn btn--ghost" onClick={() => setShown(shown + PAGE)}>显示更多（还有 {filtered.length - shown} 人）</Button>
+          <Button className="btn btn--ghost" onClick={() => setShown(shown + PAGE)}>
+            显示更多（还有 {filtered.length - shown} 人）
+          </Button>
         </View>
       ) : null}
     </PageShell>

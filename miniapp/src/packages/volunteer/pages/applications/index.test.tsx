@@ -39,9 +39,10 @@ describe('my volunteer service', () => {
   test('shows the total hours, each application with its status and hours, and pages by cursor', async () => {
     fakeApi({
       'GET /me/volunteer': () => ok(profileView({ totalHours: 6.5, record: [{} as never, {} as never] })),
-      'GET /me/applications': (request) => (request.query.get('cursor') === '20'
-        ? ok({ items: [application('3', 'rejected', -30, { decisionReason: '岗位人数已够' })], nextCursor: null })
-        : ok({ items: [application('1', 'applied', 5), application('2', 'completed', -2, { hours: 3 })], nextCursor: '20' })),
+      'GET /me/applications': (request) =>
+        request.query.get('cursor') === '20'
+          ? ok({ items: [application('3', 'rejected', -30, { decisionReason: '岗位人数已够' })], nextCursor: null })
+          : ok({ items: [application('1', 'applied', 5), application('2', 'completed', -2, { hours: 3 })], nextCursor: '20' }),
     });
     render(<ApplicationsPage />);
     await waitFor(() => expect(screen.getByText('累计志愿服务 6.5 小时')).toBeTruthy());

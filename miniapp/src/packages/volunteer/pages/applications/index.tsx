@@ -61,7 +61,12 @@ export default function ApplicationsPage() {
     if (applications.hasMore && !applications.moreError) void applications.loadMore();
   });
 
-  if (!user) return <PageShell><LoginPrompt /></PageShell>;
+  if (!user)
+    return (
+      <PageShell>
+        <LoginPrompt />
+      </PageShell>
+    );
 
   const download = async () => {
     setDownloading(true);
@@ -91,8 +96,9 @@ export default function ApplicationsPage() {
     }
   };
 
-  const head = renderState({ loading: profile.loading, error: profile.error, onRetry: () => void profile.reload() }) ?? (
-    profile.data ? (
+  const head =
+    renderState({ loading: profile.loading, error: profile.error, onRetry: () => void profile.reload() }) ??
+    (profile.data ? (
       <View className="card">
         <Text className="title">累计志愿服务 {profile.data.totalHours} 小时</Text>
         <Text className="block muted">已完成 {profile.data.record.length} 次服务，时长由主办单位记录并认证。</Text>
@@ -103,10 +109,11 @@ export default function ApplicationsPage() {
     ) : (
       <View className="card">
         <Text className="title">你还不是科技志愿者</Text>
-        <Button className="btn btn--block vol-actions" onClick={() => void Taro.navigateTo({ url: routes.volunteerProfile() })}>填写志愿者资料</Button>
+        <Button className="btn btn--block vol-actions" onClick={() => void Taro.navigateTo({ url: routes.volunteerProfile() })}>
+          填写志愿者资料
+        </Button>
       </View>
-    )
-  );
+    ));
 
   const list = renderState({
     loading: applications.loading,
@@ -123,22 +130,30 @@ export default function ApplicationsPage() {
       {list ??
         applications.items.map((row) => (
           <View key={row.id} className="card">
-            <Text className="title link" onClick={() => void Taro.navigateTo({ url: routes.eventDetail(row.eventId) })}>{row.eventTitle}</Text>
-            <Text className="vol-line">{row.role} · {formatRange(row.startsAt, row.endsAt)}</Text>
+            <Text className="title link" onClick={() => void Taro.navigateTo({ url: routes.eventDetail(row.eventId) })}>
+              {row.eventTitle}
+            </Text>
+            <Text className="vol-line">
+              {row.role} · {formatRange(row.startsAt, row.endsAt)}
+            </Text>
             <View className="vol-line">
               <ApplicationStatusTag status={row.status} />
               {row.status === 'completed' && row.hours !== null ? <Text className="tag tag--ok">服务 {row.hours} 小时</Text> : null}
             </View>
             {row.decisionReason ? <Text className="vol-line muted">主办单位说明：{row.decisionReason}</Text> : null}
             {canWithdraw(row) ? (
-              <Button className="btn btn--ghost vol-actions" onClick={() => void withdraw(row)}>撤回申请</Button>
+              <Button className="btn btn--ghost vol-actions" onClick={() => void withdraw(row)}>
+                撤回申请
+              </Button>
             ) : null}
           </View>
         ))}
       <ListFooter list={applications} />
       {profile.data ? (
         <View className="section">
-          <Button className="btn btn--ghost btn--block" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>找更多岗位</Button>
+          <Button className="btn btn--ghost btn--block" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>
+            找更多岗位
+          </Button>
         </View>
       ) : null}
     </PageShell>

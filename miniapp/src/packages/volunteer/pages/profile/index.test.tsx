@@ -51,9 +51,14 @@ describe('volunteer profile page', () => {
     saveSession({ token: 't', user: user(['resident']) });
     taroTest.storage.set('kepu.privacyConsent', JSON.stringify('2026-11'));
     fakeApi({
-      'PUT /me/volunteer': () => failure(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', {
-        fields: [{ path: 'realName', message: '请填写真实姓名' }, { path: 'skills', message: '请至少选择一项技能' }, { path: 'tags.0', message: '标签过长' }],
-      }),
+      'PUT /me/volunteer': () =>
+        failure(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', {
+          fields: [
+            { path: 'realName', message: '请填写真实姓名' },
+            { path: 'skills', message: '请至少选择一项技能' },
+            { path: 'tags.0', message: '标签过长' },
+          ],
+        }),
     });
     render(<VolunteerProfilePage />);
     await waitFor(() => expect(screen.getByText('成为科技志愿者')).toBeTruthy());

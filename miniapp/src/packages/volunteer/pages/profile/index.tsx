@@ -63,7 +63,12 @@ export default function VolunteerProfilePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [profile.data]);
 
-  if (!user) return <PageShell><LoginPrompt text="登录后可申请成为科技志愿者" /></PageShell>;
+  if (!user)
+    return (
+      <PageShell>
+        <LoginPrompt text="登录后可申请成为科技志愿者" />
+      </PageShell>
+    );
   const state = renderState({ loading: profile.loading, error: profile.error, onRetry: () => void profile.reload() });
   if (state) return <PageShell>{state}</PageShell>;
 
@@ -93,14 +98,16 @@ export default function VolunteerProfilePage() {
       return;
     }
     givePrivacyConsent();
-    const saved = await submit(() => saveMyVolunteerProfile({
-      realName: form.realName.trim(),
-      phone: form.phone.trim(),
-      skills: form.skills,
-      tags: form.tags,
-      team: form.team.trim() || null,
-      bio: form.bio.trim(),
-    }));
+    const saved = await submit(() =>
+      saveMyVolunteerProfile({
+        realName: form.realName.trim(),
+        phone: form.phone.trim(),
+        skills: form.skills,
+        tags: form.tags,
+        team: form.team.trim() || null,
+        bio: form.bio.trim(),
+      }),
+    );
     if (!saved) return;
     profile.setData(saved);
     Taro.showToast({ title: '志愿者资料已保存', icon: 'none' });
@@ -116,8 +123,12 @@ export default function VolunteerProfilePage() {
           <Text className="title">累计志愿服务 {existing.totalHours} 小时</Text>
           <Text className="block muted">已完成 {existing.record.length} 次服务，时长由主办单位记录并认证。</Text>
           <View className="row vol-links">
-            <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>找岗位</Button>
-            <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.volunteerApplications() })}>我的申请与证明</Button>
+            <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.volunteerShifts() })}>
+              找岗位
+            </Button>
+            <Button className="btn btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.volunteerApplications() })}>
+              我的申请与证明
+            </Button>
           </View>
         </View>
       ) : (
@@ -157,7 +168,12 @@ export default function VolunteerProfilePage() {
           {form.tags.length ? (
             <View>
               {form.tags.map((tag) => (
-                <View key={tag} className="chip chip--on" {...asButton(() => patch({ tags: form.tags.filter((t) => t !== tag) }))} aria-label={`删除标签${tag}`}>
+                <View
+                  key={tag}
+                  className="chip chip--on"
+                  {...asButton(() => patch({ tags: form.tags.filter((t) => t !== tag) }))}
+                  aria-label={`删除标签${tag}`}
+                >
                   {tag} ✕
                 </View>
               ))}
@@ -172,13 +188,22 @@ export default function VolunteerProfilePage() {
               {...labelled('新标签')}
               onInput={(e) => setTagDraft(e.detail.value)}
             />
-            <Button className="btn btn--ghost" onClick={addTag}>添加</Button>
+            <Button className="btn btn--ghost" onClick={addTag}>
+              添加
+            </Button>
           </View>
           {tagsError ? <Text className="field__error">{tagsError}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">所属队伍（选填）</Text>
-          <Input className="input" value={form.team} maxlength={40} placeholder="如：市科技志愿服务队" {...labelled('所属队伍')} onInput={(e) => patch({ team: e.detail.value })} />
+          <Input
+            className="input"
+            value={form.team}
+            maxlength={40}
+            placeholder="如：市科技志愿服务队"
+            {...labelled('所属队伍')}
+            onInput={(e) => patch({ team: e.detail.value })}
+          />
           {errors.team ? <Text className="field__error">{errors.team}</Text> : null}
         </View>
         <View className="field">

@@ -15,10 +15,11 @@ beforeEach(() => {
 describe('open shifts page', () => {
   test('lists open shifts and filters by a skill from the shared list', async () => {
     fakeApi({
-      'GET /shifts': (request) => ok({
-        items: request.query.get('skill') === '应急救护' ? [shiftView({ id: 's9', role: '急救演示' })] : [shiftView()],
-        nextCursor: null,
-      }),
+      'GET /shifts': (request) =>
+        ok({
+          items: request.query.get('skill') === '应急救护' ? [shiftView({ id: 's9', role: '急救演示' })] : [shiftView()],
+          nextCursor: null,
+        }),
     });
     render(<ShiftsPage />);
     await waitFor(() => expect(screen.getByText('展区讲解')).toBeTruthy());
@@ -30,9 +31,10 @@ describe('open shifts page', () => {
 
   test('scrolling to the bottom loads the next cursor page', async () => {
     fakeApi({
-      'GET /shifts': (request) => (request.query.get('cursor')
-        ? ok({ items: [shiftView({ id: 's2', role: '签到引导' })], nextCursor: null })
-        : ok({ items: [shiftView()], nextCursor: 'k1' })),
+      'GET /shifts': (request) =>
+        request.query.get('cursor')
+          ? ok({ items: [shiftView({ id: 's2', role: '签到引导' })], nextCursor: null })
+          : ok({ items: [shiftView()], nextCursor: 'k1' }),
     });
     render(<ShiftsPage />);
     await waitFor(() => expect(screen.getByText('展区讲解')).toBeTruthy());

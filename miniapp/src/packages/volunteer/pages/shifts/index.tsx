@@ -40,17 +40,18 @@ export default function ShiftsPage() {
       <ScrollView scrollX className="vol-filter">
         <View className="vol-filter__chips">
           {volunteerSkills.map((s) => (
-            <View key={s} className={`chip ${skill === s ? 'chip--on' : ''}`} {...asButton(() => setSkill(skill === s ? undefined : s), { pressed: skill === s })}>
+            <View
+              key={s}
+              className={`chip ${skill === s ? 'chip--on' : ''}`}
+              {...asButton(() => setSkill(skill === s ? undefined : s), { pressed: skill === s })}
+            >
               {skill === s ? `✓ ${s}` : s}
             </View>
           ))}
         </View>
       </ScrollView>
       {shifts.stale ? <View className="section muted">网络不可用，以下是上次加载的岗位</View> : null}
-      {state ??
-        shifts.items.map((row) => (
-          <ShiftCard key={row.id} shift={row} showEvent onChange={(next) => shifts.update((r) => r.id === next.id, next)} />
-        ))}
+      {state ?? shifts.items.map((row) => <ShiftCard key={row.id} shift={row} showEvent onChange={(next) => shifts.update((r) => r.id === next.id, next)} />)}
       <ListFooter list={shifts} />
     </PageShell>
   );
