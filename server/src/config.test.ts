@@ -37,6 +37,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'wechat', AUTH_SECRET: strongSecret }).authMode).toBe('wechat');
   });
 
+  it('with dev login, listens on this machine only unless HOST says otherwise; with WeChat login, on every interface', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ AUTH_MODE: 'wechat', AUTH_SECRET: strongSecret }).host).toBe('0.0.0.0');
+  });
+
   it('ignores X-Forwarded-For unless TRUST_PROXY names the proxies in front', () => {
     expect(loadConfig({}).trustProxy).toBe(0);
     expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(0);

@@ -30,7 +30,7 @@ export type DatabaseConfig =
 
 export interface Config {
   port: number;
-  /** Interface to listen on; 0.0.0.0 so phones on the LAN can open the H5 app. */
+  /** Interface to listen on: 127.0.0.1 with dev login (HOST=0.0.0.0 to try the H5 app on a phone), else 0.0.0.0. */
   host: string;
   database: DatabaseConfig;
   authMode: 'dev' | 'wechat';
@@ -109,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got ${env.PORT})`);
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // Dev login lets anyone who reaches the port be demo-admin: keep it on this machine unless asked.
+    host: env.HOST ?? (authMode === 'dev' ? '127.0.0.1' : '0.0.0.0'),
     database,
     authMode,
     authSecret,
