@@ -1,4 +1,4 @@
-// The importPlan use case: parse (pure, outside any transaction), then, in one transaction,
+// The importPlan use case: parse (pure, in a worker thread, outside any transaction), then, in one transaction,
 // lay the admin's stored corrections over the parse, derive the campaign events (with the
 // campaign dates admins set), store, and audit. Shared by the CLI, the start-up seeding and the
 // HTTP route; correcting a plan and setting a campaign's dates re-run it on the stored text.
@@ -9,6 +9,7 @@ import { AppError, conflict, notFound, validationFailed } from '../../core/error
 import { findForUpdate, transactional, type Transactions } from '../../core/transaction';
 import { campaignOccurrence, type CampaignOccurrence } from '../../campaigns';
 import { deriveCampaignEvents, parsePlan, type PlanOverrides } from '../../importer';
+import { parsePlanOffThread } from '../../importer/off-thread';
 import type { DerivedEvent, FiledPlan, ParsedPlan } from '../../importer/types';
 import { recordAudit } from '../audit/audit.service';
 import { CampaignYearEntity } from '../../db/entities/campaign-year.entity';
@@ -42,7 +43,7 @@ export function parseAndDerive(text: string | Uint8Array, overrides: PlanOverrid
 
 /** The same parse as an import, nothing saved: works for a plan whose place or year is unread. */
 export async function dryRunImport(manager: EntityManager, text: string, overrides: PlanOverrides = {}): Promise<PlanImportView> {
-  const parsed = parsePlan(text, overrides);
+  const parsed = await parsePlanOffThread(text, overrides);
   const stored = parsed.year === null ? new Map() : await storedCampaignDates(manager, parsed.year);
   return {
     plan: previewPlanView(parsed, await pendingCampaigns(manager, parsed.year, parsed.tasks)),
@@ -88,13 +89,13 @@ const storeParsedPlan = transactional(
 
 /** Opens its own transaction, but only after parsing: a long text is not parsed under locks. */
 export async function importPlan(tx: Transactions, actor: AuthUser | null, text: string, overrides: PlanOverrides, now: Date): Promise<ImportResult> {
-  const parsed = parsePlan(text, overrides);
+  const parsed = await parsePlanOffThread(text, overrides);
   return storeParsedPlan(tx, actor, text, parsed, now);
 }
 
 /** The stored plan's text parsed again as it was first filed, for a re-run after a correction or new campaign dates. */
-function reparse(plan: PlanEntity): ParsedPlan {
-  return parsePlan(plan.sourceText!, { city: plan.originCity ?? plan.city, year: plan.originYear ?? plan.year });
+function reparse(plan: PlanEntity): Promise<ParsedPlan> {
+  return parsePlanOffThread(plan.sourceText!, { city: plan.originCity ?? plan.city, year: plan.originYear ?? plan.year });
 }
 
 /** `PATCH /plans/:id`: the admin's correction, stored as a patch over the parse and applied now. */
@@ -102,7 +103,7 @@ export const correctPlan = transactional(async (manager: EntityManager, actor: A
   const plan = await findForUpdate(manager, PlanEntity, id);
   if (!plan) throw notFound('plan');
   if (plan.sourceText === null) throw conflict('CONFLICT', { why: 'noSourceText' }, '该计划是旧版本导入的，请先重新导入原文再更正');
-  const parsed = reparse(plan);
+  const parsed = await reparse(plan);
   const problems = (patch.tasks ?? []).flatMap((task, i) => {
     const index = taskIndexOf(parsed, task);
     if (index === null) return [{ path: `tasks.${i}`, message: '没有这项任务' }];
@@ -140,7 +141,7 @@ export const setCampaignDates = transactional(
       if (plan.sourceText === null) continue;
       const tasks = await manager.getRepository(PlanTaskEntity).find({ where: { planId: plan.id }, select: { campaigns: true } });
       if (!tasks.some((t) => t.campaigns.some((c) => c.code === code))) continue;
-      await storeParsedPlan.within(manager, actor, plan.sourceText, reparse(plan), now);
+      await storeParsedPlan.within(manager, actor, plan.sourceText, await reparse(plan), now);
     }
     return { ...occurrence, ...dates };
   },
