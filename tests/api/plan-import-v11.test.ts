@@ -18,6 +18,7 @@ const tangshanText = readFileSync(join(SEEDS_DIR, 'tangshan-2023.txt'), 'utf8');
 /** Tangshan's plan as another city's, four years on: its campaigns are still ahead at the test clock (2026-11-25). */
 const langfang2027 = tangshanText.replaceAll('唐山', '廊坊').replaceAll('2023', '2027');
 const importPath = `${API}/plans/import`;
+const badFieldPath = (res: { body: any }) => res.body.error.details.fields[0].path as string;
 
 describe.each(engines)('plan import v1.1 on %s', (engine) => {
   const app = useTestApp(engine, { seed: true });
@@ -50,6 +51,43 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expectStatus(corrected, 200);
     expect(corrected.body.tasks[2].responsibleUnits).toEqual([{ name: '县科技局', organizationId: expect.any(String), role: 'lead', inherited: false }]);
     expect(corrected.body.tasks[0].responsibleUnits).toEqual(res.body.plan.tasks[0].responsibleUnits);
+  });
+
+  it('when the parse ran two tasks together or cut one in two, an admin moves the boundary, and re-importing keeps it', async () => {
+    // The page break ate task 2's number, so the importer reads tasks 1 and 2 as one.
+    const text = tangshanText.replaceAll('唐山', '保定').replace('\n2.深入贯彻落实', '深入贯彻落实');
+    const created = await app.api.post(importPath, { text }, await admin());
+    expectStatus(created, 201);
+    const planId = created.body.plan.id;
+    expect(created.body.plan.tasks.map((t: any) => t.number).slice(0, 3)).toEqual([1, 3, 4]);
+
+    expect(
+      (await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ number: 1, split: { before: '并不存在的文字', number: 2 } }] }, await admin())).body.error
+        .details.fields[0].path,
+    ).toBe('tasks.0.split.before');
+    const split = await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ number: 1, split: { before: '深入贯彻落实', number: 2 } }] }, await admin());
+    expectStatus(split, 200);
+    expect(split.body.tasks.map((t: any) => t.number).slice(0, 4)).toEqual([1, 2, 3, 4]);
+    expect(split.body.tasks[0].title).toBe('全面学习贯彻党的二十大精神');
+    expect(split.body.tasks[1].text.startsWith('深入贯彻落实习近平总书记')).toBe(true);
+    expect(split.body.tasks).toHaveLength(22);
+
+    const again = await app.api.post(importPath, { text }, await admin());
+    expect(again.body.changes).toEqual({ tasksAdded: [], tasksRemoved: [], tasksChanged: [], eventsAffected: [] });
+    expect(again.body.plan).toEqual(split.body);
+
+    // Now the other way: tasks 3 and 4 read as one task.
+    const lastIndex = split.body.tasks.length;
+    expect(badFieldPath(await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ ordinal: lastIndex - 1, mergeWithNext: true }] }, await admin()))).toBe(
+      'tasks.0.mergeWithNext',
+    );
+    const merged = await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ number: 3, mergeWithNext: true }] }, await admin());
+    expectStatus(merged, 200);
+    expect(merged.body.tasks.map((t: any) => t.number).slice(0, 4)).toEqual([1, 2, 3, 5]);
+    expect(merged.body.tasks[2].text).toContain('利用科普资源助推“双减”工作');
+    const reimported = await app.api.post(importPath, { text }, await admin());
+    expect(reimported.body.changes).toEqual({ tasksAdded: [], tasksRemoved: [], tasksChanged: [], eventsAffected: [] });
+    expect(reimported.body.plan).toEqual(merged.body);
   });
 
   it('when units are written in two ways (市卫健委, 市卫生健康委员会), they are one organization; the task keeps the written name', async () => {

@@ -91,6 +91,10 @@ export interface TaskCorrection {
   number?: number;
   ordinal?: number;
   units?: { name: string; role: 'lead' | 'support' | null }[];
+  /** The parse ran two tasks together: a new task (numbered as given) starts at `before` in this task's text. */
+  split?: { before: string; number: number };
+  /** The parse cut one task in two: this task and the next are one. */
+  mergeWithNext?: true;
 }
 
 export interface PlanCorrections {

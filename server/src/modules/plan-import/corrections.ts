@@ -1,7 +1,8 @@
 // Owns: the admin's corrections of a plan as a patch over the parse (place, city, year, a task's
-// units), merging a new correction into the stored patch, and re-applying the patch to a later
+// units, a task boundary), merging a new correction into the stored patch, and re-applying the patch to a later
 // parse of the same document, so that re-importing it changes nothing.
-import type { ParsedPlan } from '../../importer/types';
+import { extractTask } from '../../importer';
+import type { ParsedPlan, ParsedTask, ParsedUnit } from '../../importer/types';
 import type { PlanCorrections, TaskCorrection } from '../../db/entities/plan.entity';
 
 /** Finds the corrected task: by position, else by written number when only one task has it. */
@@ -31,11 +32,22 @@ export function mergeCorrections(stored: PlanCorrections | null, next: PlanCorre
 /** The parse with the admin's corrections over it. A task the document no longer has is left alone. */
 export function applyCorrections<P extends ParsedPlan>(parsed: P, corrections: PlanCorrections | null): P {
   if (!corrections) return parsed;
-  const tasks = [...parsed.tasks];
+  const tasks: ParsedTask[] = [...parsed.tasks];
+  const boundaries: { index: number; correction: TaskCorrection }[] = [];
   for (const correction of corrections.tasks ?? []) {
     const index = taskIndexOf(parsed, correction);
-    if (typeof index !== 'number' || !correction.units) continue;
-    tasks[index] = { ...tasks[index]!, responsibleUnits: correction.units.map(({ name, role }) => ({ name, role, inherited: false })) };
+    if (typeof index !== 'number') continue;
+    if (correction.units) tasks[index] = { ...tasks[index]!, responsibleUnits: correction.units.map(({ name, role }) => ({ name, role, inherited: false })) };
+    if (correction.split || correction.mergeWithNext) boundaries.push({ index, correction });
+  }
+  // Positions refer to the parse: change boundaries from the last task back, so earlier positions hold.
+  for (const { index, correction } of boundaries.sort((a, b) => b.index - a.index)) {
+    const year = parsed.year;
+    if (correction.split) {
+      const parts = splitTask(tasks[index]!, correction.split, year);
+      if (parts) tasks.splice(index, 1, ...parts);
+    }
+    if (correction.mergeWithNext && index + 1 < tasks.length) tasks.splice(index, 2, mergeTasks(tasks[index]!, tasks[index + 1]!, year));
   }
   return {
     ...parsed,
@@ -44,4 +56,37 @@ export function applyCorrections<P extends ParsedPlan>(parsed: P, corrections: P
     ...(corrections.year !== undefined && { year: corrections.year }),
     tasks,
   };
+}
+
+/** Where a split falls in a task's text: after its start, never at it; null when the text is not there. */
+export function splitPosition(task: Pick<ParsedTask, 'text'>, before: string): number | null {
+  const at = task.text.indexOf(before);
+  return at > 0 ? at : null;
+}
+
+const ownUnits = (task: ParsedTask): ParsedUnit[] => task.responsibleUnits.filter((unit) => !unit.inherited);
+const inheritedUnits = (task: ParsedTask): ParsedUnit[] => task.responsibleUnits.filter((unit) => unit.inherited);
+
+/**
+ * Two tasks from one: each part is read again (title, audiences, themes, campaigns from its own
+ * text). The task's own units closed the whole text, so they stay with the second part; units
+ * inherited from the section go to both.
+ */
+function splitTask(task: ParsedTask, split: NonNullable<TaskCorrection['split']>, year: number | null): [ParsedTask, ParsedTask] | null {
+  const at = splitPosition(task, split.before);
+  if (at === null) return null;
+  const common = { sectionPath: task.sectionPath, inheritedUnits: inheritedUnits(task) };
+  return [
+    extractTask({ ...common, number: task.number, text: task.text.slice(0, at) }, year),
+    extractTask({ ...common, number: split.number, text: task.text.slice(at), units: ownUnits(task) }, year),
+  ];
+}
+
+/** One task from two: the first's number and place, both texts, both tasks' own units (once each). */
+function mergeTasks(first: ParsedTask, second: ParsedTask, year: number | null): ParsedTask {
+  const units = [...ownUnits(first), ...ownUnits(second).filter((unit) => !ownUnits(first).some((mine) => mine.name === unit.name))];
+  return extractTask(
+    { number: first.number, text: first.text + second.text, sectionPath: first.sectionPath, units, inheritedUnits: inheritedUnits(first) },
+    year,
+  );
 }

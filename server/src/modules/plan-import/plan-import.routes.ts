@@ -14,6 +14,8 @@ const taskCorrectionSchema = z
     number: z.number().int().min(1).optional(),
     ordinal: z.number().int().min(1).optional(),
     units: z.array(unitSchema).max(60).optional(),
+    split: z.strictObject({ before: z.string().trim().min(2).max(200), number: z.number().int().min(1).max(999) }).optional(),
+    mergeWithNext: z.literal(true).optional(),
   })
   .refine((t) => (t.number === undefined) !== (t.ordinal === undefined), { error: '请用 number 或 ordinal 指定任务（二选一）' });
 

@@ -16,7 +16,7 @@ import { CampaignYearEntity } from '../../db/entities/campaign-year.entity';
 import { storedCampaignDates } from '../campaigns/campaign-dates';
 import { PlanEntity, PlanTaskEntity, type PlanCorrections } from '../../db/entities/plan.entity';
 import { getPlan, pendingCampaigns } from '../plans/plans.service';
-import { applyCorrections, mergeCorrections, taskIndexOf } from './corrections';
+import { applyCorrections, mergeCorrections, splitPosition, taskIndexOf } from './corrections';
 import { applyImport, previewPlanView, type ImportResult } from './plan-import.apply';
 
 type StoredDates = Map<string, { startsOn: string; endsOn: string }>;
@@ -108,6 +108,10 @@ export const correctPlan = transactional(async (manager: EntityManager, actor: A
     const index = taskIndexOf(parsed, task);
     if (index === null) return [{ path: `tasks.${i}`, message: '没有这项任务' }];
     if (index === 'ambiguous') return [{ path: `tasks.${i}.number`, message: '有多项任务用这个编号，请用 ordinal 指定' }];
+    if (task.split && splitPosition(parsed.tasks[index]!, task.split.before) === null) {
+      return [{ path: `tasks.${i}.split.before`, message: '这项任务的正文中（开头之后）没有这段文字' }];
+    }
+    if (task.mergeWithNext && index === parsed.tasks.length - 1) return [{ path: `tasks.${i}.mergeWithNext`, message: '这是最后一项任务，没有下一项可以合并' }];
     return [];
   });
   if (problems.length) throw validationFailed(problems);
