@@ -1,39 +1,22 @@
 // HTTP routes of the admin's plan work: import (or dry-run) a text, correct a stored plan, and set
 // a campaign's dates for a year the catalogue does not know.
 import { z } from 'zod';
-import { campaignViewSchema, importPlanQuerySchema, importPlanSchema, planImportViewSchema, planViewSchema, type ImportPlan } from '@kepu/shared';
+import {
+  campaignDatesSchema,
+  campaignViewSchema,
+  correctPlanSchema,
+  importPlanQuerySchema,
+  importPlanSchema,
+  planImportViewSchema,
+  planViewSchema,
+  type CampaignDates,
+  type CorrectPlan,
+  type ImportPlan,
+} from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { validationFailed } from '../../core/errors';
 import { reply, requireUser, route } from '../../core/route';
-import type { PlanCorrections } from '../../db/entities/plan.entity';
 import { correctPlan, dryRunImport, importPlan, setCampaignDates } from './plan-import.service';
-
-const unitSchema = z.strictObject({ name: z.string().trim().min(2).max(80), role: z.enum(['lead', 'support']).nullable().default(null) });
-const taskCorrectionSchema = z
-  .strictObject({
-    number: z.number().int().min(1).optional(),
-    ordinal: z.number().int().min(1).optional(),
-    units: z.array(unitSchema).max(60).optional(),
-    split: z.strictObject({ before: z.string().trim().min(2).max(200), number: z.number().int().min(1).max(999) }).optional(),
-    mergeWithNext: z.literal(true).optional(),
-  })
-  .refine((t) => (t.number === undefined) !== (t.ordinal === undefined), { error: '请用 number 或 ordinal 指定任务（二选一）' });
-
-/** `PATCH /plans/:id`: what an admin may correct; kept over every later import of the same document. */
-const correctPlanSchema = z.strictObject({
-  place: z.string().trim().min(2).max(80).optional(),
-  city: z.string().trim().min(2).max(20).optional(),
-  year: z.number().int().min(1990).max(2100).optional(),
-  tasks: z.array(taskCorrectionSchema).max(500).optional(),
-});
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' })
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: '没有这一天' });
-const campaignDatesSchema = z
-  .strictObject({ startsOn: isoDate, endsOn: isoDate })
-  .refine((d) => d.startsOn <= d.endsOn, { error: '结束日期不能早于开始日期', path: ['endsOn'] });
 
 export function planImportRoutes(deps: AppDeps) {
   return [
@@ -54,7 +37,7 @@ export function planImportRoutes(deps: AppDeps) {
         return reply(answer.created ? 201 : 200, answer);
       },
     }),
-    route<PlanCorrections>({
+    route<CorrectPlan>({
       method: 'patch',
       path: '/plans/:id',
       access: ['admin'],
@@ -64,7 +47,7 @@ export function planImportRoutes(deps: AppDeps) {
       response: planViewSchema,
       handle: async ({ body, params, user }) => correctPlan(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
-    route<z.infer<typeof campaignDatesSchema>>({
+    route<CampaignDates>({
       method: 'put',
       path: '/campaigns/:code/years/:year',
       access: ['admin'],
