@@ -82,13 +82,16 @@ function DatesForm({ campaign, onSaved }: { campaign: CampaignView; onSaved: (ca
   );
 }
 
+/** The ones waiting for dates first: they are what the admin came for. Sorted once, so a saved one stays in place. */
+const pendingFirst = (list: CampaignView[]) => [...list].sort((a, b) => Number(Boolean(a.startsOn)) - Number(Boolean(b.startsOn)));
+
 export default function CampaignDatesPage() {
   const { user, hasRole } = useSession();
   const allowed = hasRole('admin');
   const thisYear = cstParts(Date.now())?.year ?? new Date().getFullYear();
   const years = [thisYear - 1, thisYear, thisYear + 1];
   const [year, setYear] = useState(thisYear);
-  const campaigns = useRequest(user && allowed ? () => listCampaigns(year) : null, [user?.id, allowed, year]);
+  const campaigns = useRequest(user && allowed ? () => listCampaigns(year).then(pendingFirst) : null, [user?.id, allowed, year]);
 
   if (!user)
     return (
