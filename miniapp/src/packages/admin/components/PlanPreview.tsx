@@ -1,7 +1,7 @@
 // A parsed or stored plan as the admin checks it: warnings first, then the header, then the
 // outline with each task's units (牵头/配合, 继承), audiences and campaigns with their dates.
 import { Text, View } from '@tarojs/components';
-import type { DerivedEventView, PlanTaskView, PlanView } from '@kepu/shared';
+import type { CampaignView, DerivedEventView, PlanTaskView, PlanView } from '@kepu/shared';
 import { formatDaySpan } from '@/utils/time';
 import { levelNames, writtenDate } from '../planText';
 
@@ -18,6 +18,8 @@ interface Props {
   warnings?: PlanWarning[];
   needsReview?: boolean;
   derivedEvents?: DerivedEventView[];
+  /** The campaign catalogue of the plan's year: dates for campaigns no derived event carries yet. */
+  catalogue?: CampaignView[];
 }
 
 function HeaderRow({ label, value }: { label: string; value: string | null | undefined }) {
@@ -61,10 +63,11 @@ function TaskUnits({ task }: { task: PlanTaskView }) {
   );
 }
 
-function campaignDates(code: string, plan: PreviewPlan, derived: DerivedEventView[]): string | null {
+/** The campaign's dates in the plan's year as people write them; null when nobody knows them yet (日期待定). */
+function campaignDates(code: string, plan: PreviewPlan, derived: DerivedEventView[], catalogue: CampaignView[]): string | null {
   if (plan.campaignsPending.some((c) => c.code === code)) return null;
-  const event = derived.find((d) => d.campaignCode === code);
-  return event?.startsOn ? formatDaySpan(event.startsOn, event.endsOn) : null;
+  const known = derived.find((d) => d.campaignCode === code && d.startsOn) ?? catalogue.find((c) => c.code === code && c.startsOn);
+  return known?.startsOn ? formatDaySpan(known.startsOn, known.endsOn) : null;
 }
 
 /** Tasks in order, grouped under the section path they sit in. */
@@ -78,7 +81,7 @@ function groupBySection(tasks: PlanTaskView[]): { path: string[]; tasks: PlanTas
   return groups;
 }
 
-export default function PlanPreview({ plan, warnings = [], needsReview, derivedEvents = [] }: Props) {
+export default function PlanPreview({ plan, warnings = [], needsReview, derivedEvents = [], catalogue = [] }: Props) {
   const period = plan.period ? `${plan.period.from}—${plan.period.to}年` : null;
   return (
     <View>
@@ -111,7 +114,7 @@ export default function PlanPreview({ plan, warnings = [], needsReview, derivedE
               <TaskUnits task={task} />
               {task.audiences.length ? <Text className="block muted">面向：{task.audiences.join('、')}</Text> : null}
               {task.campaigns.map((campaign) => {
-                const dates = campaignDates(campaign.code, plan, derivedEvents);
+                const dates = campaignDates(campaign.code, plan, derivedEvents, catalogue);
                 return (
                   <View key={campaign.code} className="admin-campaign">
                     <Text>{campaign.name}</Text>

@@ -3,11 +3,12 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { ImportPlan, PlanImportView, PlanView } from '@kepu/shared';
+import type { CampaignView, ImportPlan, PlanImportView, PlanView } from '@kepu/shared';
 import LoginPrompt from '@/components/LoginPrompt';
 import PageShell from '@/components/PageShell';
 import { useSession } from '@/hooks/useSession';
 import { findStoredPlan, importPlan, previewPlanImport } from '@/services/admin';
+import { listCampaigns } from '@/services/campaigns';
 import { toApiError } from '@/services/request';
 import { labelled } from '@/utils/a11y';
 import CorrectionForm from '../../components/CorrectionForm';
@@ -34,7 +35,7 @@ function DiffCard({ diff, eventsAffected }: { diff: TaskDiff; eventsAffected?: n
         </View>
       )}
       {eventsAffected === undefined ? (
-        <Text className="block muted">确认后，关联这些任务的活动会提醒其主办单位核对。</Text>
+        <Text className="block muted">确认后，关联这些任务的活动会提醒其主办单位核对；已保存的更正（地区、年份、责任单位）仍会保留。</Text>
       ) : (
         <Text className="block">{eventsAffected ? `涉及 ${eventsAffected} 个已关联的活动，已提醒主办单位核对` : '没有活动受影响'}</Text>
       )}
@@ -52,6 +53,7 @@ export default function ImportPlanPage() {
   const [diff, setDiff] = useState<TaskDiff | null>(null);
   const [saved, setSaved] = useState<PlanImportView | null>(null);
   const [stored, setStored] = useState<PlanView | null>(null);
+  const [catalogue, setCatalogue] = useState<CampaignView[]>([]);
   const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState('');
@@ -116,6 +118,8 @@ export default function ImportPlanPage() {
             ? await findStoredPlan(planCity, planYear).catch(() => null)
             : null;
       setDiff(base ? diffTasks(base.tasks, answer.plan.tasks) : null);
+      // Without a place no campaign event is derived yet: the catalogue still knows the dates.
+      setCatalogue(planYear ? await listCampaigns(planYear).catch(() => []) : []);
       setPreview(answer);
     } catch (caught) {
       setPreview(null);
@@ -154,7 +158,7 @@ export default function ImportPlanPage() {
         <Text className="title">工作要点全文</Text>
         <Text className="block muted">粘贴全文，或选择文本文件（UTF-8 或 GBK 编码均可）。</Text>
         <Textarea
-          className="textarea admin-actions"
+          className="textarea admin-actions admin-text"
           value={text}
           maxlength={400000}
           placeholder="在此粘贴工作要点全文"
@@ -208,7 +212,13 @@ export default function ImportPlanPage() {
       {preview ? (
         <View>
           {diff ? <DiffCard diff={diff} /> : null}
-          <PlanPreview plan={preview.plan} warnings={preview.warnings} needsReview={preview.needsReview} derivedEvents={preview.derivedEvents} />
+          <PlanPreview
+            plan={preview.plan}
+            warnings={preview.warnings}
+            needsReview={preview.needsReview}
+            derivedEvents={preview.derivedEvents}
+            catalogue={catalogue}
+          />
           <View className="section">
             <Button className="btn btn--block" loading={busy === 'import'} disabled={busy !== null} onClick={() => void confirmImport()}>
               确认导入
@@ -237,7 +247,7 @@ export default function ImportPlanPage() {
           <Warnings warnings={saved.warnings} needsReview={saved.needsReview} />
           <CorrectionForm key={imports} plan={stored} onSaved={setStored} />
           <Text className="section title">保存的结果</Text>
-          <PlanPreview plan={stored} derivedEvents={saved.derivedEvents} />
+          <PlanPreview plan={stored} derivedEvents={saved.derivedEvents} catalogue={catalogue} />
         </View>
       ) : null}
     </PageShell>
