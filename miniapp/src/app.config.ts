@@ -1,5 +1,5 @@
 // Pages, tab bar and subpackages. Tab pages must live in the main package;
-// volunteer and organizer screens load only when someone opens them.
+// volunteer, organizer and admin screens load only when someone opens them.
 export default defineAppConfig({
   pages: [
     'pages/events/index',
@@ -19,6 +19,10 @@ export default defineAppConfig({
     {
       root: 'packages/organizer',
       pages: ['pages/events/index', 'pages/edit/index', 'pages/signups/index', 'pages/checkin/index', 'pages/review/index', 'pages/volunteers/index'],
+    },
+    {
+      root: 'packages/admin',
+      pages: ['pages/import/index', 'pages/campaigns/index'],
     },
   ],
   window: {

@@ -1,5 +1,5 @@
 // Shared-typed sample data for the mini-program's tests.
-import type { ApplicantRow, ShiftView, UserView, VolunteerProfileView } from '@kepu/shared';
+import type { ApplicantRow, PlanImportView, ShiftView, UserView, VolunteerProfileView } from '@kepu/shared';
 
 const inDays = (days: number, hour: number) => {
   const at = new Date(Date.now() + days * 86_400_000);
@@ -59,3 +59,74 @@ export function profileView(overrides: Partial<VolunteerProfileView> = {}): Volu
 }
 
 export { inDays };
+
+/** A dry run's answer: a county plan whose place was read, one warning, units with roles, one campaign 日期待定. */
+export function planImportView(overrides: Partial<PlanImportView> = {}): PlanImportView {
+  return {
+    plan: {
+      id: '',
+      city: '安吉县',
+      year: 2026,
+      title: '2026年安吉县全民科学素质行动工作要点',
+      issuer: '安吉县全民科学素质工作领导小组',
+      issuedOn: '2026-03-05',
+      taskCount: 2,
+      documentNumber: '安科素〔2026〕1号',
+      place: '浙江省湖州市安吉县',
+      level: 'county',
+      kind: '工作要点',
+      period: null,
+      script: 'simplified',
+      sections: [{ ordinal: '一', level: 1, title: '提升青少年科学素质', sections: [] }],
+      tasks: [
+        {
+          number: 1,
+          title: '推进青少年科学教育',
+          text: '推进青少年科学教育。组织中小学生参观科普教育基地。',
+          sectionPath: ['一、提升青少年科学素质'],
+          responsibleUnits: [
+            { name: '县教育局', organizationId: null, role: 'lead', inherited: false },
+            { name: '县科协', organizationId: null, role: 'support', inherited: true },
+          ],
+          audiences: ['青少年'],
+          themes: [],
+          campaigns: [{ code: 'science-tech-week', name: '科技活动周' }],
+        },
+        {
+          number: 2,
+          title: '办好全国科普日',
+          text: '办好全国科普日。',
+          sectionPath: ['一、提升青少年科学素质'],
+          responsibleUnits: [{ name: '县科协', organizationId: null, role: null, inherited: false }],
+          audiences: [],
+          themes: [],
+          campaigns: [{ code: 'national-science-day', name: '全国科普日' }],
+        },
+      ],
+      campaignsPending: [{ code: 'science-tech-week', name: '科技活动周' }],
+    },
+    derivedEvents: [
+      {
+        campaignCode: 'national-science-day',
+        campaignName: '全国科普日',
+        title: '2026年安吉县全国科普日',
+        description: '',
+        city: '安吉县',
+        year: 2026,
+        startsOn: '2026-09-19',
+        endsOn: '2026-09-25',
+        taskNumbers: [2],
+        organizerName: '县科协',
+        audiences: [],
+        themes: [],
+        eventId: null,
+        published: false,
+      },
+    ],
+    created: false,
+    changed: false,
+    needsReview: true,
+    warnings: [{ code: 'UNCLOSED_BRACKET', message: '责任单位的括号没有闭合，请核对', line: 12 }],
+    ...overrides,
+  };
+}

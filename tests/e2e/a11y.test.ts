@@ -1,10 +1,12 @@
 // Accessibility of the main pages in normal and in large-text mode: no
 // serious or critical axe-core violations, tap targets of at least 44 px
 // (60 px in 大字模式), and in 大字模式 no text under 18 px.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
 import { cstTime, publishActivity } from './api';
-import { backToTabs, button, goBack, shown, signIn, signOut, switchTab, tapButton, tapText, type AppTab } from './browser';
+import { backToTabs, button, field, goBack, shown, signIn, signOut, switchTab, tapButton, tapText, type AppTab } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -107,7 +109,7 @@ async function enterMode(tab: AppTab, mode: Mode): Promise<void> {
   await shown(tab.page).locator('.page.page--large').waitFor();
 }
 
-describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer and reviewer pages', (mode) => {
+describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer, reviewer and admin pages', (mode) => {
   it('pass the same checks', async () => {
     // An event of demo-organizer's organization with a shift demo-volunteer applied for, and one event awaiting review.
     const event = await publishActivity(e2e.api, { title: `无障碍检查：志愿活动（${mode}）`, capacity: 20, days: 5 });
@@ -158,6 +160,21 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer a
     await tapText(page, '活动审核');
     await shown(page).getByText(`无障碍检查：待审核（${mode}）`).waitFor();
     await checkScreen(tab, mode, 'review-queue', found);
+    await signOut(page);
+
+    // The admin's pages: a plan previewed (warnings, outline, units with roles), and the campaign dates.
+    await signIn(page, '管理员（demo-admin）');
+    await tapText(page, '管理：导入工作要点');
+    await waitForContent(page, 'taro-textarea-core');
+    await checkScreen(tab, mode, 'admin-import', found);
+    await field(page, '工作要点全文').fill(readFileSync(join(__dirname, '..', 'importer', 'fixtures', 'changxing-2023-circled.txt'), 'utf8'));
+    await tapButton(page, '预览');
+    await waitForContent(page, '.admin-task');
+    await checkScreen(tab, mode, 'admin-import-preview', found);
+    await backToTabs(page);
+    await tapText(page, '管理：主题活动日期');
+    await waitForContent(page, '.card .title');
+    await checkScreen(tab, mode, 'admin-campaigns', found);
 
     expect(found).toEqual({});
   });

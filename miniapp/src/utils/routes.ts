@@ -27,6 +27,8 @@ export const routes = {
   organizerCheckin: (id: string, title?: string) => `/packages/organizer/pages/checkin/index${q({ id, title })}`,
   organizerVolunteers: (id: string, title?: string) => `/packages/organizer/pages/volunteers/index${q({ id, title })}`,
   organizerReview: () => '/packages/organizer/pages/review/index',
+  adminImport: () => '/packages/admin/pages/import/index',
+  adminCampaigns: () => '/packages/admin/pages/campaigns/index',
 };
 
 /** A page parameter as text: WeChat passes them still encoded, H5 already decoded. */

@@ -1,5 +1,5 @@
 // 我的: my sign-ups (upcoming and past) with check-in QR and cancel, my
-// profile, 大字模式, the volunteer and organizer areas, and erasing my data.
+// profile, 大字模式, the volunteer, organizer and admin areas, and erasing my data.
 import { Button, Label, Switch, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
@@ -154,6 +154,18 @@ export default function MePage() {
             {hasRole('reviewer') || hasRole('admin') ? (
               <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.organizerReview() })}>
                 <Text>活动审核</Text>
+                <Text>›</Text>
+              </View>
+            ) : null}
+            {hasRole('admin') ? (
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.adminImport() })}>
+                <Text>管理：导入工作要点</Text>
+                <Text>›</Text>
+              </View>
+            ) : null}
+            {hasRole('admin') ? (
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.adminCampaigns() })}>
+                <Text>管理：主题活动日期</Text>
                 <Text>›</Text>
               </View>
             ) : null}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '主题活动日期',
+});

@@ -1,0 +1,120 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { failure, fakeApi, ok } from '../../../../../test/api';
+import { planImportView, user } from '../../../../../test/fixtures';
+import { taroTest } from '../../../../../test/taro';
+import { clearSession, saveSession } from '@/services/session';
+import ImportPlanPage from './index';
+
+beforeEach(() => {
+  taroTest.reset();
+  clearSession();
+  saveSession({ token: 't', user: user(['resident', 'admin']) });
+});
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const press = async (name: string) => act(async () => fireEvent.click(screen.getByRole('button', { name })));
+const stored = () => {
+  const { plan } = planImportView();
+  return { ...plan, id: 'p1' };
+};
+
+describe('导入工作要点', () => {
+  test('only admins may import', () => {
+    saveSession({ token: 't', user: user(['resident']) });
+    render(<ImportPlanPage />);
+    expect(screen.getByText('只有管理员可以导入工作要点。')).toBeTruthy();
+  });
+
+  test('预览 sends a dry run and shows the parse; PLAN_INCOMPLETE on 确认导入 shows its message beside the fields', async () => {
+    const preview = planImportView({
+      plan: { ...planImportView().plan, city: null, place: null, level: null },
+      warnings: [{ code: 'NO_PLACE', message: '没有读出计划所属地区，请填写城市', line: 1 }],
+    });
+    fakeApi({
+      'POST /plans/import': (request) =>
+        request.query.get('dryRun') === '1'
+          ? ok(preview)
+          : failure(422, 'PLAN_INCOMPLETE', '没有读出计划所属地区或年份，请指定城市和年份后再保存', { missing: ['city'] }),
+    });
+    render(<ImportPlanPage />);
+    type('工作要点全文', '一、提升青少年科学素质\n1.推进青少年科学教育。（县教育局）');
+    await press('预览');
+
+    const dryRun = taroTest.requests[0]!;
+    expect(dryRun.url).toContain('/plans/import?dryRun=1');
+    expect(dryRun.data).toEqual({ text: '一、提升青少年科学素质\n1.推进青少年科学教育。（县教育局）' });
+    expect(screen.getByText('第 1 行：没有读出计划所属地区，请填写城市')).toBeTruthy();
+    expect(screen.getByText('科技活动周')).toBeTruthy();
+
+    await press('确认导入');
+    expect(screen.getAllByText('没有读出计划所属地区或年份，请指定城市和年份后再保存').length).toBeGreaterThan(0);
+    expect(screen.getByText('请填写城市')).toBeTruthy();
+  });
+
+  test('确认导入 sends the city when filled in, then 更正 sends PATCH with the place and a task’s units', async () => {
+    const saved = planImportView({ created: true, plan: stored() });
+    fakeApi({
+      'GET /plans': () => ok({ items: [], nextCursor: null }),
+      'POST /plans/import': (request) => (request.query.get('dryRun') === '1' ? ok(planImportView()) : ok(saved, 201)),
+      'PATCH /plans/p1': (request) => {
+        const body = request.data as { place: string; tasks: { units: { name: string; role: string | null }[] }[] };
+        const plan = stored();
+        plan.place = body.place;
+        plan.tasks[0] = { ...plan.tasks[0]!, responsibleUnits: body.tasks[0]!.units.map((u) => ({ ...u, organizationId: null, inherited: false })) } as never;
+        return ok(plan);
+      },
+    });
+    render(<ImportPlanPage />);
+    type('工作要点全文', '全文');
+    type('城市', '安吉县');
+    await press('预览');
+    await press('确认导入');
+    const post = taroTest.requests.find((r) => r.method === 'POST' && !r.url.includes('dryRun'));
+    expect(post?.data).toEqual({ text: '全文', city: '安吉县' });
+    expect(screen.getByText('已导入：2026年安吉县全民科学素质行动工作要点')).toBeTruthy();
+
+    type('地区全称', '浙江省湖州市安吉县');
+    fireEvent.click(screen.getByText('第1项'));
+    type('第 2 个单位', '县科学技术协会');
+    fireEvent.click(screen.getAllByText('牵头')[1]!);
+    await press('保存更正');
+
+    const patch = taroTest.requests.find((r) => r.method === 'PATCH');
+    expect(patch?.url).toContain('/plans/p1');
+    expect(patch?.data).toEqual({
+      tasks: [
+        {
+          ordinal: 1,
+          units: [
+            { name: '县教育局', role: 'lead' },
+            { name: '县科学技术协会', role: 'lead' },
+          ],
+        },
+      ],
+    });
+    expect(screen.getByText('更正已保存，以后重新导入同一文本时仍会保留')).toBeTruthy();
+    // The result below shows the corrected units.
+    await waitFor(() => expect(screen.getAllByText('县科学技术协会').length).toBeGreaterThan(0));
+  });
+
+  test('a re-import shows which tasks it adds, removes and changes before confirming', async () => {
+    const next = planImportView();
+    next.plan.tasks = [
+      next.plan.tasks[0]!,
+      { ...next.plan.tasks[1]!, text: '办好全国科普日，改过了。' },
+      { ...next.plan.tasks[1]!, number: 3, title: '新任务', text: '新任务。' },
+    ];
+    fakeApi({
+      'GET /plans': () => ok({ items: [{ id: 'p1', city: '安吉县', year: 2026, title: 't', issuer: null, issuedOn: null, taskCount: 2 }], nextCursor: null }),
+      'GET /plans/p1': () => ok(stored()),
+      'POST /plans/import': () => ok(next),
+    });
+    render(<ImportPlanPage />);
+    type('工作要点全文', '改过的全文');
+    await press('预览');
+    await waitFor(() => expect(screen.getByText('与已保存的计划相比')).toBeTruthy());
+    expect(screen.getByText('新增任务：3')).toBeTruthy();
+    expect(screen.getByText('删除任务：无')).toBeTruthy();
+    expect(screen.getByText('内容有改动的任务：2')).toBeTruthy();
+  });
+});
