@@ -1,22 +1,13 @@
 // What admins do to plans and campaigns: a dry run of a plan text and saving it, corrections of a
 // stored plan (place, city, year, a task's units), the plan a text was filed as before, and a
 // campaign's dates for a year the catalogue does not know.
-import type { CampaignView, ImportPlan, Page, PlanImportView, PlanSummaryView, PlanView } from '@kepu/shared';
+import type { CampaignDates, CampaignView, CorrectPlan, ImportPlan, Page, PlanImportView, PlanSummaryView, PlanView } from '@kepu/shared';
 import { request } from '@/services/request';
 
+/** `PATCH /plans/:id` (shared schema); the pages name a task by its position (1-based `ordinal`). */
+export type PlanCorrection = CorrectPlan;
 /** A unit as the admin writes it in a correction. */
-export interface UnitCorrection {
-  name: string;
-  role: 'lead' | 'support' | null;
-}
-
-/** `PATCH /plans/:id`: a task is named by its position in the plan (1-based `ordinal`). */
-export interface PlanCorrection {
-  place?: string;
-  city?: string;
-  year?: number;
-  tasks?: { ordinal: number; units: UnitCorrection[] }[];
-}
+export type UnitCorrection = NonNullable<NonNullable<CorrectPlan['tasks']>[number]['units']>[number];
 
 /** The dry run: the same parse as an import, nothing saved. quiet: the page shows every failure beside the form. */
 export function previewPlanImport(input: ImportPlan): Promise<PlanImportView> {
@@ -38,6 +29,6 @@ export async function findStoredPlan(city: string, year: number): Promise<PlanVi
   return summary ? request<PlanView>(`/plans/${encodeURIComponent(summary.id)}`, { quiet: true }) : null;
 }
 
-export function setCampaignDates(code: string, year: number, dates: { startsOn: string; endsOn: string }): Promise<CampaignView> {
+export function setCampaignDates(code: string, year: number, dates: CampaignDates): Promise<CampaignView> {
   return request<CampaignView>(`/campaigns/${encodeURIComponent(code)}/years/${year}`, { method: 'PUT', data: dates, quiet: true });
 }

@@ -3,3 +3,4 @@
 export * from './event-times';
 export * from './seats';
 export * from './signup-window';
+export * from './task-changes';

@@ -1,11 +1,6 @@
-// Pure helpers of the admin pages: what a re-import would change (the task diff, keyed as the
-// server keys tasks), the header's words, dates as admins type them, and a file's bytes as text.
-
-interface TaskLike {
-  number: number;
-  title: string;
-  text: string;
-}
+// Pure helpers of the admin pages: what a re-import would change (the server's own rule), the
+// header's words, dates as admins type them, and a file's bytes as text.
+import { compareTasks, type ComparedTask } from '@kepu/shared/rules/task-changes';
 
 export interface TaskDiff {
   added: number[];
@@ -13,40 +8,16 @@ export interface TaskDiff {
   changed: number[];
 }
 
-/** `number#nth`: a written number repeats when numbering restarts per section, so the nth one counts too. */
-function taskKeys(tasks: TaskLike[]): string[] {
-  const seen = new Map<number, number>();
-  return tasks.map((task) => {
-    const nth = (seen.get(task.number) ?? 0) + 1;
-    seen.set(task.number, nth);
-    return `${task.number}#${nth}`;
-  });
-}
-
-const unique = (numbers: number[]) => [...new Set(numbers)].sort((a, b) => a - b);
+const numbers = (tasks: { number: number }[]) => [...new Set(tasks.map((t) => t.number))].sort((a, b) => a - b);
 
 /**
- * What importing `next` over the stored plan would do to its tasks, the way the server counts it.
- * The dry run does not answer `changes`, so the preview works it out from the stored plan; the
- * events it touches are known only once the import is confirmed.
+ * What importing `next` over the stored plan would do to its tasks, by the same rule the server
+ * applies when it saves (shared `compareTasks`). The events it touches are known only once the
+ * import is confirmed.
  */
-export function diffTasks(stored: TaskLike[], next: TaskLike[]): TaskDiff {
-  const oldKeys = taskKeys(stored);
-  const newKeys = taskKeys(next);
-  const oldByKey = new Map(oldKeys.map((key, i) => [key, stored[i]!]));
-  const newByKey = new Map(newKeys.map((key, i) => [key, next[i]!]));
-  return {
-    added: unique(next.filter((_, i) => !oldByKey.has(newKeys[i]!)).map((t) => t.number)),
-    removed: unique(stored.filter((_, i) => !newByKey.has(oldKeys[i]!)).map((t) => t.number)),
-    changed: unique(
-      stored
-        .filter((old, i) => {
-          const fresh = newByKey.get(oldKeys[i]!);
-          return fresh !== undefined && (fresh.text !== old.text || fresh.title !== old.title);
-        })
-        .map((t) => t.number),
-    ),
-  };
+export function diffTasks(stored: ComparedTask[], next: ComparedTask[]): TaskDiff {
+  const { added, removed, changed } = compareTasks(stored, next);
+  return { added: numbers(added), removed: numbers(removed), changed: numbers(changed) };
 }
 
 export const levelNames: Record<string, string> = { national: '国家级', province: '省级', city: '市级', county: '县级' };

@@ -5,7 +5,7 @@
 // a campaign the plan no longer names are cancelled as an organizer would cancel them.
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
+import { compareTasks, cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { canonicalUnitName } from '../../importer';
 import { type DerivedEvent, type FiledPlan, type ParsedPlan } from '../../importer/types';
@@ -42,16 +42,6 @@ const DROPPED_CAMPAIGN_REASON = '工作要点修订后不再包含该主题活�
 
 export function fingerprint(plan: FiledPlan, derived: DerivedEvent[]): string {
   return createHash('sha256').update(JSON.stringify({ plan, derived })).digest('hex');
-}
-
-/** A task's identity across imports: its number, and which task of that number it is (numbering may restart per section). */
-function taskKeys(tasks: { number: number }[]): string[] {
-  const seen = new Map<number, number>();
-  return tasks.map((task) => {
-    const nth = (seen.get(task.number) ?? 0) + 1;
-    seen.set(task.number, nth);
-    return `${task.number}#${nth}`;
-  });
 }
 
 const unique = (numbers: number[]) => [...new Set(numbers)].sort((a, b) => a - b);
@@ -172,15 +162,8 @@ export async function applyImport(
 
   // What changed since the stored plan, task by task.
   const oldTasks = existing ? (await taskRepo.findBy({ planId: plan.id })).sort((a, b) => a.ordinal - b.ordinal) : [];
-  const oldByKey = new Map(taskKeys(oldTasks).map((key, i) => [key, oldTasks[i]!]));
-  const newKeys = taskKeys(parsed.tasks);
-  const newByKey = new Map(newKeys.map((key, i) => [key, parsed.tasks[i]!]));
-  const tasksAdded = parsed.tasks.filter((_, i) => !oldByKey.has(newKeys[i]!)).map((t) => t.number);
-  const removed = [...oldByKey].filter(([key]) => !newByKey.has(key)).map(([, t]) => t);
-  const changedTasks = [...oldByKey].flatMap(([key, old]) => {
-    const fresh = newByKey.get(key);
-    return fresh && (fresh.text !== old.text || fresh.title.slice(0, 200) !== old.title) ? [old] : [];
-  });
+  const { added, removed, changed: changedTasks } = compareTasks(oldTasks, parsed.tasks);
+  const tasksAdded = added.map((t) => t.number);
 
   await taskRepo.delete({ planId: plan.id });
   const taskRows = parsed.tasks.map((t, index) =>

@@ -1,0 +1,42 @@
+// What a re-import of a plan does to its tasks: which are added, removed or
+// changed. The server stores and reports it; the import page previews it.
+
+/** The part of a task that identifies it and says whether it changed. */
+export interface ComparedTask {
+  number: number;
+  title: string;
+  text: string;
+}
+
+/** Titles are stored to this length, so a comparison looks no further. */
+export const STORED_TITLE_LENGTH = 200;
+
+/** `number#nth`: a written number repeats when numbering restarts per section, so the nth one counts too. */
+export function taskKeys(tasks: readonly { number: number }[]): string[] {
+  const seen = new Map<number, number>();
+  return tasks.map((task) => {
+    const nth = (seen.get(task.number) ?? 0) + 1;
+    seen.set(task.number, nth);
+    return `${task.number}#${nth}`;
+  });
+}
+
+/** Tasks of `next` the stored plan lacks, stored tasks `next` lacks, and stored tasks whose title or text changed. */
+export function compareTasks<S extends ComparedTask, N extends ComparedTask>(
+  stored: readonly S[],
+  next: readonly N[],
+): { added: N[]; removed: S[]; changed: S[] } {
+  const storedKeys = taskKeys(stored);
+  const nextKeys = taskKeys(next);
+  const storedByKey = new Map(storedKeys.map((key, i) => [key, stored[i]!]));
+  const nextByKey = new Map(nextKeys.map((key, i) => [key, next[i]!]));
+  const titleOf = (task: ComparedTask) => task.title.slice(0, STORED_TITLE_LENGTH);
+  return {
+    added: next.filter((_, i) => !storedByKey.has(nextKeys[i]!)),
+    removed: stored.filter((_, i) => !nextByKey.has(storedKeys[i]!)),
+    changed: stored.filter((task, i) => {
+      const fresh = nextByKey.get(storedKeys[i]!);
+      return fresh !== undefined && (fresh.text !== task.text || titleOf(fresh) !== titleOf(task));
+    }),
+  };
+}
