@@ -20,6 +20,8 @@ export default defineConfig(
   tseslint.configs.recommended,
   {
     rules: {
+      // One import statement per module (a separate `import type` line is fine).
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       // `_` marks a parameter a signature needs but the body does not (Koa's next, jest's done).
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -4,7 +4,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
-import type { EventView } from '@kepu/shared';
+import type { EventView, MySignupView } from '@kepu/shared';
 import { placeParty, seatsLeft as seatsLeftOf } from '@kepu/shared/rules/seats';
 import { isBookable, signupWindowVerdict, type WindowVerdict } from '@kepu/shared/rules/signup-window';
 import PageShell from '@/components/PageShell';
@@ -13,7 +13,6 @@ import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { cancelMySignup, getEvent } from '@/services/events';
 import { listMySignups } from '@/services/me';
-import type { MySignupView } from '@kepu/shared';
 import { routes, tabs } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
 import AddToCalendar from './AddToCalendar';

@@ -1,7 +1,6 @@
 // The audit log, for admins: who unmasked, exported, reviewed, changed roles or erased what.
 import { z } from 'zod';
-import { pageQuerySchema } from '@kepu/shared';
-import { auditEntryViewSchema, pageSchema } from '@kepu/shared';
+import { auditEntryViewSchema, pageQuerySchema, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { route } from '../../core/route';
 import { listAudit } from './audit.service';

@@ -1,6 +1,5 @@
 // Sign-in: WeChat's code2Session in production, a named dev login for the demo.
-import { devLoginSchema, wxLoginSchema, type DevLogin, type WxLogin } from '@kepu/shared';
-import { loginResultSchema } from '@kepu/shared';
+import { type DevLogin, devLoginSchema, loginResultSchema, type WxLogin, wxLoginSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { issueSessionToken } from '../../core/tokens';
 import { notFound } from '../../core/errors';

@@ -1,7 +1,5 @@
 // The campaign catalogue computed for a year, with the dates admins set where the catalogue has none.
-import { cstDateOf } from '@kepu/shared';
-import { campaignsQuerySchema } from '@kepu/shared';
-import { campaignViewSchema, pageSchema } from '@kepu/shared';
+import { campaignsQuerySchema, campaignViewSchema, cstDateOf, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { route } from '../../core/route';
 import { campaignsOfYear } from './campaign-dates';

@@ -1,20 +1,22 @@
 // HTTP routes of events: public lists and details, iCalendar, and the
 // organizer/reviewer workflow. Each handler calls one use case.
 import {
-  cancelEventSchema,
-  createEventSchema,
-  createEventSeriesSchema,
-  eventListQuerySchema,
-  reviewEventSchema,
-  updateEventSchema,
   type CancelEvent,
+  cancelEventSchema,
   type CreateEvent,
+  createEventSchema,
   type CreateEventSeries,
+  createEventSeriesSchema,
   type EventListQuery,
+  eventListQuerySchema,
+  eventSeriesViewSchema,
+  eventViewSchema,
+  pageSchema,
   type ReviewEvent,
+  reviewEventSchema,
   type UpdateEvent,
+  updateEventSchema,
 } from '@kepu/shared';
-import { eventSeriesViewSchema, eventViewSchema, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
 import { renderCalendar } from './ics';

@@ -1,7 +1,18 @@
 // HTTP routes of sign-ups, check-in codes, check-in and the organizer's list.
 import { z } from 'zod';
-import { checkinSchema, createSignupSchema, pageQuerySchema, signupListQuerySchema, type Checkin, type CreateSignup } from '@kepu/shared';
-import { checkinCodeViewSchema, eventSignupRowSchema, mySignupViewSchema, pageSchema, signupViewSchema } from '@kepu/shared';
+import {
+  type Checkin,
+  checkinCodeViewSchema,
+  checkinSchema,
+  type CreateSignup,
+  createSignupSchema,
+  eventSignupRowSchema,
+  mySignupViewSchema,
+  pageQuerySchema,
+  pageSchema,
+  signupListQuerySchema,
+  signupViewSchema,
+} from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { decodeCursor } from '../../core/paging';
 import { requireUser, reply, route } from '../../core/route';

@@ -22,9 +22,8 @@ import type { AuthUser } from '../../core/actor';
 import { signToken, verifyToken } from '../../core/tokens';
 import { auditPersonalDataList } from '../audit/audit.service';
 import { EventEntity } from '../../db/entities/event.entity';
-import { isVisibleTo } from '../organizations/organizations.access';
+import { assertActsFor, isVisibleTo } from '../organizations/organizations.access';
 import { enqueueNotification } from '../notifications/notifications.service';
-import { assertActsFor } from '../organizations/organizations.access';
 import { SignupEntity } from '../../db/entities/signup.entity';
 import {
   canCancelSignup,

@@ -1,6 +1,5 @@
 // The signed-in user's own profile and data erasure.
-import { updateMeSchema, type UpdateMe } from '@kepu/shared';
-import { erasedViewSchema, userViewSchema } from '@kepu/shared';
+import { erasedViewSchema, type UpdateMe, updateMeSchema, userViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, route, reply } from '../../core/route';
 import { eraseUser, getUserView, updateMe } from './users.service';

@@ -2,22 +2,27 @@
 // certificates and the organizer's volunteer list. Each handler calls one use case.
 import { z } from 'zod';
 import {
+  applicantRowSchema,
+  type ApplicationDecision,
   applicationDecisionSchema,
+  applicationViewSchema,
+  type CompleteApplication,
   completeApplicationSchema,
+  type CreateShift,
   createShiftSchema,
+  myApplicationViewSchema,
   pageQuerySchema,
+  pageSchema,
+  type ShiftListQuery,
   shiftListQuerySchema,
+  shiftViewSchema,
+  type UpdateShift,
   updateShiftSchema,
   volunteerListQuerySchema,
-  volunteerProfileSchema,
-  type ApplicationDecision,
-  type CompleteApplication,
-  type CreateShift,
-  type ShiftListQuery,
-  type UpdateShift,
   type VolunteerProfileInput,
+  volunteerProfileSchema,
+  volunteerProfileViewSchema,
 } from '@kepu/shared';
-import { applicantRowSchema, applicationViewSchema, myApplicationViewSchema, pageSchema, shiftViewSchema, volunteerProfileViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { decodeCursor } from '../../core/paging';
 import { sendTable } from '../../exports/table';
