@@ -4,7 +4,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CampaignView } from '@kepu/shared';
-import LoginPrompt from '@/components/LoginPrompt';
+import { renderAccessGate } from '@/components/AccessGate';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
@@ -93,20 +93,8 @@ export default function CampaignDatesPage() {
   const [year, setYear] = useState(thisYear);
   const campaigns = useRequest(user && allowed ? () => listCampaigns(year).then(pendingFirst) : null, [user?.id, allowed, year]);
 
-  if (!user)
-    return (
-      <PageShell>
-        <LoginPrompt />
-      </PageShell>
-    );
-  if (!allowed)
-    return (
-      <PageShell>
-        <View className="card">
-          <Text className="title">只有管理员可以设置主题活动日期。</Text>
-        </View>
-      </PageShell>
-    );
+  const gate = renderAccessGate({ signedIn: Boolean(user), allowed, refusal: '只有管理员可以设置主题活动日期。' });
+  if (gate) return gate;
 
   const items = campaigns.data ?? [];
   const pending = items.filter((c) => !c.startsOn).length;

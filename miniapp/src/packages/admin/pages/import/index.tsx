@@ -4,7 +4,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CampaignView, ImportPlan, PlanImportView, PlanView } from '@kepu/shared';
-import LoginPrompt from '@/components/LoginPrompt';
+import { renderAccessGate } from '@/components/AccessGate';
 import PageShell from '@/components/PageShell';
 import { useSession } from '@/hooks/useSession';
 import { findStoredPlan, importPlan, previewPlanImport } from '@/services/admin';
@@ -60,20 +60,8 @@ export default function ImportPlanPage() {
   // A new import starts the correction form afresh; a correction keeps it (and its message).
   const [imports, setImports] = useState(0);
 
-  if (!user)
-    return (
-      <PageShell>
-        <LoginPrompt />
-      </PageShell>
-    );
-  if (!hasRole('admin'))
-    return (
-      <PageShell>
-        <View className="card">
-          <Text className="title">只有管理员可以导入工作要点。</Text>
-        </View>
-      </PageShell>
-    );
+  const gate = renderAccessGate({ signedIn: Boolean(user), allowed: hasRole('admin'), refusal: '只有管理员可以导入工作要点。' });
+  if (gate) return gate;
 
   /** The body of both calls; city and year only when the admin filled them in. */
   const body = (): ImportPlan | null => {

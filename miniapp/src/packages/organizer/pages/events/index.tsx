@@ -5,7 +5,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import type { EventStatus, EventView } from '@kepu/shared';
 import ListFooter from '@/components/ListFooter';
-import LoginPrompt from '@/components/LoginPrompt';
+import { renderAccessGate } from '@/components/AccessGate';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { useOnReturn } from '@/hooks/useOnReturn';
@@ -43,21 +43,12 @@ export default function OrganizerEventsPage() {
     if (events.hasMore && !events.moreError) void events.loadMore();
   });
 
-  if (!user)
-    return (
-      <PageShell>
-        <LoginPrompt />
-      </PageShell>
-    );
-  if (!hasRole('organizer') || !organizerId) {
-    return (
-      <PageShell>
-        <View className="card">
-          <Text className="title">你还不是任何主办单位的组织者，请联系管理员添加。</Text>
-        </View>
-      </PageShell>
-    );
-  }
+  const gate = renderAccessGate({
+    signedIn: Boolean(user),
+    allowed: hasRole('organizer') && Boolean(organizerId),
+    refusal: '你还不是任何主办单位的组织者，请联系管理员添加。',
+  });
+  if (gate) return gate;
 
   const submit = async (event: EventView) => {
     try {

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import type { EventView } from '@kepu/shared';
 import ListFooter from '@/components/ListFooter';
-import LoginPrompt from '@/components/LoginPrompt';
+import { renderAccessGate } from '@/components/AccessGate';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { usePagedList } from '@/hooks/usePagedList';
@@ -32,20 +32,8 @@ export default function ReviewPage() {
     if (queue.hasMore && !queue.moreError) void queue.loadMore();
   });
 
-  if (!user)
-    return (
-      <PageShell>
-        <LoginPrompt />
-      </PageShell>
-    );
-  if (!allowed)
-    return (
-      <PageShell>
-        <View className="card">
-          <Text className="title">只有审核员可以审核活动。</Text>
-        </View>
-      </PageShell>
-    );
+  const gate = renderAccessGate({ signedIn: Boolean(user), allowed, refusal: '只有审核员可以审核活动。' });
+  if (gate) return gate;
 
   const decide = async (event: EventView, decision: 'approve' | 'reject') => {
     setBusy(event.id);
