@@ -3,42 +3,14 @@
 // values survive, the new plan columns are filled from what was stored, and a task text over
 // 64 KB fits on MariaDB.
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { parseDatabaseUrl, type DatabaseConfig } from '../../config';
+import type { DatabaseConfig } from '../../config';
+import { createTestDatabase, engines, type TestDatabase } from '../../../../tests/databases';
 import { createDataSource, openDatabase } from '../data-source';
 import { Initial1764000000000 } from './1764000000000-Initial';
 import { Volunteers1764200000000 } from './1764200000000-Volunteers';
 import { DropEventParent1764300000000 } from './1764300000000-DropEventParent';
 import { CancelledPublishedAt1764400000000 } from './1764400000000-CancelledPublishedAt';
-
-const MYSQL_URL = process.env.KEPU_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
-const engines = process.env.KEPU_SKIP_MYSQL === '1' ? ['sqlite'] : ['sqlite', 'mysql'];
-
-async function emptyDatabase(engine: string): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'kepu-migration-'));
-    return { config: { type: 'sqlite', path: join(dir, 'kepu.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const base = parseDatabaseUrl(MYSQL_URL);
-  if (base.type !== 'mysql') throw new Error('KEPU_TEST_MYSQL_URL must be a mysql:// URL');
-  const name = `kepu_m11_${process.pid}_${Date.now().toString(36)}`;
-  const server = { host: base.host, port: base.port, user: base.username, password: base.password };
-  const admin = await createConnection(server);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  return {
-    config: { ...base, database: name },
-    drop: async () => {
-      const conn = await createConnection(server);
-      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await conn.end();
-    },
-  };
-}
 
 async function migratedBefore(config: DatabaseConfig): Promise<DataSource> {
   const options = createDataSource(config).options;
@@ -50,9 +22,9 @@ async function migratedBefore(config: DatabaseConfig): Promise<DataSource> {
 }
 
 describe.each(engines)('the v1.1 plan migration on %s', (engine) => {
-  let db: Awaited<ReturnType<typeof emptyDatabase>>;
+  let db: TestDatabase;
   beforeAll(async () => {
-    db = await emptyDatabase(engine);
+    db = await createTestDatabase(engine);
   });
   afterAll(async () => db.drop());
 
