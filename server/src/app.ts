@@ -7,6 +7,8 @@ import { authenticate } from './http/authenticate';
 import { jsonBody } from './http/body';
 import { docsPage } from './http/docs';
 import { errorMiddleware } from './http/error-middleware';
+import { observeRequests, requestIdOf } from './http/observe';
+import { securityHeaders } from './http/security-headers';
 import { defaultRateRules, rateLimit } from './http/rate-limit';
 import { type RouteDef } from './core/route';
 import { mountRoutes, openApiDocument } from './http/mount';
@@ -24,6 +26,9 @@ import { userAdminRoutes } from './modules/users/users.routes';
 import { loadAuthUser } from './modules/users/users.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
+import { metricsRoutes } from './modules/health/metrics.routes';
+import { createLogger, safeError } from './observability/logger';
+import { AppMetrics } from './observability/metrics';
 
 export const API_PREFIX = '/api/v1';
 
@@ -43,7 +48,10 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
   ];
 }
 
-export function createApp(deps: AppDeps): Koa {
+export function createApp(appDeps: AppDeps): Koa {
+  const logger = appDeps.logger ?? createLogger('silent');
+  const metrics = appDeps.metrics ?? new AppMetrics();
+  const deps: AppDeps = { ...appDeps, logger, metrics };
   const app = new Koa();
   // X-Forwarded-For counts only behind proxies the operator named, and only their hops.
   app.proxy = deps.config.trustProxy > 0;
@@ -53,18 +61,25 @@ export function createApp(deps: AppDeps): Koa {
   const mountOptions = { validateResponses: deps.validateResponses ?? false };
   mountRoutes(router, '', healthRoutes(deps), mountOptions);
   const openApi = openApiDocument(routes, API_PREFIX);
+  const docsHtml = docsPage(openApi);
   router.get(`${API_PREFIX}/openapi.json`, (ctx) => {
     ctx.body = openApi;
   });
   router.get('/api/docs', (ctx) => {
     ctx.type = 'html';
-    ctx.body = docsPage(openApi);
+    ctx.body = docsHtml;
   });
   mountRoutes(router, API_PREFIX, routes, mountOptions);
+  // /metrics reads its own Bearer token (METRICS_TOKEN), so it is answered before sessions are.
+  const opsRouter = new Router();
+  mountRoutes(opsRouter, '', metricsRoutes(deps.config, metrics), mountOptions);
 
-  app.use(errorMiddleware());
+  // Outermost: the request id and the log line see every answer, errors included, as sent.
+  app.use(observeRequests(logger, metrics));
+  app.use(securityHeaders(deps.config.staticDir, [docsHtml]));
+  app.use(errorMiddleware((error, ctx) => logger.error({ requestId: requestIdOf(ctx), method: ctx.method, err: safeError(error) }, 'request failed')));
   app.use(serveH5(deps.config.staticDir));
-  app.use(jsonBody);
+  app.use(opsRouter.routes());
   app.use(
     authenticate({
       mode: deps.config.authMode,
@@ -73,7 +88,9 @@ export function createApp(deps: AppDeps): Koa {
       loadActor: (userId) => loadAuthUser(deps.dataSource.manager, userId),
     }),
   );
-  app.use(rateLimit(deps.rateLimiter, defaultRateRules, deps.config.rateLimit));
+  // Before the body is read: a refused upload costs no megabyte of reading.
+  app.use(rateLimit(deps.rateLimiter, defaultRateRules, deps.config.rateLimit, (bucket) => metrics.rateLimited.inc({ bucket })));
+  app.use(jsonBody);
   app.use(router.routes());
   // throw: a wrong method gets the contract's error body (405), not Koa's plain text.
   app.use(router.allowedMethods({ throw: true }));

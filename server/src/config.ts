@@ -1,5 +1,6 @@
 // Reads the environment once into a typed config. Knows nothing about Koa
 // or the database beyond the URL; main.ts hands the result to everything else.
+import { logLevels, type LogLevel } from './observability/logger';
 
 /** How recorded volunteer hours are rounded (HOURS_ROUNDING); modules/volunteers/hours.ts applies it. */
 export type RoundingMode = 'down' | 'nearest' | 'up';
@@ -51,6 +52,15 @@ export interface Config {
    * 0: the header is ignored, so a client cannot pick its own address to dodge rate limits.
    */
   trustProxy: number;
+  /** NODE_ENV=production: stricter defaults (no dev login, /metrics only with METRICS_TOKEN). */
+  production: boolean;
+  /** LOG_LEVEL: info by default, warn under NODE_ENV=test (requests are logged at info). */
+  logLevel: LogLevel;
+  /**
+   * METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <token>`. Unset, /metrics answers
+   * only on this machine (loopback, no proxy in front, not production); elsewhere it is not there (404).
+   */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
   }
   const hoursRounding = env.HOURS_ROUNDING ? parseHoursRounding(env.HOURS_ROUNDING) : defaultHoursRounding;
   if (!hoursRounding) throw new ConfigError(`HOURS_ROUNDING must look like down:30, nearest:15 or up:60 (got ${env.HOURS_ROUNDING})`);
+  const logLevel = (env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')) as LogLevel;
+  if (!logLevels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got ${env.LOG_LEVEL})`);
+  // Sent on every scrape and compared whole: long enough that guessing it is not a way in.
+  if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16)');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got ${env.PORT})`);
   return {
@@ -126,5 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
     hoursRounding,
     certificateFont: env.CERT_FONT || null,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    production,
+    logLevel,
+    metricsToken: env.METRICS_TOKEN || null,
   };
 }

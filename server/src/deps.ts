@@ -5,6 +5,8 @@ import type { Config } from './config';
 import type { Transactions } from './core/transaction';
 import type { RateLimiter } from './core/rate-limiter';
 import type { WechatClient } from './wechat/code2session';
+import type { Logger } from './observability/logger';
+import type { AppMetrics } from './observability/metrics';
 
 export interface AppDeps {
   config: Config;
@@ -15,4 +17,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   /** Check every answer against its route's declared response (tests); a mismatch is a 500. */
   validateResponses?: boolean;
+  /** The process's log (main.ts makes it from LOG_LEVEL); without one, createApp logs nothing. */
+  logger?: Logger;
+  /** Counters served at /metrics; createApp makes its own when none is given. */
+  metrics?: AppMetrics;
 }

@@ -7,29 +7,30 @@ import { inStartupTurn, openDatabase } from './db/data-source';
 import { Transactions } from './core/transaction';
 import { importSeedPlans, seedDemoAccounts, seedDemoActivities } from './demo/seed';
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './http/rate-limit';
+import { createLogger, safeError, type Logger } from './observability/logger';
 import { httpWechatClient } from './wechat/code2session';
 
-async function createRateLimiter(redisUrl: string | null, clock: () => Date): Promise<RateLimiter> {
-  if (!redisUrl) return memoryRateLimiter(clock);
+async function createRateLimiter(redisUrl: string | null, logger: Logger): Promise<RateLimiter> {
+  if (!redisUrl) return memoryRateLimiter();
   const { Redis } = await import('ioredis');
   // Fail a command at once while Redis is away (no offline queue), so a request falls back instead of waiting.
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
-  return redisRateLimiter(redis, memoryRateLimiter(clock));
+  return redisRateLimiter(redis, (message) => logger.warn(message));
 }
 
 /** The seed plans (unless SEED_PLANS=off) and, in dev mode, the demo accounts and activities. */
-async function seedAtStart(config: Config, tx: Transactions, defaultSeedsDir: string, clock: () => Date): Promise<void> {
+async function seedAtStart(config: Config, tx: Transactions, defaultSeedsDir: string, clock: () => Date, logger: Logger): Promise<void> {
   if (process.env.SEED_PLANS !== 'off') {
     const seedsDir = process.env.SEEDS_DIR ?? defaultSeedsDir;
     for (const result of await importSeedPlans(tx, seedsDir, clock())) {
-      console.log(`[kepu] plan ${result.file}: ${result.city} ${result.year} ${result.created ? 'imported' : 'unchanged'}`);
+      logger.info({ file: result.file, city: result.city, year: result.year, created: result.created }, `plan ${result.created ? 'imported' : 'unchanged'}`);
     }
   }
   if (config.authMode === 'dev') {
     await seedDemoAccounts(tx, clock());
     if (config.demo) {
       const touched = await seedDemoActivities(tx, clock());
-      console.log(`[kepu] demo data: ${touched} events added or refreshed (flagged isDemo; --no-demo to skip)`);
+      logger.info({ events: touched }, 'demo data added or refreshed (flagged isDemo; --no-demo to skip)');
     }
   }
 }
@@ -40,6 +41,7 @@ const SHUTDOWN_GRACE_MS = 25_000;
 async function main() {
   const args = process.argv.slice(2);
   const config = loadConfig(process.env, args);
+  const logger = createLogger(config.logLevel);
   const repoRoot = resolve(__dirname, '../..');
   config.staticDir ??= resolve(repoRoot, 'miniapp/dist/h5');
   const clock = () => new Date();
@@ -47,16 +49,16 @@ async function main() {
   const tx = new Transactions(dataSource);
 
   // Replicas starting together seed one at a time, so none trips over another's rows.
-  await inStartupTurn(dataSource, 'seed', () => seedAtStart(config, tx, resolve(repoRoot, 'seeds'), clock));
+  await inStartupTurn(dataSource, 'seed', () => seedAtStart(config, tx, resolve(repoRoot, 'seeds'), clock, logger));
 
-  const rateLimiter = await createRateLimiter(config.redisUrl, clock);
-  const app = createApp({ config, dataSource, tx, clock, rateLimiter, wechat: httpWechatClient(config.wechat) });
+  const rateLimiter = await createRateLimiter(config.redisUrl, logger);
+  const app = createApp({ config, dataSource, tx, clock, rateLimiter, logger, wechat: httpWechatClient(config.wechat) });
   const server = app.listen(config.port, config.host, () => {
     const where =
       config.database.type === 'sqlite'
         ? `SQLite ${config.database.path}`
         : `MySQL ${config.database.host}:${config.database.port}/${config.database.database}`;
-    console.log(`[kepu] listening on http://127.0.0.1:${config.port} (${where}, auth ${config.authMode})`);
+    logger.info({ port: config.port, host: config.host, database: where, auth: config.authMode }, `listening on http://127.0.0.1:${config.port}`);
   });
 
   // Stop taking connections, let requests in flight finish (bounded), then close the database.
@@ -64,7 +66,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[kepu] ${signal}: finishing requests in flight`);
+    logger.info({ signal }, 'finishing requests in flight');
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await drained;
@@ -78,6 +80,9 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? `[kepu] configuration error: ${error.message}` : error);
+  // The configuration may be what failed, so this line does not depend on LOG_LEVEL.
+  const logger = createLogger('fatal');
+  if (error instanceof ConfigError) logger.fatal(`configuration error: ${error.message}`);
+  else logger.fatal({ err: safeError(error) }, 'failed to start');
   process.exit(1);
 });

@@ -29,6 +29,8 @@ export const fileTypes = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  /** Plain text: Prometheus's exposition format at /metrics. */
+  text: 'text/plain',
 } as const;
 export type FileType = (typeof fileTypes)[keyof typeof fileTypes];
 

@@ -1,70 +1,91 @@
-// Fixed-window rate limits per client and bucket. In memory for one process;
-// with REDIS_URL the counters are shared by every server process.
+// Rate limits per client and bucket, counted by rate-limiter-flexible: in this
+// process's memory, or with REDIS_URL in Redis, shared by every server process,
+// with the memory counters as insurance while Redis is unreachable.
 import type { Redis } from 'ioredis';
 import type { Context, Next } from 'koa';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../core/errors';
-import type { RateLimiter } from '../core/rate-limiter';
+import type { RateLimiter, RateLimitPolicy, RateLimitVerdict } from '../core/rate-limiter';
 
-export type { RateLimiter };
+export type { RateLimiter, RateLimitPolicy };
 
-/** The in-memory limiter keeps at most this many windows. */
-export const MEMORY_LIMITER_MAX_KEYS = 50_000;
+const KEY_PREFIX = 'kepu:rl';
 
-export function memoryRateLimiter(clock: () => Date, maxKeys = MEMORY_LIMITER_MAX_KEYS): RateLimiter {
-  // Insertion order is window start order (a new window is re-inserted), so the
-  // first entries are the oldest: a flood of new keys evicts those, never
-  // everyone's counters at once.
-  const windows = new Map<string, { start: number; count: number }>();
+/** One limiter per policy, made on first use (a policy is a few numbers, so there are a handful). */
+function perPolicy<T>(make: (policy: RateLimitPolicy) => T): (policy: RateLimitPolicy) => T {
+  const made = new Map<string, T>();
+  return (policy) => {
+    const key = `${policy.bucket}/${policy.limit}/${policy.windowSeconds}`;
+    let limiter = made.get(key);
+    if (!limiter) {
+      limiter = make(policy);
+      made.set(key, limiter);
+    }
+    return limiter;
+  };
+}
+
+async function consumeWith(limiter: RateLimiterAbstract, key: string): Promise<RateLimitVerdict> {
+  try {
+    await limiter.consume(key);
+    return { allowed: true };
+  } catch (refusal) {
+    // A RateLimiterRes is the refusal; anything else is a store failure, and the memory store does not fail.
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+  }
+}
+
+/**
+ * Counters in this process. Each key expires on its own when its window ends (rate-limiter-flexible's
+ * memory store sets one timer per key and never drops the whole table), so a flood of new keys costs
+ * memory for one window but resets no one else's count. Windows run on the wall clock, not the
+ * app's: `_clock` is accepted only so composers that still pass one (server/bench) compile.
+ */
+export function memoryRateLimiter(_clock?: () => Date): RateLimiter {
+  const limiterFor = perPolicy((policy) => new RateLimiterMemory({ keyPrefix: `${KEY_PREFIX}:${policy.bucket}`, points: policy.limit, duration: policy.windowSeconds }));
   return {
-    async hit(key, windowSeconds) {
-      const now = clock().getTime();
-      const current = windows.get(key);
-      if (!current || now - current.start >= windowSeconds * 1000) {
-        windows.delete(key);
-        windows.set(key, { start: now, count: 1 });
-        for (const oldest of windows.keys()) {
-          if (windows.size <= maxKeys) break;
-          windows.delete(oldest);
-        }
-        return 1;
-      }
-      current.count += 1;
-      return current.count;
-    },
+    consume: (policy, key) => consumeWith(limiterFor(policy), key),
     store: () => 'memory',
     async close() {},
   };
 }
 
 /**
- * Counters shared by every process through Redis. When Redis cannot be reached the limiter
- * counts in `fallback` (this process's memory) instead of failing requests, says so through
- * store(), and goes back to Redis when it is reachable again. Redis's connection errors are
- * handled here, once per outage, so none goes unhandled.
+ * Counters shared by every process through Redis. While Redis cannot be reached each process
+ * counts alone in memory (rate-limiter-flexible's insuranceLimiter) instead of failing requests,
+ * store() says `fallback`, and sharing resumes when Redis is back. Redis's connection errors are
+ * handled here and logged once per outage, so none goes unhandled.
  */
-export function redisRateLimiter(redis: Redis, fallback: RateLimiter, log: (message: string) => void = console.warn): RateLimiter {
+export function redisRateLimiter(redis: Redis, log: (message: string) => void): RateLimiter {
   let down = false;
-  const markDown = (error: Error) => {
+  const markDown = (reason: string) => {
     if (down) return;
     down = true;
-    log(`[kepu] Redis unreachable (${error.message}): rate limits are counted per process until it is back`);
+    log(`Redis unreachable (${reason}): rate limits are counted per process until it is back`);
   };
-  redis.on('error', markDown);
+  redis.on('error', (error: Error) => markDown(error.message));
   redis.on('ready', () => {
     if (!down) return;
     down = false;
-    log('[kepu] Redis is back: rate limits are shared again');
+    log('Redis is back: rate limits are shared again');
   });
+  const limiterFor = perPolicy(
+    (policy) =>
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: `${KEY_PREFIX}:${policy.bucket}`,
+        points: policy.limit,
+        duration: policy.windowSeconds,
+        // Straight to the insurance while the connection is not up, rather than waiting on it.
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${KEY_PREFIX}:${policy.bucket}`, points: policy.limit, duration: policy.windowSeconds }),
+      }),
+  );
   return {
-    async hit(key, windowSeconds) {
-      if (redis.status !== 'ready') return fallback.hit(key, windowSeconds);
-      try {
-        const results = await redis.multi().incr(`kepu:rl:${key}`).expire(`kepu:rl:${key}`, windowSeconds, 'NX').exec();
-        return Number(results?.[0]?.[1] ?? 0);
-      } catch (error) {
-        markDown(error as Error);
-        return fallback.hit(key, windowSeconds);
-      }
+    consume(policy, key) {
+      if (redis.status !== 'ready') markDown(`connection ${redis.status}`);
+      return consumeWith(limiterFor(policy), key);
     },
     store: () => (redis.status === 'ready' ? 'shared' : 'fallback'),
     async close() {
@@ -74,28 +95,37 @@ export function redisRateLimiter(redis: Redis, fallback: RateLimiter, log: (mess
   };
 }
 
-export interface RateRule {
-  bucket: string;
-  limit: number;
-  windowSeconds: number;
+export interface RateRule extends RateLimitPolicy {
   /** Which requests count against this bucket. */
   applies: (ctx: Context) => boolean;
 }
 
-/** Writes are limited per user (or IP when signed out); reads are not limited here. */
+const isWrite = (ctx: Context) => ctx.method !== 'GET' && ctx.method !== 'HEAD';
+const API = '/api/v1';
+
+/**
+ * Per user (or address when signed out). Login, sign-up, the plan upload and the certificate (a PDF
+ * rendered on the CPU) have buckets of their own below the general allowance for writes.
+ */
 export const defaultRateRules: RateRule[] = [
-  { bucket: 'login', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && ctx.path.startsWith('/api/v1/auth/') },
-  { bucket: 'write', limit: 120, windowSeconds: 60, applies: (ctx) => ctx.method !== 'GET' && ctx.method !== 'HEAD' && ctx.path.startsWith('/api/') },
+  { bucket: 'login', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && ctx.path.startsWith(`${API}/auth/`) },
+  { bucket: 'signup', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && /^\/api\/v1\/events\/[^/]+\/signups$/.test(ctx.path) },
+  { bucket: 'upload', limit: 20, windowSeconds: 600, applies: (ctx) => ctx.method === 'POST' && ctx.path === `${API}/plans/import` },
+  { bucket: 'certificate', limit: 10, windowSeconds: 600, applies: (ctx) => ctx.method === 'GET' && ctx.path === `${API}/me/volunteer/certificate.pdf` },
+  { bucket: 'write', limit: 120, windowSeconds: 60, applies: (ctx) => isWrite(ctx) && ctx.path.startsWith('/api/') },
 ];
 
-export function rateLimit(limiter: RateLimiter, rules: RateRule[], enabled: boolean) {
+export function rateLimit(limiter: RateLimiter, rules: RateRule[], enabled: boolean, onLimited: (bucket: string) => void = () => undefined) {
   return async function limitRate(ctx: Context, next: Next) {
     if (enabled) {
       const who = (ctx.state.user as { id?: string } | undefined)?.id ?? ctx.ip;
       for (const rule of rules) {
         if (!rule.applies(ctx)) continue;
-        const hits = await limiter.hit(`${rule.bucket}:${who}`, rule.windowSeconds);
-        if (hits > rule.limit) throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: rule.windowSeconds });
+        const verdict = await limiter.consume(rule, who);
+        if (!verdict.allowed) {
+          onLimited(rule.bucket);
+          throw new AppError('RATE_LIMITED', 429, { retryAfterSeconds: verdict.retryAfterSeconds });
+        }
       }
     }
     await next();

@@ -39,6 +39,7 @@ export function signupRoutes(deps: AppDeps) {
       statuses: [200, 201],
       handle: async ({ body, user, params }) => {
         const { signup, created } = await signUpForEvent(deps.tx, requireUser(user), params.id!, body, deps.clock());
+        if (created) deps.metrics?.signupsCreated.inc({ status: signup.status });
         return reply(created ? 201 : 200, signup);
       },
     }),

@@ -1,7 +1,7 @@
 // The printable 志愿服务记录证明: a volunteer's certified hours, events and
 // organizations as a PDF. Chinese needs a CJK font; the machine's Noto CJK
 // (Debian fonts-noto-cjk) is used unless CERT_FONT names another.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { cstDateOf, type ServiceRecordItem } from '@kepu/shared';
 import { AppError } from '../../core/errors';
@@ -28,6 +28,17 @@ export function findCertificateFont(configured: string | null): FontChoice | nul
   return SYSTEM_FONTS.find((font) => existsSync(font.path)) ?? null;
 }
 
+// A CJK font is megabytes: read once per process, not on every certificate.
+const fontFiles = new Map<string, Buffer>();
+function fontBytes(path: string): Buffer {
+  let bytes = fontFiles.get(path);
+  if (!bytes) {
+    bytes = readFileSync(path);
+    fontFiles.set(path, bytes);
+  }
+  return bytes;
+}
+
 export interface CertificateInput {
   realName: string;
   team: string | null;
@@ -40,10 +51,10 @@ export function renderCertificate(input: CertificateInput, font: FontChoice | nu
   if (!font) throw new AppError('CERTIFICATE_UNAVAILABLE', 503);
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '志愿服务记录证明', Author: '科普汇' } });
   try {
-    doc.registerFont('cjk', font.path, font.face);
+    doc.registerFont('cjk', fontBytes(font.path), font.face);
     doc.font('cjk');
   } catch {
-    // Not a font, or a collection (.ttc) without the right face name: a configuration problem, not the user's.
+    // Not a font (or gone), or a collection (.ttc) without the right face name: a configuration problem, not the user's.
     throw new AppError('CERTIFICATE_UNAVAILABLE', 503, { font: font.path });
   }
   const chunks: Buffer[] = [];

@@ -28,6 +28,7 @@ import { decodeCursor } from '../../core/paging';
 import { sendTable } from '../../exports/table';
 import { requireUser, reply, route } from '../../core/route';
 import { findCertificateFont, renderCertificate } from './certificate';
+import { CertificateCache } from './certificate-cache';
 import {
   applyForShift,
   completeApplication,
@@ -56,6 +57,12 @@ const statusLabel: Record<string, string> = {
 
 export function volunteerRoutes(deps: AppDeps) {
   const read = deps.dataSource.manager;
+  // Looked up once per process; a font installed later needs a restart.
+  const font = findCertificateFont(deps.config.certificateFont);
+  const certificates = new CertificateCache((input) => {
+    deps.metrics?.certificatesRendered.inc();
+    return renderCertificate(input, font);
+  });
   return [
     route<VolunteerProfileInput>({
       method: 'put',
@@ -85,11 +92,12 @@ export function volunteerRoutes(deps: AppDeps) {
       path: '/me/volunteer/certificate.pdf',
       access: 'user',
       tag: 'volunteers',
-      summary: '志愿服务记录证明（PDF）',
+      summary: '志愿服务记录证明（PDF；记录不变时返回同一份，限流）',
       files: ['application/pdf'],
       handle: async ({ ctx, user }) => {
-        const profile = await getVolunteerProfile(read, requireUser(user).id);
-        const pdf = await renderCertificate({ ...profile, issuedAt: deps.clock() }, findCertificateFont(deps.config.certificateFont));
+        const volunteerId = requireUser(user).id;
+        const profile = await getVolunteerProfile(read, volunteerId);
+        const pdf = await certificates.get(volunteerId, { ...profile, issuedAt: deps.clock() });
         ctx.type = 'application/pdf';
         ctx.attachment('volunteer-certificate.pdf');
         ctx.body = pdf;

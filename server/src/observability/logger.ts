@@ -1,0 +1,32 @@
+// The process's structured log: one JSON object per line (pino), for a log
+// shipper to read. Owns what may be logged; callers log ids and route patterns, never people.
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/**
+ * An error reduced to what helps an operator and nothing a user typed: its kind, code, message and stack.
+ * TypeORM's QueryFailedError carries the statement and its parameters (phones, openids, names), and a
+ * driver error its `sql`: those are dropped, as is every other property an error may carry.
+ */
+export function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}), message: error.message, stack: error.stack };
+}
+
+/** A logger at `level`; tests pass their own destination to read the lines back. */
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  const options = {
+    level,
+    // The machine's name says nothing a pid and the shipper's own labels do not.
+    base: { pid: process.pid },
+    // Every error passes through safeError, whatever key it is logged under.
+    serializers: { err: safeError, error: safeError },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
