@@ -12,6 +12,7 @@ import { Transactions } from '../../server/src/core/transaction';
 import type { RateLimiter } from '../../server/src/core/rate-limiter';
 import { memoryRateLimiter } from '../../server/src/http/rate-limit';
 import type { WechatClient } from '../../server/src/wechat/code2session';
+import type { Logger } from '../../server/src/observability/logger';
 import { httpWechatClient } from '../../server/src/wechat/code2session';
 
 export { MYSQL_URL, createTestDatabase, engines, type Engine, type TestDatabase } from '../databases';
@@ -27,7 +28,7 @@ export interface TestServer {
 
 export async function startTestServer(
   database: DatabaseConfig,
-  options: { now?: string; env?: Record<string, string>; wechat?: WechatClient; rateLimiter?: RateLimiter } = {},
+  options: { now?: string; env?: Record<string, string>; wechat?: WechatClient; rateLimiter?: RateLimiter; logger?: Logger } = {},
 ): Promise<TestServer> {
   const clock = {
     now: new Date(options.now ?? '2026-11-25T10:00:00+08:00'),
@@ -44,7 +45,9 @@ export async function startTestServer(
     dataSource,
     tx,
     clock: () => clock.now,
-    rateLimiter: options.rateLimiter ?? memoryRateLimiter(() => clock.now),
+    // Rate-limit windows run on the wall clock, not this test clock.
+    rateLimiter: options.rateLimiter ?? memoryRateLimiter(),
+    logger: options.logger,
     wechat: options.wechat ?? httpWechatClient(config.wechat),
     // Every answer of every API test is checked against its route's declared view.
     validateResponses: true,

@@ -1,9 +1,10 @@
 // Redis going away under a server that shares its rate limits through it:
-// writes keep working (each process counts alone meanwhile), /readyz says where
+// writes keep working (each process counts alone meanwhile, in rate-limiter-flexible's
+// insurance limiter), /readyz says where
 // the counters are, nothing is left unhandled, and sharing resumes when Redis
 // is back. The outage is a cut TCP relay, so the shared Redis is untouched.
 import { Redis } from 'ioredis';
-import { memoryRateLimiter, redisRateLimiter } from '../../server/src/http/rate-limit';
+import { redisRateLimiter } from '../../server/src/http/rate-limit';
 import { apiClient, createTestDatabase, startTestServer, type TestDatabase, type TestServer } from './harness';
 import { API } from './fixtures';
 import { TcpRelay } from './relay';
@@ -29,22 +30,22 @@ describe('when Redis goes away under the shared rate limiter', () => {
   let redis: Redis;
   let server: TestServer;
   const logged: string[] = [];
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
   beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
     db = await createTestDatabase('sqlite');
     relay = new TcpRelay(REDIS);
     await relay.start();
     redis = new Redis({ host: '127.0.0.1', port: relay.port, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => 200 });
     await new Promise((resolve) => redis.once('ready', resolve));
-    const rateLimiter = redisRateLimiter(
-      redis,
-      memoryRateLimiter(() => new Date()),
-      (message) => logged.push(message),
-    );
+    const rateLimiter = redisRateLimiter(redis, (message) => logged.push(message));
     server = await startTestServer(db.config, { env: { RATE_LIMIT: 'on' }, rateLimiter });
   });
 
   afterAll(async () => {
+    process.off('unhandledRejection', onUnhandled);
     redis?.disconnect();
     await server?.close();
     await relay?.cut();
@@ -63,10 +64,16 @@ describe('when Redis goes away under the shared rate limiter', () => {
     expect(during.map((r) => r.status)).toEqual([200, 200, 200]);
     expect((await api.get('/readyz')).status).toBe(200);
     expect(logged.filter((m) => m.includes('Redis unreachable'))).toHaveLength(1);
+    // The fallback still limits: the login allowance (30 a minute) is counted afresh in memory.
+    const statuses: number[] = [];
+    for (let i = 0; i < 28; i++) statuses.push((await api.post(`${API}/auth/dev-login`, { openid: `redis-outage-more-${i}` })).status);
+    expect(statuses.slice(0, 27).every((status) => status === 200)).toBe(true);
+    expect(statuses[27]).toBe(429);
 
     await relay.start();
     expect(await eventually(store, 'shared')).toBe('shared');
     expect((await api.post(`${API}/auth/dev-login`, { openid: 'redis-outage-5' })).status).toBe(200);
     expect(logged.some((m) => m.includes('Redis is back'))).toBe(true);
+    expect(unhandled).toEqual([]);
   });
 });

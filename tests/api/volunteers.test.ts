@@ -10,7 +10,7 @@ import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entit
 import { NotificationEntity } from '../../server/src/db/entities/notification.entity';
 import { ShiftApplicationEntity, VolunteerProfileEntity } from '../../server/src/db/entities/volunteer.entities';
 import { engines } from './harness';
-import { API, activityInput, badFields, expectError, expectStatus, organizerOrgId, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
+import { API, START, activityInput, badFields, expectError, expectStatus, organizerOrgId, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
 
 const profile = (overrides: Record<string, unknown> = {}) => ({
   realName: '王晓红',
@@ -296,6 +296,33 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(text).toContain('累计服务时长：3.5 小时');
       expect(text).toContain(event.title);
       expect(text).toContain('科协');
+    });
+
+    it('when the record has not changed, the same certificate bytes come back without a new render; a new service renders a new one', async () => {
+      const rendered = async () => Number(/^kepu_certificates_rendered_total (\d+)$/m.exec((await app.api.get('/metrics')).text)?.[1]);
+      const download = async () => {
+        const res = await fetch(`${app.server.url}${API}/me/volunteer/certificate.pdf`, {
+          headers: { authorization: `Bearer ${await app.token('vol-cache')}` },
+        });
+        expect(res.status).toBe(200);
+        return Buffer.from(await res.arrayBuffer());
+      };
+      const first = await approved('vol-cache');
+      app.server.clock.set('2026-12-05T12:30:00+08:00');
+      expectStatus(await app.api.post(`${API}/applications/${first.application.id}/complete`, { hours: 2 }, await organizer()), 200);
+      const before = await rendered();
+      const one = await download();
+      const two = await download();
+      expect(two.equals(one)).toBe(true);
+      expect(await rendered()).toBe(before + 1);
+
+      app.server.clock.set(START);
+      const second = await approved('vol-cache');
+      app.server.clock.set('2026-12-05T12:30:00+08:00');
+      expectStatus(await app.api.post(`${API}/applications/${second.application.id}/complete`, { hours: 1 }, await organizer()), 200);
+      const three = await download();
+      expect(three.equals(one)).toBe(false);
+      expect(await rendered()).toBe(before + 2);
     });
 
     it('counts certified hours in the plan progress of the task the event serves', async () => {
