@@ -76,7 +76,7 @@ export function createApp(appDeps: AppDeps): Koa {
 
   // Outermost: the request id and the log line see every answer, errors included, as sent.
   app.use(observeRequests(logger, metrics));
-  app.use(securityHeaders(deps.config.staticDir, [docsHtml]));
+  app.use(securityHeaders(deps.config.staticDir));
   app.use(errorMiddleware((error, ctx) => logger.error({ requestId: requestIdOf(ctx), method: ctx.method, err: safeError(error) }, 'request failed')));
   app.use(serveH5(deps.config.staticDir));
   app.use(opsRouter.routes());

@@ -2,6 +2,10 @@
 // request id on every answer, one JSON log line per request with nothing
 // personal in it, Prometheus metrics for whom they are meant, and the limits
 // on the costly routes.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '../../server/src/observability/logger';
 import { apiClient, createTestDatabase, engines, startTestServer, type Engine, type TestServer } from './harness';
 import { API, expectError, expectStatus, publishActivity, signUp, useTestApp } from './fixtures';
@@ -49,13 +53,38 @@ describe.each(engines)('security headers, request ids and logs on %s', (engine) 
         expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
         expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       }
-      // JSON is meant to run nothing; the docs page runs no inline script and only its own style, by hash.
+      // JSON is meant to run nothing; HTML runs no inline script but the H5 build's own (none here: no build).
       expect((await api.get(`${API}/plans`)).headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
       const docs = (await api.get('/api/docs')).headers.get('content-security-policy')!;
-      expect(docs).toMatch(/script-src 'self'(;|$)/);
-      expect(docs).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
-      expect(docs).not.toContain('unsafe-inline');
+      const scriptSrc = /script-src ([^;]*)/.exec(docs)![1]!;
+      expect(scriptSrc.split(' ')).toEqual(["'self'", "'unsafe-hashes'", expect.stringMatching(/^'sha256-/)]);
+      expect(docs).toContain("object-src 'none'");
     });
+  });
+
+  it("when the H5 page is served, its policy allows the build's own inline script by hash and no other, and follows a rebuild", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kepu-h5-'));
+    const page = (script: string) => `<!doctype html><html><head><script>${script}</script><script defer src="/js/app.js"></script></head><body></body></html>`;
+    const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+    try {
+      writeFileSync(join(dir, 'index.html'), page('window.first=1'));
+      await withLoggedServer(engine, { STATIC_DIR: dir }, async (server) => {
+        const policyOf = async () => (await fetch(`${server.url}/`)).headers.get('content-security-policy')!;
+        const first = await policyOf();
+        expect(first).toContain(`script-src 'self' ${hash('window.first=1')} 'unsafe-hashes'`);
+        expect(first).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+        expect(first).toContain("frame-ancestors 'none'");
+        // A rebuild while the server runs: the new bootstrap script is allowed, the old one no longer.
+        writeFileSync(join(dir, 'index.html'), page('window.second=2'));
+        const later = Date.now() / 1000 + 5;
+        utimesSync(join(dir, 'index.html'), later, later);
+        const second = await policyOf();
+        expect(second).toContain(hash('window.second=2'));
+        expect(second).not.toContain(hash('window.first=1'));
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("when a proxy sends a short plain X-Request-Id it is kept; anything else is replaced by the server's own", async () => {

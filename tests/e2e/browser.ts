@@ -31,14 +31,26 @@ export interface AppTab {
   context: BrowserContext;
   /** Saves a numbered screenshot of this step under artifacts/<flow>/. */
   shot(step: string): Promise<void>;
+  /** What the page's Content-Security-Policy refused so far (the server's CSP must let the real app run). */
+  cspViolations(): string[];
   close(): Promise<void>;
 }
 
 /** A fresh browser profile (empty storage: signed out, no consent) on the app's first page. */
 export async function openApp(browser: Browser, baseUrl: string, flow: string): Promise<AppTab> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Every refusal is reported as a console error, which the listener below collects.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /CSP violation|Content Security Policy/.test(message.text())) cspViolations.push(message.text());
+  });
   const dir = join(artifactsDir, flow);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -62,6 +74,7 @@ export async function openApp(browser: Browser, baseUrl: string, flow: string): 
       step += 1;
       await page.screenshot({ path: join(dir, `${String(step).padStart(2, '0')}-${name}.png`) });
     },
+    cspViolations: () => [...cspViolations],
     close: async () => {
       // The screen a test ended on, passed or failed: the first thing to look at after a failure.
       await page.screenshot({ path: join(dir, 'last.png') }).catch(() => undefined);

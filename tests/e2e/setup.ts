@@ -38,7 +38,11 @@ export function useE2e(): E2e {
     e2e.api = apiFor(started.value.url);
   });
   afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((tab) => tab.close()));
+    const closing = tabs.splice(0);
+    const violations = closing.flatMap((tab) => tab.cspViolations());
+    await Promise.all(closing.map((tab) => tab.close()));
+    // The server's Content-Security-Policy has to let the real app run: a refusal fails the test that met it.
+    if (violations.length > 0) throw new Error(`the page broke its Content-Security-Policy:\n${[...new Set(violations)].join('\n')}`);
   });
   afterAll(async () => {
     await browser?.close();

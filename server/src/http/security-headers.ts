@@ -1,8 +1,8 @@
 // Security headers on every answer (koa-helmet): nosniff, no framing, no
 // referrer; and a Content-Security-Policy chosen by what the answer is. HTML
-// may run our own files and the inline code of pages we built (the H5 build's
-// bootstrap script, the API docs page's style), allowed by hash; nothing else
-// inline runs, so injected markup stays inert. Any other answer may run nothing.
+// may run our own files and the H5 build's inline bootstrap script (allowed
+// by its hash, read from the build), so injected markup cannot run script.
+// Any other answer (JSON, files, errors) may run nothing.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,31 +11,33 @@ import helmet from 'helmet';
 import koaHelmet from 'koa-helmet';
 import type { Context, Next } from 'koa';
 
-export interface InlineHashes {
-  scripts: string[];
-  styles: string[];
+const sha256Source = (code: string) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+
+/** The CSP hash sources of an HTML page's inline <script> elements (those without a src). */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)]
+    .filter((match) => !/\ssrc\s*=/i.test(match[1] ?? '') && match[2]!.length > 0)
+    .map((match) => sha256Source(match[2]!));
 }
 
-/** The sha256 sources of an HTML page's inline <script> and <style> elements, as CSP writes them. */
-export function inlineHashes(html: string): InlineHashes {
-  const hashesOf = (tag: string) =>
-    [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'gi'))]
-      // An element with a src has no inline code to allow.
-      .filter((match) => !/\ssrc\s*=/i.test(match[1] ?? '') && match[2]!.length > 0)
-      .map((match) => `'sha256-${createHash('sha256').update(match[2]!, 'utf8').digest('base64')}'`);
-  return { scripts: hashesOf('script'), styles: hashesOf('style') };
-}
+/**
+ * Taro's H5 tab bar items are `<a href="javascript:;">`: tapping one "navigates" to that no-op, which
+ * a policy without it reports as a blocked script. 'unsafe-hashes' lets exactly this hash through.
+ */
+const TARO_TAB_HREF = sha256Source('javascript:;');
 
 type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-function htmlPolicy({ scripts, styles }: InlineHashes): NodeMiddleware {
+function htmlPolicy(scriptHashes: string[]): NodeMiddleware {
   return helmet.contentSecurityPolicy({
     useDefaults: false,
     directives: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", ...new Set(scripts)],
+      scriptSrc: ["'self'", ...new Set(scriptHashes), "'unsafe-hashes'", TARO_TAB_HREF],
       scriptSrcAttr: ["'none'"],
-      styleSrc: ["'self'", ...new Set(styles)],
+      // Taro's components put <style> elements and style attributes into the page at run time, each
+      // different: styles cannot be pinned by hash. CSS cannot run script, so this stays open.
+      styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
@@ -47,11 +49,8 @@ function htmlPolicy({ scripts, styles }: InlineHashes): NodeMiddleware {
   }) as NodeMiddleware;
 }
 
-/**
- * @param staticDir the H5 build, whose index.html is read for its inline hashes (again after a rebuild)
- * @param ownPages other HTML the server renders itself (the docs page), whose inline code is trusted
- */
-export function securityHeaders(staticDir: string | null, ownPages: string[] = []) {
+/** @param staticDir the H5 build, whose index.html is read for its inline script hashes (again after a rebuild) */
+export function securityHeaders(staticDir: string | null) {
   const base = koaHelmet({
     // Chosen per answer below, once its type is known.
     contentSecurityPolicy: false,
@@ -60,28 +59,28 @@ export function securityHeaders(staticDir: string | null, ownPages: string[] = [
     // HSTS belongs to whoever terminates TLS (the reverse proxy); over plain HTTP it means nothing.
     strictTransportSecurity: false,
   });
-  const own = ownPages.map(inlineHashes);
   let current: { mtimeMs: number; policy: NodeMiddleware } | null = null;
   const pagePolicy = (): NodeMiddleware => {
     let mtimeMs = -1;
-    let h5: InlineHashes = { scripts: [], styles: [] };
+    let hashes: string[] = [];
     try {
       if (staticDir) {
         const file = join(staticDir, 'index.html');
         mtimeMs = statSync(file).mtimeMs;
         if (current?.mtimeMs === mtimeMs) return current.policy;
-        h5 = inlineHashes(readFileSync(file, 'utf8'));
+        hashes = inlineScriptHashes(readFileSync(file, 'utf8'));
       }
     } catch {
-      // No H5 build: only our own pages' code.
+      // No H5 build: no inline script is allowed.
     }
-    if (current?.mtimeMs === mtimeMs) return current.policy;
-    const all = [h5, ...own];
-    current = { mtimeMs, policy: htmlPolicy({ scripts: all.flatMap((h) => h.scripts), styles: all.flatMap((h) => h.styles) }) };
+    if (current?.mtimeMs !== mtimeMs) current = { mtimeMs, policy: htmlPolicy(hashes) };
     return current.policy;
   };
   // JSON, files, errors: nothing in them is meant to run or be framed.
-  const nothingPolicy = helmet.contentSecurityPolicy({ useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }) as NodeMiddleware;
+  const nothingPolicy = helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  }) as NodeMiddleware;
 
   return async function secureHeaders(ctx: Context, next: Next) {
     await base(ctx, async () => undefined);
