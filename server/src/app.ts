@@ -74,6 +74,12 @@ export function createApp(appDeps: AppDeps): Koa {
   const opsRouter = new Router();
   mountRoutes(opsRouter, '', metricsRoutes(deps.config, metrics), mountOptions);
 
+  // Errors Koa meets while sending (a stream cut): a client that went away is routine, anything else is logged.
+  app.on('error', (error: unknown, ctx?: Koa.Context) => {
+    const code = (error as { code?: string }).code;
+    const clientGone = code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE';
+    logger[clientGone ? 'debug' : 'error']({ requestId: ctx ? requestIdOf(ctx) : undefined, err: safeError(error) }, 'response not completed');
+  });
   // Outermost: the request id and the log line see every answer, errors included, as sent.
   app.use(observeRequests(logger, metrics));
   app.use(securityHeaders(deps.config.staticDir));

@@ -58,4 +58,17 @@ describe('configuration from the environment', () => {
     });
     expect(() => loadConfig({ HOURS_ROUNDING: 'half-hour' })).toThrow(/HOURS_ROUNDING/);
   });
+
+  it('logs at info, at warn under tests, or at LOG_LEVEL, and refuses a level pino does not have', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('warn');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('takes a METRICS_TOKEN only when it is long enough to be no guess', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(16) }).metricsToken).toBe('m'.repeat(16));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(ConfigError);
+  });
 });

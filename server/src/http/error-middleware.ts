@@ -24,7 +24,8 @@ function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-export function errorMiddleware(log: (error: unknown, ctx: Context) => void = defaultLog) {
+/** @param log where an unexpected error goes (app.ts: the JSON log, with the request id) before the 500 */
+export function errorMiddleware(log: (error: unknown, ctx: Context) => void) {
   return async function renderErrors(ctx: Context, next: Next) {
     try {
       await next();
@@ -44,8 +45,4 @@ export function errorMiddleware(log: (error: unknown, ctx: Context) => void = de
       ctx.body = { error: { code: 'INTERNAL', message: errorMessages.INTERNAL } };
     }
   };
-}
-
-function defaultLog(error: unknown, ctx: Context) {
-  console.error(`[kepu] ${ctx.method} ${ctx.path} failed:`, error);
 }
