@@ -43,7 +43,9 @@ async function consumeWith(limiter: RateLimiterAbstract, key: string): Promise<R
  * app's: `_clock` is accepted only so composers that still pass one (server/bench) compile.
  */
 export function memoryRateLimiter(_clock?: () => Date): RateLimiter {
-  const limiterFor = perPolicy((policy) => new RateLimiterMemory({ keyPrefix: `${KEY_PREFIX}:${policy.bucket}`, points: policy.limit, duration: policy.windowSeconds }));
+  const limiterFor = perPolicy(
+    (policy) => new RateLimiterMemory({ keyPrefix: `${KEY_PREFIX}:${policy.bucket}`, points: policy.limit, duration: policy.windowSeconds }),
+  );
   return {
     consume: (policy, key) => consumeWith(limiterFor(policy), key),
     store: () => 'memory',
