@@ -2,8 +2,10 @@
 // opens the database and listens; tests call createApp with their own deps.
 import Router from '@koa/router';
 import Koa from 'koa';
+import compress from 'koa-compress';
 import type { AppDeps } from './deps';
 import { authenticate } from './http/authenticate';
+import { conditionalGet } from './http/conditional';
 import { jsonBody } from './http/body';
 import { docsPage } from './http/docs';
 import { errorMiddleware } from './http/error-middleware';
@@ -63,6 +65,9 @@ export function createApp(deps: AppDeps): Koa {
   mountRoutes(router, API_PREFIX, routes, mountOptions);
 
   app.use(errorMiddleware());
+  // gzip/br for answers over 1 KB the client accepts; answers already encoded (the cached
+  // public list, static files) carry Content-Encoding and pass through untouched.
+  app.use(compress({ threshold: 1024 }));
   app.use(serveH5(deps.config.staticDir));
   app.use(jsonBody);
   app.use(
@@ -74,6 +79,8 @@ export function createApp(deps: AppDeps): Koa {
     }),
   );
   app.use(rateLimit(deps.rateLimiter, defaultRateRules, deps.config.rateLimit));
+  // Inside compress: ETag and 304 are decided on the JSON before it is compressed.
+  app.use(conditionalGet);
   app.use(router.routes());
   // throw: a wrong method gets the contract's error body (405), not Koa's plain text.
   app.use(router.allowedMethods({ throw: true }));
