@@ -128,8 +128,26 @@ export class ListStateSubscriber implements EntitySubscriberInterface {
         pending.recompute = true;
       }
     }
-    if (!runner.isTransactionActive) await flush(runner);
+    if (!runner.isTransactionActive) await flushSoon(runner);
   }
+}
+
+const scheduledFlushes = new WeakMap<QueryRunner, Promise<void>>();
+
+/**
+ * A write outside a transaction has committed already: bump now. One insert of
+ * many rows reports each row in the same tick; they share one flush.
+ */
+function flushSoon(runner: QueryRunner): Promise<void> {
+  let scheduled = scheduledFlushes.get(runner);
+  if (!scheduled) {
+    scheduled = Promise.resolve().then(() => {
+      scheduledFlushes.delete(runner);
+      return flush(runner);
+    });
+    scheduledFlushes.set(runner, scheduled);
+  }
+  return scheduled;
 }
 
 async function flush(runner: QueryRunner): Promise<void> {
