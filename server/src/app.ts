@@ -2,8 +2,10 @@
 // opens the database and listens; tests call createApp with their own deps.
 import Router from '@koa/router';
 import Koa from 'koa';
+import compress from 'koa-compress';
 import type { AppDeps } from './deps';
 import { authenticate } from './http/authenticate';
+import { conditionalGet } from './http/conditional';
 import { jsonBody } from './http/body';
 import { docsPage } from './http/docs';
 import { errorMiddleware } from './http/error-middleware';
@@ -83,6 +85,9 @@ export function createApp(appDeps: AppDeps): Koa {
   // Outermost: the request id and the log line see every answer, errors included, as sent.
   app.use(observeRequests(logger, metrics));
   app.use(securityHeaders(deps.config.staticDir));
+  // gzip/br for answers over 1 KB the client accepts; answers already encoded (the cached
+  // public list, static files) carry Content-Encoding and pass through untouched.
+  app.use(compress({ threshold: 1024 }));
   app.use(errorMiddleware((error, ctx) => logger.error({ requestId: requestIdOf(ctx), method: ctx.method, err: safeError(error) }, 'request failed')));
   app.use(serveH5(deps.config.staticDir));
   app.use(opsRouter.routes());
@@ -97,6 +102,8 @@ export function createApp(appDeps: AppDeps): Koa {
   // Before the body is read: a refused upload costs no megabyte of reading.
   app.use(rateLimit(deps.rateLimiter, defaultRateRules, deps.config.rateLimit, (bucket) => metrics.rateLimited.inc({ bucket })));
   app.use(jsonBody);
+  // Inside compress: ETag and 304 are decided on the JSON before it is compressed.
+  app.use(conditionalGet);
   app.use(router.routes());
   // throw: a wrong method gets the contract's error body (405), not Koa's plain text.
   app.use(router.allowedMethods({ throw: true }));

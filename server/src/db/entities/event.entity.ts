@@ -4,7 +4,10 @@ import type { EventKind, EventStatus } from '@kepu/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('events')
-@Index('ix_events_status_starts', ['status', 'startsAt'])
+// The list's order per status and per city, with endsAt checked in the index; a box for near= (migration 1764610000000).
+@Index('ix_events_list', ['status', 'startsAt', 'id', 'endsAt'])
+@Index('ix_events_list_city', ['status', 'city', 'startsAt', 'id', 'endsAt'])
+@Index('ix_events_near', ['status', 'venueLat', 'venueLng', 'endsAt'])
 @Index('ix_events_city_starts', ['city', 'startsAt'])
 @Index('ix_events_organizer', ['organizerId'])
 export class EventEntity {

@@ -26,7 +26,7 @@ export async function toEventViews(manager: EntityManager, events: EventEntity[]
     description: event.description,
     kind: event.kind,
     seriesId: event.seriesId,
-    campaign: campaignOf(event),
+    campaign: campaignOf(event.campaignCode, event.startsAt),
     planTasks: links
       .filter((l) => l.eventId === event.id)
       .sort((a, b) => a.taskNumber - b.taskNumber)
@@ -59,9 +59,9 @@ export async function toEventView(manager: EntityManager, event: EventEntity): P
 }
 
 /** The campaign's name as it was in the event's year (全国科普日 up to 2024, 全国科普月 after). */
-function campaignOf(event: EventEntity): EventView['campaign'] {
-  if (!event.campaignCode) return null;
-  const year = Number(cstDateOf(event.startsAt).slice(0, 4));
-  const occurrence = campaignOccurrence(event.campaignCode, year);
-  return { code: event.campaignCode, name: occurrence?.name ?? event.campaignCode };
+export function campaignOf(campaignCode: string | null, startsAt: Date): EventView['campaign'] {
+  if (!campaignCode) return null;
+  const year = Number(cstDateOf(startsAt).slice(0, 4));
+  const occurrence = campaignOccurrence(campaignCode, year);
+  return { code: campaignCode, name: occurrence?.name ?? campaignCode };
 }

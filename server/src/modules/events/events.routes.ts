@@ -20,6 +20,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
 import { renderCalendar } from './ics';
+import { PublicEvents } from './public-events';
 import { cancelEvent, createEvent, createEventSeries, getEvent, listEvents, reviewEvent, submitEvent, submitSeries, updateEvent } from './events.service';
 
 /** A calendar feed holds at most this many events. */
@@ -27,6 +28,8 @@ const CALENDAR_LIMIT = 100;
 
 export function eventRoutes(deps: AppDeps) {
   const read = deps.dataSource.manager;
+  // One per app: the cached public answers of this process.
+  const publicEvents = new PublicEvents(read);
   return [
     route<undefined, EventListQuery>({
       method: 'get',
@@ -36,7 +39,7 @@ export function eventRoutes(deps: AppDeps) {
       query: eventListQuerySchema,
       summary: '活动列表：按城市、主题活动、主题、人群、区县、日期、关键词、附近筛选',
       response: pageSchema(eventViewSchema),
-      handle: async ({ query, user }) => listEvents(read, query, user, deps.clock()),
+      handle: async ({ ctx, query, user }) => publicEvents.list(ctx, query, user, deps.clock()),
     }),
     route<undefined, EventListQuery>({
       method: 'get',
@@ -61,7 +64,7 @@ export function eventRoutes(deps: AppDeps) {
       tag: 'events',
       summary: '活动详情',
       response: eventViewSchema,
-      handle: async ({ params, user }) => getEvent(read, params.id!, user),
+      handle: async ({ ctx, params, user }) => publicEvents.detail(ctx, params.id!, user, deps.clock()),
     }),
     route({
       method: 'get',

@@ -1,7 +1,7 @@
 // Use cases of events: list and read, and an organizer's create -> edit ->
 // submit -> review -> cancel. Sign-ups and their seats live in the signups module.
 import { randomUUID } from 'node:crypto';
-import { Brackets, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   timesInOrder,
   timesOutOfOrderMessage,
@@ -17,7 +17,7 @@ import {
 } from '@kepu/shared';
 import { campaignByCode } from '../../campaigns';
 import { seriesOccurrences } from './series';
-import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
+import { conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
 import { enqueueNotificationOnce } from '../notifications/notifications.service';
@@ -28,133 +28,24 @@ import { SignupEntity } from '../../db/entities/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
 import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
 import { ShiftApplicationEntity } from '../../db/entities/volunteer.entities';
-import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
 import { newEventRow } from './event.row';
-import { toEventView, toEventViews } from './event.view';
+import { toEventView } from './event.view';
+import { listEventCards } from './event-list';
+import { TaskTitles } from './task-titles';
+import { readListState } from '../../db/list-state';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, noticeWorthyChanges, statusAfterEdit } from './events.rules';
-import { parseDateBound } from '../../core/date-bounds';
 import { findForUpdate, transactional } from '../../core/transaction';
-import { escapeLike } from '../../core/like';
 
-/** Distance sorting loads candidates into memory; this bounds it (see README: larger scale). */
-const MAX_NEAR_CANDIDATES = 5000;
-
-function applyFilters(qb: SelectQueryBuilder<EventEntity>, query: EventListQuery, user: AuthUser | null, now: Date) {
-  if (query.status && query.status !== 'published') {
-    // Non-public states: organizers see their organizations' events, reviewers and admins all.
-    if (!user) throw new AppError('UNAUTHENTICATED', 401);
-    qb.andWhere('e.status = :status', { status: query.status });
-    const seesAll = user.roles.includes('reviewer') || user.roles.includes('admin');
-    if (!seesAll) {
-      if (user.organizationIds.length === 0) throw forbidden();
-      qb.andWhere('e.organizerId IN (:...orgIds)', { orgIds: user.organizationIds });
-    }
-  } else {
-    qb.andWhere('e.status = :status', { status: 'published' });
-  }
-  if (query.seriesId) qb.andWhere('e.seriesId = :seriesId', { seriesId: query.seriesId });
-  if (query.organizerId) qb.andWhere('e.organizerId = :organizerId', { organizerId: query.organizerId });
-  if (query.city) qb.andWhere('e.city = :city', { city: query.city });
-  if (query.district) qb.andWhere('e.district = :district', { district: query.district });
-  if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
-  if (query.campaign) qb.andWhere('e.campaignCode = :campaign', { campaign: query.campaign });
-  // JSON arrays are stored as text; matching the JSON-encoded string makes this an exact element match.
-  if (query.audience) qb.andWhere("e.audiences LIKE :audience ESCAPE '!'", { audience: `%${escapeLike(JSON.stringify(query.audience))}%` });
-  if (query.theme) qb.andWhere("e.themes LIKE :theme ESCAPE '!'", { theme: `%${escapeLike(JSON.stringify(query.theme))}%` });
-  if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
-    qb.andWhere(
-      new Brackets((w) => {
-        w.where("e.title LIKE :q ESCAPE '!'", { q: like })
-          .orWhere("e.description LIKE :q ESCAPE '!'", { q: like })
-          .orWhere("e.venueName LIKE :q ESCAPE '!'", { q: like });
-      }),
-    );
-  }
-  if (query.from || query.to) {
-    if (query.from) qb.andWhere('e.endsAt >= :from', { from: parseDateBound(query.from, false) });
-    if (query.to) qb.andWhere('e.startsAt <= :to', { to: parseDateBound(query.to, true) });
-  } else {
-    qb.andWhere('e.endsAt >= :now', { now });
-  }
-}
-
-export async function listEvents(manager: EntityManager, query: EventListQuery, user: AuthUser | null, now: Date): Promise<Page<EventView>> {
-  if (query.from && query.to && parseDateBound(query.to, true) < parseDateBound(query.from, false)) {
-    throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
-  }
-  const qb = manager.getRepository(EventEntity).createQueryBuilder('e');
-  applyFilters(qb, query, user, now);
-
-  if (query.near) {
-    const [lat, lng] = query.near.split(',').map(Number) as [number, number];
-    const offset = decodeCursor(query.cursor, 'offset')?.offset ?? 0;
-    // Rank on the few columns distance needs, then load whole rows for one page only.
-    qb.andWhere('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL').select(['e.id', 'e.venueLat', 'e.venueLng', 'e.startsAt']);
-    const ranked = await nearestCandidates(qb, lat, lng, offset + query.limit + 1);
-    const slice = ranked.slice(offset, offset + query.limit);
-    const rows = slice.length ? await manager.getRepository(EventEntity).findBy({ id: In(slice.map((r) => r.event.id)) }) : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const views = await toEventViews(
-      manager,
-      slice.map((r) => byId.get(r.event.id)!),
-    );
-    return {
-      items: views.map((view, i) => ({ ...view, distanceKm: Math.round(slice[i]!.distanceKm * 100) / 100 })),
-      nextCursor: ranked.length > offset + query.limit ? encodeCursor({ kind: 'offset', offset: offset + query.limit }) : null,
-    };
-  }
-
-  const { rows, nextCursor } = await keysetPage(qb, { time: 'e.startsAt', id: 'e.id' }, (e) => e.startsAt, {
-    cursor: query.cursor,
-    limit: query.limit,
-    direction: 'ASC',
-  });
-  return { items: await toEventViews(manager, rows), nextCursor };
-}
-
-const EARTH_RADIUS_KM = 6371;
-
-/** Search radii tried in turn for near=; null means no box (the whole filtered list, capped). */
-const NEAR_RADII_KM: (number | null)[] = [5, 25, 100, 400, null];
+export { haversineKm } from './event-list';
 
 /**
- * The candidates nearest to (lat, lng), ranked, at least `needed` of them when
- * there are that many. A bounding box in SQL keeps the candidates few: every
- * event outside a box of radius r is farther than r, so the events within r
- * are exactly the nearest ones and their order is final; the box grows until
- * enough fall within it.
+ * One page of events, read afresh (no response cache): the calendar feed and
+ * lists of non-public states. The public list goes through PublicEvents.
  */
-async function nearestCandidates(qb: SelectQueryBuilder<EventEntity>, lat: number, lng: number, needed: number) {
-  for (const radiusKm of NEAR_RADII_KM) {
-    const boxed = qb.clone();
-    if (radiusKm !== null) {
-      // Degrees on haversineKm's own sphere, padded 1%: an event just inside the radius must be inside the box.
-      const kmPerDegree = (EARTH_RADIUS_KM * Math.PI) / 180;
-      const dLat = (radiusKm / kmPerDegree) * 1.01;
-      // Degrees of longitude shrink towards the poles; past 89° the box spans every longitude.
-      const dLng = Math.abs(lat) > 89 ? 180 : (radiusKm / (kmPerDegree * Math.cos((lat * Math.PI) / 180))) * 1.01;
-      boxed
-        .andWhere('e.venueLat BETWEEN :minLat AND :maxLat', { minLat: lat - dLat, maxLat: lat + dLat })
-        .andWhere('e.venueLng BETWEEN :minLng AND :maxLng', { minLng: lng - dLng, maxLng: lng + dLng });
-    }
-    const candidates = await boxed.take(MAX_NEAR_CANDIDATES).getMany();
-    const ranked = candidates
-      .map((event) => ({ event, distanceKm: haversineKm(lat, lng, event.venueLat!, event.venueLng!) }))
-      .filter((r) => radiusKm === null || r.distanceKm <= radiusKm)
-      .sort((a, b) => a.distanceKm - b.distanceKm || a.event.startsAt.getTime() - b.event.startsAt.getTime() || a.event.id.localeCompare(b.event.id));
-    if (radiusKm === null || ranked.length >= needed) return ranked;
-  }
-  return [];
-}
-
-export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLng = (lng2 - lng1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return EARTH_RADIUS_KM * 2 * Math.asin(Math.sqrt(a));
+export async function listEvents(manager: EntityManager, query: EventListQuery, user: AuthUser | null, now: Date): Promise<Page<EventView>> {
+  const state = await readListState(manager);
+  return (await listEventCards(manager, query, user, now, state, new TaskTitles())).page;
 }
 
 /** Published events are public; other states only for their organizers, reviewers and admins. */

@@ -1,0 +1,173 @@
+// The public event list and published event details, answered from bytes
+// cached in this process while nothing they show has changed.
+//
+// Whether something changed comes from the counters in db/list-state.ts, which
+// every write bumps in its own transaction. They are read once per request (one
+// indexed read of two tiny tables), not at an interval: a sign-up must show in
+// the very next list, whichever process serves it. Requests that arrive while
+// a read is on the wire share the next read instead of starting their own, so
+// a burst costs at most two reads in flight, and each request still sees a
+// read that started after it arrived.
+//
+// The list also changes with time alone (an event ends and leaves it): each
+// cached page holds until the earliest end among the rows it read.
+import type { Context } from 'koa';
+import type { EntityManager } from 'typeorm';
+import type { EventListQuery, EventView, Page } from '@kepu/shared';
+import type { AuthUser } from '../../core/actor';
+import { CachedJson, sendCachedJson } from '../../core/cached-response';
+import { readListState, type ListState } from '../../db/list-state';
+import { listEventCards } from './event-list';
+import { TaskTitles } from './task-titles';
+import { loadVisibleEvent } from './events.service';
+import { toEventView } from './event.view';
+
+/** Answers kept at most (a page of 20 is about 20 KB). */
+const MAX_ENTRIES = 400;
+
+/** Clients and proxies may keep it but must ask again each time (304 when unchanged): a sign-up shows at once. */
+const PUBLIC_REVALIDATE = 'public, no-cache';
+
+/** Reads the counters, sharing a read among the requests that arrived before it started. */
+class StateReader {
+  private inFlight: Promise<ListState> | null = null;
+  private next: Promise<ListState> | null = null;
+
+  constructor(private readonly manager: EntityManager) {}
+
+  read(): Promise<ListState> {
+    if (!this.inFlight) {
+      const read = readListState(this.manager).finally(() => {
+        if (this.inFlight === read) this.inFlight = null;
+      });
+      this.inFlight = read;
+      return read;
+    }
+    // The read on the wire may have started before this request: wait for the one after it.
+    this.next ??= this.inFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null;
+        return this.read();
+      });
+    return this.next;
+  }
+}
+
+/** A list query everyone gets the same answer to: published events only. */
+function isPublic(query: EventListQuery): boolean {
+  return query.status === undefined || query.status === 'published';
+}
+
+/** The query as parsed (trimmed, defaults filled), keys sorted: equal queries, equal keys. */
+function keyOf(query: EventListQuery): string {
+  const entries = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(entries);
+}
+
+/** A cached answer; `body` is set once its build finished. */
+interface Entry {
+  pending: Promise<CachedJson>;
+  body: CachedJson | null;
+}
+
+/** Counters only grow: -1 older, 0 the same, 1 newer. */
+function compareVersions(a: ListState, b: { events: bigint; plans: bigint }): -1 | 0 | 1 {
+  const events = BigInt(a.events);
+  const plans = BigInt(a.plans);
+  if (events === b.events && plans === b.plans) return 0;
+  return events >= b.events && plans >= b.plans ? 1 : -1;
+}
+
+export class PublicEvents {
+  private readonly titles = new TaskTitles();
+  private readonly state: StateReader;
+  /** The counters the cached entries were built under. */
+  private version = { events: -1n, plans: -1n };
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly manager: EntityManager) {
+    this.state = new StateReader(manager);
+  }
+
+  /** GET /events. Public queries are answered on ctx from the cache (returns undefined); others return their page. */
+  async list(ctx: Context, query: EventListQuery, user: AuthUser | null, now: Date): Promise<Page<EventView> | undefined> {
+    const state = await this.state.read();
+    if (!isPublic(query)) return (await listEventCards(this.manager, query, user, now, state, this.titles)).page;
+    const body = await this.cached(state, `list:${keyOf(query)}`, now, async () => {
+      const { page, validUntil } = await listEventCards(this.manager, query, null, now, state, this.titles);
+      return new CachedJson(page, validUntil);
+    });
+    await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
+    return undefined;
+  }
+
+  /** GET /events/:id. A published event is answered from the cache (undefined); others return their view, to those who may see it. */
+  async detail(ctx: Context, id: string, user: AuthUser | null, now: Date): Promise<EventView | undefined> {
+    const state = await this.state.read();
+    const key = `event:${id}`;
+    const known = this.lookup(state, key, now);
+    if (known) {
+      await sendCachedJson(ctx, await known, PUBLIC_REVALIDATE);
+      return undefined;
+    }
+    const event = await loadVisibleEvent(this.manager, id, user);
+    const view = await toEventView(this.manager, event);
+    // Only published events look the same to everyone.
+    if (event.status !== 'published') return view;
+    const body = new CachedJson(view);
+    this.store(state, key, Promise.resolve(body));
+    await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
+    return undefined;
+  }
+
+  /** The cached answer for key, or a fresh one from `build`; concurrent misses of one key share one build. */
+  private cached(state: ListState, key: string, now: Date, build: () => Promise<CachedJson>): Promise<CachedJson> {
+    const known = this.lookup(state, key, now);
+    if (known) return known;
+    const built = build();
+    this.store(state, key, built);
+    return built;
+  }
+
+  /** A usable entry: built under these counters and, if built, not outlived by time. */
+  private lookup(state: ListState, key: string, now: Date): Promise<CachedJson> | null {
+    const order = compareVersions(state, this.version);
+    if (order !== 0) {
+      // Newer counters: everything cached may be out of date. Older ones (this request read
+      // before another did) just go around the cache.
+      if (order > 0) {
+        this.entries.clear();
+        this.version = { events: BigInt(state.events), plans: BigInt(state.plans) };
+      }
+      return null;
+    }
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.body && entry.body.validUntil < now.getTime()) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.pending;
+  }
+
+  /** Keeps an answer built under `state`, unless newer counters were seen meanwhile (its rows may predate them). */
+  private store(state: ListState, key: string, pending: Promise<CachedJson>): void {
+    if (compareVersions(state, this.version) !== 0) return;
+    const entry: Entry = { pending, body: null };
+    pending.then(
+      (body) => {
+        entry.body = body;
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    // Oldest first out; Map keeps insertion order.
+    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
