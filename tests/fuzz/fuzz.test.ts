@@ -28,6 +28,9 @@ import { apiClient, createTestDatabase, engines, startTestServer, type ApiClient
 import { jsonSchemaOf, junk, mutate, pooled, text, valid, type Generator, type Json, type JsonSchema, type Pool } from './generate';
 import { Random } from './random';
 
+// Setting up (migrations, seed plans, a small world) takes a while on MariaDB; the run itself has its own timeout.
+jest.setTimeout(120_000);
+
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125;
 const REQUESTS = process.env.FUZZ_REQUESTS ? Number(process.env.FUZZ_REQUESTS) : 10_000;
 const START = '2026-11-25T10:00:00+08:00';
