@@ -33,6 +33,8 @@ module.exports = {
     { ...common, displayName: 'shared', rootDir: __dirname, testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
     { ...common, displayName: 'server', rootDir: __dirname, testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...common, displayName: 'api', rootDir: __dirname, testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    // Thousands of generated requests over every declared route, on both engines (FUZZ_SEED replays a run).
+    { ...common, displayName: 'fuzz', rootDir: __dirname, testMatch: ['<rootDir>/tests/fuzz/**/*.test.ts'] },
     // Reads the source tree (imports, shared's exports); no code under test runs.
     { ...common, displayName: 'architecture', rootDir: __dirname, testMatch: ['<rootDir>/tests/architecture/**/*.test.ts'] },
     { ...common, displayName: 'concurrency', rootDir: __dirname, testMatch: ['<rootDir>/tests/concurrency/**/*.test.ts'] },

@@ -1,7 +1,7 @@
 // Organizers and reviewers in the H5 app: posting an event that a reviewer
 // approves into the public list, and checking a resident in by typed code.
 import type { Page } from 'playwright-core';
-import { backToTabs, eventTitles, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
+import { answerModal, backToTabs, eventTitles, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(180_000);
@@ -100,5 +100,33 @@ describe('an organizer', () => {
 
     const sheet = await organizer.get<{ items: { id: string; checkedInAt: string | null }[] }>(`/events/${event.id}/signups?format=json`);
     expect(sheet.items.find((row) => row.id === signup.id)?.checkedInAt).toEqual(expect.any(String));
+  });
+
+  it('reveals the full phone numbers of the sign-ups, and the browser keeps none of them (nor the names) in its storage', async () => {
+    const resident = await e2e.api.as('demo-resident');
+    const { items } = await resident.get<{ items: { id: string; title: string }[] }>(
+      `/events?city=${encodeURIComponent('唐山市')}&q=${encodeURIComponent('心肺复苏')}`,
+    );
+    const event = items[0];
+    if (!event) throw new Error('the demo data has no 心肺复苏 event in 唐山市');
+    // Signed up already by the check-in story, or now: either way the sheet lists 王大爷 with this phone.
+    await resident.post(`/events/${event.id}/signups`, { name: '王大爷', phone: '13700137000' }).catch(() => undefined);
+
+    const { page, shot } = await e2e.open('organizer-unmask');
+    await signIn(page, '主办单位（demo-organizer）');
+    await openOrganizerEvents(page);
+    await tapButton(page, '报名名单', card(page, event.title));
+    await tapButton(page, '显示完整手机号');
+    await answerModal(page, '显示');
+    await shown(page).getByText('13700137000').waitFor();
+    await shot('phones-revealed');
+
+    const storage = await page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) }));
+    expect(storage.local).not.toMatch(/1[3-9]\d{9}/);
+    expect(storage.session).not.toMatch(/1[3-9]\d{9}/);
+    expect(storage.local + storage.session).not.toContain('王大爷');
+    // The session token lives in this tab only, not in localStorage.
+    expect(storage.session).toContain('kepu.token');
+    expect(storage.local).not.toContain('kepu.token');
   });
 });

@@ -1,5 +1,7 @@
-// The offline copy: the last successful first page of each list URL. Bounded,
-// so storage (10 MB in WeChat, 1 MB per key) never fills with stale lists.
+// The offline copy: the last successful first page of each public list URL.
+// Bounded, so storage (10 MB in WeChat, 1 MB per key) never fills with stale
+// lists. Lists of people (sign-ups with names and phones, revealed or not,
+// volunteers, members, users, the audit, my own sign-ups) are never stored.
 import { keys, readStored, removeStored, writeStored } from '@/utils/storage';
 
 const MAX_LISTS = 20;
@@ -12,6 +14,14 @@ interface CachedList {
 
 function isList(body: unknown): body is CachedList {
   return typeof body === 'object' && body !== null && Array.isArray((body as CachedList).items);
+}
+
+/** The lists anyone may read: the only ones worth showing offline, and free of personal data. */
+const PUBLIC_LISTS = [/^\/events$/, /^\/events\/[^/]+\/shifts$/, /^\/shifts$/, /^\/plans$/, /^\/campaigns$/, /^\/cities$/, /^\/organizations$/];
+
+/** Whether the first page of a list at this API path (no query) may be kept for offline use. */
+export function keepsOffline(path: string): boolean {
+  return PUBLIC_LISTS.some((pattern) => pattern.test(path));
 }
 
 export function writeCachedList(url: string, body: unknown): void {

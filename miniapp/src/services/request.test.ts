@@ -77,15 +77,15 @@ describe('request: errors', () => {
   test('a 401 signs the user out, drops the cached lists and opens the login page', async () => {
     saveSession({ token: 'expired', user });
     taroTest.onRequest(() => ({ statusCode: 200, data: { items: [{ id: 's1' }], nextCursor: null } }));
-    await request('/me/signups');
-    expect(taroTest.storage.has('kepu.cache:https://api.test/api/v1/me/signups')).toBe(true);
+    await request('/events');
+    expect(taroTest.storage.has('kepu.cache:https://api.test/api/v1/events')).toBe(true);
 
     taroTest.onRequest(() => ({ statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }));
     const error = await failure(request('/me', { quiet: true }));
     expect(error.status).toBe(401);
     expect(currentToken()).toBeNull();
     expect(taroTest.storage.has('kepu.token')).toBe(false);
-    expect(taroTest.storage.has('kepu.cache:https://api.test/api/v1/me/signups')).toBe(false);
+    expect(taroTest.storage.has('kepu.cache:https://api.test/api/v1/events')).toBe(false);
     expect(taroTest.navigations).toEqual([routes.login()]);
   });
 
@@ -142,6 +142,15 @@ describe('request: offline', () => {
     taroTest.goOffline();
     const error = await failure(request('/events', { query: { city: '柳州市' }, quiet: true }));
     expect(error).toMatchObject({ code: 'NETWORK', status: 0, message: NETWORK_MESSAGE });
+  });
+
+  test('lists of people (my sign-ups, an event’s sign-ups) are never kept for offline use', async () => {
+    taroTest.onRequest(() => ({ statusCode: 200, data: page }));
+    await request('/me/signups');
+    await request('/events/e1/signups', { query: { unmask: 1 } });
+    expect([...taroTest.storage.keys()].filter((key) => key.startsWith('kepu.cache'))).toEqual([]);
+    taroTest.goOffline();
+    expect(await failure(request('/me/signups', { quiet: true }))).toMatchObject({ code: 'NETWORK' });
   });
 
   test('later pages (with a cursor) and writes are never served from the offline copy', async () => {

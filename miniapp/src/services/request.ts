@@ -1,11 +1,11 @@
 // The only caller of Taro.request. Adds the base URL and the Bearer token,
 // turns the contract's error body into an ApiError with the server's Chinese
 // message, shows at most one toast per failure, sends a 401 back to login and
-// keeps the last first page of every list so it can be shown offline.
+// keeps the last first page of every public list so it can be shown offline.
 import Taro from '@tarojs/taro';
 import type { FieldProblem, Page } from '@kepu/shared';
 import { errorMessages } from '@kepu/shared/errors';
-import { clearListCache, readCachedList, writeCachedList } from '@/services/offline';
+import { clearListCache, keepsOffline, readCachedList, writeCachedList } from '@/services/offline';
 import { clearSession, currentToken } from '@/services/session';
 import { routes } from '@/utils/routes';
 
@@ -141,7 +141,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   if (response.statusCode >= 200 && response.statusCode < 300) {
     const body = (response.data === '' ? null : response.data) as T;
-    if (method === 'GET' && !options.query?.cursor) writeCachedList(url, body);
+    if (method === 'GET' && !options.query?.cursor && keepsOffline(path)) writeCachedList(url, body);
     return body;
   }
   throw failedResponse(response.statusCode, response.data, options);

@@ -1,8 +1,9 @@
 // The signed-in user and their token, kept in storage so a restart stays signed in.
-// Owns nothing else: logging in and out over HTTP lives in services/auth.ts.
+// The stored user has no phone: that stays in memory and comes back with the
+// refresh of /me at start. Owns nothing else: logging in and out over HTTP lives in services/auth.ts.
 import type { UserView } from '@kepu/shared';
 import { createStore } from '@/utils/store';
-import { keys, readStored, removeStored, writeStored } from '@/utils/storage';
+import { keys, readSecret, readStored, removeSecret, removeStored, writeSecret, writeStored } from '@/utils/storage';
 
 export interface Session {
   token: string;
@@ -10,16 +11,21 @@ export interface Session {
 }
 
 function load(): Session | null {
-  const token = readStored<string>(keys.token, '');
+  const token = readSecret(keys.token);
   const user = readStored<UserView | null>(keys.user, null);
   return token && user ? { token, user } : null;
 }
 
 export const sessionStore = createStore<Session | null>(load());
 
+/** Who the user is and what they may do, without their phone number. */
+function storable(user: UserView): UserView {
+  return { ...user, phone: null };
+}
+
 export function saveSession(session: Session): void {
-  writeStored(keys.token, session.token);
-  writeStored(keys.user, session.user);
+  writeSecret(keys.token, session.token);
+  writeStored(keys.user, storable(session.user));
   sessionStore.set(session);
 }
 
@@ -30,7 +36,7 @@ export function updateSessionUser(user: UserView): void {
 }
 
 export function clearSession(): void {
-  removeStored(keys.token);
+  removeSecret(keys.token);
   removeStored(keys.user);
   sessionStore.set(null);
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import {
+  isoTimeSchema,
   timesInOrder,
   timesOutOfOrderMessage,
   toCstIso,
@@ -124,6 +125,9 @@ export const createEventSeries = transactional(
     const firstStart = new Date(first.startsAt).getTime();
     const occurrences = seriesOccurrences(new Date(first.startsAt), new Date(first.endsAt), recurrence);
     if (occurrences.length < 2) throw validationFailed([{ path: 'recurrence', message: '按此规则只有一场活动，请调整结束日期或场次数' }]);
+    // The first occurrence was checked against the years every date must fall in; the later ones are checked here.
+    const lastEnd = isoTimeSchema.safeParse(toCstIso(occurrences.at(-1)!.endsAt));
+    if (!lastEnd.success) throw validationFailed([{ path: 'recurrence', message: lastEnd.error.issues[0]!.message }]);
     const moveBy = (iso: string | null | undefined, by: number) => (iso ? toCstIso(new Date(new Date(iso).getTime() + by)) : iso);
     const seriesId = randomUUID();
     const items: EventView[] = [];
