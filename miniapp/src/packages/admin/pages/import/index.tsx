@@ -236,8 +236,10 @@ export default function ImportPlanPage() {
           <Warnings warnings={saved.warnings} needsReview={saved.needsReview} />
           <CorrectionForm key={imports} plan={stored} onSaved={setStored} />
           <Text className="section title">保存的结果</Text>
-          <Text className="block muted">任务分错了：在任务下方拆分，或与下一项合并；以后重新导入同一文本时仍会保留。</Text>
-          {boundaryDone ? <Text className="block admin-boundary__done">{boundaryDone}</Text> : null}
+          <View className="section">
+            <Text className="block muted">任务分错了：在任务下方拆分，或与下一项合并；以后重新导入同一文本时仍会保留。</Text>
+            {boundaryDone ? <Text className="block admin-boundary__done">{boundaryDone}</Text> : null}
+          </View>
           <PlanPreview
             plan={stored}
             derivedEvents={saved.derivedEvents}
