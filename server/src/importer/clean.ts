@@ -138,26 +138,23 @@ function despace(line: string): string {
 const WATERMARK_MIN_REPEATS = 3;
 const WATERMARK_MAX_KEYS = 16;
 
-interface Island {
-  text: string;
-  /** A whole line on its own. */
-  alone: boolean;
-  /** Set inside running text: a letter or digit right before it and right after it. */
-  interrupts: boolean;
-}
+/** One character (a surrogate pair counts as one). */
+const isSingle = (token: string) => token.length === 1 || (token.length === 2 && token.codePointAt(0)! > 0xffff);
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
 
 /**
  * The pieces of a line that PDF extraction set apart with spaces: each space-separated token, and a
  * run of three or more single characters (`仅 供 参 考`) as one. Chinese prose has no spaces, so
  * such a piece is either the line itself or something laid over it.
  */
-function islandsOf(line: string): Island[] {
+function islandsOf(line: string): string[] {
   const tokens = line.trim().split(/ +/);
-  if (tokens.length === 1) return tokens[0] ? [{ text: tokens[0], alone: true, interrupts: false }] : [];
+  if (tokens.length === 1) return tokens;
   const groups: string[] = [];
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < tokens.length; ) {
     let j = i;
-    while (j < tokens.length && [...tokens[j]!].length === 1) j++;
+    while (j < tokens.length && isSingle(tokens[j]!)) j++;
     if (j - i >= 3) {
       groups.push(tokens.slice(i, j).join(''));
       i = j;
@@ -166,11 +163,7 @@ function islandsOf(line: string): Island[] {
       i += 1;
     }
   }
-  return groups.map((text, i) => ({
-    text,
-    alone: groups.length === 1,
-    interrupts: i > 0 && i < groups.length - 1 && /[\p{L}\p{N}]$/u.test(groups[i - 1]!) && /^[\p{L}\p{N}]/u.test(groups[i + 1]!),
-  }));
+  return groups;
 }
 
 /** Could this piece be a watermark at all: a short run of words, no sentence or bracket marks, a bare Latin word only if it is an address. */
@@ -193,13 +186,16 @@ function dropInjectedWatermarks(lines: string[]): string[] {
   const stats = new Map<string, { apart: number; interrupts: boolean }>();
   for (const line of lines) {
     if (!line.includes(' ') || isUnitLabelLine(line.trim())) continue;
-    for (const island of islandsOf(line)) {
-      if (island.alone || !watermarkShaped(island.text)) continue;
-      const entry = stats.get(island.text) ?? { apart: 0, interrupts: false };
+    const islands = islandsOf(line);
+    if (islands.length === 1) continue; // a whole line: left to the line filters
+    islands.forEach((island, i) => {
+      if (!watermarkShaped(island)) return;
+      const entry = stats.get(island) ?? { apart: 0, interrupts: false };
       entry.apart += 1;
-      entry.interrupts ||= island.interrupts;
-      stats.set(island.text, entry);
-    }
+      // Set inside running text: a letter or digit right before it and right after it.
+      entry.interrupts ||= i > 0 && i < islands.length - 1 && WORD_END.test(islands[i - 1]!) && WORD_START.test(islands[i + 1]!);
+      stats.set(island, entry);
+    });
   }
   const candidates = [...stats]
     .filter(([, entry]) => entry.apart >= 2 && entry.interrupts)
