@@ -152,7 +152,7 @@ function islandsOf(line: string): string[] {
   const tokens = line.trim().split(/ +/);
   if (tokens.length === 1) return tokens;
   const groups: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let j = i;
     while (j < tokens.length && isSingle(tokens[j]!)) j++;
     if (j - i >= 3) {
