@@ -5,7 +5,7 @@
 // a campaign the plan no longer names are cancelled as an organizer would cancel them.
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { compareTasks, cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
+import { cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { canonicalUnitName } from '../../importer';
 import { type DerivedEvent, type FiledPlan, type ParsedPlan } from '../../importer/types';
@@ -18,6 +18,7 @@ import { enqueueNotificationOnce } from '../notifications/notifications.service'
 import { MembershipEntity, OrganizationEntity } from '../../db/entities/organization.entity';
 import { PlanEntity, PlanTaskEntity, type PlanCorrections } from '../../db/entities/plan.entity';
 import { pendingCampaigns, toPlanView } from '../plans/plans.service';
+import { compareTasks } from './task-changes';
 
 type Changes = NonNullable<PlanImportView['changes']>;
 
