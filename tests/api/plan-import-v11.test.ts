@@ -1,6 +1,7 @@
 // The v1.1 plan import through the API: plans of any level (a national plan, a county's),
 // a plan whose place or year cannot be read (parsed, but saving needs city/year), a re-import
-// that says what changed and flags the events linked to changed tasks, a dropped campaign whose
+// that says what changed (its dry run too, before anything is saved) and flags the events linked
+// to changed tasks, a dropped campaign whose
 // event is cancelled with its sign-ups told, an admin's correction that survives re-import, and
 // campaign dates an admin sets so that the plan's campaign event appears.
 import { readFileSync } from 'node:fs';
@@ -72,6 +73,10 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expect(split.body.tasks[1].text.startsWith('深入贯彻落实习近平总书记')).toBe(true);
     expect(split.body.tasks).toHaveLength(22);
 
+    // The dry run of the same text lays the stored correction over its parse too: nothing would change.
+    const dry = await app.api.post(`${importPath}?dryRun=1`, { text }, await admin());
+    expect(dry.body.changes).toEqual({ tasksAdded: [], tasksRemoved: [], tasksChanged: [], eventsAffected: [] });
+    expect(dry.body.plan.tasks.map((t: any) => t.number).slice(0, 4)).toEqual([1, 2, 3, 4]);
     const again = await app.api.post(importPath, { text }, await admin());
     expect(again.body.changes).toEqual({ tasksAdded: [], tasksRemoved: [], tasksChanged: [], eventsAffected: [] });
     expect(again.body.plan).toEqual(split.body);
@@ -116,6 +121,7 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expectStatus(dry, 200);
     expect(dry.body.needsReview).toBe(true);
     expect(dry.body.plan.city).toBeNull();
+    expect(dry.body.changes).toBeUndefined();
     expect(dry.body.warnings.map((w: any) => w.code)).toContain('NO_PLACE');
     const refused = await app.api.post(importPath, { text }, await admin());
     expectError(refused, 422, 'PLAN_INCOMPLETE');
@@ -131,6 +137,14 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     const activity = await publishActivity(app, { planTasks: [{ planId, number: 4 }] });
     const removedLink = await publishActivity(app, { title: '基层科普服务站开放日', planTasks: [{ planId, number: 22 }] });
     const edited = tangshanText.replace('4.利用科普资源助推“双减”工作。', '4.利用科普资源全面助推“双减”工作。').replace(/\n22\.[^\n]*/, '');
+    // The dry run says the same before anything is saved, and flags or tells no one.
+    const dry = await app.api.post(`${importPath}?dryRun=1`, { text: edited }, await admin());
+    expectStatus(dry, 200);
+    expect(dry.body.changes).toEqual({ tasksAdded: [], tasksRemoved: [22], tasksChanged: [4], eventsAffected: [activity.id, removedLink.id].sort() });
+    expect((await app.api.get(`${API}/events/${activity.id}`)).body.planTaskChanged).toBe(false);
+    expect((await app.api.get(`${API}/plans/${planId}`)).body.tasks).toHaveLength(22);
+    const organizer = await app.user('demo-organizer');
+    expect(await app.rows(NotificationEntity, { userId: organizer.id, kind: 'event.plan_task_changed' })).toEqual([]);
     const res = await app.api.post(importPath, { text: edited }, await admin());
     expectStatus(res, 200);
     expect(res.body.changes).toEqual({
@@ -144,7 +158,6 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expect(event.planTasks).toEqual([{ planId, number: 4, title: '利用科普资源全面助推“双减”工作' }]);
     // Never re-pointed: the link to the task that is gone is dropped, not left for a later task 22.
     expect((await app.api.get(`${API}/events/${removedLink.id}`)).body).toMatchObject({ planTaskChanged: true, planTasks: [] });
-    const organizer = await app.user('demo-organizer');
     const told = await app.rows(NotificationEntity, { userId: organizer.id, kind: 'event.plan_task_changed' });
     expect(told.map((n) => (n.payload as any).eventId).sort()).toEqual([activity.id, removedLink.id].sort());
     // Re-importing the same edited text is a no-op.
@@ -177,6 +190,9 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
         updatedAt: app.server.clock.now,
       }),
     );
+    const dry = await app.api.post(`${importPath}?dryRun=1`, { text: langfang2027.replace('中国航天日、', '') }, await admin());
+    expect(dry.body.changes.eventsAffected).toEqual([spaceDay.eventId]);
+    expect((await app.rows(EventEntity, { id: spaceDay.eventId }))[0]).toMatchObject({ status: 'published' });
     const res = await app.api.post(importPath, { text: langfang2027.replace('中国航天日、', '') }, await admin());
     expectStatus(res, 200);
     expect(res.body.changes.eventsAffected).toEqual([spaceDay.eventId]);

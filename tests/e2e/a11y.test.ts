@@ -171,6 +171,18 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer, 
     await tapButton(page, '预览');
     await waitForContent(page, '.admin-task');
     await checkScreen(tab, mode, 'admin-import-preview', found);
+    // Saved: the outline offers 拆分任务 and 与下一项合并 under each task; the split choices open.
+    await tapButton(page, '确认导入');
+    await waitForContent(page, '.admin-boundary');
+    // The 已导入/已更新 toast passes over the outline for a moment: checked once it has gone.
+    await page
+      .locator('.taro__toast')
+      .getByText(/^已(导入|更新)$/)
+      .first()
+      .waitFor({ state: 'hidden' });
+    await tapButton(page, '拆分任务', shown(page).locator('.admin-task').first());
+    await waitForContent(page, '.admin-boundary__point');
+    await checkScreen(tab, mode, 'admin-import-boundary', found);
     await backToTabs(page);
     await tapText(page, '管理：主题活动日期');
     await waitForContent(page, '.card .title');

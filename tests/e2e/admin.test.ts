@@ -1,7 +1,8 @@
 // An admin in the H5 app, as a new user would: pastes a plan whose place the importer cannot
-// read, previews it (warnings, outline), is asked for the city, saves, corrects the place and a
-// task's units, re-imports an edited text and sees what changes before confirming, then sets the
-// dates of a campaign for a year the catalogue does not know.
+// read, previews it (warnings, outline), is asked for the city, saves, corrects the place, a
+// task's units and a task boundary (splits a task in two), re-imports an edited text and sees
+// what changes before confirming (the corrections survive), then sets the dates of a campaign
+// for a year the catalogue does not know.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -61,6 +62,17 @@ describe('an admin', () => {
     await text(page, '浙江省湖州市安吉县').waitFor();
     await shot('corrected');
 
+    // A task boundary: task 4 holds two tasks. Split it before its second sentence, as task 7.
+    const fourth = shown(page).locator('.admin-task').filter({ hasText: '4. 用好基层科普阵地' });
+    await tapButton(page, '拆分任务', fourth);
+    await fourth.getByText(/^从“推动村级科普宣传栏/).click();
+    await field(page, '新任务的编号').fill('7');
+    await shot('splitting');
+    await tapButton(page, '确认拆分', fourth);
+    await text(page, '已拆分，以后重新导入同一文本时仍会保留').waitFor();
+    await text(page, '7. 推动村级科普宣传栏定期更新内容').waitFor();
+    await shot('split');
+
     // Re-import an edited text: one task reworded, one added. The diff shows before confirming.
     const edited = planText
       .replace('全年培训农民500人次以上', '全年培训农民800人次以上')
@@ -71,6 +83,9 @@ describe('an admin', () => {
     await text(page, '新增任务：6').waitFor();
     await text(page, '内容有改动的任务：2').waitFor();
     await text(page, '删除任务：无').waitFor();
+    await text(page, '确认后没有活动受影响').waitFor();
+    // The preview already carries the corrections: the split stays, task 7 is not new.
+    await text(page, '7. 推动村级科普宣传栏定期更新内容').waitFor();
     await shot('reimport-diff');
     await tapButton(page, '确认导入');
     await text(page, /^已更新：/).waitFor();
@@ -80,11 +95,13 @@ describe('an admin', () => {
     // The correction survived the re-import.
     const admin = await e2e.api.as('demo-admin');
     const { items } = await admin.get<{ items: { id: string; year: number }[] }>(`/plans?city=${encodeURIComponent('安吉县')}`);
-    const plan = await admin.get<{ place: string; tasks: { number: number; responsibleUnits: { name: string; role: string | null }[] }[] }>(
+    const plan = await admin.get<{ place: string; tasks: { number: number; text: string; responsibleUnits: { name: string; role: string | null }[] }[] }>(
       `/plans/${items.find((p) => p.year === 2024)!.id}`,
     );
     expect(plan.place).toBe('浙江省湖州市安吉县');
-    expect(plan.tasks.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(plan.tasks.map((t) => t.number)).toEqual([1, 2, 3, 4, 7, 5, 6]);
+    expect(plan.tasks[3]!.text).toBe('用好基层科普阵地。');
+    expect(plan.tasks[4]!.text.startsWith('推动村级科普宣传栏定期更新内容')).toBe(true);
     expect(plan.tasks[0]!.responsibleUnits.map(({ name, role }) => ({ name, role }))).toEqual([
       { name: '教育局', role: 'lead' },
       { name: '安吉县科协', role: null },

@@ -1,7 +1,7 @@
-// What admins do to plans and campaigns: a dry run of a plan text and saving it, corrections of a
-// stored plan (place, city, year, a task's units), the plan a text was filed as before, and a
-// campaign's dates for a year the catalogue does not know.
-import type { CampaignDates, CampaignView, CorrectPlan, ImportPlan, Page, PlanImportView, PlanSummaryView, PlanView } from '@kepu/shared';
+// What admins do to plans and campaigns: a dry run of a plan text (with what importing it again would
+// change) and saving it, corrections of a stored plan (place, city, year, a task's units, a task
+// boundary), and a campaign's dates for a year the catalogue does not know.
+import type { CampaignDates, CampaignView, CorrectPlan, ImportPlan, PlanImportView, PlanView } from '@kepu/shared';
 import { request } from '@/services/request';
 
 /** `PATCH /plans/:id` (shared schema); the pages name a task by its position (1-based `ordinal`). */
@@ -20,13 +20,6 @@ export function importPlan(input: ImportPlan): Promise<PlanImportView> {
 
 export function correctPlan(id: string, correction: PlanCorrection): Promise<PlanView> {
   return request<PlanView>(`/plans/${encodeURIComponent(id)}`, { method: 'PATCH', data: correction, quiet: true });
-}
-
-/** The plan already stored for this place and year, if any: what a re-import would update. */
-export async function findStoredPlan(city: string, year: number): Promise<PlanView | null> {
-  const { items } = await request<Page<PlanSummaryView>>('/plans', { query: { city }, quiet: true });
-  const summary = items.find((plan) => plan.city === city && plan.year === year);
-  return summary ? request<PlanView>(`/plans/${encodeURIComponent(summary.id)}`, { quiet: true }) : null;
 }
 
 export function setCampaignDates(code: string, year: number, dates: CampaignDates): Promise<CampaignView> {

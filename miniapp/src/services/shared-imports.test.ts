@@ -16,7 +16,6 @@ const zodFree = [
   '@kepu/shared/rules/event-times',
   '@kepu/shared/rules/seats',
   '@kepu/shared/rules/signup-window',
-  '@kepu/shared/rules/task-changes',
 ];
 
 /** A shared module and every shared module it imports, relative imports followed. */

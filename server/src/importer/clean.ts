@@ -4,6 +4,8 @@
 // 〇 written as ○; and splitting a document that arrived as one line before each numbered item.
 // Does not own: punctuation and paragraph joining (normalise.ts) or what a kept line means (segment.ts).
 // Every pattern here is anchored or bounded: the whole pass is linear in the length of the text.
+import { isUnitLabelLine } from './lines';
+import { PLAN_KINDS } from './vocabulary';
 
 /** Fields a web page's metadata rows give about the document (成文日期 is the signature date; 发布日期 is not). */
 export interface PageMetadata {
@@ -79,7 +81,9 @@ export function cleanPlanText(raw: string): CleanedText {
     .replace(INVISIBLE, '')
     .replace(ARTIFACT, '')
     .split('\n')
-    .map(cleanCharacters);
+    .map(repairCharacters);
+  // Before despacing: a spaced-out watermark inside a sentence is found by its spaces.
+  lines = dropInjectedWatermarks(lines).map(despace);
 
   lines = dropPageBreaks(lines, metadata);
   lines = dropRunningHeaders(lines);
@@ -91,8 +95,8 @@ export function cleanPlanText(raw: string): CleanedText {
   return { text: lines.join('\n'), metadata };
 }
 
-/** Character-level repairs on one line. */
-function cleanCharacters(line: string): string {
+/** Character-level repairs on one line (despace comes after the watermarks are out). */
+function repairCharacters(line: string): string {
   let out = line.replace(/[\u3000\u00a0\t\f\v]/g, ' ');
   // 二○二三年: ○ (a circle) beside a Chinese numeral is the numeral 〇.
   out = out.replace(/(?<=[〇零一二三四五六七八九十])[○◯Ｏ]|[○◯Ｏ](?=[〇零一二三四五六七八九十年])/g, '〇');
@@ -106,7 +110,7 @@ function cleanCharacters(line: string): string {
       ? ''
       : whole,
   );
-  return despace(out);
+  return out;
 }
 
 /**
@@ -128,6 +132,135 @@ function despace(line: string): string {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------- watermarks
+
+/** How often a string must come back (at least twice set apart) before it counts as a watermark. */
+const WATERMARK_MIN_REPEATS = 3;
+const WATERMARK_MAX_KEYS = 16;
+
+/** One character (a surrogate pair counts as one). */
+const isSingle = (token: string) => token.length === 1 || (token.length === 2 && token.codePointAt(0)! > 0xffff);
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+/**
+ * The pieces of a line that PDF extraction set apart with spaces: each space-separated token, and a
+ * run of three or more single characters (`仅 供 参 考`) as one. Chinese prose has no spaces, so
+ * such a piece is either the line itself or something laid over it.
+ */
+function islandsOf(line: string): string[] {
+  const tokens = line.trim().split(/ +/);
+  if (tokens.length === 1) return tokens;
+  const groups: string[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let j = i;
+    while (j < tokens.length && isSingle(tokens[j]!)) j++;
+    if (j - i >= 3) {
+      groups.push(tokens.slice(i, j).join(''));
+      i = j;
+    } else {
+      groups.push(tokens[i]!);
+      i += 1;
+    }
+  }
+  return groups;
+}
+
+/** Could this piece be a watermark at all: a short run of words, no sentence or bracket marks, a bare Latin word only if it is an address. */
+function watermarkShaped(key: string): boolean {
+  if (key.length < 4 || key.length > 40) return false;
+  if (/[，。；！？、：（）《》“”【】〔〕,;!?()]/.test(key)) return false;
+  if ((key.match(/\p{L}/gu) ?? []).length < 2) return false;
+  return !/^[\x21-\x7e]+$/.test(key) || /[./]/.test(key);
+}
+
+/**
+ * Watermark or site text that PDF extraction laid into the sentences (`推动科技馆与中小学 内部资料
+ * 注意保存 开展馆校合作`): a piece set apart by spaces that comes back at least three times, cuts a
+ * sentence at least once, and is not the document's own wording: it occurs set apart at least
+ * twice and at least half the times it occurs at all. Every occurrence goes, spaced out or not; a whole-line occurrence
+ * that reads as the plan's title (a running header) stays the first time. Nothing about any
+ * particular watermark is known here. Linear: one pass to count, one bounded pattern to remove.
+ */
+function dropInjectedWatermarks(lines: string[]): string[] {
+  const stats = new Map<string, { apart: number; interrupts: boolean }>();
+  for (const line of lines) {
+    if (!line.includes(' ') || isUnitLabelLine(line.trim())) continue;
+    const islands = islandsOf(line);
+    if (islands.length === 1) continue; // a whole line: left to the line filters
+    islands.forEach((island, i) => {
+      if (!watermarkShaped(island)) return;
+      const entry = stats.get(island) ?? { apart: 0, interrupts: false };
+      entry.apart += 1;
+      // Set inside running text: a letter or digit right before it and right after it.
+      entry.interrupts ||= i > 0 && i < islands.length - 1 && WORD_END.test(islands[i - 1]!) && WORD_START.test(islands[i + 1]!);
+      stats.set(island, entry);
+    });
+  }
+  const candidates = [...stats]
+    .filter(([, entry]) => entry.apart >= 2 && entry.interrupts)
+    .sort((a, b) => b[1].apart - a[1].apart)
+    .slice(0, WATERMARK_MAX_KEYS);
+  if (candidates.length === 0) return lines;
+  // Counted again in the text without spaces: also glued to a word, or spaced out together with another watermark.
+  const flat = lines.join('').replace(/\s+/g, '');
+  const keys = candidates
+    .filter(([key, entry]) => {
+      const all = occurrences(flat, key);
+      return all >= WATERMARK_MIN_REPEATS && all <= 2 * entry.apart;
+    })
+    .map(([key]) => key);
+  if (keys.length === 0) return lines;
+  // Longest first, so a key inside another does not cut it; a spaced-out copy matches too.
+  const pattern = new RegExp(
+    [...keys]
+      .sort((a, b) => b.length - a.length)
+      .map((key) => [...key].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' {0,3}'))
+      .join('|'),
+    'g',
+  );
+  const keptTitle = new Set<string>();
+  const out: string[] = [];
+  for (const line of lines) {
+    const bare = line.replace(/ /g, '');
+    const whole = keys.find((key) => bare === key);
+    if (whole !== undefined) {
+      if (PLAN_KINDS.some((kind) => whole.endsWith(kind)) && !keptTitle.has(whole)) {
+        keptTitle.add(whole);
+        out.push(line);
+      }
+      continue;
+    }
+    out.push(removeMatches(line, pattern));
+  }
+  return out;
+}
+
+function occurrences(text: string, key: string): number {
+  let found = 0;
+  for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + key.length)) found += 1;
+  return found;
+}
+
+/** The line without the matches and the spaces around them; Latin words on both sides keep one space. */
+function removeMatches(line: string, pattern: RegExp): string {
+  const parts: string[] = [];
+  let at = 0;
+  let before = '';
+  for (const m of line.matchAll(pattern)) {
+    // Each piece is trimmed once, on its own: trimming the text built so far would be quadratic.
+    const piece = line.slice(at, m.index).trimEnd();
+    parts.push(piece);
+    if (piece !== '') before = piece[piece.length - 1]!;
+    at = m.index + m[0].length;
+    while (line[at] === ' ') at++;
+    if (/[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(line[at] ?? '')) parts.push(' ');
+  }
+  if (at === 0) return line;
+  parts.push(line.slice(at));
+  return parts.join('');
+}
+
 function isChromeLine(line: string, metadata: PageMetadata): boolean {
   const text = line.trim();
   if (text === '') return false;
@@ -145,7 +278,8 @@ function isChromeLine(line: string, metadata: PageMetadata): boolean {
   }
   if (readMetadataField(text, metadata)) return true;
   if (text.length <= 80 && CHROME_WORDS.test(text)) return true;
-  if (text.length <= 60 && WATERMARK.test(text)) return true;
+  // A line with a sentence in it is text with a watermark laid over it (dropInjectedWatermarks), not a watermark line.
+  if (text.length <= 60 && WATERMARK.test(text) && !/[。；]/.test(text)) return true;
   // Breadcrumbs: 首页 > 政务公开 > 通知公告.
   if (text.length <= 80 && (text.match(/[>＞»›]/g) ?? []).length >= 2 && !/[。；]/.test(text)) return true;
   return false;

@@ -25,6 +25,8 @@ const shapes: Record<string, (n: number) => string> = {
   quotes: (n) => `1.开展${'”'.repeat(n)}活动`,
   'many short lines': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.开展${'，\n'.repeat(n / 2)}`,
   'random Chinese': (n) => randomCjk(n, 7),
+  'a watermark laid into every sentence': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n${'1.开展 内部资料 注意保存 活动。\n'.repeat(n / 22)}`,
+  'a watermark laid into one long line': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.${'开展 仅 供 参 考 活动，'.repeat(n / 16)}`,
   'campaign names': (n) => `2024年某某市全民科学素质行动工作要点\n一、任务\n1.${'全国科普日'.repeat(n / 5)}`,
 };
 

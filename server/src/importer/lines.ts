@@ -6,8 +6,8 @@ const CN_NUMERAL = '〇零一二三四五六七八九十百';
 const CN = `[${CN_NUMERAL}]+`;
 
 /**
- * Heading styles, outermost first: 第一部分 > 一、 > （一） > 一是 > （1）.
- * The rank orders styles when a document skips a level; levels are assigned by nesting, not by rank.
+ * Heading styles, in their most common order: 第一部分 > 一、 > （一） > 一是 > （1）. No order is
+ * assumed: segment.ts ranks the styles (and `1.` tasks) by where they first appear in each document.
  */
 export const HEADING_STYLES = ['part', 'chinese', 'chineseParen', 'chineseIs', 'arabicParen', 'circled'] as const;
 export type HeadingStyle = (typeof HEADING_STYLES)[number];

@@ -213,3 +213,48 @@ describe('segmentPlan: sections and tasks', () => {
     expect(header).toMatchObject({ issuer: '某某市科学技术协会', issuedOn: '2024-03-08' });
   });
 });
+
+describe('segmentPlan: the numbering scheme is the document’s own', () => {
+  const plan = (lines: string[]) => segmentPlan(['2024年某某县全民科学素质行动工作要点', ...lines].join('\n'));
+  const paths = (lines: string[]) => plan(lines).tasks.map((task) => [task.number, ...task.sectionPath].join(' / '));
+
+  it('when （1） headings stand above 1. tasks, then the tasks nest under them (a fixed rank would put （1） under 1.)', () => {
+    expect(
+      paths([
+        '一、重点人群',
+        '（1）青少年',
+        '1.开展科学教育。组织科学课堂进学校。',
+        '2.组织科技竞赛。举办县级科技创新大赛。',
+        '（2）农民',
+        '1.开展技术培训。围绕茶叶产业培训农民。',
+      ]),
+    ).toEqual(['1 / 一、重点人群 / （1）青少年', '2 / 一、重点人群 / （1）青少年', '1 / 一、重点人群 / （2）农民']);
+  });
+
+  it('when 1. sections carry （一） tasks, then the （一） items are the tasks', () => {
+    expect(
+      paths([
+        '1.青少年',
+        '（一）开展科学教育。组织科学课堂进学校。',
+        '（二）组织科技竞赛。举办县级科技创新大赛。',
+        '2.农民',
+        '（一）开展技术培训。围绕茶叶产业培训农民。',
+      ]),
+    ).toEqual(['1 / 1.青少年', '2 / 1.青少年', '1 / 2.农民']);
+  });
+
+  it('when a kind first appears under a heading whose earlier sections used a deeper kind, then it ranks between them', () => {
+    // 一、 then 1. tasks; in 二、 a （一） heading appears and 1. tasks follow it: （一） is not made a child of 1.
+    expect(
+      paths([
+        '一、总体要求',
+        '1.坚持科学引领。深入学习贯彻。',
+        '二、重点任务',
+        '（一）青少年',
+        '2.实施馆校合作。推动科技馆进学校。',
+        '（二）农民',
+        '3.实施农民培训。开展技术培训。',
+      ]),
+    ).toEqual(['1 / 一、总体要求', '2 / 二、重点任务 / （一）青少年', '3 / 二、重点任务 / （二）农民']);
+  });
+});

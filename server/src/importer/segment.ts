@@ -462,11 +462,36 @@ function canonicalDocumentNumber(text: string): string | null {
 
 // ---------------------------------------------------------------------------------------- body
 
-/** Heading styles from the outermost; tasks and sub-items are ranked too. */
-const RANKS: Record<HeadingStyle | 'arabic', number> = { part: 0, chinese: 1, chineseParen: 2, chineseIs: 3, arabic: 4, arabicParen: 5, circled: 6 };
+type MarkStyle = HeadingStyle | 'arabic';
+
+/** Styles that head a block of text rather than number its points: `一是…` right under one opens a paragraph. */
+const HEADING_LIKE: ReadonlySet<MarkStyle> = new Set(['part', 'chinese', 'chineseParen', 'chineseIs']);
+
+/**
+ * The document's own numbering scheme: marker kinds ranked by where they first appear, never by a
+ * fixed convention (a county plan may put 1. under （一）, another （一） under 1.). A kind seen for
+ * the first time nests under the item open at that moment, so it ranks right below that item's
+ * kind (and above kinds seen earlier deeper down, which keep their order among themselves).
+ */
+class Scheme {
+  private readonly order: MarkStyle[] = [];
+
+  /** The rank of a style already seen, else -1. */
+  rankOf(style: MarkStyle): number {
+    return this.order.indexOf(style);
+  }
+
+  /** Ranks a style on its first appearance, under the open item's style (or last, at the top). */
+  place(style: MarkStyle, under: MarkStyle | undefined): void {
+    if (this.order.includes(style)) return;
+    const at = under === undefined ? this.order.length : this.order.indexOf(under) + 1;
+    this.order.splice(at, 0, style);
+  }
+}
 
 interface Item {
-  style: HeadingStyle | 'arabic';
+  style: MarkStyle;
+  /** The style's rank in the document's scheme (final once the whole body is read). */
   rank: number;
   ordinal: string;
   value: number;
@@ -490,8 +515,9 @@ interface Body {
 }
 
 /**
- * The outline. Every numbered line opens an item of its style; items nest by rank (第一部分 >
- * 一、 > （一） > 一是 > 1. > （1） > ①). The tasks are the items of the shallowest rank whose items
+ * The outline. Every numbered line opens an item of its style; items nest by the rank of their
+ * style in the document's own scheme (see Scheme: 第一部分 > 一、 > （一） > 1. in one plan,
+ * （一） > 1. or 一、 > 1. > （一） in others). The tasks are the items of the shallowest rank whose items
  * mostly carry sentences (a heading does not; `（四）实施…行动。` alone does not count as a
  * paragraph either, for its rank's items mostly have none); shallower items are sections, deeper
  * ones stay inside their task's text. Without such a rank, the paragraphs under the headings are
@@ -501,6 +527,7 @@ function readBody(lines: Line[], warnings: PlanWarning[]): Body {
   const roots: Item[] = [];
   const stack: Item[] = [];
   const preambleUnits: ParsedUnit[] = [];
+  const scheme = new Scheme();
   let seenItem = false;
 
   for (const [i, line] of lines.entries()) {
@@ -520,12 +547,14 @@ function readBody(lines: Line[], warnings: PlanWarning[]): Body {
       else top.trailingUnits.push(...units);
       continue;
     }
-    const mark = readMark(text, lines[i + 1]?.text, stack[stack.length - 1]?.rank);
+    const mark = readMark(text, lines[i + 1]?.text, stack[stack.length - 1]?.style);
     if (mark) {
       seenItem = true;
-      while (stack.length > 0 && stack[stack.length - 1]!.rank >= mark.rank) stack.pop();
+      scheme.place(mark.style, stack[stack.length - 1]?.style);
+      const rank = scheme.rankOf(mark.style);
+      while (stack.length > 0 && scheme.rankOf(stack[stack.length - 1]!.style) >= rank) stack.pop();
       const parent = stack[stack.length - 1] ?? null;
-      const item: Item = { ...mark, line, parent, children: [], own: [], all: [], units: [], trailingUnits: [] };
+      const item: Item = { ...mark, rank, line, parent, children: [], own: [], all: [], units: [], trailingUnits: [] };
       for (const open of stack) open.all.push(text);
       (parent ? parent.children : roots).push(item);
       stack.push(item);
@@ -538,6 +567,8 @@ function readBody(lines: Line[], warnings: PlanWarning[]): Body {
   }
 
   const all = flatten(roots);
+  // A kind placed later may have moved the ranks of kinds below it: every item takes its final rank.
+  for (const item of all) item.rank = scheme.rankOf(item.style);
   const taskRank = chooseTaskRank(all);
   if (taskRank === null) return paragraphTasks(roots, all, warnings);
 
@@ -563,8 +594,7 @@ function flatten(items: Item[]): Item[] {
 }
 
 interface Mark {
-  style: HeadingStyle | 'arabic';
-  rank: number;
+  style: MarkStyle;
   ordinal: string;
   value: number;
   rest: string;
@@ -575,17 +605,17 @@ interface Mark {
  * follow it, or when it opens a paragraph right under a heading (德清: 一、 then 一是…。二是…。); inside
  * a numbered task (or before any heading) it is running text.
  */
-function readMark(text: string, next: string | undefined, openRank: number | undefined): Mark | null {
+function readMark(text: string, next: string | undefined, openStyle: MarkStyle | undefined): Mark | null {
   const task = matchTaskNumber(text);
-  if (task) return { style: 'arabic', rank: RANKS.arabic, ordinal: String(task.number), value: task.number, rest: task.rest };
+  if (task) return { style: 'arabic', ordinal: String(task.number), value: task.number, rest: task.rest };
   const heading = matchHeading(text);
   if (!heading) return null;
   if (heading.style === 'chineseIs') {
     const itemsFollow = next !== undefined && (matchTaskNumber(next) !== null || isStructural(next));
-    const underHeading = openRank !== undefined && openRank <= RANKS.chineseIs;
+    const underHeading = openStyle !== undefined && HEADING_LIKE.has(openStyle);
     if (!(isEnumerationHeading(heading) && itemsFollow) && !underHeading) return null;
   }
-  return { style: heading.style, rank: RANKS[heading.style], ordinal: heading.ordinal, value: ordinalValue(heading), rest: heading.rest };
+  return { style: heading.style, ordinal: heading.ordinal, value: ordinalValue(heading), rest: heading.rest };
 }
 
 function ordinalValue(heading: HeadingMark): number {
@@ -639,9 +669,10 @@ function chooseTaskRank(items: Item[]): number | null {
     return withSubPoints <= parents.length / 2 && sentenceLike >= parents.length / 2 ? parentRank : deepest;
   }
   // No rank reads as paragraphs: （一） items are the tasks, else the paragraphs under the headings.
-  if (ranks.includes(RANKS.chineseParen) && !items.some((item) => item.rank === RANKS.chineseParen && item.children.length > 0)) return RANKS.chineseParen;
+  const paren = items.filter((item) => item.style === 'chineseParen');
+  if (paren.length > 0 && paren.every((item) => item.children.length === 0)) return paren[0]!.rank;
   const last = ranks[ranks.length - 1];
-  if (last !== undefined && last >= RANKS.arabic) return last;
+  if (last !== undefined && !HEADING_LIKE.has(atRank(last)[0]!.style)) return last;
   return null;
 }
 

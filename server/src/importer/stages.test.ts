@@ -60,6 +60,52 @@ describe('clean', () => {
     expect(cleanPlanText('建设黄畈（fàn）村基地，二○二三年').text).toBe('建设黄畈村基地，二〇二三年');
   });
 
+  it('when a watermark is laid into sentences (spaced out or not) again and again, then it goes from every line it interrupts', () => {
+    const lines = [
+      '1.推进科技馆与中小学 科普中国网 仅供参考 开展馆校合作。',
+      '2.组织 科 普 中 国 网 仅 供 参 考 青少年科技创新大赛。',
+      '3.开展技术培训，组织 科普中国网 仅供参考 文化科技卫生下乡。（县科协、科普中国网仅供参考 县农业农村局）',
+      '4.建设乡村科普e站。',
+    ];
+    expect(cleanPlanText(lines.join('\n')).text.split('\n')).toEqual([
+      '1.推进科技馆与中小学开展馆校合作。',
+      '2.组织青少年科技创新大赛。',
+      '3.开展技术培训，组织文化科技卫生下乡。（县科协、县农业农村局）',
+      '4.建设乡村科普e站。',
+    ]);
+  });
+
+  it('when a spaced word is the document’s own (used unspaced as often), a plain word, a unit list or shown only twice, then it stays', () => {
+    const ownWording = [
+      '1.开展 科普讲解 大赛。',
+      '2.组织 科普讲解 活动。',
+      '3.举办 科普讲解 比赛。',
+      '科普讲解员培训。',
+      '科普讲解基地。',
+      '科普讲解进校园。',
+      '科普讲解大赛。',
+    ];
+    expect(cleanPlanText(ownWording.join('\n')).text.split('\n')).toEqual(ownWording);
+    const latin = ['1.开展 STEAM 教育。', '2.推广 STEAM 课程。', '3.建设 STEAM 教室。'];
+    expect(cleanPlanText(latin.join('\n')).text.split('\n')).toEqual(latin);
+    const unitLists = ['责任单位：县科协 县教育局 县科技局', '责任单位：县科协 县教育局 县科技局', '责任单位：县科协 县教育局 县科技局'];
+    expect(cleanPlanText(unitLists.join('\n')).text.split('\n')).toEqual(unitLists);
+    const twice = ['1.推进 科普中国网 工作。', '2.开展 科普中国网 活动。'];
+    expect(cleanPlanText(twice.join('\n')).text.split('\n')).toEqual(twice);
+  });
+
+  it('when the watermark fixture is parsed, then no task keeps any of its watermarks anywhere in its text', () => {
+    const plan = parsePlan(readFileSync(join(root, 'tests/importer/fixtures/ganzhou-2023-watermark.txt')));
+    expect(plan.tasks).toHaveLength(6);
+    for (const task of plan.tasks) expect(task.text).not.toMatch(/内部资料|注意保存|仅供参考|www|\s/);
+  });
+
+  it('when the title is repeated as a running header laid into sentences, then the title line itself stays', () => {
+    const title = '2024年某某县全民科学素质行动工作要点';
+    const lines = [title, `1.推进 ${title} 馆校合作。`, `2.开展 ${title} 技术培训。`, `3.组织 ${title} 科普活动。`];
+    expect(cleanPlanText(lines.join('\n')).text.split('\n')).toEqual([title, '1.推进馆校合作。', '2.开展技术培训。', '3.组织科普活动。']);
+  });
+
   it('when a whole plan arrives as one line, then it is cut before each ascending marker but never at 2025年 or 1.5万', () => {
     const line = '2025年某县全民科学素质行动工作要点 2025年是收官之年。一、重点人群 1.培训农民1.5万人次。（县科协）2.开展活动。二、保障 3.加强领导。';
     expect(splitRunOnLine(line, 10)).toEqual([

@@ -3,4 +3,3 @@
 export * from './event-times';
 export * from './seats';
 export * from './signup-window';
-export * from './task-changes';

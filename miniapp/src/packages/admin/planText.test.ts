@@ -1,17 +1,27 @@
-import { decodePlanBytes, diffTasks, parseWrittenDate, writtenDate } from './planText';
+import { decodePlanBytes, parseWrittenDate, splitPoints, taskTarget, writtenDate } from './planText';
 
-const task = (number: number, text: string) => ({ number, title: text.slice(0, 4), text });
-
-describe('what a re-import would change', () => {
-  test('tasks added, removed and changed, keyed by written number and its occurrence', () => {
-    const stored = [task(1, '甲任务内容'), task(2, '乙任务内容'), task(1, '丙任务内容')];
-    const next = [task(1, '甲任务内容'), task(1, '丙任务改了'), task(3, '丁任务内容')];
-    expect(diffTasks(stored, next)).toEqual({ added: [3], removed: [2], changed: [1] });
+describe('where a task can be split', () => {
+  test('after each sentence, each point named by a start of the next sentence that occurs first right there', () => {
+    const text = '推进科学教育。组织科技竞赛；开展科学教育。组织科技竞赛活动。';
+    expect(splitPoints(text)).toEqual([
+      { at: 7, before: '组织科技竞赛' },
+      { at: 14, before: '开展科学教育' },
+      // 组织科技竞赛 occurs first at 7: the point at 21 needs a longer start.
+      { at: 21, before: '组织科技竞赛活' },
+    ]);
   });
 
-  test('the same tasks change nothing', () => {
-    const tasks = [task(1, '甲任务内容'), task(2, '乙任务内容')];
-    expect(diffTasks(tasks, [...tasks])).toEqual({ added: [], removed: [], changed: [] });
+  test('a task of one sentence, or one ending in a stop, has no point', () => {
+    expect(splitPoints('推进科学教育。')).toEqual([]);
+    expect(splitPoints('推进科学教育')).toEqual([]);
+  });
+});
+
+describe('how a correction names a task', () => {
+  test('by its number when only it has that number, else by its position', () => {
+    const tasks = [{ number: 1 }, { number: 2 }, { number: 1 }];
+    expect(taskTarget(tasks, 1)).toEqual({ number: 2 });
+    expect(taskTarget(tasks, 2)).toEqual({ ordinal: 3 });
   });
 });
 

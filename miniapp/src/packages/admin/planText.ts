@@ -1,23 +1,59 @@
-// Pure helpers of the admin pages: what a re-import would change (the server's own rule), the
+// Pure helpers of the admin pages: where a task can be split and how a correction names it, the
 // header's words, dates as admins type them, and a file's bytes as text.
-import { compareTasks, type ComparedTask } from '@kepu/shared/rules/task-changes';
+import type { CorrectPlan } from '@kepu/shared';
 
+/** What a re-import changes in the tasks, by written number. */
 export interface TaskDiff {
   added: number[];
   removed: number[];
   changed: number[];
 }
 
-const numbers = (tasks: { number: number }[]) => [...new Set(tasks.map((t) => t.number))].sort((a, b) => a - b);
+/** Where a task may be cut in two: after a sentence, with `before` the text the server finds the cut by. */
+export interface SplitPoint {
+  /** Index in the task's text where the second task starts. */
+  at: number;
+  /** The shortest start of the second part (at least 6 characters) found first exactly there. */
+  before: string;
+}
+
+const MIN_BEFORE = 6;
+const MAX_BEFORE = 200;
 
 /**
- * What importing `next` over the stored plan would do to its tasks, by the same rule the server
- * applies when it saves (shared `compareTasks`). The events it touches are known only once the
- * import is confirmed.
+ * The sentence boundaries of a task's text (after 。；！？ or a line break) where it can be split:
+ * the server cuts at the first occurrence of `before`, so each point carries a start of the
+ * second part that occurs nowhere earlier in the text.
  */
-export function diffTasks(stored: ComparedTask[], next: ComparedTask[]): TaskDiff {
-  const { added, removed, changed } = compareTasks(stored, next);
-  return { added: numbers(added), removed: numbers(removed), changed: numbers(changed) };
+export function splitPoints(text: string): SplitPoint[] {
+  const points: SplitPoint[] = [];
+  for (let i = 1; i < text.length; i++) {
+    if (!/[。；！？\n]/.test(text[i - 1]!)) continue;
+    let at = i;
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    if (at >= text.length - 1 || points.some((p) => p.at === at)) continue;
+    const rest = text.slice(at, at + MAX_BEFORE);
+    for (let length = Math.min(MIN_BEFORE, rest.length); length <= rest.length; length++) {
+      const before = rest.slice(0, length);
+      if (before.trim().length >= 2 && text.indexOf(before) === at) {
+        points.push({ at, before });
+        break;
+      }
+    }
+  }
+  return points;
+}
+
+type TaskCorrection = NonNullable<CorrectPlan['tasks']>[number];
+
+/**
+ * How a correction names a task of the outline: by its written number when no other task has it,
+ * else by its position (the server reads positions in the parse, which are the outline's until a
+ * boundary has been moved).
+ */
+export function taskTarget(tasks: { number: number }[], index: number): Pick<TaskCorrection, 'number' | 'ordinal'> {
+  const number = tasks[index]!.number;
+  return tasks.filter((task) => task.number === number).length === 1 ? { number } : { ordinal: index + 1 };
 }
 
 export const levelNames: Record<string, string> = { national: '国家级', province: '省级', city: '市级', county: '县级' };

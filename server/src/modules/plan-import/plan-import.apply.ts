@@ -5,7 +5,7 @@
 // a campaign the plan no longer names are cancelled as an organizer would cancel them.
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { compareTasks, cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
+import { cstEndOfDay, cstStartOfDay, type PlanImportView, type PlanView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { canonicalUnitName } from '../../importer';
 import { type DerivedEvent, type FiledPlan, type ParsedPlan } from '../../importer/types';
@@ -18,6 +18,7 @@ import { enqueueNotificationOnce } from '../notifications/notifications.service'
 import { MembershipEntity, OrganizationEntity } from '../../db/entities/organization.entity';
 import { PlanEntity, PlanTaskEntity, type PlanCorrections } from '../../db/entities/plan.entity';
 import { pendingCampaigns, toPlanView } from '../plans/plans.service';
+import { compareTasks } from './task-changes';
 
 type Changes = NonNullable<PlanImportView['changes']>;
 
@@ -39,6 +40,18 @@ export interface ImportSource {
 const SYSTEM_ACTOR: AuthUser = { id: 'system', nickname: '系统', roles: ['admin'], organizationIds: [] };
 
 const DROPPED_CAMPAIGN_REASON = '工作要点修订后不再包含该主题活动';
+
+/** The plan a document filed before: by where the document itself filed it, else by its current place and year. */
+export async function findFiledPlan(
+  manager: EntityManager,
+  originCity: string,
+  originYear: number,
+  city = originCity,
+  year = originYear,
+): Promise<PlanEntity | null> {
+  const plans = manager.getRepository(PlanEntity);
+  return (await plans.findOneBy({ originCity, originYear })) ?? (await plans.findOneBy({ city, year }));
+}
 
 export function fingerprint(plan: FiledPlan, derived: DerivedEvent[]): string {
   return createHash('sha256').update(JSON.stringify({ plan, derived })).digest('hex');
@@ -98,9 +111,7 @@ export async function applyImport(
   const taskRepo = manager.getRepository(PlanTaskEntity);
   const linkRepo = manager.getRepository(EventPlanTaskEntity);
   const hash = fingerprint(parsed, derived);
-  const existing =
-    (await plans.findOneBy({ originCity: source.originCity, originYear: source.originYear })) ??
-    (await plans.findOneBy({ city: parsed.city, year: parsed.year }));
+  const existing = await findFiledPlan(manager, source.originCity, source.originYear, parsed.city, parsed.year);
   const verdict = { needsReview: parsed.needsReview, warnings: parsed.warnings };
 
   if (existing && existing.textHash === hash) {
@@ -208,13 +219,7 @@ export async function applyImport(
   }
   // A campaign the edited plan no longer names: its event is cancelled as its organizer would
   // (sign-ups and volunteers told); one already over is only withdrawn.
-  const stale = await manager
-    .getRepository(EventEntity)
-    .createQueryBuilder('e')
-    .where('e.derivedKey LIKE :prefix', { prefix: `${plan.id}:%` })
-    .andWhere(keptKeys.length ? 'e.derivedKey NOT IN (:...kept)' : '1=1', { kept: keptKeys })
-    .andWhere('e.status != :cancelled', { cancelled: 'cancelled' })
-    .getMany();
+  const stale = await staleCampaignEvents(manager, plan.id, keptKeys);
   for (const event of stale) {
     if (canCancel(event, now)) await cancelEvent.within(manager, actor ?? SYSTEM_ACTOR, event.id, { reason: DROPPED_CAMPAIGN_REASON }, now);
     else await manager.getRepository(EventEntity).update({ id: event.id }, { status: 'cancelled', cancelReason: DROPPED_CAMPAIGN_REASON, updatedAt: now });
@@ -237,6 +242,46 @@ export async function applyImport(
   };
 }
 
+/** The derived events of a plan whose campaign the new parse no longer carries with dates (still open ones). */
+function staleCampaignEvents(manager: EntityManager, planId: string, keptKeys: string[]): Promise<EventEntity[]> {
+  return manager
+    .getRepository(EventEntity)
+    .createQueryBuilder('e')
+    .where('e.derivedKey LIKE :prefix', { prefix: `${planId}:%` })
+    .andWhere(keptKeys.length ? 'e.derivedKey NOT IN (:...kept)' : '1=1', { kept: keptKeys })
+    .andWhere('e.status != :cancelled', { cancelled: 'cancelled' })
+    .getMany();
+}
+
+const keptCampaignKeys = (planId: string, derived: DerivedEvent[]) => derived.filter((d) => d.startsOn && d.endsOn).map((d) => `${planId}:${d.campaignCode}`);
+
+/** Organizers' events (not plan-derived, not cancelled) linked to any of these tasks of the plan, with the links. */
+async function eventsLinkedTo(manager: EntityManager, planId: string, touched: { number: number }[]) {
+  if (touched.length === 0) return { events: [], links: [] };
+  const links = await manager.getRepository(EventPlanTaskEntity).findBy({ planId, taskNumber: In(unique(touched.map((t) => t.number))) });
+  if (links.length === 0) return { events: [], links };
+  const events = await manager.getRepository(EventEntity).findBy({ id: In([...new Set(links.map((l) => l.eventId))]) });
+  return { events: events.filter((event) => event.derivedKey === null && event.status !== 'cancelled'), links };
+}
+
+/**
+ * What importing `parsed` over the stored plan would change, read without writing anything (a dry
+ * run): the same task comparison and the same events as applyImport would flag or cancel.
+ */
+export async function previewChanges(manager: EntityManager, existing: PlanEntity, parsed: FiledPlan, derived: DerivedEvent[]): Promise<Changes> {
+  if (existing.textHash === fingerprint(parsed, derived)) return { tasksAdded: [], tasksRemoved: [], tasksChanged: [], eventsAffected: [] };
+  const oldTasks = (await manager.getRepository(PlanTaskEntity).findBy({ planId: existing.id })).sort((a, b) => a.ordinal - b.ordinal);
+  const { added, removed, changed } = compareTasks(oldTasks, parsed.tasks);
+  const { events } = await eventsLinkedTo(manager, existing.id, [...changed, ...removed]);
+  const stale = await staleCampaignEvents(manager, existing.id, keptCampaignKeys(existing.id, derived));
+  return {
+    tasksAdded: unique(added.map((t) => t.number)),
+    tasksRemoved: unique(removed.map((t) => t.number)),
+    tasksChanged: unique(changed.map((t) => t.number)),
+    eventsAffected: [...new Set([...events, ...stale].map((event) => event.id))].sort(),
+  };
+}
+
 /**
  * Events an organizer linked to a task whose text changed or that disappeared: flagged, and the
  * organization's members told. A link to a number the plan no longer has is dropped rather than
@@ -251,14 +296,11 @@ async function flagLinkedEvents(
   now: Date,
 ): Promise<string[]> {
   const touched = [...changed, ...removed];
-  if (touched.length === 0) return [];
-  const linkRepo = manager.getRepository(EventPlanTaskEntity);
-  const links = await linkRepo.findBy({ planId: plan.id, taskNumber: In(unique(touched.map((t) => t.number))) });
+  const { events, links } = await eventsLinkedTo(manager, plan.id, touched);
   if (links.length === 0) return [];
-  const events = await manager.getRepository(EventEntity).findBy({ id: In([...new Set(links.map((l) => l.eventId))]) });
+  const linkRepo = manager.getRepository(EventPlanTaskEntity);
   const flagged: string[] = [];
   for (const event of events) {
-    if (event.derivedKey !== null || event.status === 'cancelled') continue;
     const tasks = touched.filter((t) => links.some((l) => l.eventId === event.id && l.taskNumber === t.number));
     await manager.getRepository(EventEntity).update({ id: event.id }, { planTaskChanged: true, updatedAt: now });
     const members = await manager.getRepository(MembershipEntity).findBy({ organizationId: event.organizerId });

@@ -17,7 +17,7 @@ import { storedCampaignDates } from '../campaigns/campaign-dates';
 import { PlanEntity, PlanTaskEntity, type PlanCorrections } from '../../db/entities/plan.entity';
 import { getPlan, pendingCampaigns } from '../plans/plans.service';
 import { applyCorrections, mergeCorrections, splitPosition, taskIndexOf } from './corrections';
-import { applyImport, previewPlanView, type ImportResult } from './plan-import.apply';
+import { applyImport, findFiledPlan, previewChanges, previewPlanView, type ImportResult } from './plan-import.apply';
 
 type StoredDates = Map<string, { startsOn: string; endsOn: string }>;
 
@@ -41,17 +41,25 @@ export function parseAndDerive(text: string | Uint8Array, overrides: PlanOverrid
   return { parsed, derived: deriveCampaignEvents(parsed) };
 }
 
-/** The same parse as an import, nothing saved: works for a plan whose place or year is unread. */
+/**
+ * The same parse as an import, nothing saved: works for a plan whose place or year is unread. On a
+ * re-import (a plan this document filed before) the stored corrections are laid over it as the
+ * import would, and `changes` says what confirming would do, affected events included.
+ */
 export async function dryRunImport(manager: EntityManager, text: string, overrides: PlanOverrides = {}): Promise<PlanImportView> {
   const parsed = await parsePlanOffThread(text, overrides);
-  const stored = parsed.year === null ? new Map() : await storedCampaignDates(manager, parsed.year);
+  const existing = parsed.city !== null && parsed.year !== null ? await findFiledPlan(manager, parsed.city, parsed.year) : null;
+  const plan = existing ? applyCorrections(parsed, existing.corrections) : parsed;
+  const stored = plan.year === null ? new Map() : await storedCampaignDates(manager, plan.year);
+  const derived = deriveWithDates(plan, stored);
   return {
-    plan: previewPlanView(parsed, await pendingCampaigns(manager, parsed.year, parsed.tasks)),
-    derivedEvents: deriveWithDates(parsed, stored).map((d) => ({ ...d, eventId: null, published: false })),
+    plan: previewPlanView(plan, await pendingCampaigns(manager, plan.year, plan.tasks)),
+    derivedEvents: derived.map((d) => ({ ...d, eventId: null, published: false })),
     created: false,
     changed: false,
-    needsReview: parsed.needsReview,
-    warnings: parsed.warnings,
+    needsReview: plan.needsReview,
+    warnings: plan.warnings,
+    ...(existing && plan.city !== null && plan.year !== null && { changes: await previewChanges(manager, existing, filed(plan), derived) }),
   };
 }
 
@@ -59,9 +67,7 @@ export async function dryRunImport(manager: EntityManager, text: string, overrid
 const storeParsedPlan = transactional(
   async (manager: EntityManager, actor: AuthUser | null, text: string, parsed: ParsedPlan, now: Date): Promise<ImportResult> => {
     const origin = filed(parsed);
-    const plans = manager.getRepository(PlanEntity);
-    const existing =
-      (await plans.findOneBy({ originCity: origin.city, originYear: origin.year })) ?? (await plans.findOneBy({ city: origin.city, year: origin.year }));
+    const existing = await findFiledPlan(manager, origin.city, origin.year);
     const corrections = existing?.corrections ?? null;
     const corrected = filed(applyCorrections(parsed, corrections));
     const derived = deriveWithDates(corrected, await storedCampaignDates(manager, corrected.year));

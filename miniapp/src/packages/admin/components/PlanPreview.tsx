@@ -1,6 +1,7 @@
 // A parsed or stored plan as the admin checks it: warnings first, then the header, then the
 // outline with each task's units (牵头/配合, 继承), audiences and campaigns with their dates.
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import type { CampaignView, DerivedEventView, PlanTaskView, PlanView } from '@kepu/shared';
 import { formatDaySpan } from '@/utils/time';
 import { levelNames, writtenDate } from '../planText';
@@ -20,6 +21,8 @@ interface Props {
   derivedEvents?: DerivedEventView[];
   /** The campaign catalogue of the plan's year: dates for campaigns no derived event carries yet. */
   catalogue?: CampaignView[];
+  /** Controls under each task (a stored plan's boundary corrections), given the task's position in the plan. */
+  taskActions?: (index: number) => ReactNode;
 }
 
 function HeaderRow({ label, value }: { label: string; value: string | null | undefined }) {
@@ -70,18 +73,18 @@ function campaignDates(code: string, plan: PreviewPlan, derived: DerivedEventVie
   return known?.startsOn ? formatDaySpan(known.startsOn, known.endsOn) : null;
 }
 
-/** Tasks in order, grouped under the section path they sit in. */
-function groupBySection(tasks: PlanTaskView[]): { path: string[]; tasks: PlanTaskView[] }[] {
-  const groups: { path: string[]; tasks: PlanTaskView[] }[] = [];
-  for (const task of tasks) {
+/** Tasks in order (with their position in the plan), grouped under the section path they sit in. */
+function groupBySection(tasks: PlanTaskView[]): { path: string[]; tasks: { task: PlanTaskView; index: number }[] }[] {
+  const groups: { path: string[]; tasks: { task: PlanTaskView; index: number }[] }[] = [];
+  tasks.forEach((task, index) => {
     const last = groups[groups.length - 1];
-    if (last && last.path.join('\n') === task.sectionPath.join('\n')) last.tasks.push(task);
-    else groups.push({ path: task.sectionPath, tasks: [task] });
-  }
+    if (last && last.path.join('\n') === task.sectionPath.join('\n')) last.tasks.push({ task, index });
+    else groups.push({ path: task.sectionPath, tasks: [{ task, index }] });
+  });
   return groups;
 }
 
-export default function PlanPreview({ plan, warnings = [], needsReview, derivedEvents = [], catalogue = [] }: Props) {
+export default function PlanPreview({ plan, warnings = [], needsReview, derivedEvents = [], catalogue = [], taskActions }: Props) {
   const period = plan.period ? `${plan.period.from}—${plan.period.to}年` : null;
   return (
     <View>
@@ -106,8 +109,8 @@ export default function PlanPreview({ plan, warnings = [], needsReview, derivedE
               {heading}
             </Text>
           ))}
-          {group.tasks.map((task, i) => (
-            <View key={`${task.number}-${i}`} className="admin-task">
+          {group.tasks.map(({ task, index }) => (
+            <View key={`${task.number}-${index}`} className="admin-task">
               <Text className="block admin-task__title">
                 {task.number}. {task.title}
               </Text>
@@ -122,6 +125,7 @@ export default function PlanPreview({ plan, warnings = [], needsReview, derivedE
                   </View>
                 );
               })}
+              {taskActions ? taskActions(index) : null}
             </View>
           ))}
         </View>

@@ -97,18 +97,9 @@ describe('导入工作要点', () => {
     await waitFor(() => expect(screen.getAllByText('县科学技术协会').length).toBeGreaterThan(0));
   });
 
-  test('a re-import shows which tasks it adds, removes and changes before confirming', async () => {
-    const next = planImportView();
-    next.plan.tasks = [
-      next.plan.tasks[0]!,
-      { ...next.plan.tasks[1]!, text: '办好全国科普日，改过了。' },
-      { ...next.plan.tasks[1]!, number: 3, title: '新任务', text: '新任务。' },
-    ];
-    fakeApi({
-      'GET /plans': () => ok({ items: [{ id: 'p1', city: '安吉县', year: 2026, title: 't', issuer: null, issuedOn: null, taskCount: 2 }], nextCursor: null }),
-      'GET /plans/p1': () => ok(stored()),
-      'POST /plans/import': () => ok(next),
-    });
+  test('a re-import shows the server’s answer before confirming: which tasks it adds, removes and changes, and how many events', async () => {
+    const next = planImportView({ changes: { tasksAdded: [3], tasksRemoved: [], tasksChanged: [2], eventsAffected: ['e1', 'e2'] } });
+    fakeApi({ 'POST /plans/import': () => ok(next) });
     render(<ImportPlanPage />);
     type('工作要点全文', '改过的全文');
     await press('预览');
@@ -116,5 +107,58 @@ describe('导入工作要点', () => {
     expect(screen.getByText('新增任务：3')).toBeTruthy();
     expect(screen.getByText('删除任务：无')).toBeTruthy();
     expect(screen.getByText('内容有改动的任务：2')).toBeTruthy();
+    expect(screen.getByText(/^确认后将涉及 2 个活动/)).toBeTruthy();
+    // The server's answer: the page no longer fetches the stored plan to work the diff out itself.
+    expect(taroTest.requests.filter((r) => r.url.includes('/plans'))).toHaveLength(1);
+  });
+
+  test('a first import has no comparison card', async () => {
+    fakeApi({ 'POST /plans/import': () => ok(planImportView()) });
+    render(<ImportPlanPage />);
+    type('工作要点全文', '全文');
+    await press('预览');
+    await waitFor(() => expect(screen.getByText('确认导入')).toBeTruthy());
+    expect(screen.queryByText('与已保存的计划相比')).toBeNull();
+  });
+
+  test('拆分任务 splits a saved task at the sentence chosen, 与下一项合并 merges it with the next, both as PATCH', async () => {
+    const saved = planImportView({ created: true, plan: stored() });
+    const patches: unknown[] = [];
+    fakeApi({
+      'POST /plans/import': (request) => (request.query.get('dryRun') === '1' ? ok(planImportView()) : ok(saved, 201)),
+      'PATCH /plans/p1': (request) => {
+        patches.push(request.data);
+        const plan = stored();
+        const [first, second] = plan.tasks as [(typeof plan.tasks)[number], (typeof plan.tasks)[number]];
+        plan.tasks =
+          patches.length === 1
+            ? [
+                { ...first, title: '推进青少年科学教育', text: '推进青少年科学教育。' },
+                { ...first, number: 5, title: '组织中小学生参观科普教育基地', text: '组织中小学生参观科普教育基地。' },
+                second,
+              ]
+            : [{ ...first, text: first.text + second.text }];
+        return ok(plan);
+      },
+    });
+    render(<ImportPlanPage />);
+    type('工作要点全文', '全文');
+    await press('预览');
+    await press('确认导入');
+    expect(screen.getAllByRole('button', { name: '与下一项合并' })).toHaveLength(1);
+
+    await act(async () => fireEvent.click(screen.getAllByRole('button', { name: '拆分任务' })[0]!));
+    await press('确认拆分');
+    expect(screen.getByText('请先选择从哪一句起拆开')).toBeTruthy();
+    fireEvent.click(screen.getByText('从“组织中小学生参观科普教育基地。”起'));
+    type('新任务的编号', '5');
+    await press('确认拆分');
+    expect(patches[0]).toEqual({ tasks: [{ number: 1, split: { before: '组织中小学生', number: 5 } }] });
+    await waitFor(() => expect(screen.getByText('已拆分，以后重新导入同一文本时仍会保留')).toBeTruthy());
+    expect(screen.getByText('5. 组织中小学生参观科普教育基地')).toBeTruthy();
+
+    await act(async () => fireEvent.click(screen.getAllByRole('button', { name: '与下一项合并' })[1]!));
+    expect(patches[1]).toEqual({ tasks: [{ number: 5, mergeWithNext: true }] });
+    await waitFor(() => expect(screen.getByText('已与下一项合并，以后重新导入同一文本时仍会保留')).toBeTruthy());
   });
 });

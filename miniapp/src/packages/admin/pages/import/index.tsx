@@ -1,5 +1,6 @@
 // 导入工作要点: paste a plan or choose its file, preview the parse (warnings, header, outline and,
-// on a re-import, what changes), confirm, then correct what the importer got wrong.
+// on a re-import, what the server says confirming would change, affected events included),
+// confirm, then correct what the importer got wrong: place, year, units, and task boundaries.
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -7,24 +8,32 @@ import type { CampaignView, ImportPlan, PlanImportView, PlanView } from '@kepu/s
 import { renderAccessGate } from '@/components/AccessGate';
 import PageShell from '@/components/PageShell';
 import { useSession } from '@/hooks/useSession';
-import { findStoredPlan, importPlan, previewPlanImport } from '@/services/admin';
+import { importPlan, previewPlanImport } from '@/services/admin';
 import { listCampaigns } from '@/services/campaigns';
 import { toApiError } from '@/services/request';
 import { labelled } from '@/utils/a11y';
 import CorrectionForm from '../../components/CorrectionForm';
 import FilePicker from '../../components/FilePicker';
 import PlanPreview, { Warnings } from '../../components/PlanPreview';
-import { diffTasks, type TaskDiff } from '../../planText';
+import TaskBoundary from '../../components/TaskBoundary';
+import type { TaskDiff } from '../../planText';
 import '../../admin.scss';
 
 /** Task numbers as people read them: 3、5、6. */
 const numbers = (list: number[]) => (list.length ? list.join('、') : '无');
 
-function DiffCard({ diff, eventsAffected }: { diff: TaskDiff; eventsAffected?: number }) {
+type Changes = NonNullable<PlanImportView['changes']>;
+
+const taskDiff = (changes: Changes): TaskDiff => ({ added: changes.tasksAdded, removed: changes.tasksRemoved, changed: changes.tasksChanged });
+
+/** What a re-import does: before confirming (the dry run's answer) or once done. */
+function DiffCard({ changes, done }: { changes: Changes; done: boolean }) {
+  const diff = taskDiff(changes);
   const nothing = !diff.added.length && !diff.removed.length && !diff.changed.length;
+  const events = changes.eventsAffected.length;
   return (
     <View className="card admin-warnings">
-      <Text className="title">{eventsAffected === undefined ? '与已保存的计划相比' : '这次导入的改动'}</Text>
+      <Text className="title">{done ? '这次导入的改动' : '与已保存的计划相比'}</Text>
       {nothing ? (
         <Text className="block">任务没有变化</Text>
       ) : (
@@ -34,10 +43,15 @@ function DiffCard({ diff, eventsAffected }: { diff: TaskDiff; eventsAffected?: n
           <Text className="block">内容有改动的任务：{numbers(diff.changed)}</Text>
         </View>
       )}
-      {eventsAffected === undefined ? (
-        <Text className="block muted">确认后，关联这些任务的活动会提醒其主办单位核对；已保存的更正（地区、年份、责任单位）仍会保留。</Text>
+      {done ? (
+        <Text className="block">{events ? `涉及 ${events} 个已关联的活动，已提醒主办单位核对` : '没有活动受影响'}</Text>
       ) : (
-        <Text className="block">{eventsAffected ? `涉及 ${eventsAffected} 个已关联的活动，已提醒主办单位核对` : '没有活动受影响'}</Text>
+        <View>
+          <Text className="block">
+            {events ? `确认后将涉及 ${events} 个活动：关联改动或删除任务的活动会提醒主办单位核对，不再包含的主题活动会取消` : '确认后没有活动受影响'}
+          </Text>
+          <Text className="block muted">已保存的更正（地区、年份、责任单位、任务的拆分与合并）仍会保留。</Text>
+        </View>
       )}
     </View>
   );
@@ -50,7 +64,6 @@ export default function ImportPlanPage() {
   const [city, setCity] = useState('');
   const [year, setYear] = useState('');
   const [preview, setPreview] = useState<PlanImportView | null>(null);
-  const [diff, setDiff] = useState<TaskDiff | null>(null);
   const [saved, setSaved] = useState<PlanImportView | null>(null);
   const [stored, setStored] = useState<PlanView | null>(null);
   const [catalogue, setCatalogue] = useState<CampaignView[]>([]);
@@ -59,6 +72,7 @@ export default function ImportPlanPage() {
   const [failure, setFailure] = useState('');
   // A new import starts the correction form afresh; a correction keeps it (and its message).
   const [imports, setImports] = useState(0);
+  const [boundaryDone, setBoundaryDone] = useState('');
 
   const gate = renderAccessGate({ signedIn: Boolean(user), allowed: hasRole('admin'), refusal: '只有管理员可以导入工作要点。' });
   if (gate) return gate;
@@ -97,15 +111,7 @@ export default function ImportPlanPage() {
     setSaved(null);
     try {
       const answer = await previewPlanImport(input);
-      const { city: planCity, year: planYear } = answer.plan;
-      // The plan this text would update: the one saved here, else the one stored for its place and year.
-      const base =
-        stored && stored.city === planCity && stored.year === planYear
-          ? stored
-          : planCity && planYear
-            ? await findStoredPlan(planCity, planYear).catch(() => null)
-            : null;
-      setDiff(base ? diffTasks(base.tasks, answer.plan.tasks) : null);
+      const { year: planYear } = answer.plan;
       // Without a place no campaign event is derived yet: the catalogue still knows the dates.
       setCatalogue(planYear ? await listCampaigns(planYear).catch(() => []) : []);
       setPreview(answer);
@@ -127,9 +133,9 @@ export default function ImportPlanPage() {
       const answer = await importPlan(input);
       setSaved(answer);
       setImports((n) => n + 1);
+      setBoundaryDone('');
       setStored({ ...answer.plan, city: answer.plan.city!, year: answer.plan.year! });
       setPreview(null);
-      setDiff(null);
       Taro.showToast({ title: answer.created ? '已导入' : '已更新', icon: 'none' }).catch(() => undefined);
     } catch (caught) {
       showFailure(caught);
@@ -199,7 +205,7 @@ export default function ImportPlanPage() {
 
       {preview ? (
         <View>
-          {diff ? <DiffCard diff={diff} /> : null}
+          {preview.changes ? <DiffCard changes={preview.changes} done={false} /> : null}
           <PlanPreview
             plan={preview.plan}
             warnings={preview.warnings}
@@ -226,16 +232,29 @@ export default function ImportPlanPage() {
               {stored.city} · {stored.year}年 · 共 {stored.tasks.length} 项任务
             </Text>
           </View>
-          {changes ? (
-            <DiffCard
-              diff={{ added: changes.tasksAdded, removed: changes.tasksRemoved, changed: changes.tasksChanged }}
-              eventsAffected={changes.eventsAffected.length}
-            />
-          ) : null}
+          {changes ? <DiffCard changes={changes} done /> : null}
           <Warnings warnings={saved.warnings} needsReview={saved.needsReview} />
           <CorrectionForm key={imports} plan={stored} onSaved={setStored} />
           <Text className="section title">保存的结果</Text>
-          <PlanPreview plan={stored} derivedEvents={saved.derivedEvents} catalogue={catalogue} />
+          <View className="section">
+            <Text className="block muted">任务分错了：在任务下方拆分，或与下一项合并；以后重新导入同一文本时仍会保留。</Text>
+            {boundaryDone ? <Text className="block admin-boundary__done">{boundaryDone}</Text> : null}
+          </View>
+          <PlanPreview
+            plan={stored}
+            derivedEvents={saved.derivedEvents}
+            catalogue={catalogue}
+            taskActions={(index) => (
+              <TaskBoundary
+                plan={stored}
+                index={index}
+                onSaved={(plan, done) => {
+                  setStored(plan);
+                  setBoundaryDone(done);
+                }}
+              />
+            )}
+          />
         </View>
       ) : null}
     </PageShell>

@@ -1,5 +1,5 @@
 // What a re-import of a plan does to its tasks: which are added, removed or
-// changed. The server stores and reports it; the import page previews it.
+// changed. The import stores and reports it; its dry run previews it for the admin page.
 
 /** The part of a task that identifies it and says whether it changed. */
 export interface ComparedTask {
