@@ -1,5 +1,6 @@
 // Reads the environment once into a typed config. Knows nothing about Koa
 // or the database beyond the URL; main.ts hands the result to everything else.
+import { availableParallelism } from 'node:os';
 
 /** How recorded volunteer hours are rounded (HOURS_ROUNDING); modules/volunteers/hours.ts applies it. */
 export type RoundingMode = 'down' | 'nearest' | 'up';
@@ -51,6 +52,8 @@ export interface Config {
    * 0: the header is ignored, so a client cannot pick its own address to dodge rate limits.
    */
   trustProxy: number;
+  /** How many server processes share the port (WORKERS, node:cluster); 1 runs in this process alone. */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +93,15 @@ function parseTrustProxy(value: string | undefined): number {
   return hops;
 }
 
+/** WORKERS: unset -> 1; auto -> one per core; else a whole number from 1 to 64. */
+function parseWorkers(value: string | undefined, cores: number): number {
+  if (value === undefined || value === '') return 1;
+  if (value === 'auto') return Math.max(1, cores);
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ConfigError(`WORKERS must be auto or a whole number from 1 to 64 (got ${value})`);
+  return workers;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Config {
   const database = parseDatabaseUrl(env.DB_URL ?? 'sqlite:data/kepu.sqlite');
   // dev login is the default only for the embedded demo database.
@@ -105,6 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
   }
   const hoursRounding = env.HOURS_ROUNDING ? parseHoursRounding(env.HOURS_ROUNDING) : defaultHoursRounding;
   if (!hoursRounding) throw new ConfigError(`HOURS_ROUNDING must look like down:30, nearest:15 or up:60 (got ${env.HOURS_ROUNDING})`);
+  const workers = parseWorkers(env.WORKERS, availableParallelism());
+  // Each process would open its own empty in-memory database.
+  if (workers > 1 && database.type === 'sqlite' && database.path === ':memory:')
+    throw new ConfigError('WORKERS above 1 needs a database file, not sqlite::memory:');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got ${env.PORT})`);
   return {
@@ -126,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
     hoursRounding,
     certificateFont: env.CERT_FONT || null,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    workers,
   };
 }

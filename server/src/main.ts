@@ -1,6 +1,10 @@
-// The process: config -> database -> migrations -> seeds -> listen.
+// The process: config -> database -> migrations -> seeds -> listen; with
+// WORKERS=N, the primary migrates and seeds, then forks N workers that listen.
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { superviseWorkers } from './cluster';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { inStartupTurn, openDatabase } from './db/data-source';
@@ -34,29 +38,23 @@ async function seedAtStart(config: Config, tx: Transactions, defaultSeedsDir: st
   }
 }
 
+function describeSetup(config: Config): string {
+  const { database } = config;
+  const where = database.type === 'sqlite' ? `SQLite ${database.path}` : `MySQL ${database.host}:${database.port}/${database.database}`;
+  return `${where}, auth ${config.authMode}`;
+}
+
 /** How long a stopping process waits for requests in flight before cutting them. */
 const SHUTDOWN_GRACE_MS = 25_000;
 
-async function main() {
-  const args = process.argv.slice(2);
-  const config = loadConfig(process.env, args);
-  const repoRoot = resolve(__dirname, '../..');
-  config.staticDir ??= resolve(repoRoot, 'miniapp/dist/h5');
-  const clock = () => new Date();
-  const dataSource = await openDatabase(config.database);
+/** Serves HTTP on an open database until SIGTERM/SIGINT, then drains and closes. */
+async function serve(config: Config, dataSource: DataSource, clock: () => Date): Promise<void> {
   const tx = new Transactions(dataSource);
-
-  // Replicas starting together seed one at a time, so none trips over another's rows.
-  await inStartupTurn(dataSource, 'seed', () => seedAtStart(config, tx, resolve(repoRoot, 'seeds'), clock));
-
   const rateLimiter = await createRateLimiter(config.redisUrl, clock);
   const app = createApp({ config, dataSource, tx, clock, rateLimiter, wechat: httpWechatClient(config.wechat) });
   const server = app.listen(config.port, config.host, () => {
-    const where =
-      config.database.type === 'sqlite'
-        ? `SQLite ${config.database.path}`
-        : `MySQL ${config.database.host}:${config.database.port}/${config.database.database}`;
-    console.log(`[kepu] listening on http://127.0.0.1:${config.port} (${where}, auth ${config.authMode})`);
+    // The primary reports its workers.
+    if (!cluster.isWorker) console.log(`[kepu] listening on http://127.0.0.1:${config.port} (${describeSetup(config)})`);
   });
 
   // Stop taking connections, let requests in flight finish (bounded), then close the database.
@@ -64,7 +62,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[kepu] ${signal}: finishing requests in flight`);
+    if (!cluster.isWorker) console.log(`[kepu] ${signal}: finishing requests in flight`);
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await drained;
@@ -75,6 +73,26 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const config = loadConfig(process.env, args);
+  const repoRoot = resolve(__dirname, '../..');
+  config.staticDir ??= resolve(repoRoot, 'miniapp/dist/h5');
+  const clock = () => new Date();
+
+  // A cluster worker finds the schema and seeds ready: its primary saw to them before forking.
+  if (cluster.isWorker) return serve(config, await openDatabase(config.database, { migrate: false }), clock);
+
+  const dataSource = await openDatabase(config.database);
+  // Replicas starting together seed one at a time, so none trips over another's rows.
+  await inStartupTurn(dataSource, 'seed', () => seedAtStart(config, new Transactions(dataSource), resolve(repoRoot, 'seeds'), clock));
+  if (config.workers === 1) return serve(config, dataSource, clock);
+
+  await dataSource.destroy();
+  console.log(`[kepu] starting ${config.workers} workers on http://127.0.0.1:${config.port} (${describeSetup(config)})`);
+  superviseWorkers({ workers: config.workers, graceMs: SHUTDOWN_GRACE_MS, log: (line) => console.log(`[kepu] ${line}`) });
 }
 
 main().catch((error) => {

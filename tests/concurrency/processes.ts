@@ -32,7 +32,8 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startServerProcess(dbUrl: string): Promise<ServerProcess> {
+/** Starts the built server on `dbUrl` and waits until it is ready; `env` adds to or overrides the test settings (e.g. WORKERS). */
+export async function startServerProcess(dbUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const output: string[] = [];
@@ -47,6 +48,7 @@ export async function startServerProcess(dbUrl: string): Promise<ServerProcess> 
         RATE_LIMIT: 'off',
         SEED_PLANS: 'on',
         REDIS_URL: '',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -67,6 +69,28 @@ export async function startServerProcess(dbUrl: string): Promise<ServerProcess> 
     // The probed port may have been taken between probe and bind: try another one.
     if (attempt < 3 && output.join('').includes('EADDRINUSE')) continue;
     throw new Error(`server on ${url} did not become ready:\n${output.join('')}`);
+  }
+}
+
+/** Waits until the server has printed `count` lines matching `pattern` (e.g. workers listening); returns those matches. */
+export async function waitForOutput(server: ServerProcess, pattern: RegExp, count: number, timeoutMs = 60_000): Promise<RegExpMatchArray[]> {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const matches = [...server.output.join('').matchAll(global)];
+    if (matches.length >= count) return matches;
+    if (Date.now() > deadline || server.child.exitCode !== null) throw new Error(`expected ${count} × ${pattern} in the output:\n${server.output.join('')}`);
+    await sleep(100);
+  }
+}
+
+/** Whether a process with this id still runs. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

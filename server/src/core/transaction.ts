@@ -1,6 +1,7 @@
 // One way to run a unit of work atomically on either engine. SQLite has one
-// connection per process, so its transactions queue behind each other here;
-// MySQL gets real transactions, retried when InnoDB picks them as a deadlock victim.
+// connection per process, so its transactions queue behind each other here and
+// take the file's write lock as they begin; MySQL gets real transactions,
+// retried when InnoDB picks them as a deadlock victim.
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 const RETRYABLE_MYSQL_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
@@ -12,9 +13,36 @@ export class Transactions {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type === 'mysql') return this.runMysql(work);
-    const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+    const result = this.sqliteQueue.then(() => this.runSqlite(work));
     this.sqliteQueue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * BEGIN IMMEDIATE takes the write lock up front, waiting out the busy timeout while another
+   * process writes. TypeORM's plain BEGIN defers it to the first write, and a transaction that
+   * read first cannot wait then: SQLite fails it with "database is locked" at once.
+   */
+  private async runSqlite<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    // TypeORM must see the transaction as open, or save() and friends would begin their own
+    // (the field is read-only in the QueryRunner interface, a plain field of the class).
+    const state = runner as { isTransactionActive: boolean };
+    try {
+      await runner.query('BEGIN IMMEDIATE');
+      state.isTransactionActive = true;
+      try {
+        const result = await work(runner.manager);
+        await runner.query('COMMIT');
+        return result;
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      state.isTransactionActive = false;
+      await runner.release();
+    }
   }
 
   private async runMysql<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
