@@ -102,8 +102,13 @@ function parseWorkers(value: string | undefined, cores: number): number {
   return workers;
 }
 
+/** DB_URL, with the embedded demo database when unset. */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return parseDatabaseUrl(env.DB_URL ?? 'sqlite:data/kepu.sqlite');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Config {
-  const database = parseDatabaseUrl(env.DB_URL ?? 'sqlite:data/kepu.sqlite');
+  const database = databaseFromEnv(env);
   // dev login is the default only for the embedded demo database.
   const authMode = (env.AUTH_MODE ?? (database.type === 'sqlite' ? 'dev' : 'wechat')) as Config['authMode'];
   if (authMode !== 'dev' && authMode !== 'wechat') throw new ConfigError(`AUTH_MODE must be dev or wechat (got ${authMode})`);

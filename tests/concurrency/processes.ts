@@ -4,7 +4,7 @@ import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { ApiResponse, TestDatabase } from '../api/harness';
+import type { ApiClient, ApiResponse, TestDatabase } from '../api/harness';
 
 const repoRoot = resolve(__dirname, '../..');
 const mainJs = join(repoRoot, 'server/dist/main.js');
@@ -150,4 +150,58 @@ export function statusCounts(responses: ApiResponse[]): Record<string, number> {
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
+}
+
+/** demo-organizer's organization, with the tokens to publish its events (needs a server started with its seeds, dev login). */
+export interface Publisher {
+  organizer: { token: string; organizationId: string; city: string };
+  reviewerToken: string;
+}
+
+export async function demoPublisher(api: ApiClient): Promise<Publisher> {
+  const login = await api.login('demo-organizer');
+  const me = await api.get('/api/v1/me', login.token);
+  const organizationId: string | undefined = me.body.organizations?.[0]?.id;
+  if (!organizationId) throw new Error(`demo-organizer has no organization: ${me.text}`);
+  const organizations = await api.get('/api/v1/organizations');
+  const city: string = organizations.body.items?.find((o: { id: string }) => o.id === organizationId)?.city ?? '柳州';
+  return { organizer: { token: login.token, organizationId, city }, reviewerToken: (await api.login('demo-reviewer')).token };
+}
+
+/** The organizer creates the event on the first process, submits and (when review is needed) the reviewer approves on the last. */
+export async function publishEvent(api: ApiClient[], { organizer, reviewerToken }: Publisher, title: string, capacity: number): Promise<string> {
+  const first = api[0]!;
+  const last = api[api.length - 1]!;
+  const startsAt = new Date(Date.now() + 30 * 86_400_000);
+  const created = await first.post(
+    '/api/v1/events',
+    {
+      title,
+      description: '并发报名测试',
+      kind: 'activity',
+      organizerId: organizer.organizationId,
+      city: organizer.city,
+      audiences: ['青少年'],
+      themes: ['航天'],
+      district: '',
+      venue: { name: '科技馆', address: '科技馆一楼报告厅', lat: 24.33, lng: 109.42 },
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      capacity,
+      signupOpensAt: null,
+      signupClosesAt: null,
+    },
+    organizer.token,
+  );
+  if (created.status !== 201) throw new Error(`creating the event: ${created.status} ${created.text}`);
+  const id: string = created.body.id;
+  const submitted = await last.post(`/api/v1/events/${id}/submit`, undefined, organizer.token);
+  if (submitted.status !== 200) throw new Error(`submitting the event: ${submitted.status} ${submitted.text}`);
+  if (submitted.body.status === 'pending') {
+    const reviewed = await last.post(`/api/v1/events/${id}/review`, { decision: 'approve' }, reviewerToken);
+    if (reviewed.status !== 200) throw new Error(`approving the event: ${reviewed.status} ${reviewed.text}`);
+  }
+  const published = await first.get(`/api/v1/events/${id}`);
+  if (published.body.status !== 'published') throw new Error(`the event is ${published.body.status}, not published`);
+  return id;
 }
