@@ -1,9 +1,12 @@
 // Running the built server as separate processes on one MariaDB database, for
 // the concurrency suites: start/stop, build when stale, batched requests.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { issueSessionToken } from '../../server/src/core/tokens';
 import type { ApiClient, ApiResponse, TestDatabase } from '../api/harness';
 
 const repoRoot = resolve(__dirname, '../..');
@@ -125,6 +128,28 @@ export function mysqlUrl(config: TestDatabase['config']): string {
   if (config.type !== 'mysql') throw new Error('needs a MariaDB database');
   const auth = encodeURIComponent(config.username) + (config.password ? `:${encodeURIComponent(config.password)}` : '');
   return `mysql://${auth}@${config.host}:${config.port}/${config.database}`;
+}
+
+/** The DB_URL a server process takes for a test database. */
+export function databaseUrl(database: TestDatabase): string {
+  return database.config.type === 'sqlite' ? `sqlite:${database.config.path}` : mysqlUrl(database.config);
+}
+
+/** The residents as rows written straight into the database, each with a session token signed as dev login signs them. */
+export async function createResidents(db: DataSource, count: number): Promise<{ id: string; token: string }[]> {
+  const now = new Date();
+  const createdAt = now.toISOString().replace('T', ' ').replace('Z', '');
+  const residents = Array.from({ length: count }, () => ({ id: randomUUID(), token: '' }));
+  for (let start = 0; start < count; start += 500) {
+    const batch = residents.slice(start, start + 500);
+    const values = batch.map(() => '(?, ?, ?, ?)').join(', ');
+    await db.query(
+      `INSERT INTO users (id, openid, nickname, createdAt) VALUES ${values}`,
+      batch.flatMap((r, i) => [r.id, `resident-${start + i}`, `居民${start + i}`, createdAt]),
+    );
+  }
+  for (const resident of residents) resident.token = issueSessionToken(resident.id, 'dev', AUTH_SECRET, now);
+  return residents;
 }
 
 /** Runs at most `limit` of the jobs at a time, keeping their order in the result. */

@@ -3,17 +3,15 @@
 // (one file, two processes: write transactions must wait for the lock, never
 // fail with "database is locked") and on MariaDB. Exactly 200 are confirmed,
 // the rest wait in order, and no request fails.
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { issueSessionToken } from '../../server/src/core/tokens';
 import { createDataSource } from '../../server/src/db/data-source';
 import { apiClient, createTestDatabase, engines, type ApiClient, type Engine, type TestDatabase } from '../api/harness';
 import {
-  AUTH_SECRET,
+  createResidents,
+  databaseUrl,
   demoPublisher,
   ensureBuilt,
   inBatches,
-  mysqlUrl,
   publishEvent,
   startServerProcess,
   statusCounts,
@@ -28,27 +26,6 @@ const CONCURRENCY = 64;
 
 // Two processes on a 2-core machine with a database beside them: be patient, assert no times.
 jest.setTimeout(600_000);
-
-function databaseUrl(database: TestDatabase): string {
-  return database.config.type === 'sqlite' ? `sqlite:${database.config.path}` : mysqlUrl(database.config);
-}
-
-/** The residents as rows written straight into the database, each with a session token signed as dev login signs them. */
-async function createResidents(db: DataSource, count: number): Promise<{ id: string; token: string }[]> {
-  const now = new Date();
-  const createdAt = now.toISOString().replace('T', ' ').replace('Z', '');
-  const residents = Array.from({ length: count }, () => ({ id: randomUUID(), token: '' }));
-  for (let start = 0; start < count; start += 500) {
-    const batch = residents.slice(start, start + 500);
-    const values = batch.map(() => '(?, ?, ?, ?)').join(', ');
-    await db.query(
-      `INSERT INTO users (id, openid, nickname, createdAt) VALUES ${values}`,
-      batch.flatMap((r, i) => [r.id, `burst-${start + i}`, `居民${start + i}`, createdAt]),
-    );
-  }
-  for (const resident of residents) resident.token = issueSessionToken(resident.id, 'dev', AUTH_SECRET, now);
-  return residents;
-}
 
 describe.each(engines)('a sign-up burst across two server processes on %s', (engine: Engine) => {
   let database: TestDatabase | undefined;
