@@ -91,6 +91,7 @@ async function main() {
   if (config.workers === 1) return serve(config, dataSource, clock);
 
   await dataSource.destroy();
+  if (!config.redisUrl) console.warn('[kepu] WORKERS above 1 without REDIS_URL: each worker keeps its own rate-limit counts');
   console.log(`[kepu] starting ${config.workers} workers on http://127.0.0.1:${config.port} (${describeSetup(config)})`);
   superviseWorkers({ workers: config.workers, graceMs: SHUTDOWN_GRACE_MS, log: (line) => console.log(`[kepu] ${line}`) });
 }

@@ -4,6 +4,9 @@
 // retried when InnoDB picks them as a deadlock victim.
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
+/** How TypeORM begins a SQLite transaction (savepoints of nested ones are left alone). */
+const DEFERRED_BEGIN = /^\s*BEGIN(\s+DEFERRED)?(\s+TRANSACTION)?\s*;?\s*$/i;
+
 const RETRYABLE_MYSQL_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 
 export class Transactions {
@@ -21,26 +24,17 @@ export class Transactions {
   /**
    * BEGIN IMMEDIATE takes the write lock up front, waiting out the busy timeout while another
    * process writes. TypeORM's plain BEGIN defers it to the first write, and a transaction that
-   * read first cannot wait then: SQLite fails it with "database is locked" at once.
+   * read first cannot wait then: SQLite fails it with "database is locked" at once. Only the
+   * statement changes: TypeORM still runs the transaction, so its subscribers see it begin and end.
    */
   private async runSqlite<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    // TypeORM must see the transaction as open, or save() and friends would begin their own
-    // (the field is read-only in the QueryRunner interface, a plain field of the class).
-    const state = runner as { isTransactionActive: boolean };
+    const plainQuery = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+    runner.query = ((sql: string, ...rest: unknown[]) =>
+      plainQuery(DEFERRED_BEGIN.test(sql) ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as typeof runner.query;
     try {
-      await runner.query('BEGIN IMMEDIATE');
-      state.isTransactionActive = true;
-      try {
-        const result = await work(runner.manager);
-        await runner.query('COMMIT');
-        return result;
-      } catch (error) {
-        await runner.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+      return await runner.manager.transaction(work);
     } finally {
-      state.isTransactionActive = false;
       await runner.release();
     }
   }
