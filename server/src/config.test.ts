@@ -51,6 +51,16 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('runs one process unless WORKERS asks for more, and refuses several on a throwaway in-memory database', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '2' }).workers).toBe(2);
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+    expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS/);
+    expect(() => loadConfig({ WORKERS: 'two' })).toThrow(/WORKERS/);
+    expect(() => loadConfig({ WORKERS: '2', DB_URL: 'sqlite::memory:' })).toThrow(/WORKERS/);
+    expect(loadConfig({ WORKERS: '1', DB_URL: 'sqlite::memory:' }).workers).toBe(1);
+  });
+
   it('takes HOURS_ROUNDING and CERT_FONT, and refuses a rounding rule it cannot read', () => {
     expect(loadConfig({ HOURS_ROUNDING: 'nearest:15', CERT_FONT: '/fonts/a.ttc#Face' })).toMatchObject({
       hoursRounding: { mode: 'nearest', stepMinutes: 15 },

@@ -1,6 +1,7 @@
 // Reads the environment once into a typed config. Knows nothing about Koa
 // or the database beyond the URL; main.ts hands the result to everything else.
 import { logLevels, type LogLevel } from './observability/logger';
+import { availableParallelism } from 'node:os';
 
 /** How recorded volunteer hours are rounded (HOURS_ROUNDING); modules/volunteers/hours.ts applies it. */
 export type RoundingMode = 'down' | 'nearest' | 'up';
@@ -61,6 +62,8 @@ export interface Config {
    * only on this machine (loopback, no proxy in front, not production); elsewhere it is not there (404).
    */
   metricsToken: string | null;
+  /** How many server processes share the port (WORKERS, node:cluster); 1 runs in this process alone. */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,8 +103,22 @@ function parseTrustProxy(value: string | undefined): number {
   return hops;
 }
 
+/** WORKERS: unset -> 1; auto -> one per core; else a whole number from 1 to 64. */
+function parseWorkers(value: string | undefined, cores: number): number {
+  if (value === undefined || value === '') return 1;
+  if (value === 'auto') return Math.max(1, cores);
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ConfigError(`WORKERS must be auto or a whole number from 1 to 64 (got ${value})`);
+  return workers;
+}
+
+/** DB_URL, with the embedded demo database when unset. */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return parseDatabaseUrl(env.DB_URL ?? 'sqlite:data/kepu.sqlite');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Config {
-  const database = parseDatabaseUrl(env.DB_URL ?? 'sqlite:data/kepu.sqlite');
+  const database = databaseFromEnv(env);
   // dev login is the default only for the embedded demo database.
   const authMode = (env.AUTH_MODE ?? (database.type === 'sqlite' ? 'dev' : 'wechat')) as Config['authMode'];
   if (authMode !== 'dev' && authMode !== 'wechat') throw new ConfigError(`AUTH_MODE must be dev or wechat (got ${authMode})`);
@@ -119,6 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
   if (!logLevels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got ${env.LOG_LEVEL})`);
   // Sent on every scrape and compared whole: long enough that guessing it is not a way in.
   if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16)');
+  const workers = parseWorkers(env.WORKERS, availableParallelism());
+  // Each process would open its own empty in-memory database.
+  if (workers > 1 && database.type === 'sqlite' && database.path === ':memory:')
+    throw new ConfigError('WORKERS above 1 needs a database file, not sqlite::memory:');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got ${env.PORT})`);
   return {
@@ -143,5 +164,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
     production,
     logLevel,
     metricsToken: env.METRICS_TOKEN || null,
+    workers,
   };
 }

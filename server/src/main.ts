@@ -1,6 +1,10 @@
-// The process: config -> database -> migrations -> seeds -> listen.
+// The process: config -> database -> migrations -> seeds -> listen; with
+// WORKERS=N, the primary migrates and seeds, then forks N workers that listen.
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { superviseWorkers } from './cluster';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { inStartupTurn, openDatabase } from './db/data-source';
@@ -35,30 +39,23 @@ async function seedAtStart(config: Config, tx: Transactions, defaultSeedsDir: st
   }
 }
 
+function describeSetup(config: Config): string {
+  const { database } = config;
+  const where = database.type === 'sqlite' ? `SQLite ${database.path}` : `MySQL ${database.host}:${database.port}/${database.database}`;
+  return `${where}, auth ${config.authMode}`;
+}
+
 /** How long a stopping process waits for requests in flight before cutting them. */
 const SHUTDOWN_GRACE_MS = 25_000;
 
-async function main() {
-  const args = process.argv.slice(2);
-  const config = loadConfig(process.env, args);
-  const logger = createLogger(config.logLevel);
-  const repoRoot = resolve(__dirname, '../..');
-  config.staticDir ??= resolve(repoRoot, 'miniapp/dist/h5');
-  const clock = () => new Date();
-  const dataSource = await openDatabase(config.database);
+/** Serves HTTP on an open database until SIGTERM/SIGINT, then drains and closes. */
+async function serve(config: Config, dataSource: DataSource, clock: () => Date, logger: Logger): Promise<void> {
   const tx = new Transactions(dataSource);
-
-  // Replicas starting together seed one at a time, so none trips over another's rows.
-  await inStartupTurn(dataSource, 'seed', () => seedAtStart(config, tx, resolve(repoRoot, 'seeds'), clock, logger));
-
   const rateLimiter = await createRateLimiter(config.redisUrl, logger);
   const app = createApp({ config, dataSource, tx, clock, rateLimiter, logger, wechat: httpWechatClient(config.wechat) });
   const server = app.listen(config.port, config.host, () => {
-    const where =
-      config.database.type === 'sqlite'
-        ? `SQLite ${config.database.path}`
-        : `MySQL ${config.database.host}:${config.database.port}/${config.database.database}`;
-    logger.info({ port: config.port, host: config.host, database: where, auth: config.authMode }, `listening on http://127.0.0.1:${config.port}`);
+    // The primary reports its workers.
+    if (!cluster.isWorker) logger.info({ port: config.port, host: config.host, setup: describeSetup(config) }, `listening on http://127.0.0.1:${config.port}`);
   });
 
   // Stop taking connections, let requests in flight finish (bounded), then close the database.
@@ -66,7 +63,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'finishing requests in flight');
+    logger.info({ signal, worker: cluster.isWorker ? cluster.worker?.id : undefined }, 'finishing requests in flight');
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await drained;
@@ -77,6 +74,31 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const config = loadConfig(process.env, args);
+  const logger = createLogger(config.logLevel);
+  const repoRoot = resolve(__dirname, '../..');
+  config.staticDir ??= resolve(repoRoot, 'miniapp/dist/h5');
+  const clock = () => new Date();
+
+  // A cluster worker finds the schema and seeds ready: its primary saw to them before forking.
+  if (cluster.isWorker) return serve(config, await openDatabase(config.database, { migrate: false }), clock, logger);
+
+  const dataSource = await openDatabase(config.database);
+  // Replicas starting together seed one at a time, so none trips over another's rows.
+  await inStartupTurn(dataSource, 'seed', () => seedAtStart(config, new Transactions(dataSource), resolve(repoRoot, 'seeds'), clock, logger));
+  if (config.workers === 1) return serve(config, dataSource, clock, logger);
+
+  await dataSource.destroy();
+  if (!config.redisUrl) logger.warn('WORKERS above 1 without REDIS_URL: each worker keeps its own rate-limit counts');
+  logger.info(
+    { workers: config.workers, port: config.port, setup: describeSetup(config) },
+    `starting ${config.workers} workers on http://127.0.0.1:${config.port}`,
+  );
+  superviseWorkers({ workers: config.workers, graceMs: SHUTDOWN_GRACE_MS, log: (line) => logger.info(line) });
 }
 
 main().catch((error) => {

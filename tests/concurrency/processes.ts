@@ -1,10 +1,13 @@
 // Running the built server as separate processes on one MariaDB database, for
 // the concurrency suites: start/stop, build when stale, batched requests.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { ApiResponse, TestDatabase } from '../api/harness';
+import type { DataSource } from 'typeorm';
+import { issueSessionToken } from '../../server/src/core/tokens';
+import type { ApiClient, ApiResponse, TestDatabase } from '../api/harness';
 
 const repoRoot = resolve(__dirname, '../..');
 const mainJs = join(repoRoot, 'server/dist/main.js');
@@ -32,7 +35,8 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startServerProcess(dbUrl: string): Promise<ServerProcess> {
+/** Starts the built server on `dbUrl` and waits until it is ready; `env` adds to or overrides the test settings (e.g. WORKERS). */
+export async function startServerProcess(dbUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const output: string[] = [];
@@ -47,6 +51,7 @@ export async function startServerProcess(dbUrl: string): Promise<ServerProcess> 
         RATE_LIMIT: 'off',
         SEED_PLANS: 'on',
         REDIS_URL: '',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -67,6 +72,28 @@ export async function startServerProcess(dbUrl: string): Promise<ServerProcess> 
     // The probed port may have been taken between probe and bind: try another one.
     if (attempt < 3 && output.join('').includes('EADDRINUSE')) continue;
     throw new Error(`server on ${url} did not become ready:\n${output.join('')}`);
+  }
+}
+
+/** Waits until the server has printed `count` lines matching `pattern` (e.g. workers listening); returns those matches. */
+export async function waitForOutput(server: ServerProcess, pattern: RegExp, count: number, timeoutMs = 60_000): Promise<RegExpMatchArray[]> {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const matches = [...server.output.join('').matchAll(global)];
+    if (matches.length >= count) return matches;
+    if (Date.now() > deadline || server.child.exitCode !== null) throw new Error(`expected ${count} × ${pattern} in the output:\n${server.output.join('')}`);
+    await sleep(100);
+  }
+}
+
+/** Whether a process with this id still runs. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -103,6 +130,28 @@ export function mysqlUrl(config: TestDatabase['config']): string {
   return `mysql://${auth}@${config.host}:${config.port}/${config.database}`;
 }
 
+/** The DB_URL a server process takes for a test database. */
+export function databaseUrl(database: TestDatabase): string {
+  return database.config.type === 'sqlite' ? `sqlite:${database.config.path}` : mysqlUrl(database.config);
+}
+
+/** The residents as rows written straight into the database, each with a session token signed as dev login signs them. */
+export async function createResidents(db: DataSource, count: number): Promise<{ id: string; token: string }[]> {
+  const now = new Date();
+  const createdAt = now.toISOString().replace('T', ' ').replace('Z', '');
+  const residents = Array.from({ length: count }, () => ({ id: randomUUID(), token: '' }));
+  for (let start = 0; start < count; start += 500) {
+    const batch = residents.slice(start, start + 500);
+    const values = batch.map(() => '(?, ?, ?, ?)').join(', ');
+    await db.query(
+      `INSERT INTO users (id, openid, nickname, createdAt) VALUES ${values}`,
+      batch.flatMap((r, i) => [r.id, `resident-${start + i}`, `居民${start + i}`, createdAt]),
+    );
+  }
+  for (const resident of residents) resident.token = issueSessionToken(resident.id, 'dev', AUTH_SECRET, now);
+  return residents;
+}
+
 /** Runs at most `limit` of the jobs at a time, keeping their order in the result. */
 export async function inBatches<T>(count: number, limit: number, job: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
@@ -126,4 +175,58 @@ export function statusCounts(responses: ApiResponse[]): Record<string, number> {
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
+}
+
+/** demo-organizer's organization, with the tokens to publish its events (needs a server started with its seeds, dev login). */
+export interface Publisher {
+  organizer: { token: string; organizationId: string; city: string };
+  reviewerToken: string;
+}
+
+export async function demoPublisher(api: ApiClient): Promise<Publisher> {
+  const login = await api.login('demo-organizer');
+  const me = await api.get('/api/v1/me', login.token);
+  const organizationId: string | undefined = me.body.organizations?.[0]?.id;
+  if (!organizationId) throw new Error(`demo-organizer has no organization: ${me.text}`);
+  const organizations = await api.get('/api/v1/organizations');
+  const city: string = organizations.body.items?.find((o: { id: string }) => o.id === organizationId)?.city ?? '柳州';
+  return { organizer: { token: login.token, organizationId, city }, reviewerToken: (await api.login('demo-reviewer')).token };
+}
+
+/** The organizer creates the event on the first process, submits and (when review is needed) the reviewer approves on the last. */
+export async function publishEvent(api: ApiClient[], { organizer, reviewerToken }: Publisher, title: string, capacity: number): Promise<string> {
+  const first = api[0]!;
+  const last = api[api.length - 1]!;
+  const startsAt = new Date(Date.now() + 30 * 86_400_000);
+  const created = await first.post(
+    '/api/v1/events',
+    {
+      title,
+      description: '并发报名测试',
+      kind: 'activity',
+      organizerId: organizer.organizationId,
+      city: organizer.city,
+      audiences: ['青少年'],
+      themes: ['航天'],
+      district: '',
+      venue: { name: '科技馆', address: '科技馆一楼报告厅', lat: 24.33, lng: 109.42 },
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      capacity,
+      signupOpensAt: null,
+      signupClosesAt: null,
+    },
+    organizer.token,
+  );
+  if (created.status !== 201) throw new Error(`creating the event: ${created.status} ${created.text}`);
+  const id: string = created.body.id;
+  const submitted = await last.post(`/api/v1/events/${id}/submit`, undefined, organizer.token);
+  if (submitted.status !== 200) throw new Error(`submitting the event: ${submitted.status} ${submitted.text}`);
+  if (submitted.body.status === 'pending') {
+    const reviewed = await last.post(`/api/v1/events/${id}/review`, { decision: 'approve' }, reviewerToken);
+    if (reviewed.status !== 200) throw new Error(`approving the event: ${reviewed.status} ${reviewed.text}`);
+  }
+  const published = await first.get(`/api/v1/events/${id}`);
+  if (published.body.status !== 'published') throw new Error(`the event is ${published.body.status}, not published`);
+  return id;
 }

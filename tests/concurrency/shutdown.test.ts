@@ -1,13 +1,14 @@
 // SIGTERM while requests are in flight (a deploy, a scale-down): the process
-// stops accepting, finishes every request it has started, then exits 0.
-// Each request here is held open by a slowly sent body, so it is surely in
-// flight when the signal arrives.
+// stops accepting, finishes every request it has started, then exits 0; with
+// WORKERS=2, the primary passes the signal to both workers, each drains, and
+// the primary exits after them. Each request here is held open by a slowly
+// sent body, so it is surely in flight when the signal arrives.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiClient } from '../api/harness';
-import { ensureBuilt, startServerProcess, stopServerProcess, type ServerProcess } from './processes';
+import { ensureBuilt, isRunning, startServerProcess, stopServerProcess, waitForOutput, type ServerProcess } from './processes';
 
 jest.setTimeout(120_000);
 
@@ -32,21 +33,29 @@ function slowImport(url: string, token: string, text: string): { sendRest: () =>
   return { sendRest: () => req.end(body.subarray(half)), answered };
 }
 
+const WORKER_LISTENING = /worker (\d+) \(pid (\d+)\) listening/;
+
 describe('graceful shutdown', () => {
   let dir: string;
   let server: ServerProcess | undefined;
+  const started: ServerProcess[] = [];
+  const start = async (file: string, env: Record<string, string> = {}) => {
+    const proc = await startServerProcess(`sqlite:${join(dir, file)}`, env);
+    started.push(proc);
+    return proc;
+  };
 
   beforeAll(() => {
     ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'kepu-shutdown-'));
   });
   afterAll(async () => {
-    await stopServerProcess(server);
+    await Promise.all(started.map((s) => stopServerProcess(s)));
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('when SIGTERM arrives during six requests, all six are answered and the process exits 0', async () => {
-    server = await startServerProcess(`sqlite:${join(dir, 'kepu.sqlite')}`);
+    server = await start('kepu.sqlite');
     const { token } = await apiClient(server.url).login('demo-admin');
     const text = readFileSync(join(__dirname, '../../seeds/liuzhou-2022.txt'), 'utf8');
 
@@ -60,5 +69,41 @@ describe('graceful shutdown', () => {
     expect(await Promise.all(inFlight.map((call) => call.answered))).toEqual([200, 200, 200, 200, 200, 200]);
     expect(await exited).toBe(0);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('with WORKERS=2, when SIGTERM reaches the primary during six requests, every request is answered and every process exits', async () => {
+    server = await start('workers.sqlite', { WORKERS: '2' });
+    const workers = (await waitForOutput(server, WORKER_LISTENING, 2)).map((m) => Number(m[2]));
+    const { token } = await apiClient(server.url).login('demo-admin');
+    const text = readFileSync(join(__dirname, '../../seeds/liuzhou-2022.txt'), 'utf8');
+
+    // The primary deals connections to the workers in turn, so each holds some of the six.
+    const inFlight = Array.from({ length: 6 }, () => slowImport(server!.url, token, text));
+    await sleep(300);
+    const exited = new Promise<number | null>((resolve) => server!.child.once('exit', (code) => resolve(code)));
+    server.child.kill('SIGTERM');
+    await sleep(300);
+    for (const call of inFlight) call.sendRest();
+
+    expect(await Promise.all(inFlight.map((call) => call.answered))).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(await exited).toBe(0);
+    expect(server.output.join('')).toMatch(/worker \d+ \(pid \d+\) stopped \(code 0\)[\s\S]*worker \d+ \(pid \d+\) stopped \(code 0\)/);
+    expect(workers.filter(isRunning)).toEqual([]);
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('with WORKERS=2, a worker that dies is replaced and the port keeps answering', async () => {
+    server = await start('replace.sqlite', { WORKERS: '2' });
+    const [first] = (await waitForOutput(server, WORKER_LISTENING, 2)).map((m) => Number(m[2]));
+    process.kill(first!, 'SIGKILL');
+
+    const listening = await waitForOutput(server, WORKER_LISTENING, 3);
+    expect(server.output.join('')).toContain(`(pid ${first}) died (signal SIGKILL)`);
+    const replacement = Number(listening[2]![2]);
+    expect(replacement).not.toBe(first);
+    expect(isRunning(replacement)).toBe(true);
+    for (let i = 0; i < 4; i++) expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    await stopServerProcess(server);
+    expect(server.child.exitCode).toBe(0);
   });
 });

@@ -3,7 +3,19 @@
 // Nothing is mocked; the only shared state between the processes is the database.
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { apiClient, createTestDatabase, type ApiClient, type TestDatabase } from '../api/harness';
-import { describeMysql, ensureBuilt, inBatches, mysqlUrl, startServerProcess, statusCounts, stopServerProcess, type ServerProcess } from './processes';
+import {
+  demoPublisher,
+  describeMysql,
+  ensureBuilt,
+  inBatches,
+  mysqlUrl,
+  publishEvent as publishDemoEvent,
+  startServerProcess,
+  statusCounts,
+  stopServerProcess,
+  type Publisher,
+  type ServerProcess,
+} from './processes';
 
 const RESIDENTS = 300;
 const CAPACITY = 50;
@@ -29,8 +41,7 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
   let db: Connection | undefined;
   const servers: ServerProcess[] = [];
   let api: ApiClient[] = [];
-  let organizer: { token: string; organizationId: string; city: string };
-  let reviewerToken: string;
+  let publisher: Publisher;
 
   beforeAll(async () => {
     ensureBuilt();
@@ -44,14 +55,7 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
     const { host, port, username, password, database: name } = database.config;
     db = await createConnection({ host, port, user: username, password, database: name });
 
-    const login = await api[0]!.login('demo-organizer');
-    const me = await api[0]!.get('/api/v1/me', login.token);
-    const organizationId: string | undefined = me.body.organizations?.[0]?.id;
-    if (!organizationId) throw new Error(`demo-organizer has no organization: ${me.text}`);
-    const organizations = await api[0]!.get('/api/v1/organizations');
-    const city: string = organizations.body.items?.find((o: { id: string }) => o.id === organizationId)?.city ?? '柳州';
-    organizer = { token: login.token, organizationId, city };
-    reviewerToken = (await api[1]!.login('demo-reviewer')).token;
+    publisher = await demoPublisher(api[0]!);
   });
 
   afterAll(async () => {
@@ -60,41 +64,7 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
     await database?.drop();
   });
 
-  /** demo-organizer creates and submits on one process, demo-reviewer approves on the other. */
-  async function publishEvent(title: string, capacity: number): Promise<string> {
-    const startsAt = new Date(Date.now() + 30 * 86_400_000);
-    const created = await api[0]!.post(
-      '/api/v1/events',
-      {
-        title,
-        description: '并发报名测试',
-        kind: 'activity',
-        organizerId: organizer.organizationId,
-        city: organizer.city,
-        audiences: ['青少年'],
-        themes: ['航天'],
-        district: '',
-        venue: { name: '科技馆', address: '科技馆一楼报告厅', lat: 24.33, lng: 109.42 },
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
-        capacity,
-        signupOpensAt: null,
-        signupClosesAt: null,
-      },
-      organizer.token,
-    );
-    expect(created.status).toBe(201);
-    const id: string = created.body.id;
-    const submitted = await api[1]!.post(`/api/v1/events/${id}/submit`, undefined, organizer.token);
-    expect(submitted.status).toBe(200);
-    if (submitted.body.status === 'pending') {
-      const reviewed = await api[1]!.post(`/api/v1/events/${id}/review`, { decision: 'approve' }, reviewerToken);
-      expect(reviewed.status).toBe(200);
-    }
-    const published = await api[0]!.get(`/api/v1/events/${id}`);
-    expect(published.body.status).toBe('published');
-    return id;
-  }
+  const publishEvent = (title: string, capacity: number) => publishDemoEvent(api, publisher, title, capacity);
 
   async function signupRows(eventId: string): Promise<SignupRow[]> {
     const [rows] = await db!.query<SignupRow[]>('SELECT id, userId, status, seq FROM signups WHERE eventId = ? ORDER BY seq', [eventId]);
@@ -148,7 +118,7 @@ describeMysql('sign-ups across two server processes on one MariaDB database', ()
       });
     }
     // The organizer's list numbers the waitlist the same way.
-    const list = await api[1]!.get(`/api/v1/events/${eventId}/signups`, organizer.token);
+    const list = await api[1]!.get(`/api/v1/events/${eventId}/signups`, publisher.organizer.token);
     expect(list.status).toBe(200);
     const listed = new Map<string, number | null>(list.body.items.map((s: { id: string; waitlistPosition: number | null }) => [s.id, s.waitlistPosition]));
     for (const r of waitlisted) expect(listed.get(r.body.id)).toBe(r.body.waitlistPosition);

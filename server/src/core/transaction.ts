@@ -1,7 +1,11 @@
 // One way to run a unit of work atomically on either engine. SQLite has one
-// connection per process, so its transactions queue behind each other here;
-// MySQL gets real transactions, retried when InnoDB picks them as a deadlock victim.
+// connection per process, so its transactions queue behind each other here and
+// take the file's write lock as they begin; MySQL gets real transactions,
+// retried when InnoDB picks them as a deadlock victim.
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** How TypeORM begins a SQLite transaction (savepoints of nested ones are left alone). */
+const DEFERRED_BEGIN = /^\s*BEGIN(\s+DEFERRED)?(\s+TRANSACTION)?\s*;?\s*$/i;
 
 const RETRYABLE_MYSQL_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 
@@ -12,9 +16,27 @@ export class Transactions {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type === 'mysql') return this.runMysql(work);
-    const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+    const result = this.sqliteQueue.then(() => this.runSqlite(work));
     this.sqliteQueue = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * BEGIN IMMEDIATE takes the write lock up front, waiting out the busy timeout while another
+   * process writes. TypeORM's plain BEGIN defers it to the first write, and a transaction that
+   * read first cannot wait then: SQLite fails it with "database is locked" at once. Only the
+   * statement changes: TypeORM still runs the transaction, so its subscribers see it begin and end.
+   */
+  private async runSqlite<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const plainQuery = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+    runner.query = ((sql: string, ...rest: unknown[]) =>
+      plainQuery(DEFERRED_BEGIN.test(sql) ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as typeof runner.query;
+    try {
+      return await runner.manager.transaction(work);
+    } finally {
+      await runner.release();
+    }
   }
 
   private async runMysql<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

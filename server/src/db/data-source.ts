@@ -42,10 +42,11 @@ export function createDataSource(database: DatabaseConfig): DataSource {
   });
 }
 
-export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
+/** Opens the database and brings its schema up to date, unless `migrate: false` (a cluster worker: its primary did). */
+export async function openDatabase(database: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<DataSource> {
   const dataSource = createDataSource(database);
   await dataSource.initialize();
-  await runMigrationsInTurn(dataSource);
+  if (options.migrate ?? true) await runMigrationsInTurn(dataSource);
   return dataSource;
 }
 
