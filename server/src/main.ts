@@ -8,6 +8,7 @@ import { Transactions } from './core/transaction';
 import { importSeedPlans, seedDemoAccounts, seedDemoActivities } from './demo/seed';
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './http/rate-limit';
 import { httpWechatClient } from './wechat/code2session';
+import { startNotificationWorker } from './modules/notifications/notifications.worker';
 
 async function createRateLimiter(redisUrl: string | null, clock: () => Date): Promise<RateLimiter> {
   if (!redisUrl) return memoryRateLimiter(clock);
@@ -58,6 +59,7 @@ async function main() {
         : `MySQL ${config.database.host}:${config.database.port}/${config.database.database}`;
     console.log(`[kepu] listening on http://127.0.0.1:${config.port} (${where}, auth ${config.authMode})`);
   });
+  const notificationWorker = startNotificationWorker({ config, dataSource, tx, clock });
 
   // Stop taking connections, let requests in flight finish (bounded), then close the database.
   let stopping = false;
@@ -70,6 +72,7 @@ async function main() {
     await drained;
     clearTimeout(deadline);
     await rateLimiter.close().catch(() => undefined);
+    await notificationWorker.stop();
     await dataSource.destroy().catch(() => undefined);
     process.exit(0);
   };
