@@ -32,7 +32,8 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startServerProcess(dbUrl: string): Promise<ServerProcess> {
+/** `env` adds to (or overrides) the variables every test process gets. */
+export async function startServerProcess(dbUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const output: string[] = [];
@@ -47,6 +48,7 @@ export async function startServerProcess(dbUrl: string): Promise<ServerProcess> 
         RATE_LIMIT: 'off',
         SEED_PLANS: 'on',
         REDIS_URL: '',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

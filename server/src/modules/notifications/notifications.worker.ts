@@ -145,6 +145,8 @@ async function deliver(deps: NotificationWorkerDeps, n: NotificationEntity, clai
  * approved), the event is still on, at the time the reminder was scheduled for, and not started yet.
  */
 async function stillRelevant(manager: EntityManager, n: NotificationEntity, now: Date): Promise<boolean> {
+  // The payload keeps the start as emitted (whole seconds); the row may hold milliseconds.
+  const sameStart = (stored: Date, scheduled: Date) => Math.floor(stored.getTime() / 1000) === Math.floor(scheduled.getTime() / 1000);
   if (n.kind !== 'event.reminder' && n.kind !== 'shift.reminder') return true;
   const startsAt = typeof n.payload.startsAt === 'string' ? new Date(n.payload.startsAt) : null;
   if (!startsAt || !reminderStillDue(startsAt, now)) return false;
@@ -152,11 +154,11 @@ async function stillRelevant(manager: EntityManager, n: NotificationEntity, now:
   if (!event || event.status !== 'published') return false;
   if (n.kind === 'event.reminder') {
     const signup = await manager.getRepository(SignupEntity).findOneBy({ id: String(n.payload.signupId) });
-    return signup?.status === 'confirmed' && event.startsAt.getTime() === startsAt.getTime();
+    return signup?.status === 'confirmed' && sameStart(event.startsAt, startsAt);
   }
   const application = await manager.getRepository(ShiftApplicationEntity).findOneBy({ id: String(n.payload.applicationId) });
   const shift = application ? await manager.getRepository(ShiftEntity).findOneBy({ id: application.shiftId }) : null;
-  return application?.status === 'approved' && shift?.startsAt.getTime() === startsAt.getTime();
+  return application?.status === 'approved' && !!shift && sameStart(shift.startsAt, startsAt);
 }
 
 export interface NotificationWorker {
