@@ -77,9 +77,10 @@ export default function EventDetailPage() {
   const notice = params.notice;
 
   // Opened from a WeChat subscribe message: that notice has been read. Templates load for the sign-up tap.
+  const signedIn = Boolean(user);
   useEffect(() => {
-    if (notice && user) void markNotificationsRead({ ids: [readParam(notice)] }).catch(() => undefined);
-  }, [notice, user?.id]);
+    if (notice && signedIn) void markNotificationsRead({ ids: [readParam(notice)] }).catch(() => undefined);
+  }, [notice, signedIn]);
   useEffect(() => void prepareSubscribe(), []);
 
   useShareAppMessage(() => ({ title: event.data?.title ?? '科普活动', path: routes.eventDetail(id) }));
