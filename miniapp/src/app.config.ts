@@ -1,5 +1,5 @@
 // Pages, tab bar and subpackages. Tab pages must live in the main package;
-// volunteer, organizer and admin screens load only when someone opens them.
+// volunteer, organizer, admin and inbox screens load only when someone opens them.
 export default defineAppConfig({
   pages: [
     'pages/events/index',
@@ -23,6 +23,10 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       pages: ['pages/import/index', 'pages/campaigns/index'],
+    },
+    {
+      root: 'packages/inbox',
+      pages: ['pages/list/index'],
     },
   ],
   window: {

@@ -2,6 +2,7 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { getMe } from '@/services/me';
+import { refreshUnreadCount } from '@/services/notifications';
 import { currentToken } from '@/services/session';
 import { makeH5ButtonsAccessible } from '@/utils/h5Buttons';
 import { setLargeText } from '@/utils/largeText';
@@ -17,6 +18,8 @@ function App({ children }: PropsWithChildren) {
     getMe(true)
       .then((user) => {
         if (typeof user.largeText === 'boolean') setLargeText(user.largeText);
+        // The tab bar's badge shows unread messages from the start.
+        void refreshUnreadCount();
       })
       .catch(() => undefined);
   });

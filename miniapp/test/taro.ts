@@ -29,6 +29,8 @@ let handler: RequestHandler = () => {
 };
 let routerParams: Record<string, string> = {};
 let modalConfirms = true;
+/** How the user answers requestSubscribeMessage, per template id; null: the API is absent (H5, old base library). */
+let subscribeAnswers: Record<string, string> | null = null;
 
 /** What the test sets and reads. */
 export const taroTest = {
@@ -40,6 +42,10 @@ export const taroTest = {
   downloads: [] as { url: string; header: Record<string, string> }[],
   openedDocuments: [] as string[],
   openedDocumentTypes: [] as (string | undefined)[],
+  /** The template ids of each requestSubscribeMessage call. */
+  subscribeRequests: [] as string[][],
+  /** The tab bar's badges, by tab index ('' once removed). */
+  badges: new Map<number, string>(),
   onRequest(next: RequestHandler) {
     handler = next;
   },
@@ -54,6 +60,10 @@ export const taroTest = {
   },
   answerModals(confirm: boolean) {
     modalConfirms = confirm;
+  },
+  /** Makes requestSubscribeMessage available, answering 'accept' or 'reject' per template id (others: 'reject'). */
+  answerSubscriptions(answers: Record<string, 'accept' | 'reject'>) {
+    subscribeAnswers = answers;
   },
   /** Fires a page lifecycle hook, as Taro does on show, pull-down or scrolling to the bottom. */
   trigger(hook: PageHook) {
@@ -71,6 +81,9 @@ export const taroTest = {
     taroTest.openedDocumentTypes.length = 0;
     routerParams = {};
     modalConfirms = true;
+    subscribeAnswers = null;
+    taroTest.subscribeRequests.length = 0;
+    taroTest.badges.clear();
     taroTest.onRequest(() => {
       throw new Error('no request handler set: call taroTest.onRequest()');
     });
@@ -172,7 +185,25 @@ export const useShareAppMessage = () => undefined;
 export const useLaunch = () => undefined;
 export const useRouter = () => ({ params: routerParams, path: '' });
 
+async function requestSubscribeMessage(options: { tmplIds: string[] }) {
+  taroTest.subscribeRequests.push([...options.tmplIds]);
+  const answers = subscribeAnswers ?? {};
+  return { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(options.tmplIds.map((id) => [id, answers[id] ?? 'reject'])) };
+}
+
 const Taro = {
+  // Present only once a test answers subscriptions, like a base library that has it.
+  get requestSubscribeMessage() {
+    return subscribeAnswers ? requestSubscribeMessage : undefined;
+  },
+  setTabBarBadge: async (options: { index: number; text: string }) => {
+    taroTest.badges.set(options.index, options.text);
+    return { errMsg: 'setTabBarBadge:ok' };
+  },
+  removeTabBarBadge: async (options: { index: number }) => {
+    taroTest.badges.set(options.index, '');
+    return { errMsg: 'removeTabBarBadge:ok' };
+  },
   request,
   getStorageSync,
   setStorageSync,

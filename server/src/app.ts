@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { eventRoutes } from './modules/events/events.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { planRoutes } from './modules/plans/plans.routes';
 import { planImportRoutes } from './modules/plan-import/plan-import.routes';
@@ -47,6 +48,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...organizationRoutes(deps),
     ...userAdminRoutes(deps),
     ...auditRoutes(deps),
+    ...notificationRoutes(deps),
   ];
 }
 

@@ -81,4 +81,28 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(16) }).metricsToken).toBe('m'.repeat(16));
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(ConfigError);
   });
+
+  it('reads the notification settings: worker interval, reminder lead, NOTIFY=off and a template per kind', () => {
+    expect(loadConfig({}).notifications).toEqual({ deliver: true, workerIntervalMs: 5000, reminderLeadHours: 24, templates: {} });
+    const config = loadConfig({
+      NOTIFY: 'off',
+      WORKER_INTERVAL_MS: '250',
+      REMINDER_LEAD_H: '2.5',
+      WX_TEMPLATE_SIGNUP_CONFIRMED: 'abc-123',
+      WX_TEMPLATE_EVENT_CANCELLED: 'def_456|title=thing2,time=date3,status=phrase5',
+    }).notifications;
+    expect(config).toEqual({
+      deliver: false,
+      workerIntervalMs: 250,
+      reminderLeadHours: 2.5,
+      templates: {
+        'signup.confirmed': { id: 'abc-123', fields: { title: 'thing1', time: 'time2', place: 'thing3', note: 'thing4' } },
+        'event.cancelled': { id: 'def_456', fields: { title: 'thing2', time: 'date3', status: 'phrase5' } },
+      },
+    });
+    expect(() => loadConfig({ NOTIFY: 'maybe' })).toThrow(/NOTIFY/);
+    expect(() => loadConfig({ WORKER_INTERVAL_MS: 'soon' })).toThrow(/WORKER_INTERVAL_MS/);
+    expect(() => loadConfig({ REMINDER_LEAD_H: '0' })).toThrow(/REMINDER_LEAD_H/);
+    expect(() => loadConfig({ WX_TEMPLATE_EVENT_REMINDER: 'abc|title=nothing1' })).toThrow(/WX_TEMPLATE_EVENT_REMINDER/);
+  });
 });

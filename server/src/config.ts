@@ -2,6 +2,7 @@
 // or the database beyond the URL; main.ts hands the result to everything else.
 import { logLevels, type LogLevel } from './observability/logger';
 import { availableParallelism } from 'node:os';
+import { notificationKinds, type NotificationKind } from '@kepu/shared';
 
 /** How recorded volunteer hours are rounded (HOURS_ROUNDING); modules/volunteers/hours.ts applies it. */
 export type RoundingMode = 'down' | 'nearest' | 'up';
@@ -24,6 +25,55 @@ export function parseHoursRounding(text: string): HoursRounding | null {
   // drift (a 20-minute step is 0.33 h, and three of them make 0.99 h). Multiples of 3 minutes are.
   if (stepMinutes < 1 || stepMinutes > 240 || stepMinutes % 3 !== 0) return null;
   return { mode: match[1] as RoundingMode, stepMinutes };
+}
+
+/** What a subscribe message fills in: the event (or shift) title, its time and place, a note, a short status. */
+export const templateSlots = ['title', 'time', 'place', 'note', 'status'] as const;
+export type TemplateSlot = (typeof templateSlots)[number];
+
+/** A WeChat subscribe-message template: its id and which of its keywords (thing1, time2 …) carries each slot. */
+export interface WechatTemplate {
+  id: string;
+  fields: Partial<Record<TemplateSlot, string>>;
+}
+
+/** The keywords most 活动报名/活动提醒 templates of WeChat's public library start with. */
+export const defaultTemplateFields: WechatTemplate['fields'] = { title: 'thing1', time: 'time2', place: 'thing3', note: 'thing4' };
+
+/** A keyword's type is its prefix; WeChat limits each type's value (see notifications.rules.ts). */
+const KEYWORD = /^(thing|time|date|phrase|character_string|name|number|letter|symbol)\d+$/;
+
+/**
+ * WX_TEMPLATE_<KIND>: `templateId`, or `templateId|title=thing1,time=date3,status=phrase5` when the
+ * chosen template numbers its keywords differently (slots left out are not sent).
+ */
+export function parseWechatTemplate(value: string): WechatTemplate | null {
+  const [id, mapping] = value.trim().split('|', 2);
+  if (!id || !/^[\w-]{1,128}$/.test(id)) return null;
+  if (mapping === undefined) return { id, fields: { ...defaultTemplateFields } };
+  const fields: WechatTemplate['fields'] = {};
+  for (const pair of mapping.split(',')) {
+    const [slot, keyword] = pair.split('=').map((part) => part.trim());
+    if (!slot || !keyword || !(templateSlots as readonly string[]).includes(slot) || !KEYWORD.test(keyword)) return null;
+    fields[slot as TemplateSlot] = keyword;
+  }
+  return { id, fields };
+}
+
+/** signup.confirmed -> WX_TEMPLATE_SIGNUP_CONFIRMED. */
+export function templateVariable(kind: NotificationKind): string {
+  return `WX_TEMPLATE_${kind.replace('.', '_').toUpperCase()}`;
+}
+
+export interface NotificationConfig {
+  /** NOTIFY=off: notifications are queued (and shown in the inbox) but the worker does not run. */
+  deliver: boolean;
+  /** WORKER_INTERVAL_MS: how often each process's worker looks for due notifications. */
+  workerIntervalMs: number;
+  /** REMINDER_LEAD_H: how long before an event (or shift) its reminder is due, in hours. */
+  reminderLeadHours: number;
+  /** WX_TEMPLATE_<KIND>; kinds without a template reach the inbox only. */
+  templates: Partial<Record<NotificationKind, WechatTemplate>>;
 }
 
 export type DatabaseConfig =
@@ -64,6 +114,7 @@ export interface Config {
   metricsToken: string | null;
   /** How many server processes share the port (WORKERS, node:cluster); 1 runs in this process alone. */
   workers: number;
+  notifications: NotificationConfig;
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +168,29 @@ export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseC
   return parseDatabaseUrl(env.DB_URL ?? 'sqlite:data/kepu.sqlite');
 }
 
+function parseNotifications(env: NodeJS.ProcessEnv): NotificationConfig {
+  const workerIntervalMs = Number(env.WORKER_INTERVAL_MS ?? 5000);
+  if (!Number.isInteger(workerIntervalMs) || workerIntervalMs < 50 || workerIntervalMs > 3_600_000) {
+    throw new ConfigError(`WORKER_INTERVAL_MS must be a whole number of milliseconds from 50 to 3600000 (got ${env.WORKER_INTERVAL_MS})`);
+  }
+  const reminderLeadHours = Number(env.REMINDER_LEAD_H ?? 24);
+  if (!Number.isFinite(reminderLeadHours) || reminderLeadHours <= 0 || reminderLeadHours > 24 * 14) {
+    throw new ConfigError(`REMINDER_LEAD_H must be a number of hours above 0 and at most 336 (got ${env.REMINDER_LEAD_H})`);
+  }
+  const notify = env.NOTIFY ?? 'on';
+  if (notify !== 'on' && notify !== 'off') throw new ConfigError(`NOTIFY must be on or off (got ${notify})`);
+  const templates: NotificationConfig['templates'] = {};
+  for (const kind of notificationKinds) {
+    const variable = templateVariable(kind);
+    const value = env[variable];
+    if (!value) continue;
+    const template = parseWechatTemplate(value);
+    if (!template) throw new ConfigError(`${variable} must be a template id, optionally followed by |title=thing1,time=time2,… (got ${value})`);
+    templates[kind] = template;
+  }
+  return { deliver: notify === 'on', workerIntervalMs, reminderLeadHours, templates };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Config {
   const database = databaseFromEnv(env);
   // dev login is the default only for the embedded demo database.
@@ -165,5 +239,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
     logLevel,
     metricsToken: env.METRICS_TOKEN || null,
     workers,
+    notifications: parseNotifications(env),
   };
 }

@@ -13,6 +13,7 @@ import { importSeedPlans, seedDemoAccounts, seedDemoActivities } from './demo/se
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './http/rate-limit';
 import { createLogger, safeError, type Logger } from './observability/logger';
 import { httpWechatClient } from './wechat/code2session';
+import { startNotificationWorker } from './modules/notifications/notifications.worker';
 
 async function createRateLimiter(redisUrl: string | null, logger: Logger): Promise<RateLimiter> {
   if (!redisUrl) return memoryRateLimiter();
@@ -57,6 +58,7 @@ async function serve(config: Config, dataSource: DataSource, clock: () => Date, 
     // The primary reports its workers.
     if (!cluster.isWorker) logger.info({ port: config.port, host: config.host, setup: describeSetup(config) }, `listening on http://127.0.0.1:${config.port}`);
   });
+  const notificationWorker = startNotificationWorker({ config, dataSource, tx, clock });
 
   // Stop taking connections, let requests in flight finish (bounded), then close the database.
   let stopping = false;
@@ -69,6 +71,7 @@ async function serve(config: Config, dataSource: DataSource, clock: () => Date, 
     await drained;
     clearTimeout(deadline);
     await rateLimiter.close().catch(() => undefined);
+    await notificationWorker.stop();
     await dataSource.destroy().catch(() => undefined);
     process.exit(0);
   };

@@ -160,6 +160,11 @@ const guarded: Guarded[] = [
   { route: 'get /users', path: () => '/users', expect: adminOnly },
   { route: 'patch /users/:id/roles', path: (ids) => `/users/${ids.userId}/roles`, body: () => ({ reviewer: true }), expect: adminOnly },
   { route: 'get /audit', path: () => '/audit', expect: adminOnly },
+  { route: 'get /admin/notifications', path: () => '/admin/notifications?status=failed', expect: adminOnly },
+  { route: 'get /me/notifications', path: () => '/me/notifications', expect: everyone },
+  { route: 'get /me/notifications/unread-count', path: () => '/me/notifications/unread-count', expect: everyone },
+  { route: 'post /me/notifications/read', path: () => '/me/notifications/read', body: () => ({ all: true }), expect: everyone },
+  { route: 'post /me/subscriptions', path: () => '/me/subscriptions', body: () => ({ kinds: ['signup.confirmed'] }), expect: everyone },
   { route: 'put /me/volunteer', path: () => '/me/volunteer', body: () => volunteerProfile, expect: everyone },
   { route: 'delete /me', path: () => '/me', expect: everyone, disposable: true },
 ];
@@ -459,6 +464,8 @@ describe.each(engines)('never a 500 on %s', (engine) => {
       '/audit',
       '/users',
       `/organizations/${ids.orgId}/members`,
+      '/me/notifications',
+      '/admin/notifications',
     ];
     for (const path of reads) {
       expectClientError(await app.api.get(`${API}${path}?${query}`, await app.token('demo-admin')), `${path}?${query}`);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ApplicationStatus, ShiftView } from '@kepu/shared';
 import { useSession } from '@/hooks/useSession';
 import { toApiError } from '@/services/request';
+import { askToSubscribe } from '@/services/subscribe';
 import { applyForShift } from '@/services/volunteer';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
@@ -86,6 +87,8 @@ export default function ShiftCard({ shift, showEvent = false, open = true, onCha
     }
     setBusy(true);
     try {
+      // In the same tap (WeChat asks only then): the decision and the shift's reminder by WeChat too.
+      await askToSubscribe(['application.approved', 'application.rejected', 'shift.reminder']);
       const application = await applyForShift(shift.id);
       onChange({ ...shift, myApplication: { id: application.id, status: application.status } });
       Taro.showToast({ title: '已提交申请，等待主办单位审核', icon: 'none' });

@@ -29,6 +29,7 @@ export const routes = {
   organizerReview: () => '/packages/organizer/pages/review/index',
   adminImport: () => '/packages/admin/pages/import/index',
   adminCampaigns: () => '/packages/admin/pages/campaigns/index',
+  inbox: () => '/packages/inbox/pages/list/index',
 };
 
 /** A page parameter as text: WeChat passes them still encoded, H5 already decoded. */

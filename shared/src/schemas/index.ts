@@ -3,3 +3,4 @@ export * from './auth';
 export * from './plans';
 export * from './events';
 export * from './volunteers';
+export * from './notifications';

@@ -13,3 +13,4 @@ export * from './campaigns';
 export * from './organizations';
 export * from './audit';
 export * from './health';
+export * from './notifications';

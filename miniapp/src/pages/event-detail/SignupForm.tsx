@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { SignupView, UserView } from '@kepu/shared';
 import { signUpForEvent } from '@/services/events';
+import { askToSubscribe } from '@/services/subscribe';
 import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { asButton } from '@/utils/a11y';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
@@ -40,6 +41,8 @@ export default function SignupForm({ eventId, user, full, onDone }: Props) {
     setErrors(missing);
     if (Object.keys(missing).length) return;
     givePrivacyConsent();
+    // In the same tap (WeChat asks only then): what to be told by WeChat besides the inbox.
+    await askToSubscribe(full ? ['signup.promoted', 'event.reminder', 'event.cancelled'] : ['signup.confirmed', 'event.reminder', 'event.cancelled']);
     const signup = await send(() => signUpForEvent(eventId, { name: name.trim(), phone: phone.trim(), partySize }));
     if (signup) onDone(signup);
   };

@@ -3,7 +3,7 @@
 // and the event's volunteer shifts.
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EventView, MySignupView } from '@kepu/shared';
 import { placeParty, seatsLeft as seatsLeftOf } from '@kepu/shared/rules/seats';
 import { isBookable, signupWindowVerdict, type WindowVerdict } from '@kepu/shared/rules/signup-window';
@@ -13,7 +13,9 @@ import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { cancelMySignup, getEvent } from '@/services/events';
 import { listMySignups } from '@/services/me';
-import { routes, tabs } from '@/utils/routes';
+import { markNotificationsRead } from '@/services/notifications';
+import { prepareSubscribe } from '@/services/subscribe';
+import { readParam, routes, tabs } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
 import AddToCalendar from './AddToCalendar';
 import EventMap from './EventMap';
@@ -72,6 +74,14 @@ export default function EventDetailPage() {
   const mine = useRequest(user ? () => findMySignup(id) : null, [id, user?.id]);
   const [showForm, setShowForm] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  const notice = params.notice;
+
+  // Opened from a WeChat subscribe message: that notice has been read. Templates load for the sign-up tap.
+  const signedIn = Boolean(user);
+  useEffect(() => {
+    if (notice && signedIn) void markNotificationsRead({ ids: [readParam(notice)] }).catch(() => undefined);
+  }, [notice, signedIn]);
+  useEffect(() => void prepareSubscribe(), []);
 
   useShareAppMessage(() => ({ title: event.data?.title ?? '科普活动', path: routes.eventDetail(id) }));
 

@@ -1,7 +1,7 @@
 // 我的: my sign-ups (upcoming and past) with check-in QR and cancel, my
 // profile, 大字模式, the volunteer, organizer and admin areas, and erasing my data.
 import { Button, Label, Switch, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import ListFooter from '@/components/ListFooter';
 import PageShell from '@/components/PageShell';
@@ -10,9 +10,11 @@ import { useLargeText } from '@/hooks/useLargeText';
 import { useOnReturn } from '@/hooks/useOnReturn';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useSession } from '@/hooks/useSession';
+import { useStore } from '@/hooks/useStore';
 import { logout } from '@/services/auth';
 import { cancelMySignup } from '@/services/events';
 import { deleteMe, listMySignups, updateMe } from '@/services/me';
+import { refreshUnreadCount, unreadStore } from '@/services/notifications';
 import type { MySignupView } from '@kepu/shared';
 import { asButton } from '@/utils/a11y';
 import { setLargeText } from '@/utils/largeText';
@@ -30,11 +32,15 @@ export default function MePage() {
   const [tab, setTab] = useState<Tab>('upcoming');
   const [qrFor, setQrFor] = useState<MySignupView | null>(null);
   const signups = usePagedList(user ? (cursor) => listMySignups(cursor, 20, tab) : null, [user?.id, tab]);
+  const unread = useStore(unreadStore);
+
+  // Every show, the first too: the count (and the tab bar's badge) follows what arrived meanwhile.
+  useDidShow(() => void refreshUnreadCount());
 
   // Sign-ups change on other pages (a new sign-up on a detail page): refresh on return.
   useOnReturn(() => void signups.reload());
   usePullDownRefresh(() => {
-    void signups.reload().finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([signups.reload(), refreshUnreadCount()]).finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
     if (signups.hasMore && !signups.moreError) void signups.loadMore();
@@ -91,8 +97,17 @@ export default function MePage() {
 
   return (
     <PageShell>
+      {user ? <ProfileCard user={user} key={user.id} /> : null}
       {user ? (
-        <ProfileCard user={user} key={user.id} />
+        <View className="card me-links">
+          <View className="me-link list-row" {...asButton(() => void Taro.navigateTo({ url: routes.inbox() }))}>
+            <Text>消息</Text>
+            <View className="row">
+              {unread > 0 ? <Text className="me-badge">{unread > 99 ? '99+' : unread} 条未读</Text> : <Text className="muted">报名、候补和活动变更通知</Text>}
+              <Text>›</Text>
+            </View>
+          </View>
+        </View>
       ) : (
         <View className="card">
           <Text className="title">登录后可报名活动、查看签到码</Text>

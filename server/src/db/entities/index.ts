@@ -1,7 +1,7 @@
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CampaignYearEntity } from './campaign-year.entity';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
-import { NotificationEntity } from './notification.entity';
+import { NotificationEntity, NotificationSubscriptionEntity } from './notification.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
 import { PlanEntity, PlanTaskEntity } from './plan.entity';
 import { SignupEntity } from './signup.entity';
@@ -19,6 +19,7 @@ export const entities = [
   SignupEntity,
   AuditEntryEntity,
   NotificationEntity,
+  NotificationSubscriptionEntity,
   VolunteerProfileEntity,
   ShiftEntity,
   ShiftApplicationEntity,

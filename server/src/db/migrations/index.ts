@@ -3,6 +3,7 @@ import { Volunteers1764200000000 } from './1764200000000-Volunteers';
 import { DropEventParent1764300000000 } from './1764300000000-DropEventParent';
 import { CancelledPublishedAt1764400000000 } from './1764400000000-CancelledPublishedAt';
 import { PlanImportV111764500000000 } from './1764500000000-PlanImportV11';
+import { NotificationDelivery1764600000000 } from './1764600000000-NotificationDelivery';
 import { EventListIndexes1764610000000 } from './1764610000000-EventListIndexes';
 import { LongTexts1764900000000 } from './1764900000000-LongTexts';
 
@@ -13,6 +14,7 @@ export const migrations = [
   DropEventParent1764300000000,
   CancelledPublishedAt1764400000000,
   PlanImportV111764500000000,
+  NotificationDelivery1764600000000,
   EventListIndexes1764610000000,
   LongTexts1764900000000,
 ];

@@ -21,6 +21,7 @@ import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
 import { renderCalendar } from './ics';
 import { PublicEvents } from './public-events';
+import { reminderLeadMs } from '../notifications/notifications.service';
 import { cancelEvent, createEvent, createEventSeries, getEvent, listEvents, reviewEvent, submitEvent, submitSeries, updateEvent } from './events.service';
 
 /** A calendar feed holds at most this many events. */
@@ -120,7 +121,8 @@ export function eventRoutes(deps: AppDeps) {
       body: updateEventSchema,
       summary: '修改活动（被驳回的活动修改后回到草稿）',
       response: eventViewSchema,
-      handle: async ({ body, user, params }) => updateEvent(deps.tx, requireUser(user), params.id!, body, deps.clock()),
+      handle: async ({ body, user, params }) =>
+        updateEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications)),
     }),
     route({
       method: 'post',

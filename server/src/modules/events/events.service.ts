@@ -21,7 +21,7 @@ import { seriesOccurrences } from './series';
 import { conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
-import { enqueueNotificationOnce } from '../notifications/notifications.service';
+import { enqueueNotificationOnce, rescheduleEventReminders, withdrawEventReminders } from '../notifications/notifications.service';
 import { actsFor, assertActsFor, isVisibleTo } from '../organizations/organizations.access';
 import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { PlanTaskEntity } from '../../db/entities/plan.entity';
@@ -179,7 +179,7 @@ async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: stri
   return event;
 }
 
-export const updateEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, changes: UpdateEvent, now: Date): Promise<EventView> => {
+export const updateEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, changes: UpdateEvent, now: Date, leadMs: number) => {
   const event = await loadForOrganizer(manager, user, id);
   if (!canEdit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
   await checkReferences(manager, changes);
@@ -218,10 +218,15 @@ export const updateEvent = transactional(async (manager: EntityManager, user: Au
   await manager.getRepository(EventEntity).save(event);
   if (changes.planTasks) await replacePlanLinks(manager, event.id, changes.planTasks);
   // More seats: the waitlist moves up at once.
-  if (changes.capacity !== undefined) await promoteWaitlist(manager, event, now);
+  if (changes.capacity !== undefined) await promoteWaitlist(manager, event, now, leadMs);
   const noticeWorthy = event.status === 'published' ? noticeWorthyChanges(before, event) : [];
   if (noticeWorthy.length)
     await notifyEveryoneComing(manager, event, 'event.changed', { changed: noticeWorthy, startsAt: toCstIso(event.startsAt), venue: event.venueName }, now);
+  // A new start moves every reminder with it (a reminder already sent for the old time gets a successor).
+  if (before.startsAt.getTime() !== event.startsAt.getTime()) {
+    const confirmed = await manager.getRepository(SignupEntity).find({ where: { eventId: event.id, status: 'confirmed' }, select: { id: true, userId: true } });
+    await rescheduleEventReminders(manager, event, event.status === 'published' ? confirmed : [], now, leadMs);
+  }
   return toEventView(manager, event);
 });
 
@@ -295,11 +300,12 @@ export const cancelEvent = transactional(async (manager: EntityManager, user: Au
   // Not notifyEveryoneComing's plain read: the volunteers told are those whose application
   // cancelApplicationsOfEvent ended, each read afresh under its shift's lock.
   const volunteers = await cancelApplicationsOfEvent(manager, event.id, now);
+  await withdrawEventReminders(manager, event.id);
   const notified = await enqueueNotificationOnce(
     manager,
     [...signedUp, ...volunteers],
     'event.cancelled',
-    { eventId: event.id, title: event.title, reason: input.reason },
+    { eventId: event.id, title: event.title, reason: input.reason, startsAt: toCstIso(event.startsAt), venue: event.venueName },
     now,
   );
   await recordAudit(manager, {

@@ -17,6 +17,7 @@ import type { AppDeps } from '../../deps';
 import { decodeCursor } from '../../core/paging';
 import { requireUser, reply, route } from '../../core/route';
 import { sendTable } from '../../exports/table';
+import { reminderLeadMs } from '../notifications/notifications.service';
 import { cancelMySignup, checkInAttendee, issueCheckinCode, listEventSignups, listMySignups, signUpForEvent } from './signups.service';
 
 const mySignupsQuerySchema = pageQuerySchema.extend({ when: z.enum(['upcoming', 'past']).optional() });
@@ -38,7 +39,7 @@ export function signupRoutes(deps: AppDeps) {
       response: signupViewSchema,
       statuses: [200, 201],
       handle: async ({ body, user, params }) => {
-        const { signup, created } = await signUpForEvent(deps.tx, requireUser(user), params.id!, body, deps.clock());
+        const { signup, created } = await signUpForEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications));
         if (created) deps.metrics?.signupsCreated.inc({ status: signup.status });
         return reply(created ? 201 : 200, signup);
       },
@@ -50,7 +51,7 @@ export function signupRoutes(deps: AppDeps) {
       tag: 'signups',
       summary: '取消我的报名（候补第一位自动递补）',
       response: signupViewSchema,
-      handle: async ({ user, params }) => cancelMySignup(deps.tx, requireUser(user), params.id!, deps.clock()),
+      handle: async ({ user, params }) => cancelMySignup(deps.tx, requireUser(user), params.id!, deps.clock(), reminderLeadMs(deps.config.notifications)),
     }),
     route<undefined, MySignupsQuery>({
       method: 'get',

@@ -23,7 +23,7 @@ import { signToken, verifyToken } from '../../core/tokens';
 import { auditPersonalDataList } from '../audit/audit.service';
 import { EventEntity } from '../../db/entities/event.entity';
 import { assertActsFor, isVisibleTo } from '../organizations/organizations.access';
-import { enqueueNotification } from '../notifications/notifications.service';
+import { noticeSeatReleased, noticeSeatTaken } from '../notifications/notifications.service';
 import { SignupEntity } from '../../db/entities/signup.entity';
 import {
   canCancelSignup,
@@ -70,7 +70,14 @@ async function toResult(manager: EntityManager, signup: SignupEntity): Promise<S
 }
 
 export const signUpForEvent = transactional(
-  async (manager: EntityManager, user: AuthUser, eventId: string, input: CreateSignup, now: Date): Promise<{ signup: SignupView; created: boolean }> => {
+  async (
+    manager: EntityManager,
+    user: AuthUser,
+    eventId: string,
+    input: CreateSignup,
+    now: Date,
+    reminderLeadMs: number,
+  ): Promise<{ signup: SignupView; created: boolean }> => {
     const event = await findForUpdate(manager, EventEntity, eventId);
     // Whoever cannot see the event learns nothing about it; whoever can is told it is not open.
     if (!event || !isVisibleTo(event, user)) throw notFound('event');
@@ -113,12 +120,13 @@ export const signUpForEvent = transactional(
       signup = signups.create({ id: randomUUID(), eventId, userId: user.id, createdAt: now, ...fields });
       await signups.insert(signup);
     }
+    if (status === 'confirmed') await noticeSeatTaken(manager, signup, event, 'signup.confirmed', now, reminderLeadMs);
     return { signup: await toResult(manager, signup), created: true };
   },
 );
 
 /** Fills free seats from the waitlist in queue order. Call with the event row locked. */
-export async function promoteWaitlist(manager: EntityManager, event: EventEntity, now: Date): Promise<number> {
+export async function promoteWaitlist(manager: EntityManager, event: EventEntity, now: Date, reminderLeadMs: number): Promise<number> {
   const free = seatsLeft({ capacity: event.capacity, confirmedSeats: event.confirmedCount });
   if (free === 0 || event.waitlistCount === 0) return 0;
   const signups = manager.getRepository(SignupEntity);
@@ -127,7 +135,7 @@ export async function promoteWaitlist(manager: EntityManager, event: EventEntity
   const promoted = queue.slice(0, count);
   for (const signup of promoted) {
     await signups.update({ id: signup.id }, { status: 'confirmed', updatedAt: now });
-    await enqueueNotification(manager, signup.userId, 'signup.promoted', { eventId: event.id, title: event.title }, now);
+    await noticeSeatTaken(manager, signup, event, 'signup.promoted', now, reminderLeadMs);
     event.confirmedCount += signup.partySize;
     event.waitlistCount -= 1;
   }
@@ -136,8 +144,8 @@ export async function promoteWaitlist(manager: EntityManager, event: EventEntity
 }
 
 /** A resident cancels their own sign-up. */
-export const cancelMySignup = transactional((manager: EntityManager, user: AuthUser, eventId: string, now: Date) =>
-  cancelSignupOf(manager, user.id, eventId, now),
+export const cancelMySignup = transactional((manager: EntityManager, user: AuthUser, eventId: string, now: Date, reminderLeadMs: number) =>
+  cancelSignupOf(manager, user.id, eventId, now, reminderLeadMs),
 );
 
 /**
@@ -145,7 +153,7 @@ export const cancelMySignup = transactional((manager: EntityManager, user: AuthU
  * freed seat to the waitlist. Whoever calls it has decided that it may: the
  * user themself (cancelMySignup) or the erasure of their account.
  */
-export async function cancelSignupOf(manager: EntityManager, userId: string, eventId: string, now: Date): Promise<SignupView> {
+export async function cancelSignupOf(manager: EntityManager, userId: string, eventId: string, now: Date, reminderLeadMs: number): Promise<SignupView> {
   const event = await findForUpdate(manager, EventEntity, eventId);
   if (!event) throw notFound('event');
   const signups = manager.getRepository(SignupEntity);
@@ -157,10 +165,11 @@ export async function cancelSignupOf(manager: EntityManager, userId: string, eve
   signup.cancelledAt = now;
   signup.updatedAt = now;
   await signups.save(signup);
+  await noticeSeatReleased(manager, signup.id);
   if (wasConfirmed) event.confirmedCount -= signup.partySize;
   else event.waitlistCount -= 1;
   await manager.getRepository(EventEntity).update({ id: event.id }, { confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount });
-  if (wasConfirmed && event.status === 'published') await promoteWaitlist(manager, event, now);
+  if (wasConfirmed && event.status === 'published') await promoteWaitlist(manager, event, now, reminderLeadMs);
   return toResult(manager, signup);
 }
 

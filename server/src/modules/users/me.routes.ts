@@ -2,6 +2,7 @@
 import { erasedViewSchema, type UpdateMe, updateMeSchema, userViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, route, reply } from '../../core/route';
+import { reminderLeadMs } from '../notifications/notifications.service';
 import { eraseUser, getUserView, updateMe } from './users.service';
 
 export function meRoutes(deps: AppDeps) {
@@ -33,7 +34,7 @@ export function meRoutes(deps: AppDeps) {
       summary: '注销：删除个人信息，报名记录匿名保留',
       response: erasedViewSchema,
       handle: async ({ user }) => {
-        await eraseUser(deps.tx, requireUser(user).id, deps.clock());
+        await eraseUser(deps.tx, requireUser(user).id, deps.clock(), reminderLeadMs(deps.config.notifications));
         return reply(200, { erased: true });
       },
     }),

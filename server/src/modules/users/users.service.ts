@@ -11,6 +11,7 @@ import { MembershipEntity, OrganizationEntity } from '../../db/entities/organiza
 import { EventEntity } from '../../db/entities/event.entity';
 import { SignupEntity } from '../../db/entities/signup.entity';
 import { cancelSignupOf } from '../signups/signups.service';
+import { eraseNotificationsOf } from '../notifications/notifications.service';
 import { recordAudit } from '../audit/audit.service';
 import { VolunteerProfileEntity } from '../../db/entities/volunteer.entities';
 import { eraseVolunteer } from '../volunteers/volunteers.service';
@@ -97,7 +98,7 @@ export const updateMe = transactional(async (manager: EntityManager, userId: str
  * not change) but lose the name and phone; upcoming ones are cancelled; the openid is released so the next
  * login starts a fresh account.
  */
-export const eraseUser = transactional(async (manager: EntityManager, userId: string, now: Date): Promise<void> => {
+export const eraseUser = transactional(async (manager: EntityManager, userId: string, now: Date, reminderLeadMs: number): Promise<void> => {
   const users = manager.getRepository(UserEntity);
   const user = await users.findOneBy({ id: userId });
   if (!user || user.erasedAt) throw notFound('user');
@@ -111,12 +112,13 @@ export const eraseUser = transactional(async (manager: EntityManager, userId: st
     .andWhere('s.checkedInAt IS NULL')
     .andWhere('e.endsAt >= :now', { now })
     .getMany();
-  for (const signup of upcoming) await cancelSignupOf(manager, userId, signup.eventId, now);
+  for (const signup of upcoming) await cancelSignupOf(manager, userId, signup.eventId, now, reminderLeadMs);
   await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
   await manager.getRepository(SignupEntity).update({ userId }, { name: ERASED_NAME, phone: '' });
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
   await manager.getRepository(MembershipEntity).delete({ userId });
   const { hadProfile } = await eraseVolunteer(manager, userId, now);
+  await eraseNotificationsOf(manager, userId);
   await recordAudit(manager, {
     actorId: userId,
     action: 'user.erase',

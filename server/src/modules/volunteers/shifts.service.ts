@@ -28,7 +28,7 @@ import { auditPersonalDataList, recordAudit } from '../audit/audit.service';
 import { encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity } from '../../db/entities/event.entity';
 import { actsFor, assertActsFor, isVisibleTo } from '../organizations/organizations.access';
-import { enqueueNotification } from '../notifications/notifications.service';
+import { enqueueNotification, scheduleShiftReminder, withdrawShiftReminder } from '../notifications/notifications.service';
 import { maskPhone } from '../signups/signups.rules';
 import { ERASED_NAME } from '../../db/entities/user.entity';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../../db/entities/volunteer.entities';
@@ -229,7 +229,14 @@ async function lockForOrganizer(manager: EntityManager, user: AuthUser, applicat
 }
 
 export const decideApplication = transactional(
-  async (manager: EntityManager, user: AuthUser, applicationId: string, input: ApplicationDecision, now: Date): Promise<ApplicationView> => {
+  async (
+    manager: EntityManager,
+    user: AuthUser,
+    applicationId: string,
+    input: ApplicationDecision,
+    now: Date,
+    reminderLeadMs: number,
+  ): Promise<ApplicationView> => {
     const { shift, application, event } = await lockForOrganizer(manager, user, applicationId);
     const target: ApplicationStatus = input.decision === 'approve' ? 'approved' : 'rejected';
     // The same decision twice is a repeat, not a conflict.
@@ -246,9 +253,10 @@ export const decideApplication = transactional(
       manager,
       application.userId,
       `application.${target}`,
-      { eventId: event.id, title: event.title, role: shift.role, reason: input.reason ?? null },
+      { eventId: event.id, title: event.title, role: shift.role, reason: input.reason ?? null, startsAt: toCstIso(shift.startsAt), venue: event.venueName },
       now,
     );
+    if (target === 'approved') await scheduleShiftReminder(manager, application, shift, event, now, reminderLeadMs);
     await recordAudit(manager, {
       actorId: user.id,
       action: `application.${input.decision}`,
@@ -320,6 +328,7 @@ async function endOpenApplication(
   application.status = status;
   application.decidedAt = now;
   await manager.getRepository(ShiftApplicationEntity).save(application);
+  await withdrawShiftReminder(manager, application.id);
   return { application, ended: true };
 }
 

@@ -24,6 +24,7 @@ import {
   volunteerProfileViewSchema,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
+import { reminderLeadMs } from '../notifications/notifications.service';
 import { decodeCursor } from '../../core/paging';
 import { sendTable } from '../../exports/table';
 import { requireUser, reply, route } from '../../core/route';
@@ -176,7 +177,8 @@ export function volunteerRoutes(deps: AppDeps) {
       body: applicationDecisionSchema,
       summary: '主办单位通过或拒绝岗位申请（通过人数不超过岗位人数）',
       response: applicationViewSchema,
-      handle: async ({ user, params, body }) => decideApplication(deps.tx, requireUser(user), params.id!, body, deps.clock()),
+      handle: async ({ user, params, body }) =>
+        decideApplication(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications)),
     }),
     route<CompleteApplication>({
       method: 'post',

@@ -68,7 +68,7 @@ export default function OrganizerEventsPage() {
     }
     try {
       await cancelEvent(event.id, reason.trim());
-      Taro.showToast({ title: '活动已取消，已通知报名者', icon: 'none' });
+      Taro.showToast({ title: '活动已取消，已向报名者发送通知', icon: 'none' });
       setCancelling(null);
       setReason('');
       events.update((item) => item.id === event.id, null);

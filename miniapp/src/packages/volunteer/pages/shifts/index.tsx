@@ -2,7 +2,7 @@
 // apply with one tap. Rows are slimmed and paged, so page data stays small.
 import { ScrollView, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { VolunteerSkill } from '@kepu/shared';
 import ListFooter from '@/components/ListFooter';
 import PageShell from '@/components/PageShell';
@@ -10,6 +10,7 @@ import { renderState } from '@/components/StateView';
 import ShiftCard, { toShiftRow } from '@/components/ShiftCard';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useSession } from '@/hooks/useSession';
+import { prepareSubscribe } from '@/services/subscribe';
 import { listOpenShifts, volunteerSkills } from '@/services/volunteer';
 import { asButton } from '@/utils/a11y';
 import '../../volunteer.scss';
@@ -19,6 +20,8 @@ export default function ShiftsPage() {
   const [skill, setSkill] = useState<VolunteerSkill | undefined>();
   // Signed in, each shift carries my own application: reload when the user changes.
   const shifts = usePagedList((cursor) => listOpenShifts({ skill }, cursor), [skill, user?.id], toShiftRow);
+  // The subscribe-message templates, ready before the tap that applies.
+  useEffect(() => void prepareSubscribe(), []);
 
   usePullDownRefresh(() => {
     void shifts.reload().finally(() => Taro.stopPullDownRefresh());
