@@ -5,6 +5,8 @@ const common = {
   transform: { '^.+\\.tsx?$': tsJest },
   moduleNameMapper: { '^@kepu/shared$': '<rootDir>/shared/src/index.ts' },
   testEnvironment: 'node',
+  // Databases are created per suite; on a busy shared machine that can take longer than jest's 5 s default.
+  testTimeout: 30_000,
 };
 // The mini-program's components and hooks run in jsdom; Taro's runtime is replaced
 // by small doubles in miniapp/test/ (a request the test answers, storage in a Map).
