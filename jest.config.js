@@ -5,8 +5,6 @@ const common = {
   transform: { '^.+\\.tsx?$': tsJest },
   moduleNameMapper: { '^@kepu/shared$': '<rootDir>/shared/src/index.ts' },
   testEnvironment: 'node',
-  // Databases are created per suite; on a busy shared machine that can take longer than jest's 5 s default.
-  testTimeout: 30_000,
 };
 // The mini-program's components and hooks run in jsdom; Taro's runtime is replaced
 // by small doubles in miniapp/test/ (a request the test answers, storage in a Map).
@@ -31,6 +29,8 @@ const miniapp = {
   setupFilesAfterEnv: ['<rootDir>/miniapp/test/setup.ts'],
 };
 module.exports = {
+  // Databases are created per suite; on a busy shared machine that can take longer than jest's 5 s default.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'shared', rootDir: __dirname, testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
     { ...common, displayName: 'server', rootDir: __dirname, testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
