@@ -57,6 +57,26 @@ export function sameValues(a: ReviewedValues, b: ReviewedValues): boolean {
 
 export const isEmpty = (values: ReviewedValues) => reviewedEventFields.every((field) => values[field] === undefined);
 
+/** The sign-up window, which applies at once: as CST ISO strings, null when open-ended. */
+export interface SignupWindow {
+  signupOpensAt: string | null;
+  signupClosesAt: string | null;
+}
+
+const isoOrNull = (value: Date | string | null) => (value ? toCstIso(new Date(value)) : null);
+
+export function signupWindowOf(event: EventEntity): SignupWindow {
+  return { signupOpensAt: isoOrNull(event.signupOpensAt), signupClosesAt: isoOrNull(event.signupClosesAt) };
+}
+
+/** The window after an edit: what it sends, else what was there. */
+export function signupWindowAfter(current: SignupWindow, edit: UpdateEvent): SignupWindow {
+  return {
+    signupOpensAt: edit.signupOpensAt !== undefined ? isoOrNull(edit.signupOpensAt) : current.signupOpensAt,
+    signupClosesAt: edit.signupClosesAt !== undefined ? isoOrNull(edit.signupClosesAt) : current.signupClosesAt,
+  };
+}
+
 /** Writes reviewed values onto the row. */
 export function assignReviewed(event: EventEntity, values: ReviewedValues): void {
   Object.assign(event, {

@@ -32,7 +32,18 @@ import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
 import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from '../../db/entities/event.entity';
 import { newEventRow } from './event.row';
 import { currentRevisionView, toEventView, toEventViews, toRevisionView } from './event.view';
-import { assignReviewed, auditDiff, changedValues, isEmpty, reviewedPartOf, reviewedValuesOf, sameValues, type ReviewedValues } from './event-changes';
+import {
+  assignReviewed,
+  auditDiff,
+  changedValues,
+  isEmpty,
+  reviewedPartOf,
+  reviewedValuesOf,
+  sameValues,
+  signupWindowAfter,
+  signupWindowOf,
+  type ReviewedValues,
+} from './event-changes';
 import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, editGoesToReview, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 import { parseDateBound } from '../../core/date-bounds';
 import { findForUpdate, transactional } from '../../core/transaction';
@@ -320,15 +331,8 @@ export const updateEvent = transactional(async (manager: EntityManager, user: Au
   if (!timesInOrder({ startsAt: Date.parse(wanted.startsAt), endsAt: Date.parse(wanted.endsAt) })) {
     throw validationFailed([{ path: 'endsAt', message: timesOutOfOrderMessage }]);
   }
-  const window = {
-    signupOpensAt: event.signupOpensAt ? toCstIso(event.signupOpensAt) : null,
-    signupClosesAt: event.signupClosesAt ? toCstIso(event.signupClosesAt) : null,
-  };
-  const windowWanted = {
-    ...window,
-    ...(edit.signupOpensAt !== undefined && { signupOpensAt: edit.signupOpensAt ? toCstIso(new Date(edit.signupOpensAt)) : null }),
-    ...(edit.signupClosesAt !== undefined && { signupClosesAt: edit.signupClosesAt ? toCstIso(new Date(edit.signupClosesAt)) : null }),
-  };
+  const window = signupWindowOf(event);
+  const windowWanted = signupWindowAfter(window, edit);
   const linksBefore = edit.planTasks ? await planLinksOf(manager, event.id) : undefined;
 
   const before = { startsAt: event.startsAt, endsAt: event.endsAt, venueName: event.venueName, venueAddress: event.venueAddress };

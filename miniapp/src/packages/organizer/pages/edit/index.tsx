@@ -152,8 +152,10 @@ export default function EditEventPage() {
   const saveDraft = async () => {
     const answer = await save();
     if (!answer) return;
-    const title = answer.revision?.status === 'pending' ? '修改已提交审核' : answer.status === 'draft' ? '已保存草稿' : '已保存';
-    Taro.showToast({ title, icon: 'none' });
+    const awaitingReview = answer.revision?.status === 'pending';
+    Taro.showToast({ title: awaitingReview ? '修改已提交审核' : answer.status === 'draft' ? '已保存草稿' : '已保存', icon: 'none' });
+    // The notice at the top says what now waits for the reviewer; the button is at the bottom.
+    if (awaitingReview) Taro.nextTick(() => void Taro.pageScrollTo({ selector: '.org-notice', duration: 300 }).catch(() => undefined));
   };
 
   const saveAndSubmit = async () => {

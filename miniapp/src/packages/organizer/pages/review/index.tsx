@@ -117,7 +117,7 @@ export default function ReviewPage() {
                 </Text>
                 {event.description.length > DESCRIPTION_PREVIEW ? (
                   <Text
-                    className="org-line link"
+                    className="org-more link"
                     {...asButton(() => setExpanded(expanded === event.id ? null : event.id), { expanded: expanded === event.id })}
                   >
                     {expanded === event.id ? '收起' : '展开全文'}
