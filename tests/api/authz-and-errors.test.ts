@@ -115,6 +115,12 @@ const guarded: Guarded[] = [
     body: () => ({ decision: 'approve' }),
     expect: { ...adminOnly, reviewer: 'allowed' },
   },
+  // Reviewers see every change awaiting review; an organizer only its own organization's.
+  {
+    route: 'get /event-revisions',
+    path: (ids) => `/event-revisions?organizerId=${ids.orgId}`,
+    expect: { ...organizersOwn(), reviewer: 'allowed' },
+  },
   { route: 'post /events/:id/cancel', path: (ids) => `/events/${ids.cancelTargetId}/cancel`, body: () => ({ reason: '测试取消' }), expect: organizersOwn() },
   {
     route: 'post /events/:id/signups',

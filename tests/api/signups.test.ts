@@ -101,12 +101,18 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       expect(await eventCounts(app, event.id)).toEqual({ confirmedCount: 3, waitlistCount: 0 });
     });
 
-    it('when the organizer adds seats, the waitlist moves up at once', async () => {
+    it('when the organizer adds seats, the waitlist moves up as soon as a reviewer approves the change', async () => {
       const event = await publishActivity(app, { capacity: 1 });
       await signUp(app, event.id, 'seats-a');
       await signUp(app, event.id, 'seats-b');
       await signUp(app, event.id, 'seats-c');
-      const res = await app.api.patch(`${API}/events/${event.id}`, { capacity: 2 }, await app.token('demo-organizer'));
+      const edited = await app.api.patch(`${API}/events/${event.id}`, { capacity: 2 }, await app.token('demo-organizer'));
+      expect(edited.body).toMatchObject({ capacity: 1, confirmedCount: 1, waitlistCount: 2, revision: { status: 'pending', changes: { capacity: 2 } } });
+      const res = await app.api.post(
+        `${API}/events/${event.id}/review`,
+        { decision: 'approve', version: edited.body.version },
+        await app.token('demo-reviewer'),
+      );
       expect(res.body).toMatchObject({ capacity: 2, confirmedCount: 2, waitlistCount: 1 });
       expect((await mySignups(app, 'seats-b')).find((s) => s.eventId === event.id)?.status).toBe('confirmed');
       expect((await mySignups(app, 'seats-c')).find((s) => s.eventId === event.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });

@@ -419,9 +419,14 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expectStatus(await signUp(app, event.id, 'vol-moved'), 201);
       expectStatus(await signUp(app, event.id, 'attendee-moved'), 201);
       const changed = async () => (await app.rows(NotificationEntity, { kind: 'event.changed' })).filter((n) => n.payload.eventId === event.id);
-      expectStatus(await app.api.patch(`${API}/events/${event.id}`, { description: '补充：请带身份证' }, await organizer()), 200);
+      // The organization is not trusted: each change applies when a reviewer approves it.
+      const editAndApprove = async (changes: Record<string, unknown>) => {
+        expectStatus(await app.api.patch(`${API}/events/${event.id}`, changes, await organizer()), 200);
+        expectStatus(await app.api.post(`${API}/events/${event.id}/review`, { decision: 'approve' }, await app.token('demo-reviewer')), 200);
+      };
+      await editAndApprove({ description: '补充：请带身份证' });
       expect(await changed()).toEqual([]);
-      expectStatus(await app.api.patch(`${API}/events/${event.id}`, { startsAt: '2026-12-05T09:30:00+08:00' }, await organizer()), 200);
+      await editAndApprove({ startsAt: '2026-12-05T09:30:00+08:00' });
       const notices = await changed();
       const ids = await Promise.all(['vol-moved', 'attendee-moved'].map(async (o) => (await app.user(o)).id));
       expect(notices.map((n) => n.userId).sort()).toEqual(ids.sort());

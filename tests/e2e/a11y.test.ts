@@ -141,11 +141,19 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer, 
     await checkScreen(tab, mode, 'volunteer-shifts', found);
     await signOut(page);
 
+    // A change to the published event awaiting review: the organizer's and the reviewer's view of it.
+    await organizer.patch(`/events/${event.id}`, { title: `无障碍检查：改过的名称（${mode}）`, capacity: 25 });
+
     await signIn(page, '主办单位（demo-organizer）');
     await tapText(page, '主办单位：活动管理');
     const card = shown(page).locator('.card').filter({ hasText: event.title });
     await card.waitFor();
+    await card.getByText('修改待审核').waitFor();
     await checkScreen(tab, mode, 'organizer-events', found);
+    await tapButton(page, '岗位与编辑', card);
+    await waitForContent(page, '.org-revision');
+    await checkScreen(tab, mode, 'organizer-edit-change', found);
+    await goBack(page);
     await tapButton(page, '志愿者', card);
     await shown(page).getByText('展厅引导', { exact: false }).first().waitFor();
     await checkScreen(tab, mode, 'organizer-volunteers', found);
@@ -160,6 +168,9 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer, 
     await tapText(page, '活动审核');
     await shown(page).getByText(`无障碍检查：待审核（${mode}）`).waitFor();
     await checkScreen(tab, mode, 'review-queue', found);
+    await tapText(page, '修改申请');
+    await shown(page).getByText(`改为：无障碍检查：改过的名称（${mode}）`).waitFor();
+    await checkScreen(tab, mode, 'review-revisions', found);
     await signOut(page);
 
     // The admin's pages: a plan previewed (warnings, outline, units with roles), and the campaign dates.

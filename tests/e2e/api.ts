@@ -11,6 +11,7 @@ export interface Caller {
   get<T = any>(path: string): Promise<T>;
   post<T = any>(path: string, body?: unknown): Promise<T>;
   put<T = any>(path: string, body?: unknown): Promise<T>;
+  patch<T = any>(path: string, body?: unknown): Promise<T>;
 }
 
 export const API = '/api/v1';
@@ -37,6 +38,7 @@ export function apiFor(baseUrl: string): Api {
         get: (path) => send(baseUrl, 'GET', path, token),
         post: (path, body) => send(baseUrl, 'POST', path, token, body),
         put: (path, body) => send(baseUrl, 'PUT', path, token, body),
+        patch: (path, body) => send(baseUrl, 'PATCH', path, token, body),
       };
       callers.set(openid, caller);
       return caller;

@@ -1,7 +1,24 @@
 // Organizers and reviewers in the H5 app: posting an event that a reviewer
-// approves into the public list, and checking a resident in by typed code.
+// approves into the public list, changing a published event (the change waits
+// for the reviewer, who sees it before and after), and checking a resident in by typed code.
 import type { Page } from 'playwright-core';
-import { answerModal, backToTabs, eventTitles, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
+import { publishActivity } from './api';
+import {
+  answerModal,
+  backToTabs,
+  eventTitles,
+  expectToast,
+  field,
+  goBack,
+  pick,
+  settle,
+  shown,
+  signIn,
+  signOut,
+  switchTab,
+  tapButton,
+  tapText,
+} from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(180_000);
@@ -65,6 +82,49 @@ describe('an organizer', () => {
     await tapButton(page, '搜索');
     expect(await eventTitles(page, [title])).toEqual([title]);
     await shot('in-public-list');
+  });
+
+  it('changes a published event: the public keeps the approved version until a reviewer, shown before and after, approves', async () => {
+    const before = '端到端修改测试：航天模型课';
+    const after = '端到端修改测试：火箭模型制作课';
+    const event = await publishActivity(e2e.api, { title: before, capacity: 20, days: 6 });
+    const publicTitle = async () => (await (await e2e.api.as('demo-resident')).get<{ title: string }>(`/events/${event.id}`)).title;
+    const { page, shot } = await e2e.open('organizer-revision');
+    await signIn(page, '主办单位（demo-organizer）');
+    await openOrganizerEvents(page);
+    await tapButton(page, '岗位与编辑', card(page, before));
+    await field(page, '活动名称').fill(after);
+    await shown(page).locator('taro-textarea-core textarea').first().fill('动手制作一枚水火箭，了解火箭升空的原理。');
+    await tapButton(page, '保存');
+    await expectToast(page, '修改已提交审核');
+    const notice = shown(page).locator('.org-notice');
+    await notice.getByText('修改待审核').waitFor();
+    await notice.getByText(`改为：${after}`).waitFor();
+    await notice.scrollIntoViewIfNeeded();
+    await shot('change-awaiting-review');
+    expect(await publicTitle()).toBe(before);
+
+    await goBack(page);
+    await card(page, before).getByText('修改待审核').waitFor();
+    await card(page, before).scrollIntoViewIfNeeded();
+    await shot('list-marks-change');
+
+    // The reviewer reads the queue in 大字模式.
+    await signOut(page);
+    await shown(page).locator('.me-setting taro-switch-core').click();
+    await shown(page).locator('.page.page--large').waitFor();
+    await signIn(page, '审核员（demo-reviewer）');
+    await tapText(page, '活动审核');
+    await tapText(page, '修改申请');
+    const change = card(page, before);
+    await change.getByText(`原：${before}`).waitFor();
+    await change.getByText(`改为：${after}`).waitFor();
+    await shot('review-queue-change-large-text');
+    await tapButton(page, '通过修改', change);
+    await expectToast(page, '已通过，修改已生效');
+    await change.waitFor({ state: 'detached' });
+    await shot('change-approved');
+    expect(await settle(publicTitle, (title) => title === after)).toBe(after);
   });
 
   it("checks a resident in by typing the code from the resident's QR", async () => {

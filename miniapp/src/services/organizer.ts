@@ -31,6 +31,17 @@ export function listPendingReview(cursor?: string | null): Promise<Listing<Event
   return request<Listing<EventView>>('/events', { query: { status: 'pending', cursor: cursor ?? undefined, limit: 20 }, quiet: true });
 }
 
+/** Changes to published events awaiting review, longest waiting first; each item's `revision` holds the change. */
+export function listRevisionsForReview(cursor?: string | null): Promise<Listing<EventView>> {
+  return request<Listing<EventView>>('/event-revisions', { query: { cursor: cursor ?? undefined, limit: 20 }, quiet: true });
+}
+
+/** Ids of the organization's events whose change awaits review (the first 100 are plenty to mark a list). */
+export async function eventsWithChangeAwaitingReview(organizerId: string): Promise<Set<string>> {
+  const page = await request<Listing<EventView>>('/event-revisions', { query: { organizerId, limit: 100 }, quiet: true });
+  return new Set(page.items.map((event) => event.id));
+}
+
 export function getEditableEvent(id: string): Promise<EventView> {
   return request<EventView>(eventPath(id), { quiet: true });
 }
@@ -47,6 +58,7 @@ export function submitEvent(id: string): Promise<EventView> {
   return request<EventView>(`${eventPath(id)}/submit`, { method: 'POST' });
 }
 
+/** `decision.version`: the version the reviewer saw; the server answers 409 EVENT_CHANGED if the event changed since. */
 export function reviewEvent(id: string, decision: ReviewEvent): Promise<EventView> {
   return request<EventView>(`${eventPath(id)}/review`, { method: 'POST', data: decision });
 }

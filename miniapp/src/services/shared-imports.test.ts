@@ -13,6 +13,7 @@ const zodFree = [
   '@kepu/shared/time',
   '@kepu/shared/states',
   '@kepu/shared/volunteers/skills',
+  '@kepu/shared/rules/event-review',
   '@kepu/shared/rules/event-times',
   '@kepu/shared/rules/seats',
   '@kepu/shared/rules/signup-window',

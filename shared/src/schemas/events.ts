@@ -41,15 +41,17 @@ export const venueSchema = z.object({
 export type Venue = z.infer<typeof venueSchema>;
 
 const shortTags = z.array(z.string().trim().min(1).max(20)).max(10);
+const description = z.string().trim().max(5000);
+const district = z.string().trim().max(30);
 
 const eventFields = {
   title: z.string().trim().min(2, { error: '标题至少2个字' }).max(80),
-  description: z.string().trim().max(5000).default(''),
+  description: description.default(''),
   organizerId: idSchema,
   city: z.string().trim().min(2).max(20),
   audiences: shortTags.default([]),
   themes: shortTags.default([]),
-  district: z.string().trim().max(30).default(''),
+  district: district.default(''),
   venue: venueSchema,
   startsAt: isoTimeSchema,
   endsAt: isoTimeSchema,
@@ -97,11 +99,25 @@ export const createEventSeriesSchema = z
   .refine(timesSentInOrder, timesMessage);
 export type CreateEventSeries = z.infer<typeof createEventSeriesSchema>;
 
-export const updateEventSchema = z.object(eventFields).omit({ organizerId: true }).partial().strict().refine(timesSentInOrder, timesMessage);
+/** An edit changes only the fields it sends: no defaults (a default would overwrite what is stored). */
+export const updateEventSchema = z
+  .object({ ...eventFields, description, audiences: shortTags, themes: shortTags, district })
+  .omit({ organizerId: true })
+  .partial()
+  .strict()
+  .refine(timesSentInOrder, timesMessage);
 export type UpdateEvent = z.infer<typeof updateEventSchema>;
 
 export const reviewEventSchema = z
-  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(200).optional() })
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(200).optional(),
+    /**
+     * The event's `version` the reviewer looked at: a decision on an event edited since
+     * answers 409 EVENT_CHANGED. Optional for v1 clients, which decide on whatever is current.
+     */
+    version: z.number().int().min(1).optional(),
+  })
   .refine((v) => v.decision === 'approve' || (v.reason?.length ?? 0) > 0, { error: '驳回时请填写原因', path: ['reason'] });
 export type ReviewEvent = z.infer<typeof reviewEventSchema>;
 

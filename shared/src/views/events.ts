@@ -14,6 +14,41 @@ export const venueViewSchema = z
   .meta({ id: 'VenueView' });
 export type VenueView = z.infer<typeof venueViewSchema>;
 
+/**
+ * The fields of a change an organization that is not trusted proposed for its
+ * published event, each with its proposed value; fields it leaves alone are absent.
+ */
+export const eventChangesViewSchema = z
+  .strictObject({
+    title: z.string().optional(),
+    description: z.string().optional(),
+    city: z.string().optional(),
+    district: z.string().optional(),
+    audiences: z.array(z.string()).optional(),
+    themes: z.array(z.string()).optional(),
+    venue: venueViewSchema.optional(),
+    startsAt: isoTimeView.optional(),
+    endsAt: isoTimeView.optional(),
+    capacity: z.number().int().optional(),
+    campaign: z.strictObject({ code: z.string(), name: z.string() }).nullable().optional(),
+  })
+  .meta({ id: 'EventChangesView' });
+export type EventChangesView = z.infer<typeof eventChangesViewSchema>;
+
+/** A proposed change to a published event: awaiting review, or the last one a reviewer rejected (with the reason). */
+export const eventRevisionViewSchema = z
+  .strictObject({
+    id: z.string(),
+    status: z.enum(['pending', 'rejected']),
+    proposedAt: isoTimeView,
+    changes: eventChangesViewSchema,
+    /** Why the reviewer rejected it; null while it is pending. */
+    reason: z.string().nullable(),
+    decidedAt: isoTimeView.nullable(),
+  })
+  .meta({ id: 'EventRevisionView' });
+export type EventRevisionView = z.infer<typeof eventRevisionViewSchema>;
+
 export const eventViewSchema = z
   .strictObject({
     id: z.string(),
@@ -45,6 +80,14 @@ export const eventViewSchema = z
     cancelReason: z.string().nullable(),
     /** A plan task the event carries out changed or disappeared in a re-import: its organizer should check the link. */
     planTaskChanged: z.boolean(),
+    /** Grows with every edit; a reviewer's decision names the version they looked at (`POST /events/:id/review {version}`). */
+    version: z.number().int(),
+    /**
+     * Only in the event's detail (and the review queue) for its organizers, reviewers and admins:
+     * a change awaiting review, or the last one rejected. The fields above stay the approved ones
+     * until a reviewer approves the change. Absent in lists; null for everyone else.
+     */
+    revision: eventRevisionViewSchema.nullable().optional(),
     /** Only in lists sorted by `near`. */
     distanceKm: z.number().optional(),
   })

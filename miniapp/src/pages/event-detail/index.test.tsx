@@ -41,6 +41,7 @@ function eventView(overrides: Partial<EventView>): EventView {
     reviewReason: null,
     cancelReason: null,
     planTaskChanged: false,
+    version: 1,
     ...overrides,
   };
 }

@@ -112,11 +112,60 @@ export class EventEntity {
   @Column({ type: 'datetime', nullable: true })
   publishedAt: Date | null;
 
+  /** Grows with every edit, so a reviewer's decision names what they saw. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @Column({ type: 'datetime' })
   createdAt: Date;
 
   @Column({ type: 'datetime' })
   updatedAt: Date;
+}
+
+export type EventRevisionStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+/**
+ * A change to a published event proposed by an organization that is not
+ * trusted: held here, the public event untouched, until a reviewer decides.
+ * At most one is pending per event; a further edit updates it.
+ */
+@Entity('event_revisions')
+@Index('ix_event_revisions_queue', ['status', 'proposedAt', 'id'])
+@Index('ix_event_revisions_event', ['eventId', 'version'])
+export class EventRevisionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  eventId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: EventRevisionStatus;
+
+  /** The event's version this proposal made; orders an event's revisions (proposedAt may tie). */
+  @Column({ type: 'int' })
+  version: number;
+
+  /** The proposed values of the fields it changes, in the request's shapes (times as ISO strings). */
+  @Column({ type: 'simple-json' })
+  changes: Record<string, unknown>;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  proposedBy: string | null;
+
+  @Column({ type: 'datetime' })
+  proposedAt: Date;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  decidedBy: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  decidedAt: Date | null;
+
+  /** The reviewer's reason, shown to the organizer when rejected. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reason: string | null;
 }
 
 /** Which plan tasks an event carries out (依据). */

@@ -1,6 +1,6 @@
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CampaignYearEntity } from './campaign-year.entity';
-import { EventEntity, EventPlanTaskEntity } from './event.entity';
+import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from './event.entity';
 import { NotificationEntity, NotificationSubscriptionEntity } from './notification.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
 import { PlanEntity, PlanTaskEntity } from './plan.entity';
@@ -16,6 +16,7 @@ export const entities = [
   PlanTaskEntity,
   EventEntity,
   EventPlanTaskEntity,
+  EventRevisionEntity,
   SignupEntity,
   AuditEntryEntity,
   NotificationEntity,

@@ -49,6 +49,7 @@ const CARD_COLUMNS = [
   'e.reviewReason',
   'e.cancelReason',
   'e.planTaskChanged',
+  'e.version',
 ].join(', ');
 
 /** A card's row as the driver returns it: times are Date (MariaDB) or UTC text (SQLite), flags 0/1, tag lists JSON text. */
@@ -260,6 +261,7 @@ function cardView(row: CardRow, planTasks: EventView['planTasks']): EventView {
     reviewReason: (row.reviewReason as string | null) ?? null,
     cancelReason: (row.cancelReason as string | null) ?? null,
     planTaskChanged: toFlag(row.planTaskChanged),
+    version: Number(row.version),
   };
 }
 

@@ -1,11 +1,12 @@
 // Turns event rows into the contract's EventView, loading what a page of
 // events needs (organizers, plan tasks) in one query each, never per row.
 import { In, type EntityManager } from 'typeorm';
-import { cstDateOf, toCstIso, type EventView } from '@kepu/shared';
+import { cstDateOf, toCstIso, type EventChangesView, type EventRevisionView, type EventView } from '@kepu/shared';
 import { campaignOccurrence } from '../../campaigns';
 import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { PlanTaskEntity } from '../../db/entities/plan.entity';
-import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
+import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from '../../db/entities/event.entity';
+import type { ReviewedValues } from './event-changes';
 
 export async function toEventViews(manager: EntityManager, events: EventEntity[]): Promise<EventView[]> {
   if (events.length === 0) return [];
@@ -50,6 +51,7 @@ export async function toEventViews(manager: EntityManager, events: EventEntity[]
     reviewReason: event.reviewReason,
     cancelReason: event.cancelReason,
     planTaskChanged: event.planTaskChanged,
+    version: event.version,
   }));
 }
 
@@ -59,9 +61,42 @@ export async function toEventView(manager: EntityManager, event: EventEntity): P
 }
 
 /** The campaign's name as it was in the event's year (全国科普日 up to 2024, 全国科普月 after). */
-export function campaignOf(campaignCode: string | null, startsAt: Date): EventView['campaign'] {
-  if (!campaignCode) return null;
+export function campaignOf(code: string | null, startsAt: Date): EventView['campaign'] {
+  if (!code) return null;
   const year = Number(cstDateOf(startsAt).slice(0, 4));
-  const occurrence = campaignOccurrence(campaignCode, year);
-  return { code: campaignCode, name: occurrence?.name ?? campaignCode };
+  const occurrence = campaignOccurrence(code, year);
+  return { code, name: occurrence?.name ?? code };
+}
+
+/** A revision's proposed values in the view's shapes. */
+function changesView(changes: ReviewedValues, event: EventEntity): EventChangesView {
+  const { venue, startsAt, endsAt, campaign, ...plain } = changes;
+  const proposedStart = startsAt ? new Date(startsAt) : event.startsAt;
+  return {
+    ...plain,
+    ...(venue !== undefined && { venue }),
+    ...(startsAt !== undefined && { startsAt: toCstIso(new Date(startsAt)) }),
+    ...(endsAt !== undefined && { endsAt: toCstIso(new Date(endsAt)) }),
+    ...(campaign !== undefined && { campaign: campaignOf(campaign, proposedStart) }),
+  };
+}
+
+export function toRevisionView(revision: EventRevisionEntity, event: EventEntity): EventRevisionView {
+  return {
+    id: revision.id,
+    status: revision.status === 'rejected' ? 'rejected' : 'pending',
+    proposedAt: toCstIso(revision.proposedAt),
+    changes: changesView(revision.changes as ReviewedValues, event),
+    reason: revision.reason,
+    decidedAt: revision.decidedAt ? toCstIso(revision.decidedAt) : null,
+  };
+}
+
+/**
+ * The event's latest revision when it is still to be decided or was rejected
+ * (its organizer should see why); null once one was approved or withdrawn.
+ */
+export async function currentRevisionView(manager: EntityManager, event: EventEntity): Promise<EventRevisionView | null> {
+  const latest = await manager.getRepository(EventRevisionEntity).findOne({ where: { eventId: event.id }, order: { version: 'DESC' } });
+  return latest && (latest.status === 'pending' || latest.status === 'rejected') ? toRevisionView(latest, event) : null;
 }

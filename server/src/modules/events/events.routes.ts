@@ -11,18 +11,36 @@ import {
   eventListQuerySchema,
   eventSeriesViewSchema,
   eventViewSchema,
+  idSchema,
+  pageQuerySchema,
   pageSchema,
   type ReviewEvent,
   reviewEventSchema,
   type UpdateEvent,
   updateEventSchema,
 } from '@kepu/shared';
+import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
 import { renderCalendar } from './ics';
 import { PublicEvents } from './public-events';
 import { reminderLeadMs } from '../notifications/notifications.service';
-import { cancelEvent, createEvent, createEventSeries, getEvent, listEvents, reviewEvent, submitEvent, submitSeries, updateEvent } from './events.service';
+import {
+  cancelEvent,
+  createEvent,
+  createEventSeries,
+  getEvent,
+  listEvents,
+  listRevisionsForReview,
+  reviewEvent,
+  submitEvent,
+  submitSeries,
+  updateEvent,
+} from './events.service';
+
+/** `GET /event-revisions`: the server alone reads it, so it lives here, not in shared. */
+const revisionQueueQuerySchema = pageQuerySchema.extend({ organizerId: idSchema.optional() });
+type RevisionQueueQuery = z.infer<typeof revisionQueueQuerySchema>;
 
 /** A calendar feed holds at most this many events. */
 const CALENDAR_LIMIT = 100;
@@ -119,7 +137,7 @@ export function eventRoutes(deps: AppDeps) {
       access: ['organizer', 'admin'],
       tag: 'events',
       body: updateEventSchema,
-      summary: '修改活动（被驳回的活动修改后回到草稿）',
+      summary: '修改活动（被驳回的活动修改后回到草稿；非可信单位对已发布活动的内容、时间、地点、名额的修改需重新审核，通过前公众看到原内容）',
       response: eventViewSchema,
       handle: async ({ body, user, params }) =>
         updateEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications)),
@@ -139,9 +157,20 @@ export function eventRoutes(deps: AppDeps) {
       access: ['reviewer'],
       tag: 'events',
       body: reviewEventSchema,
-      summary: '审核员通过或驳回活动',
+      summary: '审核员通过或驳回活动，或已发布活动的待审核修改（version：审核员看到的版本，活动已被再次修改时 409）',
       response: eventViewSchema,
-      handle: async ({ body, user, params }) => reviewEvent(deps.tx, requireUser(user), params.id!, body, deps.clock()),
+      handle: async ({ body, user, params }) =>
+        reviewEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications)),
+    }),
+    route<undefined, RevisionQueueQuery>({
+      method: 'get',
+      path: '/event-revisions',
+      access: ['reviewer', 'organizer', 'admin'],
+      tag: 'events',
+      query: revisionQueueQuerySchema,
+      summary: '待审核的活动修改（审核员看全部；主办单位用 organizerId 看本单位的），等待最久的在前',
+      response: pageSchema(eventViewSchema),
+      handle: async ({ query, user }) => listRevisionsForReview(read, query, requireUser(user)),
     }),
     route<CancelEvent>({
       method: 'post',

@@ -1,4 +1,4 @@
-import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, noticeWorthyChanges, statusAfterEdit } from './events.rules';
+import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, editGoesToReview, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 
 const at = (iso: string) => new Date(iso);
 const base = { startsAt: at('2026-12-05T09:00:00+08:00'), endsAt: at('2026-12-05T12:00:00+08:00'), venueName: '科技馆', venueAddress: '建设北路' };
@@ -9,6 +9,12 @@ describe('event rules', () => {
     expect(noticeWorthyChanges(base, { ...base, endsAt: at('2026-12-05T12:30:00+08:00') })).toEqual(['time']);
     expect(noticeWorthyChanges(base, { ...base, venueAddress: '新华道' })).toEqual(['venue']);
     expect(noticeWorthyChanges(base, { ...base, startsAt: at('2026-12-06T09:00:00+08:00'), venueName: '图书馆' })).toEqual(['time', 'venue']);
+  });
+
+  it("only a published event's edit by an organization that is not trusted waits for a reviewer", () => {
+    expect(editGoesToReview('published', false)).toBe(true);
+    expect(editGoesToReview('published', true)).toBe(false);
+    for (const status of ['draft', 'pending', 'rejected'] as const) expect(editGoesToReview(status, false)).toBe(false);
   });
 
   it('an event is edited in every state but cancelled', () => {

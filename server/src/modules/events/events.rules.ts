@@ -21,6 +21,16 @@ export function canCancel(event: { status: EventStatus; endsAt: Date }, now: Dat
   return event.status !== 'cancelled' && event.endsAt.getTime() > now.getTime();
 }
 
+/**
+ * A published event is public as a reviewer approved it: when an organization
+ * that is not trusted changes it, the change waits for a reviewer and the
+ * approved version stays public. Drafts and rejected events are private; a
+ * pending one is in review already (the decision names the version seen).
+ */
+export function editGoesToReview(status: EventStatus, editorTrusted: boolean): boolean {
+  return status === 'published' && !editorTrusted;
+}
+
 /** After an edit, a rejected event goes back to draft so it can be resubmitted. */
 export function statusAfterEdit(status: EventStatus): EventStatus {
   return status === 'rejected' ? 'draft' : status;

@@ -22,20 +22,33 @@ import { conflict, forbidden, notFound, validationFailed } from '../../core/erro
 import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
 import { enqueueNotificationOnce, rescheduleEventReminders, withdrawEventReminders } from '../notifications/notifications.service';
-import { actsFor, assertActsFor, isVisibleTo } from '../organizations/organizations.access';
+import { actsFor, assertActsFor, isVisibleTo, seesUnpublished } from '../organizations/organizations.access';
 import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { PlanTaskEntity } from '../../db/entities/plan.entity';
 import { SignupEntity } from '../../db/entities/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
 import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
 import { ShiftApplicationEntity } from '../../db/entities/volunteer.entities';
-import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
+import { keysetPage } from '../../core/paging';
+import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from '../../db/entities/event.entity';
 import { newEventRow } from './event.row';
-import { toEventView } from './event.view';
+import { currentRevisionView, toEventView, toEventViews, toRevisionView } from './event.view';
 import { listEventCards } from './event-list';
 import { TaskTitles } from './task-titles';
 import { readListState } from '../../db/list-state';
-import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, noticeWorthyChanges, statusAfterEdit } from './events.rules';
+import {
+  assignReviewed,
+  auditDiff,
+  changedValues,
+  isEmpty,
+  reviewedPartOf,
+  reviewedValuesOf,
+  sameValues,
+  signupWindowAfter,
+  signupWindowOf,
+  type ReviewedValues,
+} from './event-changes';
+import { canCancel, canEdit, canReview, canSubmit, capacityAllowed, editGoesToReview, noticeWorthyChanges, statusAfterEdit } from './events.rules';
 import { findForUpdate, transactional } from '../../core/transaction';
 
 export { haversineKm } from './event-list';
@@ -57,7 +70,13 @@ export async function loadVisibleEvent(manager: EntityManager, id: string, user:
 }
 
 export async function getEvent(manager: EntityManager, id: string, user: AuthUser | null): Promise<EventView> {
-  return toEventView(manager, await loadVisibleEvent(manager, id, user));
+  return viewFor(manager, await loadVisibleEvent(manager, id, user), user);
+}
+
+/** The event's view, with the change awaiting review (or last rejected) for those who may see it; never for the public. */
+async function viewFor(manager: EntityManager, event: EventEntity, user: AuthUser | null): Promise<EventView> {
+  const view = await toEventView(manager, event);
+  return { ...view, revision: seesUnpublished(event, user) ? await currentRevisionView(manager, event) : null };
 }
 
 async function checkReferences(manager: EntityManager, input: { campaign?: string | null; planTasks?: { planId: string; number: number }[] }) {
@@ -179,56 +198,148 @@ async function loadForOrganizer(manager: EntityManager, user: AuthUser, id: stri
   return event;
 }
 
-export const updateEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, changes: UpdateEvent, now: Date, leadMs: number) => {
-  const event = await loadForOrganizer(manager, user, id);
-  if (!canEdit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
-  await checkReferences(manager, changes);
-  const startsAt = changes.startsAt ? new Date(changes.startsAt) : event.startsAt;
-  const endsAt = changes.endsAt ? new Date(changes.endsAt) : event.endsAt;
-  // The schema checked what was sent; only the merged event shows a new start past the stored end.
-  if (!timesInOrder({ startsAt: startsAt.getTime(), endsAt: endsAt.getTime() })) throw validationFailed([{ path: 'endsAt', message: timesOutOfOrderMessage }]);
-  const before = { startsAt: event.startsAt, endsAt: event.endsAt, venueName: event.venueName, venueAddress: event.venueAddress };
-  if (changes.capacity !== undefined && !capacityAllowed(changes.capacity, event.confirmedCount)) {
-    throw conflict('EVENT_FULL_CAPACITY_TOO_LOW', { confirmedSeats: event.confirmedCount });
+/**
+ * An organizer's edit. Drafts, rejected and pending events, and the events of
+ * trusted organizations (or an admin's edit), change at once. A published event
+ * of an organization that is not trusted keeps its approved version public: the
+ * reviewed fields (reviewedEventFields) go into its pending revision, merged
+ * with one already waiting; the sign-up window and plan-task links still apply
+ * at once, as they hold no text residents read and an organizer must be able to
+ * close sign-ups without waiting. Every edit that changes something bumps the
+ * version (so a reviewer's decision names what was seen) and is audited.
+ */
+export const updateEvent = transactional(
+  async (manager: EntityManager, user: AuthUser, id: string, edit: UpdateEvent, now: Date, leadMs: number): Promise<EventView> => {
+    const event = await loadForOrganizer(manager, user, id);
+    if (!canEdit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
+    await checkReferences(manager, edit);
+    // Refused at once, review or not: those seats are already given.
+    if (edit.capacity !== undefined && !capacityAllowed(edit.capacity, event.confirmedCount)) {
+      throw conflict('EVENT_FULL_CAPACITY_TOO_LOW', { confirmedSeats: event.confirmedCount });
+    }
+    const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: event.organizerId });
+    const viaReview = editGoesToReview(event.status, Boolean(organization?.trusted) || user.roles.includes('admin'));
+    const pending = viaReview ? await pendingRevisionOf(manager, event.id) : null;
+    const approved = reviewedValuesOf(event);
+    const proposedBefore: ReviewedValues = (pending?.changes as ReviewedValues | undefined) ?? {};
+    // What the organizer wants the event to look like: the approved event, the change already waiting, and this edit.
+    const wanted = { ...approved, ...proposedBefore, ...reviewedPartOf(edit) };
+    // The schema checked what was sent; only the merged event shows a new start past the stored end.
+    if (!timesInOrder({ startsAt: Date.parse(wanted.startsAt), endsAt: Date.parse(wanted.endsAt) })) {
+      throw validationFailed([{ path: 'endsAt', message: timesOutOfOrderMessage }]);
+    }
+    const window = signupWindowOf(event);
+    const windowWanted = signupWindowAfter(window, edit);
+    const linksBefore = edit.planTasks ? await planLinksOf(manager, event.id) : undefined;
+
+    const before = { startsAt: event.startsAt, endsAt: event.endsAt, venueName: event.venueName, venueAddress: event.venueAddress };
+    const applied = viaReview ? {} : changedValues(approved, wanted);
+    const proposal = viaReview ? changedValues(approved, wanted) : {};
+    assignReviewed(event, applied);
+    event.signupOpensAt = windowWanted.signupOpensAt ? new Date(windowWanted.signupOpensAt) : null;
+    event.signupClosesAt = windowWanted.signupClosesAt ? new Date(windowWanted.signupClosesAt) : null;
+    if (edit.planTasks) await replacePlanLinks(manager, event.id, edit.planTasks);
+    const linksAfter = edit.planTasks ? await planLinksOf(manager, event.id) : undefined;
+
+    const changes = auditDiff(
+      { ...approved, ...proposedBefore, ...window, planTasks: linksBefore },
+      { ...(viaReview ? { ...approved, ...proposal } : wanted), ...windowWanted, planTasks: linksAfter },
+    );
+    const proposalChanged = viaReview && !sameValues(proposal, proposedBefore);
+    const revision = proposalChanged ? proposeRevision(event, pending, proposal, user, now) : pending;
+    if (Object.keys(changes).length > 0) event.version += 1;
+    if (proposalChanged && revision) await manager.getRepository(EventRevisionEntity).save(Object.assign(revision, { version: event.version }));
+
+    Object.assign(event, {
+      // The organizer has looked at the event again since its plan task changed.
+      planTaskChanged: false,
+      status: statusAfterEdit(event.status),
+      updatedAt: now,
+    });
+    await manager.getRepository(EventEntity).save(event);
+    // More seats: the waitlist moves up at once.
+    if (applied.capacity !== undefined) await promoteWaitlist(manager, event, now, leadMs);
+    await noticeChanges(manager, event, before, now, leadMs);
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(manager, {
+        actorId: user.id,
+        action: 'event.edit',
+        target: `event:${event.id}`,
+        details: {
+          title: event.title,
+          version: event.version,
+          changes,
+          // Which of these the public sees now, and which wait for a reviewer.
+          awaitingReview: revision?.status === 'pending' ? Object.keys(revision.changes) : [],
+          revisionId: revision?.id ?? null,
+        },
+        at: now,
+      });
+    }
+    return viewFor(manager, event, user);
+  },
+);
+
+async function planLinksOf(manager: EntityManager, eventId: string): Promise<{ planId: string; number: number }[]> {
+  const links = await manager.getRepository(EventPlanTaskEntity).find({ where: { eventId }, order: { planId: 'ASC', taskNumber: 'ASC' } });
+  return links.map((l) => ({ planId: l.planId, number: l.taskNumber }));
+}
+
+/** The event's change awaiting review, if any. Read under the event's lock: at most one per event. */
+async function pendingRevisionOf(manager: EntityManager, eventId: string): Promise<EventRevisionEntity | null> {
+  return manager.getRepository(EventRevisionEntity).findOneBy({ eventId, status: 'pending' });
+}
+
+/**
+ * The revision that now holds `proposal`: the waiting one updated, or a new
+ * one; withdrawn when the edit brings every field back to the approved value.
+ * Not saved yet: the caller stamps it with the event's new version.
+ */
+function proposeRevision(
+  event: EventEntity,
+  pending: EventRevisionEntity | null,
+  proposal: ReviewedValues,
+  user: AuthUser,
+  now: Date,
+): EventRevisionEntity | null {
+  if (isEmpty(proposal)) {
+    if (!pending) return null;
+    return Object.assign(pending, { status: 'withdrawn', decidedBy: user.id, decidedAt: now });
   }
-  Object.assign(event, {
-    ...(changes.title !== undefined && { title: changes.title }),
-    ...(changes.description !== undefined && { description: changes.description }),
-    ...(changes.city !== undefined && { city: changes.city }),
-    ...(changes.district !== undefined && { district: changes.district }),
-    ...(changes.audiences !== undefined && { audiences: changes.audiences }),
-    ...(changes.themes !== undefined && { themes: changes.themes }),
-    ...(changes.venue !== undefined && {
-      venueName: changes.venue.name,
-      venueAddress: changes.venue.address,
-      venueLat: changes.venue.lat,
-      venueLng: changes.venue.lng,
-    }),
-    ...(changes.capacity !== undefined && { capacity: changes.capacity }),
-    ...(changes.signupOpensAt !== undefined && { signupOpensAt: changes.signupOpensAt ? new Date(changes.signupOpensAt) : null }),
-    ...(changes.signupClosesAt !== undefined && { signupClosesAt: changes.signupClosesAt ? new Date(changes.signupClosesAt) : null }),
-    ...(changes.campaign !== undefined && { campaignCode: changes.campaign }),
-    startsAt,
-    endsAt,
-    // The organizer has looked at the event again since its plan task changed.
-    planTaskChanged: false,
-    status: statusAfterEdit(event.status),
-    updatedAt: now,
+  return Object.assign(pending ?? new EventRevisionEntity(), {
+    id: pending?.id ?? randomUUID(),
+    eventId: event.id,
+    status: 'pending',
+    changes: proposal,
+    proposedBy: user.id,
+    // Back of the queue: what the reviewer will see was proposed now.
+    proposedAt: now,
+    decidedBy: null,
+    decidedAt: null,
+    reason: null,
   });
-  await manager.getRepository(EventEntity).save(event);
-  if (changes.planTasks) await replacePlanLinks(manager, event.id, changes.planTasks);
-  // More seats: the waitlist moves up at once.
-  if (changes.capacity !== undefined) await promoteWaitlist(manager, event, now, leadMs);
+}
+
+/**
+ * After the time or place of an event changed: everyone coming of a published
+ * event is told, and a new start moves every reminder with it (a reminder
+ * already sent for the old time gets a successor).
+ */
+async function noticeChanges(
+  manager: EntityManager,
+  event: EventEntity,
+  before: { startsAt: Date; endsAt: Date; venueName: string; venueAddress: string },
+  now: Date,
+  leadMs: number,
+): Promise<void> {
   const noticeWorthy = event.status === 'published' ? noticeWorthyChanges(before, event) : [];
   if (noticeWorthy.length)
     await notifyEveryoneComing(manager, event, 'event.changed', { changed: noticeWorthy, startsAt: toCstIso(event.startsAt), venue: event.venueName }, now);
-  // A new start moves every reminder with it (a reminder already sent for the old time gets a successor).
   if (before.startsAt.getTime() !== event.startsAt.getTime()) {
     const confirmed = await manager.getRepository(SignupEntity).find({ where: { eventId: event.id, status: 'confirmed' }, select: { id: true, userId: true } });
     await rescheduleEventReminders(manager, event, event.status === 'published' ? confirmed : [], now, leadMs);
   }
-  return toEventView(manager, event);
-});
+}
 
 /** Who holds a seat or waits for one. Read with the event row locked, so no sign-up changes underneath. */
 async function signedUpUserIds(manager: EntityManager, eventId: string): Promise<string[]> {
@@ -268,24 +379,117 @@ export const submitEvent = transactional(async (manager: EntityManager, user: Au
   return toEventView(manager, event);
 });
 
-export const reviewEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, input: ReviewEvent, now: Date): Promise<EventView> => {
-  const event = await findForUpdate(manager, EventEntity, id);
-  if (!event) throw notFound('event');
-  if (!canReview(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
-  event.status = input.decision === 'approve' ? 'published' : 'rejected';
-  if (event.status === 'published') event.publishedAt ??= now;
-  event.reviewReason = input.reason ?? null;
-  event.updatedAt = now;
-  await manager.getRepository(EventEntity).save(event);
+/**
+ * A reviewer's decision on what awaits review on an event: the submitted event
+ * itself, or the change proposed for a published one. With `version`, the
+ * decision is on exactly what the reviewer saw: an event edited since answers
+ * 409 EVENT_CHANGED.
+ */
+export const reviewEvent = transactional(
+  async (manager: EntityManager, user: AuthUser, id: string, input: ReviewEvent, now: Date, leadMs: number): Promise<EventView> => {
+    const event = await findForUpdate(manager, EventEntity, id);
+    if (!event) throw notFound('event');
+    if (input.version !== undefined && input.version !== event.version) throw conflict('EVENT_CHANGED', { version: event.version });
+    const revision = event.status === 'published' ? await pendingRevisionOf(manager, event.id) : null;
+    if (revision) return decideRevision(manager, user, event, revision, input, now, leadMs);
+    if (!canReview(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
+    event.status = input.decision === 'approve' ? 'published' : 'rejected';
+    if (event.status === 'published') event.publishedAt ??= now;
+    event.reviewReason = input.reason ?? null;
+    event.updatedAt = now;
+    await manager.getRepository(EventEntity).save(event);
+    await recordAudit(manager, {
+      actorId: user.id,
+      action: `event.${input.decision}`,
+      target: `event:${event.id}`,
+      details: { reason: input.reason ?? null, title: event.title, version: event.version },
+      at: now,
+    });
+    return viewFor(manager, event, user);
+  },
+);
+
+/**
+ * Approving a change applies it in this transaction, as an organizer's direct
+ * edit would: capacity checked against the seats confirmed by now, the waitlist
+ * moved up for new seats, everyone coming told of a new time or place.
+ * Rejecting discards it; its organizer sees the reason on the event.
+ */
+async function decideRevision(
+  manager: EntityManager,
+  user: AuthUser,
+  event: EventEntity,
+  revision: EventRevisionEntity,
+  input: ReviewEvent,
+  now: Date,
+  leadMs: number,
+): Promise<EventView> {
+  const proposal = revision.changes as ReviewedValues;
+  const approved = reviewedValuesOf(event);
+  if (input.decision === 'approve') {
+    // Seats were taken while the change waited; the reviewer rejects it instead.
+    if (proposal.capacity !== undefined && !capacityAllowed(proposal.capacity, event.confirmedCount)) {
+      throw conflict('EVENT_FULL_CAPACITY_TOO_LOW', { confirmedSeats: event.confirmedCount }, '修改后的名额少于现在已确认的报名人数，请驳回这次修改');
+    }
+    const before = { startsAt: event.startsAt, endsAt: event.endsAt, venueName: event.venueName, venueAddress: event.venueAddress };
+    assignReviewed(event, proposal);
+    if (!timesInOrder({ startsAt: event.startsAt.getTime(), endsAt: event.endsAt.getTime() })) {
+      throw conflict('EVENT_STATE_CONFLICT', { status: event.status }, '修改后的结束时间早于开始时间，请驳回这次修改');
+    }
+    event.version += 1;
+    event.updatedAt = now;
+    await manager.getRepository(EventEntity).save(event);
+    if (proposal.capacity !== undefined) await promoteWaitlist(manager, event, now, leadMs);
+    await noticeChanges(manager, event, before, now, leadMs);
+  }
+  Object.assign(revision, {
+    status: input.decision === 'approve' ? 'approved' : 'rejected',
+    decidedBy: user.id,
+    decidedAt: now,
+    reason: input.reason ?? null,
+  });
+  await manager.getRepository(EventRevisionEntity).save(revision);
   await recordAudit(manager, {
     actorId: user.id,
-    action: `event.${input.decision}`,
+    action: `event.revision_${input.decision}`,
     target: `event:${event.id}`,
-    details: { reason: input.reason ?? null, title: event.title },
+    details: {
+      title: event.title,
+      revisionId: revision.id,
+      version: event.version,
+      reason: input.reason ?? null,
+      changes: auditDiff(approved, { ...approved, ...proposal }),
+    },
     at: now,
   });
-  return toEventView(manager, event);
-});
+  return viewFor(manager, event, user);
+}
+
+/**
+ * The changes to published events awaiting review, longest waiting first, each
+ * on its event's view (`revision`). Reviewers see all; an organizer its own
+ * organization's (`organizerId`), to mark them on its list.
+ */
+export async function listRevisionsForReview(
+  manager: EntityManager,
+  query: { limit: number; cursor?: string; organizerId?: string },
+  user: AuthUser,
+): Promise<Page<EventView>> {
+  const seesAll = user.roles.includes('reviewer') || user.roles.includes('admin');
+  if (!seesAll && !(query.organizerId && actsFor(user, query.organizerId))) throw forbidden('reviewers, or organizers for their own organization');
+  const qb = manager.getRepository(EventRevisionEntity).createQueryBuilder('r').where('r.status = :status', { status: 'pending' });
+  if (query.organizerId) qb.innerJoin(EventEntity, 'e', 'e.id = r.eventId').andWhere('e.organizerId = :organizerId', { organizerId: query.organizerId });
+  const { rows, nextCursor } = await keysetPage(qb, { time: 'r.proposedAt', id: 'r.id' }, (r) => r.proposedAt, {
+    cursor: query.cursor,
+    limit: query.limit,
+    direction: 'ASC',
+  });
+  const events = rows.length ? await manager.getRepository(EventEntity).findBy({ id: In(rows.map((r) => r.eventId)) }) : [];
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const ordered = rows.map((r) => byId.get(r.eventId)!);
+  const views = await toEventViews(manager, ordered);
+  return { items: views.map((view, i) => ({ ...view, revision: toRevisionView(rows[i]!, ordered[i]!) })), nextCursor };
+}
 
 export const cancelEvent = transactional(async (manager: EntityManager, user: AuthUser, id: string, input: CancelEvent, now: Date): Promise<EventView> => {
   const event = await loadForOrganizer(manager, user, id);
@@ -296,6 +500,10 @@ export const cancelEvent = transactional(async (manager: EntityManager, user: Au
   event.cancelReason = input.reason;
   event.updatedAt = now;
   await manager.getRepository(EventEntity).save(event);
+  // Nothing left to review on a cancelled event.
+  await manager
+    .getRepository(EventRevisionEntity)
+    .update({ eventId: event.id, status: 'pending' }, { status: 'withdrawn', decidedBy: user.id, decidedAt: now });
   const signedUp = await signedUpUserIds(manager, event.id);
   // Not notifyEveryoneComing's plain read: the volunteers told are those whose application
   // cancelApplicationsOfEvent ended, each read afresh under its shift's lock.

@@ -19,5 +19,10 @@ export function assertActsFor(user: AuthUser, organizationId: string): void {
  */
 export function isVisibleTo(event: { status: EventStatus; organizerId: string; publishedAt: Date | null }, user: AuthUser | null): boolean {
   if (event.status === 'published' || (event.status === 'cancelled' && event.publishedAt !== null)) return true;
+  return seesUnpublished(event, user);
+}
+
+/** What is not public yet (drafts, changes awaiting review) is for the event's organizers and reviewers. */
+export function seesUnpublished(event: { organizerId: string }, user: AuthUser | null): boolean {
   return user !== null && (actsFor(user, event.organizerId) || user.roles.includes('reviewer'));
 }

@@ -1,9 +1,11 @@
 // 编辑活动: create a draft or change one, then submit it for review. A saved
 // event also takes volunteer shifts. The server validates; its field messages show inline.
+// A published event's change may wait for a reviewer (修改待审核): the page shows it
+// beside the approved version, and the form continues from the proposed values.
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { EventView, VenueView } from '@kepu/shared';
+import type { EventRevisionView, EventView, VenueView } from '@kepu/shared';
 import LoginPrompt from '@/components/LoginPrompt';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
@@ -15,8 +17,9 @@ import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { asButton, labelled } from '@/utils/a11y';
 import { audienceChoices, themeChoices } from '@/utils/filters';
 import { keys, readStored } from '@/utils/storage';
-import { addDays, cstDate, cstParts } from '@/utils/time';
+import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
 import DateTimeField from '../../components/DateTimeField';
+import RevisionChanges from '../../components/RevisionChanges';
 import ShiftsEditor from '../../components/ShiftsEditor';
 import VenuePicker from '../../components/VenuePicker';
 import '../../organizer.scss';
@@ -74,6 +77,11 @@ function draftOf(event: EventView): Draft {
   };
 }
 
+/** The event as its organizer wants it: the approved version with the change awaiting review. */
+function proposedOf(event: EventView): EventView {
+  return event.revision?.status === 'pending' ? { ...event, ...event.revision.changes } : event;
+}
+
 const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
 export default function EditEventPage() {
@@ -83,14 +91,18 @@ export default function EditEventPage() {
   const existing = useRequest(params.id ? () => getEditableEvent(params.id!) : null, [params.id]);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [status, setStatus] = useState<string>('draft');
+  /** The version the public sees, and the change to it awaiting review (or last rejected). */
+  const [saved, setSaved] = useState<EventView | null>(null);
+  const revision: EventRevisionView | null = saved?.revision ?? null;
   const { busy, errors, submit } = useFormSubmit();
   const year = cstParts(draft.startsAt)?.year ?? new Date().getFullYear();
   const campaigns = useRequest(() => listCampaigns(year), [year]);
 
   useEffect(() => {
     if (existing.data) {
-      setDraft(draftOf(existing.data));
+      setDraft(draftOf(proposedOf(existing.data)));
       setStatus(existing.data.status);
+      setSaved(existing.data);
     }
   }, [existing.data]);
 
@@ -125,24 +137,31 @@ export default function EditEventPage() {
     campaign: draft.campaign,
   });
 
-  /** Saves and returns the event's id, or null when the server refused (messages shown inline). */
-  const save = async (): Promise<string | null> => {
-    const saved = await submit(() =>
+  /** Saves and returns the event as the server answered, or null when it refused (messages shown inline). */
+  const save = async (): Promise<EventView | null> => {
+    const answer = await submit(() =>
       eventId ? updateEvent(eventId, payload()) : createEvent({ ...payload(), kind: 'activity', organizerId: user.organizations[0]?.id ?? '' }),
     );
-    if (!saved) return null;
-    setEventId(saved.id);
-    setStatus(saved.status);
-    return saved.id;
+    if (!answer) return null;
+    setEventId(answer.id);
+    setStatus(answer.status);
+    setSaved(answer);
+    return answer;
   };
 
   const saveDraft = async () => {
-    if (await save()) Taro.showToast({ title: '已保存草稿', icon: 'none' });
+    const answer = await save();
+    if (!answer) return;
+    const awaitingReview = answer.revision?.status === 'pending';
+    Taro.showToast({ title: awaitingReview ? '修改已提交审核' : answer.status === 'draft' ? '已保存草稿' : '已保存', icon: 'none' });
+    // The notice at the top says what now waits for the reviewer; the button is at the bottom.
+    if (awaitingReview) Taro.nextTick(() => void Taro.pageScrollTo({ selector: '.org-notice', duration: 300 }).catch(() => undefined));
   };
 
   const saveAndSubmit = async () => {
-    const id = await save();
-    if (!id) return;
+    const answer = await save();
+    if (!answer) return;
+    const id = answer.id;
     try {
       const submitted = await submitEvent(id);
       Taro.showToast({ title: submitted.status === 'published' ? '已发布' : '已提交审核', icon: 'none' });
@@ -171,8 +190,21 @@ export default function EditEventPage() {
     <PageShell>
       {!editable ? (
         <Text className="section block muted">
-          {status === 'published' ? '活动已发布：修改时间或地点后，已报名和已申请岗位的人会收到变更通知。' : '活动已提交审核，修改后审核员看到的是新内容。'}
+          {status === 'published'
+            ? '活动已发布：修改名称、介绍、时间、地点或名额需审核员审核（可信单位除外），通过前公众看到的仍是原内容；时间或地点的变更生效后，已报名和已申请岗位的人会收到通知。报名时间的修改立即生效。'
+            : '活动已提交审核，修改后审核员看到并审核的是新内容。'}
         </Text>
+      ) : null}
+      {saved && revision ? (
+        <View className="org-notice">
+          <Text className="title">{revision.status === 'pending' ? '修改待审核' : '修改未通过'}</Text>
+          <Text className="block">
+            {revision.status === 'pending'
+              ? `${formatDateTime(revision.proposedAt)}提交。审核通过前，公众看到的仍是原内容；再次保存会更新这次修改。`
+              : `驳回原因：${revision.reason ?? ''}。公众看到的仍是原内容，可以修改后再次提交。`}
+          </Text>
+          <RevisionChanges event={saved} changes={revision.changes} />
+        </View>
       ) : null}
       <View className="card">
         {text('活动名称', 'title', 80, '如：全国科普日·社区应急科普展')}

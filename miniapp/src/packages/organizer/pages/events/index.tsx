@@ -11,7 +11,8 @@ import { renderState } from '@/components/StateView';
 import { useOnReturn } from '@/hooks/useOnReturn';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useSession } from '@/hooks/useSession';
-import { cancelEvent, listOrganizationEvents, submitEvent } from '@/services/organizer';
+import { useRequest } from '@/hooks/useRequest';
+import { cancelEvent, eventsWithChangeAwaitingReview, listOrganizationEvents, submitEvent } from '@/services/organizer';
 import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
@@ -35,7 +36,13 @@ export default function OrganizerEventsPage() {
   const [reason, setReason] = useState('');
   const events = usePagedList(organizerId ? (cursor) => listOrganizationEvents(organizerId, status, cursor) : null, [organizerId, status]);
 
-  useOnReturn(() => void events.reload());
+  // Published events whose change waits for a reviewer: the list shows the approved version, so say so.
+  const awaitingReview = useRequest(organizerId && status === 'published' ? () => eventsWithChangeAwaitingReview(organizerId) : null, [organizerId, status]);
+
+  useOnReturn(() => {
+    void events.reload();
+    void awaitingReview.reload();
+  });
   usePullDownRefresh(() => {
     void events.reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -108,6 +115,7 @@ export default function OrganizerEventsPage() {
         events.items.map((event) => (
           <View key={event.id} className="card">
             <Text className="title">{event.title}</Text>
+            {awaitingReview.data?.has(event.id) ? <Text className="tag tag--warn">修改待审核</Text> : null}
             <Text className="org-line">{formatRange(event.startsAt, event.endsAt)}</Text>
             <Text className="org-line muted">
               {event.venue?.name} · 报名 {event.confirmedCount}/{event.capacity}

@@ -1,4 +1,6 @@
-// 活动审核: the reviewer's queue of submitted events; approve, or reject with a reason.
+// 活动审核: the reviewer's queues: submitted events, and changes to published
+// events (before and after). Approve, or reject with a reason; every decision
+// names the version shown, so an event edited meanwhile is refused, not approved unseen.
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
@@ -9,17 +11,33 @@ import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useSession } from '@/hooks/useSession';
-import { listPendingReview, reviewEvent } from '@/services/organizer';
+import { listPendingReview, listRevisionsForReview, reviewEvent } from '@/services/organizer';
 import { toApiError } from '@/services/request';
-import { labelled } from '@/utils/a11y';
+import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
-import { formatRange } from '@/utils/time';
+import { formatDateTime, formatRange } from '@/utils/time';
+import RevisionChanges from '../../components/RevisionChanges';
 import '../../organizer.scss';
+
+type Queue = 'events' | 'revisions';
+const queueTabs: { value: Queue; label: string }[] = [
+  { value: 'events', label: '新活动' },
+  { value: 'revisions', label: '修改申请' },
+];
+
+/** A pending event's description is shown cut to this until expanded: the reviewer can read all of it before approving. */
+const DESCRIPTION_PREVIEW = 120;
 
 export default function ReviewPage() {
   const { user, hasRole } = useSession();
   const allowed = hasRole('reviewer') || hasRole('admin');
-  const queue = usePagedList(user && allowed ? (cursor) => listPendingReview(cursor) : null, [user?.id, allowed]);
+  const [tab, setTab] = useState<Queue>('events');
+  const queue = usePagedList(user && allowed ? (cursor) => (tab === 'events' ? listPendingReview(cursor) : listRevisionsForReview(cursor)) : null, [
+    user?.id,
+    allowed,
+    tab,
+  ]);
+  const [expanded, setExpanded] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
@@ -38,14 +56,18 @@ export default function ReviewPage() {
   const decide = async (event: EventView, decision: 'approve' | 'reject') => {
     setBusy(event.id);
     try {
-      await reviewEvent(event.id, decision === 'approve' ? { decision } : { decision, reason: reason.trim() });
-      Taro.showToast({ title: decision === 'approve' ? '已通过，活动已发布' : '已驳回', icon: 'none' });
+      await reviewEvent(event.id, decision === 'approve' ? { decision, version: event.version } : { decision, reason: reason.trim(), version: event.version });
+      const approved = event.revision ? '已通过，修改已生效' : '已通过，活动已发布';
+      Taro.showToast({ title: decision === 'approve' ? approved : '已驳回', icon: 'none' });
       queue.update((item) => item.id === event.id, null);
       setRejecting(null);
       setReason('');
       setReasonError('');
     } catch (caught) {
-      setReasonError(toApiError(caught).fieldMessages.reason ?? '');
+      const error = toApiError(caught);
+      setReasonError(error.fieldMessages.reason ?? '');
+      // Edited since it was shown (the request wrapper said so): show the current version to decide on.
+      if (error.code === 'EVENT_CHANGED') void queue.reload();
     } finally {
       setBusy(null);
     }
@@ -55,15 +77,27 @@ export default function ReviewPage() {
     loading: queue.loading,
     error: queue.error,
     empty: queue.items.length === 0,
-    emptyText: '没有待审核的活动',
+    emptyText: tab === 'events' ? '没有待审核的活动' : '没有待审核的修改',
     onRetry: () => void queue.reload(),
   });
 
   return (
     <PageShell>
+      <View className="section org-tabs">
+        {queueTabs.map((item) => (
+          <View
+            key={item.value}
+            className={`chip ${tab === item.value ? 'chip--on' : ''}`}
+            {...asButton(() => setTab(item.value), { pressed: tab === item.value })}
+          >
+            {item.label}
+          </View>
+        ))}
+      </View>
       {state ??
         queue.items.map((event) => (
           <View key={event.id} className="card">
+            {event.revision ? <Text className="tag tag--warn">修改待审核 · 提交于 {formatDateTime(event.revision.proposedAt)}</Text> : null}
             <Text className="title link" onClick={() => void Taro.navigateTo({ url: routes.eventDetail(event.id) })}>
               {event.title}
             </Text>
@@ -72,11 +106,24 @@ export default function ReviewPage() {
             <Text className="org-line muted">
               主办：{event.organizer?.name} · 名额 {event.capacity}
             </Text>
-            {event.description ? (
-              <Text className="org-line muted">
-                {event.description.slice(0, 120)}
-                {event.description.length > 120 ? '…' : ''}
-              </Text>
+            {event.revision ? (
+              <RevisionChanges event={event} changes={event.revision.changes} />
+            ) : event.description ? (
+              <View>
+                <Text className="org-line muted">
+                  {expanded === event.id || event.description.length <= DESCRIPTION_PREVIEW
+                    ? event.description
+                    : `${event.description.slice(0, DESCRIPTION_PREVIEW)}…`}
+                </Text>
+                {event.description.length > DESCRIPTION_PREVIEW ? (
+                  <Text
+                    className="org-more link"
+                    {...asButton(() => setExpanded(expanded === event.id ? null : event.id), { expanded: expanded === event.id })}
+                  >
+                    {expanded === event.id ? '收起' : '展开全文'}
+                  </Text>
+                ) : null}
+              </View>
             ) : null}
             {rejecting === event.id ? (
               <View className="org-actions">
@@ -95,7 +142,7 @@ export default function ReviewPage() {
             ) : (
               <View className="row org-actions">
                 <Button className="btn" loading={busy === event.id} disabled={busy === event.id} onClick={() => void decide(event, 'approve')}>
-                  通过并发布
+                  {event.revision ? '通过修改' : '通过并发布'}
                 </Button>
                 <Button
                   className="btn btn--danger"
@@ -105,7 +152,7 @@ export default function ReviewPage() {
                     setReasonError('');
                   }}
                 >
-                  驳回
+                  {event.revision ? '驳回修改' : '驳回'}
                 </Button>
               </View>
             )}

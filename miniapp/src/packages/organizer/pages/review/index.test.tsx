@@ -1,0 +1,94 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { EventView } from '@kepu/shared';
+import { failure, fakeApi, ok } from '../../../../../test/api';
+import { user } from '../../../../../test/fixtures';
+import { taroTest } from '../../../../../test/taro';
+import { clearSession, saveSession } from '@/services/session';
+import ReviewPage from './index';
+
+const published = {
+  id: 'e1',
+  title: '冬夜观星',
+  description: '认识冬季星座',
+  kind: 'activity',
+  seriesId: null,
+  campaign: null,
+  planTasks: [],
+  organizer: { id: 'o1', name: '唐山市科协' },
+  city: '唐山市',
+  audiences: ['青少年'],
+  themes: [],
+  district: '路北区',
+  venue: { name: '唐山科技馆', address: '建设北路', lat: null, lng: null },
+  startsAt: '2026-12-05T09:00:00+08:00',
+  endsAt: '2026-12-05T12:00:00+08:00',
+  capacity: 30,
+  confirmedCount: 3,
+  waitlistCount: 0,
+  signupOpensAt: null,
+  signupClosesAt: null,
+  status: 'published',
+  source: 'organizer',
+  isDemo: false,
+  reviewReason: null,
+  cancelReason: null,
+  planTaskChanged: false,
+  version: 4,
+} satisfies EventView;
+
+const withRevision = (changes: NonNullable<EventView['revision']>['changes'], version = 4): EventView => ({
+  ...published,
+  version,
+  revision: { id: 'r1', status: 'pending', proposedAt: '2026-11-25T10:00:00+08:00', changes, reason: null, decidedAt: null },
+});
+
+beforeEach(() => {
+  taroTest.reset();
+  clearSession();
+  saveSession({ token: 't', user: user(['resident', 'reviewer']) });
+});
+
+describe('活动审核: changes to published events', () => {
+  test('shows each changed field before and after, and approving names the version shown', async () => {
+    fakeApi({
+      'GET /events': () => ok({ items: [], nextCursor: null }),
+      'GET /event-revisions': () => ok({ items: [withRevision({ title: '改名后的讲座', capacity: 40 })], nextCursor: null }),
+      'POST /events/e1/review': () => ok({ ...published, title: '改名后的讲座', capacity: 40, version: 5, revision: null }),
+    });
+    render(<ReviewPage />);
+    await waitFor(() => expect(screen.getByText('没有待审核的活动')).toBeTruthy());
+    fireEvent.click(screen.getByText('修改申请'));
+    await waitFor(() => expect(screen.getByText('改为：改名后的讲座')).toBeTruthy());
+    expect(screen.getByText('原：冬夜观星')).toBeTruthy();
+    expect(screen.getByText('原：30 人')).toBeTruthy();
+    expect(screen.getByText('改为：40 人')).toBeTruthy();
+    // Fields the change leaves alone are not listed.
+    expect(screen.queryByText(/原：认识冬季星座/)).toBeNull();
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '通过修改' })));
+    expect(taroTest.requests.at(-1)).toMatchObject({ method: 'POST', data: { decision: 'approve', version: 4 } });
+    expect(taroTest.toasts).toEqual(['已通过，修改已生效']);
+    expect(screen.queryByText('改为：改名后的讲座')).toBeNull();
+  });
+
+  test('when the event changed after it was shown, the server refuses and the queue shows the new version', async () => {
+    let version = 4;
+    fakeApi({
+      'GET /events': () => ok({ items: [], nextCursor: null }),
+      'GET /event-revisions': () =>
+        ok({
+          items: [withRevision(version === 4 ? { title: '第一次修改' } : { title: '第一次修改', description: '后来加的介绍' }, version)],
+          nextCursor: null,
+        }),
+      'POST /events/e1/review': () => failure(409, 'EVENT_CHANGED', '活动在你查看后又被修改过，请刷新后重新审核'),
+    });
+    render(<ReviewPage />);
+    await waitFor(() => expect(screen.getByText('没有待审核的活动')).toBeTruthy());
+    fireEvent.click(screen.getByText('修改申请'));
+    await waitFor(() => expect(screen.getByText('改为：第一次修改')).toBeTruthy());
+    version = 5;
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '通过修改' })));
+    expect(taroTest.toasts).toEqual(['活动在你查看后又被修改过，请刷新后重新审核']);
+    await waitFor(() => expect(screen.getByText('改为：后来加的介绍')).toBeTruthy());
+  });
+});
