@@ -342,9 +342,7 @@ describe.each(engines)('plans on %s', (engine) => {
         await insert(ShiftApplicationEntity, applications);
       });
 
-      const t0 = Date.now();
       const res = await app.api.get(`${API}/plans/${planId}/progress`);
-      console.log('progress ms', Date.now() - t0);
       expectStatus(res, 200);
       const after = res.body;
 
