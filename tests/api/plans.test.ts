@@ -331,7 +331,12 @@ describe.each(engines)('plans on %s', (engine) => {
       await app.server.dataSource.transaction(async (manager) => {
         const insert = async <T extends ObjectLiteral>(entity: EntityTarget<T>, rows: T[]) => {
           for (let i = 0; i < rows.length; i += 500) {
-            await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 500)).execute();
+            await manager
+              .createQueryBuilder()
+              .insert()
+              .into(entity)
+              .values(rows.slice(i, i + 500))
+              .execute();
             // better-sqlite3 blocks: let timers run, so no keep-alive socket expires unseen while this goes on.
             await new Promise((resolve) => setImmediate(resolve));
           }

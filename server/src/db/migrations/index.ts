@@ -3,6 +3,7 @@ import { Volunteers1764200000000 } from './1764200000000-Volunteers';
 import { DropEventParent1764300000000 } from './1764300000000-DropEventParent';
 import { CancelledPublishedAt1764400000000 } from './1764400000000-CancelledPublishedAt';
 import { PlanImportV111764500000000 } from './1764500000000-PlanImportV11';
+import { ProgressIndexes1764650000000 } from './1764650000000-ProgressIndexes';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   DropEventParent1764300000000,
   CancelledPublishedAt1764400000000,
   PlanImportV111764500000000,
+  ProgressIndexes1764650000000,
 ];

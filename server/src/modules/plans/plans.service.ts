@@ -107,21 +107,27 @@ interface TaskSetTally extends ProgressTally {
 }
 
 // One row per distinct set of task numbers the plan's events carry out (as many rows as
-// there are task combinations, not events): each event is counted once in its set, so a
-// unit naming several of those tasks still counts the event once. Cancelled events don't count.
-// Sign-ups, check-ins and certified hours are per-event index lookups (signups by eventId,
-// shift applications by eventId); hours are summed in cents so no float drift builds up.
+// there are task combinations, not events): each event sits in exactly one set, so a
+// unit naming several of its tasks still counts it once. Cancelled events don't count.
+// The inner GROUP BY walks the plan's links in event order (ix_event_plan_tasks_plan_event),
+// so the per-event look-ups into events, signups and shift_applications go through their
+// indexes in key order (1764650000000-ProgressIndexes makes them covering). Hours are
+// summed in cents so no float drift builds up.
 const PROGRESS_BY_TASK_SET = `
-SELECT linked.tasks AS tasks,
-       COUNT(*) AS events,
-       SUM(CASE WHEN e.status = 'published' THEN 1 ELSE 0 END) AS published,
-       SUM((SELECT COUNT(*) FROM signups s WHERE s.eventId = e.id AND s.status = 'confirmed')) AS signups,
-       SUM((SELECT COUNT(*) FROM signups s WHERE s.eventId = e.id AND s.checkedInAt IS NOT NULL)) AS checkins,
-       SUM((SELECT COALESCE(SUM(ROUND(a.hours * 100)), 0) FROM shift_applications a WHERE a.eventId = e.id AND a.status = 'completed')) AS cents
-FROM (SELECT l.eventId AS eventId, GROUP_CONCAT(l.taskNumber) AS tasks FROM event_plan_tasks l WHERE l.planId = ? GROUP BY l.eventId) linked
-JOIN events e ON e.id = linked.eventId
-WHERE e.status <> 'cancelled'
-GROUP BY linked.tasks`;
+SELECT per_event.tasks AS tasks, COUNT(*) AS events, SUM(per_event.published) AS published,
+       SUM(per_event.signups) AS signups, SUM(per_event.checkins) AS checkins, SUM(per_event.cents) AS cents
+FROM (
+  SELECT GROUP_CONCAT(l.taskNumber) AS tasks,
+         MAX(CASE WHEN e.status = 'published' THEN 1 ELSE 0 END) AS published,
+         (SELECT COUNT(*) FROM signups s WHERE s.eventId = l.eventId AND s.status = 'confirmed') AS signups,
+         (SELECT COUNT(*) FROM signups s WHERE s.eventId = l.eventId AND s.checkedInAt IS NOT NULL) AS checkins,
+         (SELECT COALESCE(SUM(ROUND(a.hours * 100)), 0) FROM shift_applications a WHERE a.eventId = l.eventId AND a.status = 'completed') AS cents
+  FROM event_plan_tasks l
+  JOIN events e ON e.id = l.eventId
+  WHERE l.planId = ? AND e.status <> 'cancelled'
+  GROUP BY l.eventId
+) per_event
+GROUP BY per_event.tasks`;
 
 async function progressByTaskSet(manager: EntityManager, planId: string): Promise<TaskSetTally[]> {
   const rows: { tasks: string | Buffer; events: unknown; published: unknown; signups: unknown; checkins: unknown; cents: unknown }[] = await manager.query(
@@ -172,6 +178,11 @@ export async function getPlanProgress(manager: EntityManager, id: string): Promi
       unitTasks.set(unit.name, entry);
     }
   }
-  const units = [...unitTasks.entries()].map(([name, entry]) => ({ name, organizationId: entry.organizationId, tasks: entry.tasks, ...tallyTasks(entry.tasks) }));
+  const units = [...unitTasks.entries()].map(([name, entry]) => ({
+    name,
+    organizationId: entry.organizationId,
+    tasks: entry.tasks,
+    ...tallyTasks(entry.tasks),
+  }));
   return { tasks: taskViews, units, idleTasks: taskViews.filter((t) => t.idle).map((t) => t.number) };
 }
