@@ -24,6 +24,20 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** Every process the bench started and has not stopped yet, so an interrupted run leaves none behind. */
+const live = new Set<ChildProcess>();
+
+function track(child: ChildProcess): ChildProcess {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+/** Kills whatever the bench started that is still running (on SIGINT/SIGTERM of the bench). */
+export function killStarted(): void {
+  for (const child of live) child.kill('SIGKILL');
+}
+
 async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
@@ -51,7 +65,7 @@ export function tail(file: string, lines = 20): string {
 /** Starts `node <mainJs>` with `env` (PORT and HOST included) and waits until GET /readyz answers 200. */
 export async function startServer(mainJs: string, env: NodeJS.ProcessEnv, logFile: string, timeoutMs = 120_000): Promise<ServerProcess> {
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', log, log] });
+  const child = track(spawn(process.execPath, [mainJs], { env, stdio: ['ignore', log, log] }));
   closeSync(log);
   const url = `http://127.0.0.1:${env.PORT}`;
   const deadline = Date.now() + timeoutMs;
@@ -74,7 +88,7 @@ export async function startServer(mainJs: string, env: NodeJS.ProcessEnv, logFil
 
 /** Forks a compiled bench script with an IPC channel and waits for its first message when `waitForMessage`. */
 export async function forkScript(script: string, env: NodeJS.ProcessEnv, waitForMessage: boolean): Promise<ChildProcess> {
-  const child = fork(script, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = track(fork(script, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   if (waitForMessage) {
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
