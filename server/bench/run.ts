@@ -234,15 +234,16 @@ function decoded(reply: RawReply): string {
 }
 
 /**
- * Waits until the server answers /healthz quickly again: requests still running when a
- * load run ended (a slow list at 50 connections) would otherwise eat into the next scenario.
+ * Waits until the server answers /readyz (a query through its database pool) quickly again:
+ * requests still running when a load run ended (a slow list at 50 connections) would
+ * otherwise eat into the next scenario, in the server's event loop or in its pool.
  */
-async function settle(url: string, maxMs = 60_000): Promise<number> {
+async function settle(url: string, maxMs = 90_000): Promise<number> {
   const t0 = performance.now();
   while (performance.now() - t0 < maxMs) {
     const s0 = performance.now();
     try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
       if (performance.now() - s0 < 50) break;
     } catch {
@@ -582,7 +583,8 @@ async function benchMariadb(loadgen: LoadGenerator): Promise<EngineResult | { sk
 // ---------- report ----------
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n < 10 ? n.toFixed(2) : n.toFixed(0));
+// Percentiles of a run with no response come back over IPC as null (JSON has no NaN).
+const ms = (n: number | null | undefined) => (n === undefined || n === null || Number.isNaN(n) ? '—' : n < 10 ? n.toFixed(2) : n.toFixed(0));
 const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? '**PASS**' : '**FAIL**');
 
 function gitDescription(): string {
@@ -607,6 +609,10 @@ function ratioToBare(result: EngineResult, key: string): number | undefined {
   return bare && read && bare.reqPerSec ? read.reqPerSec / bare.reqPerSec : undefined;
 }
 
+/** A scenario that got no answer at all within its runs: slower than the window allows, or failing. */
+const silent = (read: ReadSummary) =>
+  `no response in ${(read.elapsedMs / 1000).toFixed(0)} s of load${read.errors ? ` (${read.errors} timed out or failed)` : ''}`;
+
 interface TargetRow {
   target: string;
   measure: (r: EngineResult) => { text: string; ok: boolean | null };
@@ -619,6 +625,7 @@ const targetRows: TargetRow[] = [
       const read = r.reads.get('list');
       const ratio = ratioToBare(r, 'list');
       if (!read || ratio === undefined) return { text: 'not measured', ok: null };
+      if (read.requests === 0) return { text: silent(read), ok: false };
       const clean = read.non200 === 0 && read.errors === 0;
       return {
         text: `${ratio.toFixed(2)}×, p99 ${ms(read.p99Ms)} ms${clean ? '' : `, ${read.non200 + read.errors} failed`}`,
@@ -631,6 +638,7 @@ const targetRows: TargetRow[] = [
     measure: (r) => {
       const read = r.reads.get('near');
       if (!read) return { text: 'not measured', ok: null };
+      if (read.requests === 0) return { text: silent(read), ok: false };
       return { text: `p99 ${ms(read.p99Ms)} ms`, ok: read.p99Ms < TARGETS.nearP99 && read.non200 === 0 && read.errors === 0 };
     },
   },
@@ -639,6 +647,7 @@ const targetRows: TargetRow[] = [
     measure: (r) => {
       const read = r.reads.get('progress');
       if (!read) return { text: 'not measured', ok: null };
+      if (read.requests === 0) return { text: silent(read), ok: false };
       return {
         text: `p99 ${ms(read.p99Ms)} ms over ${read.requests} requests (${r.data.progressLinks.toLocaleString('en')} links)`,
         ok: read.p99Ms < TARGETS.progressP99 && read.non200 === 0 && read.errors === 0,
@@ -741,7 +750,7 @@ function writeReport(command: string, importer: ImporterRow[], results: EngineRe
     `  returned from the real server just before. Every request sends \`Accept-Encoding: ${REQUEST_HEADERS['accept-encoding']}\`, so if the server compresses, both serve the same compressed bytes.`,
     `- Load: autocannon in a separate process (the load generator), ${settings.connections} keep-alive connections, ${settings.scenarioS} s per scenario per round after ${settings.warmupS} s of warm-up;`,
     `  ${settings.rounds} interleaved round${settings.rounds === 1 ? '' : 's'}, each running every scenario once (bare Koa included), so background load drifts across all alike; after each run against the server the bench waits`,
-    '  until /healthz answers within 50 ms, so requests still running from one scenario do not eat into the next. Latency percentiles are over every response of every round.',
+    '  until /readyz (a query through its database pool) answers within 50 ms (90 s at most), so requests still running from one scenario do not eat into the next. Latency percentiles are over every response of every round.',
     `- Progress runs with ${settings.progressConnections} connection${settings.progressConnections > 1 ? 's' : ''} (a report page opened by one person, not 50 at once) and a fixed number of requests per round`,
     `  sized from a warm request (${results.map((r) => `${r.engine} ${r.progressPerRound}`).join(', ')}), so a slow answer is measured rather than cut off by the time window.`,
     `- Sign-up burst: ${settings.burstUsers.toLocaleString('en')} distinct users (session tokens signed with the servers' secret) each POST one sign-up to one event with ${settings.burstSeats} seats,`,

@@ -336,6 +336,7 @@ describe.each(engines)('plans on %s', (engine) => {
               .insert()
               .into(entity)
               .values(rows.slice(i, i + 500))
+              .updateEntity(false)
               .execute();
             // better-sqlite3 blocks: let timers run, so no keep-alive socket expires unseen while this goes on.
             await new Promise((resolve) => setImmediate(resolve));
