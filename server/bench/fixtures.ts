@@ -1,164 +1,112 @@
-// Owns: the benchmark's data (seed plans, demo accounts, N extra published events,
-// bench users) and an in-process server on 127.0.0.1 for one database.
-// Does not own: measuring; it writes rows straight through TypeORM to set up quickly.
+// Owns: the benchmark's database — the seed plans, a history of N events (90% ended,
+// 10% upcoming) with sign-ups, volunteer hours and plan-task links, the burst event
+// and its users — written with multi-row INSERTs in transactions so 100,000 events
+// take seconds. Does not own: measuring, or any server (the servers under test are
+// separate processes started by server-process.ts).
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { DataSource } from 'typeorm';
-import { createApp } from '../src/app';
-import { loadConfig, type DatabaseConfig } from '../src/config';
-import { openDatabase } from '../src/db/data-source';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Transactions } from '../src/core/transaction';
-import { demoActivityTemplates, demoCityGeography } from '../src/demo/demo-data';
-import { importSeedPlans, seedDemoAccounts } from '../src/demo/seed';
-import { issueSessionToken } from '../src/core/tokens';
-import { memoryRateLimiter } from '../src/http/rate-limit';
 import { EventEntity, EventPlanTaskEntity } from '../src/db/entities/event.entity';
-import { newEventRow } from '../src/modules/events/event.row';
 import { OrganizationEntity } from '../src/db/entities/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../src/db/entities/plan.entity';
+import { SignupEntity } from '../src/db/entities/signup.entity';
 import { UserEntity } from '../src/db/entities/user.entity';
-import { ShiftEntity } from '../src/db/entities/volunteer.entities';
-import { httpWechatClient } from '../src/wechat/code2session';
+import { ShiftApplicationEntity, ShiftEntity } from '../src/db/entities/volunteer.entities';
+import { demoActivityTemplates, demoCityGeography } from '../src/demo/demo-data';
+import { importSeedPlans } from '../src/demo/seed';
+import { newEventRow } from '../src/modules/events/event.row';
 
-const BENCH_SECRET = 'kepu-bench-secret';
-const CHUNK = 200;
+const DAY = 86_400_000;
+/** Bound parameters per statement: under SQLite's 32,766 with room to spare. */
+const MAX_PARAMS = 30_000;
+const MAX_ROWS = 1000;
 
-export interface BenchServer {
-  port: number;
-  dataSource: DataSource;
-  close(): Promise<void>;
+/**
+ * Inserts entity objects with multi-row INSERTs in one transaction. Values go through
+ * the driver's own conversion (dates, simple-json, booleans), so the rows read back
+ * exactly as the app's own writes would.
+ */
+export async function bulkInsert<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, rows: T[]): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = dataSource.getMetadata(entity);
+  const driver = dataSource.driver;
+  const columns = metadata.columns.filter((c) => c.getEntityValue(rows[0]!) !== undefined);
+  const perChunk = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
+  const head = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    for (let i = 0; i < rows.length; i += perChunk) {
+      const chunk = rows.slice(i, i + perChunk);
+      const params: unknown[] = [];
+      for (const row of chunk) for (const column of columns) params.push(driver.preparePersistentValue(column.getEntityValue(row), column));
+      await runner.query(head + chunk.map(() => tuple).join(', '), params);
+    }
+    await runner.commitTransaction();
+  } catch (error) {
+    await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
 }
 
-export async function startBenchServer(database: DatabaseConfig): Promise<BenchServer> {
-  const config = loadConfig({ DB_URL: 'sqlite::memory:', AUTH_MODE: 'dev', AUTH_SECRET: BENCH_SECRET, RATE_LIMIT: 'off' }, ['--no-demo']);
-  config.database = database;
-  config.staticDir = null;
-  const dataSource = await openDatabase(database);
-  const tx = new Transactions(dataSource);
-  const clock = () => new Date();
-  const app = createApp({ config, dataSource, tx, clock, rateLimiter: memoryRateLimiter(clock), wechat: httpWechatClient(config.wechat) });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    dataSource,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await dataSource.destroy();
-    },
-  };
+export interface BenchDataOptions {
+  /** Events in the history; a tenth upcoming, the rest ended. */
+  events: number;
+  /** Distinct users of the sign-up burst (they also hold the history's sign-ups). */
+  burstUsers: number;
+  burstSeats: number;
 }
 
 export interface BenchData {
+  /** The plan every history event cites a task of: its progress counts them all. */
+  progressPlanId: string;
+  progressLinks: number;
+  /** The city of a third of the events, for the per-city list. */
   city: string;
-  /** A venue of that city, the centre for near= queries. */
+  /** A venue of the other city, the centre for near= queries. */
   centre: { lat: number; lng: number };
-  eventIds: string[];
-  /** Published, open for sign-up, with `capacity` seats. */
-  signupEventId: string;
-  signupCapacity: number;
-  userTokens: string[];
-  extraEvents: number;
+  /** Published events (upcoming and ended) the detail scenario cycles over. */
+  detailIds: string[];
+  burstEventId: string;
+  burstUserIds: string[];
+  counts: { events: number; upcoming: number; ended: number; signups: number; links: number; applications: number };
 }
 
-/** Plans and demo accounts as `npm start` makes them, then `extraEvents` published activities spread over 90 days. */
-export async function seedBenchData(
-  dataSource: DataSource,
-  seedsDir: string,
-  options: { extraEvents: number; users: number; signupCapacity: number },
-  now: Date,
-): Promise<BenchData> {
-  const tx = new Transactions(dataSource);
-  await importSeedPlans(tx, seedsDir, now);
-  await seedDemoAccounts(tx, now);
-
-  const plans = await dataSource.getRepository(PlanEntity).find({ order: { city: 'ASC' } });
+/**
+ * The seed plans as `npm start` imports them, then `events` published activities over
+ * the last three years and the next 90 days (one in ten upcoming), two thirds in
+ * 柳州市 and one third in 唐山市. Every event cites a task of the 柳州市 plan (every
+ * tenth two tasks), so that plan's progress aggregates about 1.1 links per event;
+ * events carry 0-4 sign-ups (checked in when ended) and every tenth a volunteer
+ * shift with certified hours. Then one upcoming event with `burstSeats` seats and
+ * `burstUsers` users for the burst.
+ */
+export async function seedBenchData(dataSource: DataSource, seedsDir: string, options: BenchDataOptions, now: Date): Promise<BenchData> {
+  await importSeedPlans(new Transactions(dataSource), seedsDir, now);
+  const plans = await dataSource.getRepository(PlanEntity).find();
+  const progressPlan = plans.find((p) => p.city === '柳州市') ?? plans[0];
+  if (!progressPlan) throw new Error(`no seed plan was imported from ${seedsDir}`);
+  const taskNumbers = [...new Set((await dataSource.getRepository(PlanTaskEntity).findBy({ planId: progressPlan.id })).map((t) => t.number))].sort(
+    (a, b) => a - b,
+  );
+  const cityNames = [progressPlan.city, ...plans.map((p) => p.city).filter((c) => c !== progressPlan.city)];
   const cities = await Promise.all(
-    plans.map(async (plan) => ({
-      plan,
-      tasks: await dataSource.getRepository(PlanTaskEntity).find({ where: { planId: plan.id }, select: { planId: true, number: true } }),
-      organizers: (await dataSource.getRepository(OrganizationEntity).findBy({ city: plan.city })).filter((o) => o.kind !== 'collective'),
-      places: demoCityGeography(plan.city).places,
+    cityNames.map(async (city) => ({
+      city,
+      organizers: (await dataSource.getRepository(OrganizationEntity).findBy({ city })).filter((o) => o.kind !== 'collective'),
+      places: demoCityGeography(city).places,
     })),
   );
   const usable = cities.filter((c) => c.organizers.length > 0);
   if (usable.length === 0) throw new Error('the seed plans created no organizations');
+  const cityOf = (i: number) => usable[i % 3 === 2 && usable.length > 1 ? 1 : 0]!;
 
-  const events: EventEntity[] = [];
-  const links: { eventId: string; planId: string; taskNumber: number }[] = [];
-  for (let i = 0; i < options.extraEvents; i++) {
-    const city = usable[i % usable.length]!;
-    const template = demoActivityTemplates[i % demoActivityTemplates.length]!;
-    const place = city.places[i % city.places.length]!;
-    const startsAt = new Date(now.getTime() + (1 + (i % 90)) * 86_400_000 + (i % 10) * 3600_000);
-    // A few hundred metres of jitter so distance sorting has real work to do.
-    const jitter = ((i * 7919) % 1000) / 1000 - 0.5;
-    const event = newEventRow(
-      {
-        title: `${template.title}（第${i + 1}场）`,
-        description: template.description,
-        kind: 'activity',
-        organizerId: city.organizers[i % city.organizers.length]!.id,
-        city: city.plan.city,
-        district: place.district,
-        audiences: template.audiences,
-        themes: template.themes,
-        venueName: place.venue,
-        venueAddress: place.address,
-        venueLat: place.lat === null ? null : place.lat + jitter * 0.05,
-        venueLng: place.lng === null ? null : place.lng + jitter * 0.05,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + template.hours * 3600_000),
-        capacity: template.capacity,
-        status: 'published',
-        source: 'organizer',
-      },
-      now,
-    );
-    events.push(event);
-    // Half the events cite a plan task, so list views do their plan-task lookups.
-    const task = city.tasks[i % Math.max(city.tasks.length, 1)];
-    if (task && i % 2 === 0) links.push({ eventId: event.id, planId: task.planId, taskNumber: task.number });
-  }
-  for (let i = 0; i < events.length; i += CHUNK) await dataSource.getRepository(EventEntity).insert(events.slice(i, i + CHUNK));
-  // Every third event recruits volunteers (both cities alike): one shift, so /shifts lists have real rows to page through.
-  const shifts = events
-    .filter((_, i) => i % 3 === 0)
-    .map((event, i) =>
-      dataSource.getRepository(ShiftEntity).create({
-        id: randomUUID(),
-        eventId: event.id,
-        role: '现场引导',
-        description: '',
-        startsAt: event.startsAt,
-        endsAt: event.endsAt,
-        slots: 3,
-        approvedCount: 0,
-        skills: [i % 2 === 0 ? '应急救护' : '科普讲解'],
-        createdAt: now,
-      }),
-    );
-  for (let i = 0; i < shifts.length; i += CHUNK) await dataSource.getRepository(ShiftEntity).insert(shifts.slice(i, i + CHUNK));
-  for (let i = 0; i < links.length; i += CHUNK) await dataSource.getRepository(EventPlanTaskEntity).insert(links.slice(i, i + CHUNK));
-
-  const home = usable[0]!;
-  const signupEvent = newEventRow(
-    {
-      ...events[0]!,
-      title: '报名压测活动',
-      capacity: options.signupCapacity,
-      startsAt: new Date(now.getTime() + 10 * 86_400_000),
-      endsAt: new Date(now.getTime() + 10 * 86_400_000 + 7_200_000),
-    },
-    now,
-  );
-  await dataSource.getRepository(EventEntity).insert(signupEvent);
-
-  const users = Array.from({ length: options.users }, (_, i) =>
-    dataSource.getRepository(UserEntity).create({
+  const users = Array.from({ length: options.burstUsers }, (_, i) =>
+    Object.assign(new UserEntity(), {
       id: randomUUID(),
       openid: `bench-${i}`,
       nickname: `压测${i}`,
@@ -170,16 +118,157 @@ export async function seedBenchData(
       createdAt: now,
     }),
   );
-  for (let i = 0; i < users.length; i += CHUNK) await dataSource.getRepository(UserEntity).insert(users.slice(i, i + CHUNK));
+  await bulkInsert(dataSource, UserEntity, users);
 
-  const centre = home.places.find((p) => p.lat !== null && p.lng !== null);
+  const events: EventEntity[] = [];
+  const links: EventPlanTaskEntity[] = [];
+  const signups: SignupEntity[] = [];
+  const shifts: ShiftEntity[] = [];
+  const applications: ShiftApplicationEntity[] = [];
+  let upcoming = 0;
+  for (let i = 0; i < options.events; i++) {
+    const { city, organizers, places } = cityOf(i);
+    const template = demoActivityTemplates[i % demoActivityTemplates.length]!;
+    const place = places[i % places.length]!;
+    const isUpcoming = i % 10 === 0;
+    if (isUpcoming) upcoming++;
+    // Ended events spread over three years back; upcoming over the next 90 days.
+    const dayOffset = isUpcoming ? 1 + (i % 90) : -(1 + ((i * 7919) % 1095));
+    const startsAt = new Date(now.getTime() + dayOffset * DAY + (i % 10) * 3_600_000);
+    const endsAt = new Date(startsAt.getTime() + template.hours * 3_600_000);
+    // A few hundred metres of jitter so distance sorting has real work to do.
+    const jitter = ((i * 7919) % 1000) / 1000 - 0.5;
+    const signupCount = i % 5;
+    const event = newEventRow(
+      {
+        title: `${template.title}（第${i + 1}场）`,
+        description: template.description,
+        kind: 'activity',
+        organizerId: organizers[i % organizers.length]!.id,
+        city,
+        district: place.district,
+        audiences: template.audiences,
+        themes: template.themes,
+        venueName: place.venue,
+        venueAddress: place.address,
+        venueLat: place.lat === null ? null : place.lat + jitter * 0.05,
+        venueLng: place.lng === null ? null : place.lng + jitter * 0.05,
+        startsAt,
+        endsAt,
+        capacity: template.capacity,
+        status: 'published',
+        source: 'organizer',
+        publishedAt: new Date(startsAt.getTime() - 14 * DAY),
+      },
+      now,
+    );
+    event.confirmedCount = signupCount;
+    event.signupSeq = signupCount;
+    events.push(event);
+
+    links.push(Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId: progressPlan.id, taskNumber: taskNumbers[i % taskNumbers.length]! }));
+    if (i % 10 === 0 && taskNumbers.length > 1) {
+      links.push(
+        Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId: progressPlan.id, taskNumber: taskNumbers[(i + 3) % taskNumbers.length]! }),
+      );
+    }
+    for (let k = 0; k < signupCount && users.length >= 5; k++) {
+      signups.push(
+        Object.assign(new SignupEntity(), {
+          id: randomUUID(),
+          eventId: event.id,
+          userId: users[(i * 13 + k) % users.length]!.id,
+          name: `参与者${k}`,
+          phone: `139${String(i % 100_000_000).padStart(8, '0')}`,
+          partySize: 1,
+          status: 'confirmed',
+          seq: k + 1,
+          checkedInAt: !isUpcoming && k < 3 ? startsAt : null,
+          cancelledAt: null,
+          createdAt: event.createdAt,
+          updatedAt: event.createdAt,
+        }),
+      );
+    }
+    if (i % 10 === 5) {
+      const shift = Object.assign(new ShiftEntity(), {
+        id: randomUUID(),
+        eventId: event.id,
+        role: '现场引导',
+        description: '',
+        startsAt,
+        endsAt,
+        slots: 3,
+        approvedCount: 1,
+        skills: [i % 20 === 5 ? '应急救护' : '科普讲解'],
+        createdAt: now,
+      });
+      shifts.push(shift);
+      applications.push(
+        Object.assign(new ShiftApplicationEntity(), {
+          id: randomUUID(),
+          shiftId: shift.id,
+          eventId: event.id,
+          userId: users[i % users.length]!.id,
+          status: isUpcoming ? 'approved' : 'completed',
+          hours: isUpcoming ? null : template.hours,
+          decisionReason: null,
+          appliedAt: now,
+          decidedAt: now,
+          decidedBy: null,
+          checkedInAt: null,
+          checkedOutAt: null,
+          completedAt: isUpcoming ? null : endsAt,
+          completedBy: null,
+        }),
+      );
+    }
+  }
+  const home = usable[0]!;
+  const burstStart = new Date(now.getTime() + 10 * DAY);
+  const burstEvent = newEventRow(
+    {
+      title: '报名压测活动',
+      description: '五千人抢两百个名额。',
+      kind: 'activity',
+      organizerId: home.organizers[0]!.id,
+      city: home.city,
+      venueName: home.places[0]!.venue,
+      startsAt: burstStart,
+      endsAt: new Date(burstStart.getTime() + 2 * 3_600_000),
+      capacity: options.burstSeats,
+      status: 'published',
+      source: 'organizer',
+    },
+    now,
+  );
+  events.push(burstEvent);
+
+  await bulkInsert(dataSource, EventEntity, events);
+  await bulkInsert(dataSource, EventPlanTaskEntity, links);
+  await bulkInsert(dataSource, SignupEntity, signups);
+  await bulkInsert(dataSource, ShiftEntity, shifts);
+  await bulkInsert(dataSource, ShiftApplicationEntity, applications);
+
+  const other = usable[usable.length - 1]!;
+  const centre = other.places.find((p) => p.lat !== null && p.lng !== null);
+  const published = events.slice(0, -1);
+  const step = Math.max(1, Math.floor(published.length / 1000));
   return {
-    city: home.plan.city,
+    progressPlanId: progressPlan.id,
+    progressLinks: links.length,
+    city: other.city,
     centre: { lat: centre?.lat ?? 0, lng: centre?.lng ?? 0 },
-    eventIds: events.map((e) => e.id),
-    signupEventId: signupEvent.id,
-    signupCapacity: options.signupCapacity,
-    userTokens: users.map((u) => issueSessionToken(u.id, 'dev', BENCH_SECRET, now)),
-    extraEvents: options.extraEvents,
+    detailIds: published.filter((_, i) => i % step === 0).map((e) => e.id),
+    burstEventId: burstEvent.id,
+    burstUserIds: users.map((u) => u.id),
+    counts: {
+      events: options.events,
+      upcoming,
+      ended: options.events - upcoming,
+      signups: signups.length,
+      links: links.length,
+      applications: applications.length,
+    },
   };
 }

@@ -1,43 +1,84 @@
-// `npm run bench`: importer throughput, event-list/detail latency and sign-up
-// throughput on SQLite and (when reachable) MariaDB, memory after the runs;
-// writes BENCHMARKS.md. Reports numbers and same-run ratios, never a verdict.
+// `npm run bench`: what issue 13 asks to be measured, written to BENCHMARKS.md.
+// - Importer throughput (in this process).
+// - Per engine (SQLite, then MariaDB when reachable on loopback): a database of
+//   BENCH_EVENTS events (90% ended), the server started as production starts it
+//   (`node server/dist/main.js`, its own process), a bare Koa app serving the very
+//   bytes GET /api/v1/events returned (its own process), and the load generator
+//   (its own process, autocannon). Scenarios run interleaved in rounds, each printed
+//   with its ratio to the bare-Koa req/s of the same rounds; server memory is read
+//   from /proc while it is under load; then a sign-up burst across two server
+//   processes on the same database.
+// It measures and compares with the issue's targets; it never fails on a miss.
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
+import { execSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
 import { parseDatabaseUrl, type DatabaseConfig } from '../src/config';
+import { issueSessionToken } from '../src/core/tokens';
+import { openDatabase } from '../src/db/data-source';
 import { EventEntity } from '../src/db/entities/event.entity';
+import { SignupEntity } from '../src/db/entities/signup.entity';
 import { deriveCampaignEvents, parsePlan } from '../src/importer';
-import { seedBenchData, startBenchServer, type BenchData } from './fixtures';
-import { loopbackClient, runLoad, summarise, type LoadResult, type LoadRun } from './load';
+import { seedBenchData, type BenchData } from './fixtures';
+import type { BurstSummary, LoadJob, ReadJob, ReadSummary } from './loadgen';
+import {
+  forkScript,
+  freePort,
+  killStarted,
+  peakResident,
+  sampleMemory,
+  startServer,
+  stopChild,
+  tail,
+  type MemorySample,
+  type ServerProcess,
+} from './server-process';
 
 const repoRoot = resolve(__dirname, '../../..');
 const seedsDir = process.env.SEEDS_DIR ?? join(repoRoot, 'seeds');
 const outFile = process.env.BENCH_OUT ?? join(repoRoot, 'BENCHMARKS.md');
+const mainJs = join(repoRoot, 'server/dist/main.js');
 
 const envInt = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 const settings = {
-  extraEvents: envInt('BENCH_EVENTS', 2000),
-  concurrency: envInt('BENCH_CONCURRENCY', 16),
-  requests: envInt('BENCH_REQUESTS', 2000),
-  scenarioMs: envInt('BENCH_SCENARIO_MS', 6000),
-  rounds: envInt('BENCH_ROUNDS', 4),
-  signups: envInt('BENCH_SIGNUPS', 1000),
+  events: envInt('BENCH_EVENTS', 100_000),
+  connections: envInt('BENCH_CONNECTIONS', 50),
+  progressConnections: envInt('BENCH_PROGRESS_CONNECTIONS', 1),
+  rounds: envInt('BENCH_ROUNDS', 3),
+  scenarioS: envInt('BENCH_SCENARIO_S', 4),
+  warmupS: envInt('BENCH_WARMUP_S', 1),
+  burstUsers: envInt('BENCH_BURST_USERS', 5000),
+  burstSeats: envInt('BENCH_BURST_SEATS', 200),
   importerMs: envInt('BENCH_IMPORTER_MS', 1500),
-  /** Scenarios not started by then are skipped, so the whole run stays near three minutes. */
-  budgetMs: envInt('BENCH_BUDGET_MS', 140_000),
+  /**
+   * Per engine: rounds after the first start only while the engine's read rounds have taken less
+   * than this (a slow server leaves seconds of queued requests after every run), and say so.
+   */
+  roundsBudgetS: envInt('BENCH_ROUNDS_BUDGET_S', 150),
+  engines: (process.env.BENCH_ENGINES ?? 'sqlite,mariadb').split(',').map((e) => e.trim().toLowerCase()),
 };
-const WARMUP = 50;
+/** What a browser or the mini-program sends: if the server compresses, both it and bare Koa serve the compressed bytes. */
+const REQUEST_HEADERS = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
+/** The issue's targets. */
+const TARGETS = { listRatio: 0.5, listP99: 100, nearP99: 200, progressP99: 200, rssMb: 250 };
+/** Production-like settings; a secret long enough for NODE_ENV=production. */
+const AUTH_SECRET = 'kepu-bench-secret-0123456789abcdef0123456789abcdef0123456789abcdef';
+
 const started = performance.now();
 const loadAtStart = loadavg();
+const loadSamples: number[] = [];
 const notes: string[] = [];
-
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (line: string) => console.log(`[bench] ${line}`);
 
 // ---------- importer ----------
 
@@ -118,145 +159,404 @@ function benchImporter(): ImporterRow[] {
   return rows;
 }
 
-// ---------- HTTP ----------
+// ---------- processes ----------
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** The load generator child: one job at a time, answered over IPC. */
+class LoadGenerator {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+
+  constructor(private readonly child: ChildProcess) {
+    child.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+      const waiter = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.error !== undefined) waiter?.reject(new Error(message.error));
+      else waiter?.resolve(message.result);
+    });
+    child.on('exit', (code) => {
+      for (const waiter of this.pending.values()) waiter.reject(new Error(`the load generator exited (${code})`));
+      this.pending.clear();
+    });
+  }
+
+  static async start(): Promise<LoadGenerator> {
+    return new LoadGenerator(await forkScript(join(__dirname, 'loadgen.js'), process.env, false));
+  }
+
+  call<T>(job: WithoutId<LoadJob>): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.child.send({ ...job, id });
+    });
+  }
+
+  stop(): Promise<void> {
+    return stopChild(this.child);
+  }
+}
+
+interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  ms: number;
+}
+
+/** One GET with the bench's headers, body left as sent (compressed if the server compressed it). */
+function rawGet(url: string): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = request(url, { headers: REQUEST_HEADERS, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - t0 }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function decoded(reply: RawReply): string {
+  const encoding = String(reply.headers['content-encoding'] ?? '');
+  const body =
+    encoding === 'gzip'
+      ? gunzipSync(reply.body)
+      : encoding === 'br'
+        ? brotliDecompressSync(reply.body)
+        : encoding === 'deflate'
+          ? inflateSync(reply.body)
+          : reply.body;
+  return body.toString('utf8');
+}
+
+/**
+ * Waits until the server answers /readyz (a query through its database pool) quickly again:
+ * requests still running when a load run ended (a slow list at 50 connections) would
+ * otherwise eat into the next scenario, in the server's event loop or in its pool.
+ */
+async function settle(url: string, maxMs = 90_000): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < maxMs) {
+    const s0 = performance.now();
+    try {
+      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      if (performance.now() - s0 < 50) break;
+    } catch {
+      // busy; try again
+    }
+    await sleep(100);
+  }
+  return performance.now() - t0;
+}
+
+// ---------- one engine ----------
 
 interface Scenario {
   key: string;
   label: string;
-  path: (i: number) => string;
+  target: 'bare' | 'server';
+  path: string;
+  paths?: string[];
+  connections: number;
 }
 
-interface HttpRow {
+interface ScenarioCheck {
+  status: number;
+  bytes: number;
+  contentEncoding: string;
+  items: number | null;
+  firstMs: number;
+  error?: string;
+}
+
+interface BurstResult {
+  summary: BurstSummary;
+  seats: number;
+  confirmed: number;
+  waitlisted: number;
+  rows: number;
+  eventConfirmedCount: number;
+  eventWaitlistCount: number;
+  rss: MemorySample;
+}
+
+interface EngineResult {
   engine: string;
-  key: string;
-  label: string;
-  itemsOnPage: number | null;
-  result: LoadResult | null;
+  version: string;
+  seedMs: number;
+  data: BenchData;
+  scenarios: Scenario[];
+  checks: Map<string, ScenarioCheck>;
+  reads: Map<string, ReadSummary>;
+  roundsRun: number;
+  progressPerRound: number;
+  rssUnderLoad: MemorySample;
+  hwm: { sum: number; max: number };
+  burst: BurstResult | null;
+  burstError?: string;
 }
 
-function listScenarios(data: BenchData): Scenario[] {
-  const city = encodeURIComponent(data.city);
-  const theme = encodeURIComponent('健康');
-  const q = encodeURIComponent('急救');
-  const near = `${data.centre.lat},${data.centre.lng}`;
+function scenariosFor(data: BenchData): Scenario[] {
+  const c = settings.connections;
+  const near = `${data.centre.lat.toFixed(4)},${data.centre.lng.toFixed(4)}`;
   return [
-    { key: 'list', label: 'GET /events (default: not ended, soonest first)', path: () => '/api/v1/events' },
+    { key: 'bare', label: 'bare Koa: the same bytes as GET /events', target: 'bare', path: '/api/v1/events', connections: c },
+    { key: 'list', label: 'GET /events (public list, default: not ended, soonest first)', target: 'server', path: '/api/v1/events', connections: c },
     {
-      key: 'list-filters',
-      label: `GET /events?city=${data.city}&theme=健康&kind=activity`,
-      path: () => `/api/v1/events?city=${city}&theme=${theme}&kind=activity`,
+      key: 'list-city',
+      label: `GET /events?city=${data.city}`,
+      target: 'server',
+      path: `/api/v1/events?city=${encodeURIComponent(data.city)}`,
+      connections: c,
     },
-    { key: 'list-q', label: 'GET /events?q=急救', path: () => `/api/v1/events?q=${q}` },
-    { key: 'list-near', label: `GET /events?near=${near}`, path: () => `/api/v1/events?near=${near}` },
-    { key: 'detail', label: 'GET /events/:id (cycling over all extra events)', path: (i) => `/api/v1/events/${data.eventIds[(i * 7) % data.eventIds.length]}` },
-    { key: 'shifts', label: 'GET /shifts (open volunteer shifts, soonest first)', path: () => '/api/v1/shifts' },
+    { key: 'near', label: `GET /events?near=${near}`, target: 'server', path: `/api/v1/events?near=${near}`, connections: c },
+    { key: 'q', label: 'GET /events?q=急救', target: 'server', path: `/api/v1/events?q=${encodeURIComponent('急救')}`, connections: c },
     {
-      key: 'shifts-skill',
-      label: `GET /shifts?skill=应急救护&city=${data.city}`,
-      path: () => `/api/v1/shifts?skill=${encodeURIComponent('应急救护')}&city=${city}`,
+      key: 'detail',
+      label: `GET /events/:id (cycling over ${data.detailIds.length} events, ended and upcoming)`,
+      target: 'server',
+      path: `/api/v1/events/${data.detailIds[0]}`,
+      paths: data.detailIds.map((id) => `/api/v1/events/${id}`),
+      connections: c,
+    },
+    {
+      key: 'progress',
+      label: `GET /plans/:id/progress (plan with ${data.progressLinks.toLocaleString('en')} linked events)`,
+      target: 'server',
+      path: `/api/v1/plans/${data.progressPlanId}/progress`,
+      connections: settings.progressConnections,
     },
   ];
 }
 
-const overBudget = () => performance.now() - started > settings.budgetMs;
+function serverEnv(dbUrl: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    AUTH_MODE: 'wechat',
+    AUTH_SECRET,
+    DB_URL: dbUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RATE_LIMIT: 'off',
+    // The bench imported the seed plans itself.
+    SEED_PLANS: 'off',
+  };
+}
 
-async function benchEngine(
-  engine: string,
-  database: DatabaseConfig,
-): Promise<{ rows: HttpRow[]; signups: HttpRow & { confirmed?: number; waitlisted?: number } }> {
-  const server = await startBenchServer(database);
-  const client = loopbackClient(server.port, settings.concurrency);
-  const rows: HttpRow[] = [];
+async function benchEngine(engine: string, version: string, database: DatabaseConfig, dbUrl: string, loadgen: LoadGenerator): Promise<EngineResult> {
+  const work = mkdtempSync(join(tmpdir(), 'kepu-bench-run-'));
+  let dataSource: DataSource | undefined;
+  let serverA: ServerProcess | undefined;
+  let serverB: ServerProcess | undefined;
+  let bare: ChildProcess | undefined;
   try {
+    const now = new Date();
     const t0 = performance.now();
-    const data = await seedBenchData(
-      server.dataSource,
-      seedsDir,
-      { extraEvents: settings.extraEvents, users: settings.signups, signupCapacity: Math.floor(settings.signups / 2) },
-      new Date(),
+    dataSource = await openDatabase(database);
+    const data = await seedBenchData(dataSource, seedsDir, { events: settings.events, burstUsers: settings.burstUsers, burstSeats: settings.burstSeats }, now);
+    const seedMs = performance.now() - t0;
+    log(
+      `${engine}: seeded ${data.counts.events} events (${data.counts.ended} ended), ${data.counts.signups} sign-ups, ${data.counts.links} plan-task links, ${data.burstUserIds.length} users in ${(seedMs / 1000).toFixed(1)} s`,
     );
-    console.log(`[bench] ${engine}: seeded plans + ${data.extraEvents} events + ${data.userTokens.length} users in ${Math.round(performance.now() - t0)} ms`);
 
-    // Interleaved rounds: every scenario runs a slice in each round, so a change in
-    // background load on a shared machine hits all scenarios alike and ratios stay fair.
-    const scenarios = listScenarios(data);
-    const runs = new Map<string, LoadRun[]>(scenarios.map((sc) => [sc.key, []]));
-    const itemsOnPage = new Map<string, number | null>();
+    serverA = await startServer(mainJs, serverEnv(dbUrl, await freePort()), join(work, 'server-a.log'));
+    log(`${engine}: server A pid ${serverA.pid} at ${serverA.url}`);
+
+    // The baseline serves exactly what the real list answered, headers that shape the bytes included.
+    const listReply = await rawGet(`${serverA.url}/api/v1/events`);
+    if (listReply.status !== 200) throw new Error(`${engine}: GET /api/v1/events answered ${listReply.status}: ${decoded(listReply).slice(0, 300)}`);
+    const bodyFile = join(work, 'list-body.bin');
+    writeFileSync(bodyFile, listReply.body);
+    const barePort = await freePort();
+    bare = await forkScript(
+      join(__dirname, 'bare-koa.js'),
+      {
+        ...process.env,
+        PORT: String(barePort),
+        BARE_BODY_FILE: bodyFile,
+        BARE_CONTENT_TYPE: String(listReply.headers['content-type'] ?? ''),
+        BARE_CONTENT_ENCODING: String(listReply.headers['content-encoding'] ?? ''),
+      },
+      true,
+    );
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    const urlOf = (scenario: Scenario) => (scenario.target === 'bare' ? bareUrl : serverA!.url) + scenario.path;
+
+    const scenarios = scenariosFor(data);
+    const checks = new Map<string, ScenarioCheck>();
     for (const scenario of scenarios) {
-      const first = await client.send('GET', scenario.path(0));
-      if (first.status !== 200) throw new Error(`${engine} ${scenario.key}: ${first.status} ${first.text.slice(0, 300)}`);
-      const body = JSON.parse(first.text) as { items?: unknown[] };
-      itemsOnPage.set(scenario.key, Array.isArray(body.items) ? body.items.length : null);
-      await runLoad(
-        { concurrency: 4, requests: WARMUP, maxMs: 5000 },
-        (i) => client.send('GET', scenario.path(i)),
-        (st) => st === 200,
-      );
+      const reply = await rawGet(urlOf(scenario));
+      const text = decoded(reply);
+      let items: number | null = null;
+      try {
+        const parsed = JSON.parse(text) as { items?: unknown[] };
+        items = Array.isArray(parsed.items) ? parsed.items.length : null;
+      } catch {
+        items = null;
+      }
+      checks.set(scenario.key, {
+        status: reply.status,
+        bytes: reply.body.length,
+        contentEncoding: String(reply.headers['content-encoding'] ?? 'identity'),
+        items,
+        firstMs: reply.ms,
+        ...(reply.status === 200 ? {} : { error: `${reply.status} ${text.slice(0, 200)}` }),
+      });
+      if (scenario.target === 'server') await settle(serverA.url);
     }
-    const perRound = Math.ceil(settings.requests / settings.rounds);
-    let rounds = 0;
-    for (; rounds < settings.rounds && !overBudget(); rounds++) {
-      for (const scenario of scenarios) {
-        const offset = WARMUP + rounds * perRound;
-        runs.get(scenario.key)!.push(
-          await runLoad(
-            { concurrency: settings.concurrency, requests: perRound, maxMs: settings.scenarioMs / settings.rounds },
-            (i) => client.send('GET', scenario.path(offset + i)),
-            (st) => st === 200,
-          ),
+    const bareBytes = checks.get('bare')!.bytes;
+    if (bareBytes !== checks.get('list')!.bytes) notes.push(`${engine}: bare Koa served ${bareBytes} bytes, the list ${checks.get('list')!.bytes}.`);
+    const runnable = scenarios.filter((s) => checks.get(s.key)!.status === 200);
+    for (const s of scenarios.filter((x) => !runnable.includes(x)))
+      notes.push(`${engine} ${s.key}: not measured, the first request answered ${checks.get(s.key)!.error}.`);
+
+    // Progress can take seconds per request: a fixed number per round, sized from a warm request, instead of a time window.
+    const readJob = (scenario: Scenario, key: string, durationS: number, progressAmount: number): Omit<ReadJob, 'id'> => ({
+      type: 'read',
+      key,
+      url: urlOf(scenario),
+      paths: scenario.paths,
+      headers: REQUEST_HEADERS,
+      connections: scenario.connections,
+      timeoutS: 60,
+      ...(scenario.key === 'progress' ? { amount: progressAmount } : { durationS }),
+    });
+    for (const scenario of runnable) {
+      // A few connections are enough to warm the JIT and caches, and leave a slow server little queued work.
+      const warmup = { ...scenario, connections: Math.min(4, scenario.connections) };
+      await loadgen.call(readJob(warmup, `warmup:${scenario.key}`, settings.warmupS, settings.progressConnections));
+      if (scenario.target === 'server') await settle(serverA.url);
+    }
+    const progressWarm = await rawGet(`${serverA.url}/api/v1/plans/${data.progressPlanId}/progress`);
+    const progressPerRound = Math.min(100, Math.max(2, Math.round((settings.scenarioS * 1000) / Math.max(progressWarm.ms, 1)))) * settings.progressConnections;
+
+    // Interleaved rounds: each round runs every scenario (bare Koa included) once, so drifting
+    // background load on a shared machine hits them alike and the ratios stay comparable.
+    const rss: MemorySample = { peakRss: 0, peakRssOneProcess: 0, processes: 0 };
+    let roundsRun = 0;
+    const roundsStarted = performance.now();
+    for (; roundsRun < settings.rounds; roundsRun++) {
+      if (roundsRun > 0 && (performance.now() - roundsStarted) / 1000 > settings.roundsBudgetS) {
+        notes.push(
+          `${engine}: ${roundsRun} of ${settings.rounds} rounds ran within the rounds' time budget (BENCH_ROUNDS_BUDGET_S=${settings.roundsBudgetS}).`,
+        );
+        break;
+      }
+      for (const scenario of runnable) {
+        const sampler = scenario.target === 'server' ? sampleMemory([serverA.pid]) : null;
+        const run = await loadgen.call<{ requests: number; elapsedMs: number }>(
+          readJob(scenario, `${engine}:${scenario.key}`, settings.scenarioS, progressPerRound),
+        );
+        const memory = sampler?.stop();
+        if (memory) {
+          rss.peakRss = Math.max(rss.peakRss, memory.peakRss);
+          rss.peakRssOneProcess = Math.max(rss.peakRssOneProcess, memory.peakRssOneProcess);
+          rss.processes = Math.max(rss.processes, memory.processes);
+        }
+        const settledMs = scenario.target === 'server' ? await settle(serverA.url) : 0;
+        loadSamples.push(loadavg()[0]!);
+        log(
+          `${engine} round ${roundsRun + 1} ${scenario.key}: ${run.requests} responses in ${(run.elapsedMs / 1000).toFixed(1)} s` +
+            (settledMs > 1000 ? ` (server busy ${(settledMs / 1000).toFixed(1)} s after)` : ''),
         );
       }
     }
-    if (rounds < settings.rounds) notes.push(`${engine}: ${rounds} of ${settings.rounds} rounds ran before the time budget ran out.`);
-    for (const scenario of scenarios) {
-      const result = rounds ? summarise(runs.get(scenario.key)!) : null;
-      rows.push({ engine, key: scenario.key, label: scenario.label, itemsOnPage: itemsOnPage.get(scenario.key) ?? null, result });
-      if (result)
-        console.log(
-          `[bench] ${engine} ${scenario.key}: ${result.requests} req, ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`,
-        );
-    }
+    const summaries = await loadgen.call<ReadSummary[]>({ type: 'summary', keys: runnable.map((s) => `${engine}:${s.key}`) });
+    const reads = new Map(summaries.map((s) => [s.key.slice(engine.length + 1), s]));
+    const hwm = peakResident(serverA.pid);
 
-    const signupLabel = `POST /events/:id/signups (distinct users, one event, ${data.signupCapacity} seats)`;
-    if (overBudget()) {
-      notes.push(`${engine} signups: skipped, the run was over its time budget.`);
-      return { rows, signups: { engine, key: 'signups', label: signupLabel, itemsOnPage: null, result: null } };
+    // Sign-up burst: distinct users, one small event, two server processes on the same database.
+    let burst: BurstResult | null = null;
+    let burstError: string | undefined;
+    try {
+      serverB = await startServer(mainJs, serverEnv(dbUrl, await freePort()), join(work, 'server-b.log'));
+      const tokens = data.burstUserIds.map((id) => issueSessionToken(id, 'wechat', AUTH_SECRET, now));
+      const sampler = sampleMemory([serverA.pid, serverB.pid]);
+      const summary = await loadgen.call<BurstSummary>({
+        type: 'burst',
+        targets: [serverA.url, serverB.url],
+        path: `/api/v1/events/${data.burstEventId}/signups`,
+        tokens,
+        connections: settings.connections,
+        maxMs: 240_000,
+      });
+      const burstRss = sampler.stop();
+      const event = await dataSource.getRepository(EventEntity).findOneByOrFail({ id: data.burstEventId });
+      const byStatus: { status: string; n: string | number }[] = await dataSource
+        .getRepository(SignupEntity)
+        .createQueryBuilder('s')
+        .select('s.status', 'status')
+        .addSelect('COUNT(*)', 'n')
+        .where('s.eventId = :id', { id: data.burstEventId })
+        .groupBy('s.status')
+        .getRawMany();
+      const count = (status: string) => Number(byStatus.find((r) => r.status === status)?.n ?? 0);
+      burst = {
+        summary,
+        seats: settings.burstSeats,
+        confirmed: count('confirmed'),
+        waitlisted: count('waitlisted'),
+        rows: byStatus.reduce((n, r) => n + Number(r.n), 0),
+        eventConfirmedCount: event.confirmedCount,
+        eventWaitlistCount: event.waitlistCount,
+        rss: burstRss,
+      };
+      log(
+        `${engine} burst: ${summary.requests} sign-ups in ${(summary.elapsedMs / 1000).toFixed(1)} s, ${burst.confirmed} confirmed, ${burst.waitlisted} waitlisted, ${summary.failures} errors ${JSON.stringify(summary.statuses)}`,
+      );
+    } catch (error) {
+      burstError = (error as Error).message;
+      notes.push(`${engine} burst: not measured — ${burstError}`);
     }
-    const result = summarise([
-      await runLoad(
-        { concurrency: settings.concurrency, requests: data.userTokens.length, maxMs: settings.scenarioMs * 2 },
-        (i) =>
-          client.send('POST', `/api/v1/events/${data.signupEventId}/signups`, {
-            token: data.userTokens[i]!,
-            body: { name: `压测${i}`, phone: `139${String(i).padStart(8, '0')}` },
-          }),
-        (st) => st === 201,
-      ),
-    ]);
-    const event = await server.dataSource.getRepository(EventEntity).findOneByOrFail({ id: data.signupEventId });
-    console.log(
-      `[bench] ${engine} signups: ${result.requests} req, ${result.reqPerSec.toFixed(0)} req/s, confirmed ${event.confirmedCount}, waitlisted ${event.waitlistCount}`,
-    );
     return {
-      rows,
-      signups: { engine, key: 'signups', label: signupLabel, itemsOnPage: null, result, confirmed: event.confirmedCount, waitlisted: event.waitlistCount },
+      engine,
+      version,
+      seedMs,
+      data,
+      scenarios,
+      checks,
+      reads,
+      roundsRun,
+      progressPerRound,
+      rssUnderLoad: rss,
+      hwm,
+      burst,
+      ...(burstError ? { burstError } : {}),
     };
+  } catch (error) {
+    for (const server of [serverA, serverB]) if (server) console.error(`[bench] ${server.logFile}:\n${tail(server.logFile)}`);
+    throw error;
   } finally {
-    client.close();
-    await server.close();
+    await serverB?.stop();
+    await serverA?.stop();
+    if (bare) await stopChild(bare);
+    await dataSource?.destroy();
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
-async function benchSqlite() {
+async function benchSqlite(loadgen: LoadGenerator): Promise<EngineResult> {
   const dir = mkdtempSync(join(tmpdir(), 'kepu-bench-'));
   try {
-    return await benchEngine('SQLite', { type: 'sqlite', path: join(dir, 'kepu.sqlite') });
+    const path = join(dir, 'kepu.sqlite');
+    const version = execSync(`"${process.execPath}" -e "console.log(require('better-sqlite3')(':memory:').prepare('select sqlite_version() v').get().v)"`, {
+      cwd: join(repoRoot, 'server'),
+    })
+      .toString()
+      .trim();
+    return await benchEngine('SQLite', `SQLite ${version} (better-sqlite3, WAL, file in the OS temp dir)`, { type: 'sqlite', path }, `sqlite:${path}`, loadgen);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function benchMariadb() {
+async function benchMariadb(loadgen: LoadGenerator): Promise<EngineResult | { skipped: string }> {
   const url = process.env.KEPU_BENCH_MYSQL_URL ?? process.env.KEPU_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
   const base = parseDatabaseUrl(url);
   if (base.type !== 'mysql') return { skipped: `${url} is not a mysql:// URL` };
@@ -271,7 +571,9 @@ async function benchMariadb() {
   const name = `kepu_bench_${process.pid}_${Date.now().toString(36)}`;
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   try {
-    return { version: version.v, ...(await benchEngine('MariaDB', { ...base, database: name })) };
+    const dbUrl = new URL(url.replace(/^mariadb:/, 'mysql:'));
+    dbUrl.pathname = `/${name}`;
+    return await benchEngine('MariaDB', `MariaDB ${version.v} at ${base.host}:${base.port}`, { ...base, database: name }, dbUrl.toString(), loadgen);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await admin.end();
@@ -281,8 +583,9 @@ async function benchMariadb() {
 // ---------- report ----------
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-const fixed = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`);
+// Percentiles of a run with no response come back over IPC as null (JSON has no NaN).
+const ms = (n: number | null | undefined) => (n === undefined || n === null || Number.isNaN(n) ? '—' : n < 10 ? n.toFixed(2) : n.toFixed(0));
+const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? '**PASS**' : '**FAIL**');
 
 function gitDescription(): string {
   try {
@@ -300,111 +603,173 @@ function gitDescription(): string {
   }
 }
 
-function httpTable(rows: HttpRow[]): string[] {
+function ratioToBare(result: EngineResult, key: string): number | undefined {
+  const bare = result.reads.get('bare');
+  const read = result.reads.get(key);
+  return bare && read && bare.reqPerSec ? read.reqPerSec / bare.reqPerSec : undefined;
+}
+
+/** A scenario that got no answer at all within its runs: slower than the window allows, or failing. */
+const silent = (read: ReadSummary) =>
+  `no response in ${(read.elapsedMs / 1000).toFixed(0)} s of load${read.errors ? ` (${read.errors} timed out or failed)` : ''}`;
+
+interface TargetRow {
+  target: string;
+  measure: (r: EngineResult) => { text: string; ok: boolean | null };
+}
+
+const targetRows: TargetRow[] = [
+  {
+    target: `public list ≥ ${TARGETS.listRatio}× bare Koa req/s, p99 < ${TARGETS.listP99} ms at ${settings.connections} connections`,
+    measure: (r) => {
+      const read = r.reads.get('list');
+      const ratio = ratioToBare(r, 'list');
+      if (!read || ratio === undefined) return { text: 'not measured', ok: null };
+      if (read.requests === 0) return { text: silent(read), ok: false };
+      const clean = read.non200 === 0 && read.errors === 0;
+      return {
+        text: `${ratio.toFixed(2)}×, p99 ${ms(read.p99Ms)} ms${clean ? '' : `, ${read.non200 + read.errors} failed`}`,
+        ok: ratio >= TARGETS.listRatio && read.p99Ms < TARGETS.listP99 && clean,
+      };
+    },
+  },
+  {
+    target: `near= p99 < ${TARGETS.nearP99} ms (${settings.connections} connections)`,
+    measure: (r) => {
+      const read = r.reads.get('near');
+      if (!read) return { text: 'not measured', ok: null };
+      if (read.requests === 0) return { text: silent(read), ok: false };
+      return { text: `p99 ${ms(read.p99Ms)} ms`, ok: read.p99Ms < TARGETS.nearP99 && read.non200 === 0 && read.errors === 0 };
+    },
+  },
+  {
+    target: `progress p99 < ${TARGETS.progressP99} ms at ${settings.events.toLocaleString('en')} events (${settings.progressConnections} connection${settings.progressConnections > 1 ? 's' : ''})`,
+    measure: (r) => {
+      const read = r.reads.get('progress');
+      if (!read) return { text: 'not measured', ok: null };
+      if (read.requests === 0) return { text: silent(read), ok: false };
+      return {
+        text: `p99 ${ms(read.p99Ms)} ms over ${read.requests} requests (${r.data.progressLinks.toLocaleString('en')} links)`,
+        ok: read.p99Ms < TARGETS.progressP99 && read.non200 === 0 && read.errors === 0,
+      };
+    },
+  },
+  {
+    target: `sign-up burst: ${settings.burstUsers.toLocaleString('en')} distinct users, ${settings.burstSeats} seats, 2 server processes: exactly ${settings.burstSeats} confirmed, 0 errors`,
+    measure: (r) => {
+      const b = r.burst;
+      if (!b) return { text: `not measured${r.burstError ? ` (${r.burstError.split('\n')[0]})` : ''}`, ok: null };
+      return {
+        text: `${b.confirmed} confirmed, ${b.summary.failures} errors of ${b.summary.requests}`,
+        ok: b.confirmed === b.seats && b.summary.failures === 0 && b.summary.requests === settings.burstUsers,
+      };
+    },
+  },
+  {
+    target: `server RSS under load < ${TARGETS.rssMb} MB`,
+    measure: (r) => {
+      const peak = Math.max(r.rssUnderLoad.peakRss, r.hwm.sum);
+      if (!peak) return { text: 'not measured', ok: null };
+      return { text: `${mb(peak)} MB`, ok: peak < TARGETS.rssMb * 1024 * 1024 };
+    },
+  },
+];
+
+function readTable(result: EngineResult): string[] {
   const lines = [
-    '| scenario | engine | items on page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | failures |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | connections | responses | req/s | × bare Koa | p50 ms | p90 ms | p99 ms | max ms | non-200 | errors | bytes/response | items |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const row of rows) {
-    const r = row.result;
+  for (const scenario of result.scenarios) {
+    const read = result.reads.get(scenario.key);
+    const check = result.checks.get(scenario.key);
+    if (!read) {
+      lines.push(`| ${scenario.label} | ${scenario.connections} | not measured: ${check?.error ?? 'skipped'} | | | | | | | | | | |`);
+      continue;
+    }
+    const ratio = ratioToBare(result, scenario.key);
     lines.push(
-      r
-        ? `| ${row.label} | ${row.engine} | ${row.itemsOnPage ?? '—'} | ${r.requests}${r.timeBound ? ' (time-bound)' : ''} | ${r.reqPerSec.toFixed(0)} | ${fixed(r.p50Ms)} | ${fixed(r.p95Ms)} | ${fixed(r.p99Ms)} | ${fixed(r.maxMs)} | ${r.failures} |`
-        : `| ${row.label} | ${row.engine} | — | skipped | — | — | — | — | — | — |`,
+      `| ${scenario.label} | ${scenario.connections} | ${read.requests} | ${read.reqPerSec.toFixed(read.reqPerSec < 10 ? 2 : 0)} | ${ratio === undefined ? '—' : `${ratio.toFixed(scenario.key === 'bare' ? 2 : 3)}×`} | ${ms(read.p50Ms)} | ${ms(read.p90Ms)} | ${ms(read.p99Ms)} | ${ms(read.maxMs)} | ${read.non200} | ${read.errors} | ${read.bytesPerResponse.toFixed(0)} | ${check?.items ?? '—'} |`,
     );
   }
   return lines;
 }
 
-async function main() {
-  const command =
-    process.env.npm_lifecycle_event === 'bench'
-      ? 'npm run bench'
-      : `node ${process.argv
-          .slice(1)
-          .map((a) => a.replace(repoRoot + '/', ''))
-          .join(' ')}`;
-  console.log(`[bench] importer (${settings.importerMs} ms per measurement)`);
-  const importer = benchImporter();
-  for (const row of importer) console.log(`[bench] importer ${row.file}: ${row.opsPerSec.toFixed(1)} ops/s, ${row.msPerKb.toFixed(3)} ms/KB`);
+function burstLines(result: EngineResult): string[] {
+  const b = result.burst;
+  if (!b) return [`- ${result.engine}: not measured${result.burstError ? ` — ${result.burstError.split('\n')[0]}` : ''}.`];
+  const s = b.summary;
+  return [
+    `- ${result.engine}: ${s.requests} POST /events/:id/signups by distinct users (${s.perTarget.join(' + ')} to the two processes) in ${(s.elapsedMs / 1000).toFixed(1)} s ` +
+      `(${s.reqPerSec.toFixed(0)} req/s, p50 ${ms(s.p50Ms)} ms, p99 ${ms(s.p99Ms)} ms): statuses ${Object.entries(s.statuses)
+        .map(([k, v]) => `${k} × ${v}`)
+        .join(', ')}; ` +
+      `**${b.confirmed} confirmed**, ${b.waitlisted} waitlisted, ${b.rows} sign-up rows (event counters ${b.eventConfirmedCount} / ${b.eventWaitlistCount}); **${s.failures} errors**; ` +
+      `peak RSS of both processes ${mb(b.rss.peakRss)} MB.`,
+  ];
+}
 
-  const memoryBefore = process.memoryUsage();
-  const sqlite = await benchSqlite();
-  const mariadb = await benchMariadb();
-  if ('skipped' in mariadb) {
-    notes.push(`MariaDB: skipped — ${mariadb.skipped}.`);
-    console.log(`[bench] MariaDB skipped: ${mariadb.skipped}`);
-  }
-  const memoryAfter = process.memoryUsage();
-  const maxRssKb = process.resourceUsage().maxRSS;
+function writeReport(command: string, importer: ImporterRow[], results: EngineResult[], skipped: string[]): void {
   const totalSeconds = (performance.now() - started) / 1000;
   const loadAtEnd = loadavg();
-  const busy = Math.max(loadAtStart[0]!, loadAtEnd[0]!) > cpus().length * 0.75;
-
-  const httpRows: HttpRow[] = [...sqlite.rows, sqlite.signups];
-  if (!('skipped' in mariadb)) httpRows.push(...mariadb.rows, mariadb.signups);
-
-  const find = (engine: string, key: string) => httpRows.find((r) => r.engine === engine && r.key === key)?.result ?? undefined;
-  const ratioLines = ['| ratio (same run) | p50 latency | p95 latency | req/s |', '|---|---:|---:|---:|'];
-  const engines = 'skipped' in mariadb ? ['SQLite'] : ['SQLite', 'MariaDB'];
-  for (const engine of engines) {
-    const base = find(engine, 'list');
-    for (const [key, label] of [
-      ['list-filters', 'list with filters'],
-      ['list-q', 'list with q keyword'],
-      ['list-near', 'list with near='],
-      ['detail', 'event detail'],
-    ] as const) {
-      const r = find(engine, key);
-      ratioLines.push(
-        `| ${engine}: ${label} / plain list | ${ratio(r?.p50Ms, base?.p50Ms)} | ${ratio(r?.p95Ms, base?.p95Ms)} | ${ratio(r?.reqPerSec, base?.reqPerSec)} |`,
-      );
-    }
-  }
-  if (!('skipped' in mariadb)) {
-    for (const key of ['list', 'list-filters', 'list-q', 'list-near', 'detail', 'signups']) {
-      const m = find('MariaDB', key);
-      const s = find('SQLite', key);
-      ratioLines.push(`| MariaDB / SQLite: ${key} | ${ratio(m?.p50Ms, s?.p50Ms)} | ${ratio(m?.p95Ms, s?.p95Ms)} | ${ratio(m?.reqPerSec, s?.reqPerSec)} |`);
-    }
-  }
-  const both = importer[importer.length - 1]!;
-  const perPlan = importer.slice(0, -1);
-  if (perPlan.length === 2) {
-    ratioLines.push(`| importer: ${perPlan[0]!.file} / ${perPlan[1]!.file}, ms per KB | ${ratio(perPlan[0]!.msPerKb, perPlan[1]!.msPerKb)} | | |`);
-  }
-
   const cpuList = cpus();
-  const signupRows = [sqlite.signups, ...('skipped' in mariadb ? [] : [mariadb.signups])];
-  const report = [
+  const busy = Math.max(loadAtStart[0]!, loadAtEnd[0]!, ...loadSamples) > cpuList.length * 0.75;
+  const both = importer[importer.length - 1]!;
+  const head = (r: EngineResult) => r.engine;
+  const lines = [
     '# Benchmarks',
     '',
     `Produced by \`${command}\` on ${new Date().toISOString()} (commit ${gitDescription()}); the whole run took ${totalSeconds.toFixed(0)} s.`,
-    'Numbers are from one machine and one run: compare the ratios inside this file, not absolute values across machines.',
+    'Absolute numbers belong to one machine and one moment; the ratios to bare Koa are measured in the same rounds and are the comparable part.',
     '',
     '## Machine',
     '',
-    `- CPU: ${cpuList.length} × ${cpuList[0]?.model ?? 'unknown'}${cpuList[0]?.speed ? ` @ ${cpuList[0].speed} MHz` : ''}`,
-    `- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    `- CPU: ${cpuList.length} × ${cpuList[0]?.model ?? 'unknown'}${cpuList[0]?.speed ? ` @ ${cpuList[0].speed} MHz` : ''}; memory ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- OS: ${platform()} ${release()} ${arch()}; Node ${process.version}`,
     `- Load average (1/5/15 min) at start: ${loadAtStart.map((n) => n.toFixed(2)).join(' / ')}; at end: ${loadAtEnd.map((n) => n.toFixed(2)).join(' / ')}` +
-      (busy ? ' — other work was running on this machine, so absolute numbers are depressed; the interleaved ratios are the usable part.' : ''),
-    `- MariaDB: ${'skipped' in mariadb ? 'not measured' : mariadb.version}; SQLite via better-sqlite3 (WAL, file in the OS temp dir)`,
+      (loadSamples.length ? `; 1-min load during the runs ${Math.min(...loadSamples).toFixed(1)}–${Math.max(...loadSamples).toFixed(1)}` : '') +
+      (busy ? ' — **other work was running on this machine**: absolute numbers are depressed and noisy; rerun on a quiet machine for the record.' : ''),
+    ...results.map((r) => `- ${r.version}`),
+    ...skipped.map((s) => `- ${s}`),
+    '',
+    '## Targets (issue 13)',
+    '',
+    `| target | ${results.map(head).join(' | ')} |`,
+    `|---|${results.map(() => '---|').join('')}`,
+    ...targetRows.map((row) => `| ${row.target} | ${results.map((r) => ((m) => `${m.text} — ${verdict(m.ok)}`)(row.measure(r))).join(' | ')} |`),
     '',
     '## How it was measured',
     '',
-    `- Importer: \`parsePlan\` + \`deriveCampaignEvents\` on each seed plan in a loop (warm-up for a quarter of the budget, then at least 20 runs and about ${settings.importerMs} ms); parse and derive are also timed alone.`,
-    `- HTTP: one in-process server (\`createApp\`, the same middleware as production, rate limits off) on 127.0.0.1, database seeded with both seed plans,`,
-    `  the demo accounts and ${settings.extraEvents} extra published activities over the next 90 days (half citing a plan task).`,
-    `  A closed loop of ${settings.concurrency} concurrent keep-alive connections sends requests until ${settings.requests} requests or ${settings.scenarioMs / 1000} s`,
-    `  per scenario, whichever comes first, after ${WARMUP} warm-up requests; the scenarios are interleaved in ${settings.rounds} rounds`,
-    `  (each round runs a slice of every scenario), so background load drifts across all of them alike. The load generator shares the server's process and event loop,`,
-    '  so absolute req/s are a lower bound; ratios between scenarios are measured under the same handicap.',
-    '  The two engines run one after the other (SQLite first), so MariaDB / SQLite ratios are exposed to drifting background load; scenario ratios within an engine are not.',
-    `- Sign-ups: ${settings.signups} distinct users (tokens issued directly) each POST one sign-up to the same event with ${Math.floor(settings.signups / 2)} seats`,
-    `  (half confirmed, half waitlisted), ${settings.concurrency} at a time; every sign-up takes the event's row lock.`,
-    '- Memory: `process.memoryUsage()` after all runs (no forced GC) and the peak RSS of the process.',
-    '- Loopback only: the server listens on 127.0.0.1 and MariaDB is used only at a loopback address.',
+    `- Data, per engine: the two seed plans, then ${settings.events.toLocaleString('en')} published activities written with multi-row INSERTs: ${results[0] ? `${results[0].data.counts.ended.toLocaleString('en')} ended (spread over three years back) and ${results[0].data.counts.upcoming.toLocaleString('en')} upcoming (next 90 days)` : '90% ended, 10% upcoming'},`,
+    `  two thirds in 柳州市 and one third in 唐山市; 0–4 sign-ups each (${results[0]?.data.counts.signups.toLocaleString('en') ?? '—'} in all, checked in when ended); every tenth a volunteer shift with certified hours;`,
+    `  every event cites a task of the 柳州市 plan (every tenth two tasks: ${results[0]?.data.progressLinks.toLocaleString('en') ?? '—'} links), so that plan's progress aggregates all of them.`,
+    `- Server: \`node server/dist/main.js\` in its own process, as production starts it: NODE_ENV=production, AUTH_MODE=wechat, RATE_LIMIT=off, SEED_PLANS=off, HOST=127.0.0.1, DB_URL of the engine;`,
+    "  any other variable of the bench's environment (e.g. WORKERS) passes through. Memory is the sum of VmRSS over the server's process tree (workers included), sampled every 200 ms while it is",
+    '  under load, and the VmHWM (kernel peak) of its processes at the end of the read scenarios; the larger is compared with the target.',
+    `- Baseline: a bare Koa app (no router, no database) in its own process answering every request with the bytes, Content-Type and Content-Encoding that GET /api/v1/events`,
+    `  returned from the real server just before. Every request sends \`Accept-Encoding: ${REQUEST_HEADERS['accept-encoding']}\`, so if the server compresses, both serve the same compressed bytes.`,
+    `- Load: autocannon in a separate process (the load generator), ${settings.connections} keep-alive connections, ${settings.scenarioS} s per scenario per round after ${settings.warmupS} s of warm-up;`,
+    `  ${settings.rounds} interleaved round${settings.rounds === 1 ? '' : 's'}, each running every scenario once (bare Koa included), so background load drifts across all alike; after each run against the server the bench waits`,
+    '  until /readyz (a query through its database pool) answers within 50 ms (90 s at most), so requests still running from one scenario do not eat into the next. Latency percentiles are over every response of every round.',
+    `- Progress runs with ${settings.progressConnections} connection${settings.progressConnections > 1 ? 's' : ''} (a report page opened by one person, not 50 at once) and a fixed number of requests per round`,
+    `  sized from a warm request (${results.map((r) => `${r.engine} ${r.progressPerRound}`).join(', ')}), so a slow answer is measured rather than cut off by the time window.`,
+    `- Sign-up burst: ${settings.burstUsers.toLocaleString('en')} distinct users (session tokens signed with the servers' secret) each POST one sign-up to one event with ${settings.burstSeats} seats,`,
+    `  ${settings.connections} at a time, alternately to two server processes on the same database (for SQLite: two processes on one file). Errors are any answer but 201 and transport errors;`,
+    '  confirmed and waitlisted are counted from the sign-up rows afterwards.',
+    '- Loopback only: the servers listen on 127.0.0.1 and MariaDB is used only at a loopback address.',
+    '',
+    ...results.flatMap((r) => [
+      `## ${r.engine}: reads (${r.roundsRun} round${r.roundsRun === 1 ? '' : 's'}; seeding took ${(r.seedMs / 1000).toFixed(1)} s)`,
+      '',
+      ...readTable(r),
+      '',
+      `Server under load: peak RSS ${mb(r.rssUnderLoad.peakRss)} MB over ${r.rssUnderLoad.processes} process${r.rssUnderLoad.processes > 1 ? 'es' : ''} (largest single process ${mb(r.rssUnderLoad.peakRssOneProcess)} MB); VmHWM ${mb(r.hwm.sum)} MB.`,
+      `Response encoding of the list: ${r.checks.get('list')?.contentEncoding ?? '—'}.`,
+      '',
+    ]),
+    '## Sign-up burst',
+    '',
+    ...results.flatMap(burstLines),
     '',
     '## Importer',
     '',
@@ -415,42 +780,64 @@ async function main() {
         `| ${r.file} | ${r.kb.toFixed(1)} | ${r.tasks} | ${r.derived} | ${r.msPerOp.toFixed(3)} | ${r.opsPerSec.toFixed(1)} | ${r.msPerKb.toFixed(4)} | ${r.parseMs.toFixed(3)} | ${r.deriveMs.toFixed(4)} | ${r.iterations} |`,
     ),
     '',
-    `Both plans together: ${both.opsPerSec.toFixed(1)} imports/s of the pair (${(((both.kb / both.msPerOp) * 1000) / 1024).toFixed(2)} MB/s of plan text).`,
-    '',
-    '## HTTP',
-    '',
-    ...httpTable(httpRows),
-    '',
-    ...signupRows
-      .filter((r) => r.result)
-      .map((r) => {
-        const seats = Math.floor(settings.signups / 2);
-        const verdict = (r.confirmed ?? 0) <= seats ? `within the ${seats} seats` : `MORE than the ${seats} seats`;
-        return `- ${r.engine} sign-up event afterwards: ${r.confirmed} confirmed, ${r.waitlisted} waitlisted (${verdict}).`;
-      }),
-    '',
-    '## Ratios',
-    '',
-    ...ratioLines,
-    '',
-    '## Memory (after the runs)',
-    '',
-    '| measure | MB |',
-    '|---|---:|',
-    `| RSS | ${mb(memoryAfter.rss)} |`,
-    `| heap used | ${mb(memoryAfter.heapUsed)} |`,
-    `| heap total | ${mb(memoryAfter.heapTotal)} |`,
-    `| external + array buffers | ${mb(memoryAfter.external + memoryAfter.arrayBuffers)} |`,
-    `| peak RSS (whole run) | ${(maxRssKb / 1024).toFixed(1)} |`,
-    `| RSS before the HTTP runs (after the importer) | ${mb(memoryBefore.rss)} |`,
+    `Both plans together: ${both.opsPerSec.toFixed(1)} imports/s of the pair (${(((both.kb / both.msPerOp) * 1000) / 1024).toFixed(2)} MB/s of plan text). Parse and derive run in the bench process, in a loop after a warm-up.`,
     '',
     ...(notes.length ? ['## Notes', '', ...notes.map((n) => `- ${n}`), ''] : []),
-    'Settings can be changed with `BENCH_EVENTS`, `BENCH_CONCURRENCY`, `BENCH_REQUESTS`, `BENCH_SCENARIO_MS`, `BENCH_ROUNDS`, `BENCH_SIGNUPS`,',
-    '`BENCH_IMPORTER_MS`, `BENCH_BUDGET_MS`, `KEPU_BENCH_MYSQL_URL` (default: `KEPU_TEST_MYSQL_URL`, else mysql://root@127.0.0.1:3306).',
+    'Knobs (environment): `BENCH_EVENTS` (100000), `BENCH_CONNECTIONS` (50), `BENCH_PROGRESS_CONNECTIONS` (1), `BENCH_ROUNDS` (3), `BENCH_SCENARIO_S` (4), `BENCH_WARMUP_S` (1),',
+    '`BENCH_BURST_USERS` (5000), `BENCH_BURST_SEATS` (200), `BENCH_IMPORTER_MS` (1500), `BENCH_ROUNDS_BUDGET_S` (150), `BENCH_ENGINES` (sqlite,mariadb), `BENCH_OUT`,',
+    '`KEPU_BENCH_MYSQL_URL` (default: `KEPU_TEST_MYSQL_URL`, else mysql://root@127.0.0.1:3306). A quick run: `BENCH_EVENTS=20000 BENCH_ROUNDS=1 npm run bench`.',
     '',
-  ].join('\n');
-  writeFileSync(outFile, report);
-  console.log(`[bench] wrote ${outFile} in ${totalSeconds.toFixed(0)} s`);
+  ];
+  writeFileSync(outFile, lines.join('\n'));
+  log(`wrote ${outFile} in ${totalSeconds.toFixed(0)} s`);
+}
+
+async function main() {
+  const command =
+    process.env.npm_lifecycle_event === 'bench'
+      ? `${Object.entries(process.env)
+          .filter(([k]) => k.startsWith('BENCH_') || k === 'WORKERS' || k === 'KEPU_BENCH_MYSQL_URL')
+          .map(([k, v]) => `${k}=${v} `)
+          .join('')}npm run bench`
+      : `node ${process.argv
+          .slice(1)
+          .map((a) => a.replace(repoRoot + '/', ''))
+          .join(' ')}`;
+  log(`importer (${settings.importerMs} ms per measurement)`);
+  const importer = benchImporter();
+  for (const row of importer) log(`importer ${row.file}: ${row.opsPerSec.toFixed(1)} ops/s, ${row.msPerKb.toFixed(3)} ms/KB`);
+
+  const loadgen = await LoadGenerator.start();
+  const results: EngineResult[] = [];
+  const skipped: string[] = [];
+  try {
+    // An engine that fails (a server that does not start, say) is reported, and the other one still runs.
+    const attempt = async (engine: string, run: () => Promise<EngineResult | { skipped: string }>) => {
+      try {
+        const result = await run();
+        if ('skipped' in result) {
+          skipped.push(`${engine}: skipped — ${result.skipped}`);
+          log(`${engine} skipped: ${result.skipped}`);
+        } else results.push(result);
+      } catch (error) {
+        const message = (error as Error).message;
+        skipped.push(`${engine}: the run failed — ${message.split('\n')[0]}`);
+        console.error(`[bench] ${engine} failed:`, error);
+      }
+    };
+    if (settings.engines.includes('sqlite')) await attempt('SQLite', () => benchSqlite(loadgen));
+    if (settings.engines.includes('mariadb') || settings.engines.includes('mysql')) await attempt('MariaDB', () => benchMariadb(loadgen));
+  } finally {
+    await loadgen.stop();
+  }
+  writeReport(command, importer, results, skipped);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killStarted();
+    process.exit(130);
+  });
 }
 
 main().then(

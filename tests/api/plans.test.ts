@@ -1,11 +1,16 @@
 // Work plans: the seeded list and details, how far each task has got, the
 // admin import (dry run, idempotent re-import, in-place update, refusals),
 // and the campaign catalogue the plans refer to.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { EventEntity, EventPlanTaskEntity } from '../../server/src/db/entities/event.entity';
 import { OrganizationEntity } from '../../server/src/db/entities/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../../server/src/db/entities/plan.entity';
+import { SignupEntity } from '../../server/src/db/entities/signup.entity';
+import { ShiftApplicationEntity } from '../../server/src/db/entities/volunteer.entities';
+import { newEventRow } from '../../server/src/modules/events/event.row';
 import { engines } from './harness';
 import { API, SEEDS_DIR, activityInput, badFields, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
 
@@ -209,6 +214,179 @@ describe.each(engines)('plans on %s', (engine) => {
       const other = (p: any) => p.units.find((u: any) => u.name === '市总工会');
       expect(other(after)).toEqual(other(before));
     });
+  });
+
+  describe('progress at scale', () => {
+    // More linked events than SQLite takes variables in one statement (32,766): a progress
+    // that listed the event ids in an IN (...) answered 500 here.
+    const LINKED = 33_000;
+
+    it(`when ${LINKED.toLocaleString('en')} events carry out a plan, progress adds up every task and unit, each event once per unit`, async () => {
+      const planId = await planIdOf(app, '柳州市');
+      const plan = (await app.api.get(`${API}/plans/${planId}`)).body as { tasks: { number: number; responsibleUnits: { name: string }[] }[] };
+      const numbers = plan.tasks.map((t) => t.number);
+      // Two tasks one unit is responsible for: events carrying out both must count once for that unit.
+      const unitTasks = new Map<string, number[]>();
+      for (const task of plan.tasks) for (const unit of task.responsibleUnits) unitTasks.set(unit.name, [...(unitTasks.get(unit.name) ?? []), task.number]);
+      const [sharingUnit, [pairA, pairB]] = [...unitTasks].find(([, tasks]) => tasks.length >= 2)! as [string, number[]];
+      const before = (await app.api.get(`${API}/plans/${planId}/progress`)).body;
+      const organizerId = (await app.user('demo-organizer')).organizations[0]!.id;
+      const now = app.server.clock.now;
+
+      // What each generated event adds, to sum the expected tallies from.
+      interface Made {
+        tasks: number[];
+        status: string;
+        signups: number;
+        checkins: number;
+        hours: number;
+      }
+      const made: Made[] = [];
+      const events: EventEntity[] = [];
+      const links: EventPlanTaskEntity[] = [];
+      const signups: SignupEntity[] = [];
+      const applications: ShiftApplicationEntity[] = [];
+      for (let i = 0; i < LINKED; i++) {
+        const status = i % 20 === 0 ? 'cancelled' : i % 7 === 0 ? 'draft' : 'published';
+        const startsAt = new Date(now.getTime() + (i % 60) * 86_400_000);
+        const event = newEventRow(
+          {
+            title: `规模进度${i}`,
+            description: '',
+            kind: 'activity',
+            organizerId,
+            city: '柳州市',
+            audiences: [],
+            themes: [],
+            venueName: '科技馆',
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 3_600_000),
+            capacity: 50,
+            status,
+            source: 'organizer',
+          },
+          now,
+        );
+        events.push(event);
+        // Every 50th event carries out two tasks of one unit.
+        const tasks = i % 50 === 0 ? [pairA!, pairB!] : [numbers[i % numbers.length]!];
+        for (const taskNumber of tasks) links.push(Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId, taskNumber }));
+        const entry: Made = { tasks, status, signups: 0, checkins: 0, hours: 0 };
+        if (i % 10 === 3) {
+          // Two confirmed (one checked in) and one waitlisted: 2 sign-ups, 1 check-in.
+          for (const [k, signupStatus, checkedInAt] of [
+            [0, 'confirmed', now],
+            [1, 'confirmed', null],
+            [2, 'waitlisted', null],
+          ] as const) {
+            signups.push(
+              Object.assign(new SignupEntity(), {
+                id: randomUUID(),
+                eventId: event.id,
+                userId: randomUUID(),
+                name: `参与者${k}`,
+                phone: '13900000000',
+                partySize: 1,
+                status: signupStatus,
+                seq: k + 1,
+                checkedInAt,
+                cancelledAt: null,
+                createdAt: now,
+                updatedAt: now,
+              }),
+            );
+          }
+          entry.signups = 2;
+          entry.checkins = 1;
+        }
+        if (i % 25 === 4) {
+          // A completed service of 1.25 hours counts; an approved one without hours yet does not.
+          for (const [applicationStatus, hours] of [
+            ['completed', 1.25],
+            ['approved', null],
+          ] as const) {
+            applications.push(
+              Object.assign(new ShiftApplicationEntity(), {
+                id: randomUUID(),
+                shiftId: randomUUID(),
+                eventId: event.id,
+                userId: randomUUID(),
+                status: applicationStatus,
+                hours,
+                decisionReason: null,
+                appliedAt: now,
+                decidedAt: null,
+                decidedBy: null,
+                checkedInAt: null,
+                checkedOutAt: null,
+                completedAt: null,
+                completedBy: null,
+              }),
+            );
+          }
+          entry.hours = 1.25;
+        }
+        made.push(entry);
+      }
+      await app.server.dataSource.transaction(async (manager) => {
+        const insert = async <T extends ObjectLiteral>(entity: EntityTarget<T>, rows: T[]) => {
+          for (let i = 0; i < rows.length; i += 500) {
+            await manager
+              .createQueryBuilder()
+              .insert()
+              .into(entity)
+              .values(rows.slice(i, i + 500))
+              .updateEntity(false)
+              .execute();
+            // better-sqlite3 blocks: let timers run, so no keep-alive socket expires unseen while this goes on.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        };
+        await insert(EventEntity, events);
+        await insert(EventPlanTaskEntity, links);
+        await insert(SignupEntity, signups);
+        await insert(ShiftApplicationEntity, applications);
+      });
+
+      const res = await app.api.get(`${API}/plans/${planId}/progress`);
+      expectStatus(res, 200);
+      const after = res.body;
+
+      const tally = (entries: Made[]) => {
+        const counted = entries.filter((e) => e.status !== 'cancelled');
+        return {
+          events: counted.length,
+          published: counted.filter((e) => e.status === 'published').length,
+          signups: counted.reduce((n, e) => n + e.signups, 0),
+          checkins: counted.reduce((n, e) => n + e.checkins, 0),
+          volunteerHours: counted.reduce((n, e) => n + e.hours, 0),
+        };
+      };
+      const plus = (base: any, added: ReturnType<typeof tally>) => ({
+        events: base.events + added.events,
+        published: base.published + added.published,
+        signups: base.signups + added.signups,
+        checkins: base.checkins + added.checkins,
+        volunteerHours: expect.closeTo(base.volunteerHours + added.volunteerHours, 2),
+      });
+      expect(after.tasks.map((t: any) => t.number)).toEqual(before.tasks.map((t: any) => t.number));
+      for (const [k, task] of after.tasks.entries()) {
+        const expected = plus(before.tasks[k], tally(made.filter((e) => e.tasks.includes(task.number))));
+        expect(task).toEqual({ number: task.number, title: before.tasks[k].title, ...expected, idle: expected.published === 0 });
+      }
+      expect(after.idleTasks).toEqual(after.tasks.filter((t: any) => t.published === 0).map((t: any) => t.number));
+      expect(after.units.map((u: any) => u.name)).toEqual(before.units.map((u: any) => u.name));
+      for (const [k, unit] of after.units.entries()) {
+        const own = made.filter((e) => e.tasks.some((n) => unit.tasks.includes(n)));
+        expect(unit).toEqual({ ...before.units[k], ...plus(before.units[k], tally(own)) });
+      }
+      // Each doubly linked event counts in both of its tasks but once for the unit naming both.
+      const doubly = tally(made.filter((e) => e.tasks.length === 2)).events;
+      const unitOf = (p: any) => p.units.find((u: any) => u.name === sharingUnit);
+      const taskSum = (p: any) => p.tasks.filter((t: any) => unitOf(p).tasks.includes(t.number)).reduce((n: number, t: any) => n + t.events, 0);
+      expect(doubly).toBeGreaterThan(0);
+      expect(taskSum(after) - taskSum(before) - (unitOf(after).events - unitOf(before).events)).toBe(doubly);
+    }, 120_000);
   });
 
   describe('importing a plan', () => {

@@ -10,6 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_events_near', ['status', 'venueLat', 'venueLng', 'endsAt'])
 @Index('ix_events_city_starts', ['city', 'startsAt'])
 @Index('ix_events_organizer', ['organizerId'])
+@Index('ix_events_id_status', ['id', 'status'])
 export class EventEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -171,6 +172,7 @@ export class EventRevisionEntity {
 /** Which plan tasks an event carries out (依据). */
 @Entity('event_plan_tasks')
 @Index('ix_event_plan_tasks_plan', ['planId', 'taskNumber'])
+@Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskNumber'])
 export class EventPlanTaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   eventId: string;

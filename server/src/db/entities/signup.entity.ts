@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('uq_signups_event_user', ['eventId', 'userId'], { unique: true })
 @Index('ix_signups_event_status_seq', ['eventId', 'status', 'seq'])
 @Index('ix_signups_user', ['userId'])
+@Index('ix_signups_event_checkin', ['eventId', 'checkedInAt'])
 export class SignupEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -77,6 +77,7 @@ export class ShiftEntity {
 @Index('uq_shift_applications_shift_user', ['shiftId', 'userId'], { unique: true })
 @Index('ix_shift_applications_user', ['userId'])
 @Index('ix_shift_applications_event', ['eventId'])
+@Index('ix_shift_applications_event_status', ['eventId', 'status', 'hours'])
 export class ShiftApplicationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -6,6 +6,7 @@ import { PlanImportV111764500000000 } from './1764500000000-PlanImportV11';
 import { NotificationDelivery1764600000000 } from './1764600000000-NotificationDelivery';
 import { EventListIndexes1764610000000 } from './1764610000000-EventListIndexes';
 import { EventRevisions1764620000000 } from './1764620000000-EventRevisions';
+import { ProgressIndexes1764650000000 } from './1764650000000-ProgressIndexes';
 import { LongTexts1764900000000 } from './1764900000000-LongTexts';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
@@ -18,5 +19,6 @@ export const migrations = [
   NotificationDelivery1764600000000,
   EventListIndexes1764610000000,
   EventRevisions1764620000000,
+  ProgressIndexes1764650000000,
   LongTexts1764900000000,
 ];

@@ -1,14 +1,12 @@
 // Reads plans, their tasks and how far each task has been carried out.
 // Writing plans is the plan-import module's job.
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanView, type ProgressTally } from '@kepu/shared';
 import { campaignOccurrence } from '../../campaigns';
 import { storedCampaignDates, withStoredDates } from '../campaigns/campaign-dates';
 import { sumHours } from '../volunteers/hours';
 import { notFound } from '../../core/errors';
-import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
-import { SignupEntity } from '../../db/entities/signup.entity';
-import { ShiftApplicationEntity } from '../../db/entities/volunteer.entities';
+import { EventEntity } from '../../db/entities/event.entity';
 import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
 
 export function toPlanSummary(plan: PlanEntity): PlanSummaryView {
@@ -103,58 +101,72 @@ export async function listCities(manager: EntityManager): Promise<CityView[]> {
   return [...cities.values()].sort((a, b) => a.city.localeCompare(b.city, 'zh-CN'));
 }
 
+/** Tallies of the events that carry out exactly one set of a plan's tasks. */
+interface TaskSetTally extends ProgressTally {
+  tasks: Set<number>;
+}
+
+// One row per distinct set of task numbers the plan's events carry out (as many rows as
+// there are task combinations, not events): each event sits in exactly one set, so a
+// unit naming several of its tasks still counts it once. Cancelled events don't count.
+// The inner GROUP BY walks the plan's links in event order (ix_event_plan_tasks_plan_event),
+// so the per-event look-ups into events, signups and shift_applications go through their
+// indexes in key order (1764650000000-ProgressIndexes makes them covering). Hours are
+// summed in cents so no float drift builds up.
+const PROGRESS_BY_TASK_SET = `
+SELECT per_event.tasks AS tasks, COUNT(*) AS events, SUM(per_event.published) AS published,
+       SUM(per_event.signups) AS signups, SUM(per_event.checkins) AS checkins, SUM(per_event.cents) AS cents
+FROM (
+  SELECT GROUP_CONCAT(l.taskNumber) AS tasks,
+         MAX(CASE WHEN e.status = 'published' THEN 1 ELSE 0 END) AS published,
+         (SELECT COUNT(*) FROM signups s WHERE s.eventId = l.eventId AND s.status = 'confirmed') AS signups,
+         (SELECT COUNT(*) FROM signups s WHERE s.eventId = l.eventId AND s.checkedInAt IS NOT NULL) AS checkins,
+         (SELECT COALESCE(SUM(ROUND(a.hours * 100)), 0) FROM shift_applications a WHERE a.eventId = l.eventId AND a.status = 'completed') AS cents
+  FROM event_plan_tasks l
+  JOIN events e ON e.id = l.eventId
+  WHERE l.planId = ? AND e.status <> 'cancelled'
+  GROUP BY l.eventId
+) per_event
+GROUP BY per_event.tasks`;
+
+async function progressByTaskSet(manager: EntityManager, planId: string): Promise<TaskSetTally[]> {
+  const rows: { tasks: string | Buffer; events: unknown; published: unknown; signups: unknown; checkins: unknown; cents: unknown }[] = await manager.query(
+    PROGRESS_BY_TASK_SET,
+    [planId],
+  );
+  return rows.map((row) => ({
+    tasks: new Set(String(row.tasks).split(',').map(Number)),
+    events: Number(row.events),
+    published: Number(row.published ?? 0),
+    signups: Number(row.signups ?? 0),
+    checkins: Number(row.checkins ?? 0),
+    volunteerHours: Number(row.cents ?? 0) / 100,
+  }));
+}
+
 /** How far each task and each responsible unit has got: events linked, sign-ups, check-ins. */
 export async function getPlanProgress(manager: EntityManager, id: string): Promise<PlanProgressView> {
   const plan = await manager.getRepository(PlanEntity).findOneBy({ id });
   if (!plan) throw notFound('plan');
   const tasks = (await manager.getRepository(PlanTaskEntity).findBy({ planId: id })).sort((a, b) => a.ordinal - b.ordinal);
-  const links = await manager.getRepository(EventPlanTaskEntity).findBy({ planId: id });
-  const eventIds = [...new Set(links.map((l) => l.eventId))];
-  const events = eventIds.length ? await manager.getRepository(EventEntity).find({ where: { id: In(eventIds) }, select: { id: true, status: true } }) : [];
-  const statusOf = new Map(events.map((e) => [e.id, e.status]));
-  const stats: { eventId: string; signups: string | number; checkins: string | number }[] = eventIds.length
-    ? await manager
-        .getRepository(SignupEntity)
-        .createQueryBuilder('s')
-        .select('s.eventId', 'eventId')
-        .addSelect("SUM(CASE WHEN s.status = 'confirmed' THEN 1 ELSE 0 END)", 'signups')
-        .addSelect('SUM(CASE WHEN s.checkedInAt IS NOT NULL THEN 1 ELSE 0 END)', 'checkins')
-        .where('s.eventId IN (:...ids)', { ids: eventIds })
-        .groupBy('s.eventId')
-        .getRawMany()
-    : [];
-  const statsOf = new Map(stats.map((s) => [s.eventId, { signups: Number(s.signups), checkins: Number(s.checkins) }]));
-  // Certified volunteer hours per event (completed applications only).
-  const hours: { eventId: string; hours: string | number | null }[] = eventIds.length
-    ? await manager
-        .getRepository(ShiftApplicationEntity)
-        .createQueryBuilder('a')
-        .select('a.eventId', 'eventId')
-        .addSelect('SUM(a.hours)', 'hours')
-        .where('a.eventId IN (:...ids)', { ids: eventIds })
-        .andWhere('a.status = :completed', { completed: 'completed' })
-        .groupBy('a.eventId')
-        .getRawMany()
-    : [];
-  const hoursOf = new Map(hours.map((h) => [h.eventId, Number(h.hours ?? 0)]));
+  const sets = await progressByTaskSet(manager, id);
 
-  const tallyEvents = (ids: Set<string>): ProgressTally => {
+  // Each event sits in exactly one task set, so summing the sets that meet a group of tasks counts every event once.
+  const tallyTasks = (numbers: number[]): ProgressTally => {
     const tally: ProgressTally = { events: 0, published: 0, signups: 0, checkins: 0, volunteerHours: 0 };
-    for (const eventId of ids) {
-      const status = statusOf.get(eventId);
-      if (!status || status === 'cancelled') continue;
-      tally.events += 1;
-      if (status === 'published') tally.published += 1;
-      tally.signups += statsOf.get(eventId)?.signups ?? 0;
-      tally.checkins += statsOf.get(eventId)?.checkins ?? 0;
-      tally.volunteerHours = sumHours([tally.volunteerHours, hoursOf.get(eventId) ?? 0]);
+    for (const set of sets) {
+      if (!numbers.some((n) => set.tasks.has(n))) continue;
+      tally.events += set.events;
+      tally.published += set.published;
+      tally.signups += set.signups;
+      tally.checkins += set.checkins;
+      tally.volunteerHours = sumHours([tally.volunteerHours, set.volunteerHours]);
     }
     return tally;
   };
-  const eventsOfTask = (n: number) => new Set(links.filter((l) => l.taskNumber === n).map((l) => l.eventId));
 
   const taskViews = tasks.map((task) => {
-    const tally = tallyEvents(eventsOfTask(task.number));
+    const tally = tallyTasks([task.number]);
     return { number: task.number, title: task.title, ...tally, idle: tally.published === 0 };
   });
 
@@ -166,9 +178,11 @@ export async function getPlanProgress(manager: EntityManager, id: string): Promi
       unitTasks.set(unit.name, entry);
     }
   }
-  const units = [...unitTasks.entries()].map(([name, entry]) => {
-    const ids = new Set(entry.tasks.flatMap((n) => [...eventsOfTask(n)]));
-    return { name, organizationId: entry.organizationId, tasks: entry.tasks, ...tallyEvents(ids) };
-  });
+  const units = [...unitTasks.entries()].map(([name, entry]) => ({
+    name,
+    organizationId: entry.organizationId,
+    tasks: entry.tasks,
+    ...tallyTasks(entry.tasks),
+  }));
   return { tasks: taskViews, units, idleTasks: taskViews.filter((t) => t.idle).map((t) => t.number) };
 }
