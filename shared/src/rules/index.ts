@@ -4,3 +4,4 @@ export * from './event-times';
 export * from './seats';
 export * from './signup-window';
 export * from './task-changes';
+export * from './checkin-code';

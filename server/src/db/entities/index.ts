@@ -1,5 +1,6 @@
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CampaignYearEntity } from './campaign-year.entity';
+import { CheckinKeyEntity } from './checkin-key.entity';
 import { EventEntity, EventPlanTaskEntity } from './event.entity';
 import { NotificationEntity } from './notification.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
@@ -23,4 +24,5 @@ export const entities = [
   ShiftEntity,
   ShiftApplicationEntity,
   CampaignYearEntity,
+  CheckinKeyEntity,
 ];
