@@ -124,7 +124,11 @@ const guarded: Guarded[] = [
     expect: everyone,
   },
   { route: 'delete /events/:id/signups/me', path: (ids) => `/events/${ids.eventId}/signups/me`, expect: everyone },
-  { route: 'delete /me/signups/:id', path: (ids) => `/me/signups/${ids.familySignupId}`, expect: { ...volunteerOwn(404), volunteer: 404, resident: 'allowed' } },
+  {
+    route: 'delete /me/signups/:id',
+    path: (ids) => `/me/signups/${ids.familySignupId}`,
+    expect: { ...volunteerOwn(404), volunteer: 404, resident: 'allowed' },
+  },
   { route: 'get /me/signups', path: () => '/me/signups', expect: everyone },
   { route: 'get /me/signups/:id/checkin-code', path: (ids) => `/me/signups/${ids.signupId}/checkin-code`, expect: { ...volunteerOwn(404), volunteer: 404 } },
   { route: 'post /events/:id/checkins', path: (ids) => `/events/${ids.eventId}/checkins`, body: (ids) => ({ code: ids.checkinCode }), expect: organizersOwn() },

@@ -60,9 +60,12 @@ describe.each(engines)('check-in at the door and families on %s', (engine) => {
       const kit = (await app.api.get(`${API}/events/${event.id}/checkin-kit`, await organizer())).body;
       const [payload, signature] = code.split('.');
       const flipped = Buffer.from(signature!, 'base64url');
-      flipped[10] ^= 0x01;
+      flipped[10] = flipped[10]! ^ 0x01;
       const stranger = generateKeyPairSync('ed25519').privateKey;
-      const forgeries = [`${payload}.${flipped.toString('base64url')}`, `${payload}.${sign(null, Buffer.from(payload!, 'base64url'), stranger).toString('base64url')}`];
+      const forgeries = [
+        `${payload}.${flipped.toString('base64url')}`,
+        `${payload}.${sign(null, Buffer.from(payload!, 'base64url'), stranger).toString('base64url')}`,
+      ];
       for (const forged of forgeries) {
         expect(verifiesWithKit(forged, kit.publicKey)).toBe(false);
         expectError(await app.api.post(`${API}/events/${event.id}/checkins`, { code: forged }, await organizer()), 400, 'INVALID_CHECKIN_CODE');
@@ -126,7 +129,12 @@ describe.each(engines)('check-in at the door and families on %s', (engine) => {
       for (const openid of ['batch-a', 'batch-b', 'batch-c']) ids.push((await signUp(app, event.id, openid)).body.id);
       const codeA = (await codeOf(app, 'batch-a', ids[0]!)).code;
       const shortB = (await codeOf(app, 'batch-b', ids[1]!)).shortCode;
-      const deviceOne = { items: [{ code: codeA, at: '2026-11-25T09:30:00+08:00' }, { code: shortB, at: '2026-11-25T09:31:00+08:00' }] };
+      const deviceOne = {
+        items: [
+          { code: codeA, at: '2026-11-25T09:30:00+08:00' },
+          { code: shortB, at: '2026-11-25T09:31:00+08:00' },
+        ],
+      };
       const deviceTwo = {
         items: [
           { signupId: ids[0], at: '2026-11-25T09:32:00+08:00' },

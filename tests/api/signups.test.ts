@@ -94,7 +94,10 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       const event = await publishActivity(app, { capacity: 3 });
       expect((await signUp(app, event.id, 'party-a', { partySize: 2 })).body.status).toBe('confirmed');
       // One seat left for a party of two: asked first (see checkins-families.test.ts), here it chose to wait whole.
-      expect((await signUp(app, event.id, 'party-b', { partySize: 2, whenShort: 'waitlist' })).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+      expect((await signUp(app, event.id, 'party-b', { partySize: 2, whenShort: 'waitlist' })).body).toMatchObject({
+        status: 'waitlisted',
+        waitlistPosition: 1,
+      });
       expect((await signUp(app, event.id, 'party-c', { partySize: 1 })).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
       expect(await eventCounts(app, event.id)).toEqual({ confirmedCount: 2, waitlistCount: 2 });
       // Two seats free up, three in all: the party of two moves up, then the single behind it.

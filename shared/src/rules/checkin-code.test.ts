@@ -1,13 +1,12 @@
-import { checkinCodeProblem, fromBase64, fromBase64url, isShortCode, maskName, parseCheckinCode, shortCodeHashInput } from './checkin-code';
+import { checkinCodeProblem, fromBase64url, isShortCode, parseCheckinCode, shortCodeHashInput } from './checkin-code';
 
 const b64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
 
 describe('check-in codes as both sides read them', () => {
-  it('base64url and base64 decode as Node does, and other text is refused', () => {
+  it('base64url decodes as Node does, and other text is refused', () => {
     for (const length of [0, 1, 2, 3, 31, 32, 64]) {
       const bytes = Uint8Array.from({ length }, (_, i) => (i * 37 + 11) % 256);
       expect(fromBase64url(b64url(bytes))).toEqual(bytes);
-      expect(fromBase64(Buffer.from(bytes).toString('base64'))).toEqual(bytes);
     }
     expect(fromBase64url('ab+c')).toBeNull();
     expect(fromBase64url('abcde')).toBeNull();
@@ -43,12 +42,5 @@ describe('check-in codes as both sides read them', () => {
     expect(isShortCode('12345')).toBe(false);
     expect(isShortCode('12345a')).toBe(false);
     expect(shortCodeHashInput('salt', ' 012345')).toBe('salt:012345');
-  });
-
-  it('names are masked for the door list', () => {
-    expect(maskName('张三')).toBe('张*');
-    expect(maskName('王小明')).toBe('王*明');
-    expect(maskName('欧阳青青')).toBe('欧**青');
-    expect(maskName('李')).toBe('李');
   });
 });

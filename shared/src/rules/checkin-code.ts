@@ -32,11 +32,6 @@ export function fromBase64url(text: string): Uint8Array | null {
   return out;
 }
 
-/** Standard base64 (with padding, as the kit's publicKey is sent) to bytes. */
-export function fromBase64(text: string): Uint8Array | null {
-  return fromBase64url(text.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
-}
-
 function utf8Decode(bytes: Uint8Array): string {
   // The payload is ASCII JSON (ids, numbers), so a byte is a character.
   let text = '';
@@ -87,12 +82,4 @@ export function isShortCode(code: string): boolean {
 /** What the kit hashes (SHA-256, hex) for each short code: the kit's salt and the code. */
 export function shortCodeHashInput(salt: string, shortCode: string): string {
   return `${salt}:${shortCode.trim()}`;
-}
-
-/** Masks a name for the door list: 张三 -> 张*, 张小三 -> 张*三. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }

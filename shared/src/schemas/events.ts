@@ -137,11 +137,7 @@ export type Checkin = z.infer<typeof checkinSchema>;
 /** Check-ins made offline, uploaded when the device is back online; `at` is when the door let them in. */
 export const checkinBatchSchema = z.object({
   items: z
-    .array(
-      z
-        .object({ ...checkinTarget, at: isoTimeSchema })
-        .refine(oneTarget, oneTargetMessage),
-    )
+    .array(z.object({ ...checkinTarget, at: isoTimeSchema }).refine(oneTarget, oneTargetMessage))
     .min(1)
     .max(500),
 });

@@ -24,7 +24,10 @@ export class CheckinKeysAndAttendees1764700000000 implements MigrationInterface 
       new TableColumn(c.str('shortCode', 6, true)),
     ]);
     // The new unique key first: on MariaDB it also serves the lookups by eventId the old one served.
-    await queryRunner.createIndex('signups', new TableIndex({ name: 'uq_signups_event_user_attendee', columnNames: ['eventId', 'userId', 'attendeeKey'], isUnique: true }));
+    await queryRunner.createIndex(
+      'signups',
+      new TableIndex({ name: 'uq_signups_event_user_attendee', columnNames: ['eventId', 'userId', 'attendeeKey'], isUnique: true }),
+    );
     await queryRunner.dropIndex('signups', 'uq_signups_event_user');
     // Several NULLs (no code issued yet) are allowed by both engines.
     await queryRunner.createIndex('signups', new TableIndex({ name: 'uq_signups_event_short_code', columnNames: ['eventId', 'shortCode'], isUnique: true }));

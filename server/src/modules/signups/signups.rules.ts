@@ -2,7 +2,15 @@
 // shared sign-up window, cancelling, check-in codes, masked phones. The window
 // and the seat arithmetic themselves live in @kepu/shared (the event page
 // applies them too). The clock is passed in.
-import { checkinCodeProblem as payloadProblem, type CheckinPayload, type EventKind, type EventStatus, type SignupStatus, type SignupWindow, type WindowVerdict } from '@kepu/shared';
+import {
+  checkinCodeProblem as payloadProblem,
+  type CheckinPayload,
+  type EventKind,
+  type EventStatus,
+  type SignupStatus,
+  type SignupWindow,
+  type WindowVerdict,
+} from '@kepu/shared';
 
 /** An event row read for the shared window rule: its times as epoch milliseconds. */
 export function signupWindowOf(event: {
@@ -71,6 +79,14 @@ export function pickShortCode(taken: ReadonlySet<string>, random: () => number):
     const code = String(Math.floor(random() * 1_000_000)).padStart(6, '0');
     if (!taken.has(code)) return code;
   }
+}
+
+/** Masks a name for the door list: 张三 -> 张*, 张小三 -> 张*三. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
 /** Masks a phone for lists: 138****5678. */

@@ -5,7 +5,6 @@ import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import {
   isShortCode,
-  maskName,
   placePartyAsked,
   seatsLeft,
   shortCodeHashInput,
@@ -40,6 +39,7 @@ import {
   checkinCodeExpiry,
   checkinCodeProblem,
   checkinRefusal,
+  maskName,
   maskPhone,
   partiesToPromote,
   pickShortCode,
@@ -134,10 +134,9 @@ export const signUpForEvent = transactional(
         saved.push(row);
       }
     }
-    await manager.getRepository(EventEntity).update(
-      { id: event.id },
-      { signupSeq: event.signupSeq, confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount },
-    );
+    await manager
+      .getRepository(EventEntity)
+      .update({ id: event.id }, { signupSeq: event.signupSeq, confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount });
     return { signup: await withRemainder(manager, saved[0]!, saved[1] ?? null), created: true };
   },
 );
@@ -187,7 +186,9 @@ export const cancelSignupById = transactional(async (manager: EntityManager, use
   const signups = manager.getRepository(SignupEntity);
   const signup = await signups.findOneByOrFail({ id: signupId });
   if (signup.status === 'cancelled') throw notFound('signup');
-  const rest = signup.attendeeKey.endsWith('+') ? null : await signups.findOneBy({ eventId: signup.eventId, userId: user.id, attendeeKey: remainderKey(signup.attendeeKey) });
+  const rest = signup.attendeeKey.endsWith('+')
+    ? null
+    : await signups.findOneBy({ eventId: signup.eventId, userId: user.id, attendeeKey: remainderKey(signup.attendeeKey) });
   const [first] = await cancelSignups(manager, event, [signup, ...(rest && rest.status !== 'cancelled' ? [rest] : [])], now);
   return first!;
 });
@@ -306,7 +307,11 @@ export const issueCheckinCode = transactional(async (manager: EntityManager, use
   if (!signup.shortCode) await assignShortCodes(manager, event.id, [signup]);
   const key = await checkinKeyOf(manager, event.id, now);
   const exp = checkinCodeExpiry(event.endsAt).getTime();
-  return { code: signCheckinCode({ typ: 'checkin', sid: signup.id, eid: event.id, exp }, key), shortCode: signup.shortCode!, expiresAt: toCstIso(new Date(exp)) };
+  return {
+    code: signCheckinCode({ typ: 'checkin', sid: signup.id, eid: event.id, exp }, key),
+    shortCode: signup.shortCode!,
+    expiresAt: toCstIso(new Date(exp)),
+  };
 });
 
 /**
