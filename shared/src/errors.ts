@@ -20,6 +20,7 @@ export const errorMessages = {
   SIGNUP_NOT_FOUND: '没有找到你的报名',
   SIGNUP_NOT_ACTIVE: '该报名已取消',
   NOT_CONFIRMED: '候补中的报名暂不能签到',
+  PARTY_EXCEEDS_SEATS: '剩余名额不足以容纳全部人数，请选择先占剩余名额、其余候补，或全部候补',
   EVENT_FULL_CAPACITY_TOO_LOW: '名额不能少于已确认报名人数',
   EVENT_STATE_CONFLICT: '活动当前状态不允许此操作',
   EVENT_CHANGED: '活动在你查看后又被修改过，请刷新后重新审核',

@@ -29,6 +29,7 @@ interface Ids {
   cancelledId: string;
   seriesId: string;
   signupId: string;
+  familySignupId: string;
   checkinCode: string;
   orgId: string;
   planId: string;
@@ -129,9 +130,21 @@ const guarded: Guarded[] = [
     expect: everyone,
   },
   { route: 'delete /events/:id/signups/me', path: (ids) => `/events/${ids.eventId}/signups/me`, expect: everyone },
+  {
+    route: 'delete /me/signups/:id',
+    path: (ids) => `/me/signups/${ids.familySignupId}`,
+    expect: { ...volunteerOwn(404), volunteer: 404, resident: 'allowed' },
+  },
   { route: 'get /me/signups', path: () => '/me/signups', expect: everyone },
   { route: 'get /me/signups/:id/checkin-code', path: (ids) => `/me/signups/${ids.signupId}/checkin-code`, expect: { ...volunteerOwn(404), volunteer: 404 } },
   { route: 'post /events/:id/checkins', path: (ids) => `/events/${ids.eventId}/checkins`, body: (ids) => ({ code: ids.checkinCode }), expect: organizersOwn() },
+  { route: 'get /events/:id/checkin-kit', path: (ids) => `/events/${ids.eventId}/checkin-kit`, expect: organizersOwn() },
+  {
+    route: 'post /events/:id/checkins/batch',
+    path: (ids) => `/events/${ids.eventId}/checkins/batch`,
+    body: (ids) => ({ items: [{ code: ids.checkinCode, at: '2026-11-25T09:00:00+08:00' }] }),
+    expect: organizersOwn(),
+  },
   { route: 'get /events/:id/signups', path: (ids) => `/events/${ids.eventId}/signups?unmask=1`, expect: organizersOwn() },
   { route: 'get /me/volunteer', path: () => '/me/volunteer', expect: volunteerOwn(404) },
   { route: 'get /me/volunteer/certificate.pdf', path: () => '/me/volunteer/certificate.pdf', expect: volunteerOwn(404) },
@@ -204,6 +217,7 @@ async function setUp(app: TestApp): Promise<Ids> {
 
   const signup = await signUp(app, event.id, 'authz-owner');
   const attendee = await signUp(app, event.id, 'authz-attendee');
+  const family = await signUp(app, event.id, accountOf.resident, { name: '权限测试家人', forOther: true });
   const code = await app.api.get(`${API}/me/signups/${attendee.body.id}/checkin-code`, await app.token('authz-attendee'));
 
   const volunteerToken = await app.token(accountOf.volunteer);
@@ -226,6 +240,7 @@ async function setUp(app: TestApp): Promise<Ids> {
     cancelledId: cancelled.id,
     seriesId: series.body.seriesId,
     signupId: signup.body.id,
+    familySignupId: family.body.id,
     checkinCode: code.body.code,
     orgId,
     planId: plans[0].id,
@@ -332,6 +347,11 @@ const fieldNames = [
   'reason',
   'name',
   'partySize',
+  'forOther',
+  'whenShort',
+  'signupId',
+  'items',
+  'at',
   'userId',
   'role',
   'realName',

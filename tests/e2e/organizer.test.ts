@@ -143,7 +143,7 @@ describe('an organizer', () => {
     await signIn(page, '主办单位（demo-organizer）');
     await openOrganizerEvents(page);
     await tapButton(page, '签到', card(page, event.title));
-    await field(page, '粘贴或输入签到码').fill(code);
+    await field(page, '签到码或 6 位数字').fill(code);
     await shot('code-typed');
     await tapButton(page, '确认签到');
     await shown(page)
@@ -153,7 +153,7 @@ describe('an organizer', () => {
     await shot('checked-in');
 
     // The same code a second time is refused with the server's message.
-    await field(page, '粘贴或输入签到码').fill(code);
+    await field(page, '签到码或 6 位数字').fill(code);
     await tapButton(page, '确认签到');
     await shown(page).locator('.org-result--error').getByText('已经签到过了').waitFor();
     await shot('already-checked-in');

@@ -58,7 +58,7 @@ describe('EventCard', () => {
 
   test('a full event offers the waitlist and says how many wait', () => {
     render(<EventCard event={toEventCardRow({ ...event, confirmedCount: 50, waitlistCount: 4 })} />);
-    expect(screen.getByText('已满，可候补（4 人候补）')).toBeTruthy();
+    expect(screen.getByText('已满，可候补（候补 4 份报名）')).toBeTruthy();
   });
 
   test('a campaign period needs no sign-up', () => {

@@ -68,7 +68,7 @@ export default function EventCard({ event }: { event: EventCardRow }) {
         ) : event.seatsLeft > 0 ? (
           <Text className="tag tag--ok">剩余 {event.seatsLeft} 个名额</Text>
         ) : (
-          <Text className="tag tag--warn">已满，可候补{event.waitlistCount ? `（${event.waitlistCount} 人候补）` : ''}</Text>
+          <Text className="tag tag--warn">已满，可候补{event.waitlistCount ? `（候补 ${event.waitlistCount} 份报名）` : ''}</Text>
         )}
       </View>
     </View>

@@ -1,6 +1,6 @@
 // Public events: the list with its filters, one event, signing up and
 // cancelling, and the calendar file. Organizer actions live in organizer.ts.
-import type { CityView, CreateSignup, EventListQuery, EventView, Page, SignupView } from '@kepu/shared';
+import type { CityView, CreateSignup, EventListQuery, EventView, Page, SignupResultView, SignupView } from '@kepu/shared';
 import { buildUrl, request, type Listing } from '@/services/request';
 
 export type EventFilters = Partial<Omit<EventListQuery, 'limit' | 'cursor'>>;
@@ -13,8 +13,14 @@ export function getEvent(id: string): Promise<EventView> {
   return request<EventView>(`/events/${encodeURIComponent(id)}`, { quiet: true });
 }
 
-export function signUpForEvent(id: string, body: CreateSignup): Promise<SignupView> {
-  return request<SignupView>(`/events/${encodeURIComponent(id)}/signups`, { method: 'POST', data: body });
+/** Quiet: PARTY_EXCEEDS_SEATS is a question for the family, not an error toast; the form shows the rest. */
+export function signUpForEvent(id: string, body: CreateSignup): Promise<SignupResultView> {
+  return request<SignupResultView>(`/events/${encodeURIComponent(id)}/signups`, { method: 'POST', data: body, quiet: true });
+}
+
+/** Cancels one booking (a family member's, or one's own) by its id. */
+export function cancelSignup(signupId: string): Promise<SignupView> {
+  return request<SignupView>(`/me/signups/${encodeURIComponent(signupId)}`, { method: 'DELETE' });
 }
 
 export function cancelMySignup(eventId: string): Promise<SignupView> {

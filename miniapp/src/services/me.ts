@@ -1,6 +1,7 @@
 // The signed-in user: profile, preferences, erasure, and their sign-ups with check-in codes.
 import type { CheckinCodeView, ErasedView, MySignupView, UpdateMe, UserView } from '@kepu/shared';
-import { request, type Listing } from '@/services/request';
+import { keepCheckinCode, keptCheckinCode } from '@/services/checkinCodes';
+import { request, toApiError, type Listing } from '@/services/request';
 import { updateSessionUser } from '@/services/session';
 
 /** `background`: a refresh nobody asked for, so an expired session just ends quietly. */
@@ -25,6 +26,18 @@ export function listMySignups(cursor?: string | null, limit = 20, when?: 'upcomi
   return request<Listing<MySignupView>>('/me/signups', { query: { cursor: cursor ?? undefined, limit, when }, quiet: true });
 }
 
-export function getCheckinCode(signupId: string): Promise<CheckinCodeView> {
-  return request<CheckinCodeView>(`/me/signups/${encodeURIComponent(signupId)}/checkin-code`, { quiet: true });
+/**
+ * The sign-up's check-in code. Once fetched it is kept on the device until it
+ * expires, and shown from there when the network is gone (`stored`).
+ */
+export async function getCheckinCode(signupId: string): Promise<CheckinCodeView & { stored?: boolean }> {
+  try {
+    const code = await request<CheckinCodeView>(`/me/signups/${encodeURIComponent(signupId)}/checkin-code`, { quiet: true });
+    keepCheckinCode(signupId, code);
+    return code;
+  } catch (error) {
+    const kept = toApiError(error).code === 'NETWORK' ? keptCheckinCode(signupId) : null;
+    if (kept) return { ...kept, stored: true };
+    throw error;
+  }
 }

@@ -6,6 +6,9 @@ import type {
   ApplicationView,
   CancelEvent,
   Checkin,
+  CheckinBatch,
+  CheckinBatchView,
+  CheckinKitView,
   CompleteApplication,
   CreateEvent,
   CreateShift,
@@ -75,9 +78,19 @@ export async function listEventSignups(id: string, unmask = false): Promise<Even
   return body.items;
 }
 
-export function checkInAttendee(eventId: string, code: string): Promise<SignupView> {
+export function checkInAttendee(eventId: string, target: Checkin): Promise<SignupView> {
   // quiet: the check-in page shows each result, success or failure, in its own list.
-  return request<SignupView>(`${eventPath(eventId)}/checkins`, { method: 'POST', data: { code } satisfies Checkin, quiet: true });
+  return request<SignupView>(`${eventPath(eventId)}/checkins`, { method: 'POST', data: target satisfies Checkin, quiet: true });
+}
+
+/** The public key and the (masked) list, kept on the device for checking in without the network. */
+export function getCheckinKit(eventId: string): Promise<CheckinKitView> {
+  return request<CheckinKitView>(`${eventPath(eventId)}/checkin-kit`, { quiet: true });
+}
+
+/** Check-ins made offline; idempotent, so a batch whose answer was lost is simply sent again. */
+export function uploadCheckins(eventId: string, batch: CheckinBatch): Promise<CheckinBatchView> {
+  return request<CheckinBatchView>(`${eventPath(eventId)}/checkins/batch`, { method: 'POST', data: batch, quiet: true });
 }
 
 export function createShift(eventId: string, shift: CreateShift): Promise<ShiftView> {
@@ -106,10 +119,15 @@ export function completeApplication(applicationId: string, input: CompleteApplic
 }
 
 /**
- * An event's sign-up or volunteer list as an Excel file (masked phones; the
- * server audits the export). A failure was already shown by the request wrapper.
+ * An event's sign-up or volunteer list as an Excel file: phones masked, or in
+ * full with `unmask` once the organizer confirmed it (the server audits both as
+ * an export of personal data). A failure was already shown by the request wrapper.
  */
-export function exportEventList(eventId: string, list: 'signups' | 'volunteers', title: string): Promise<void> {
+export function exportEventList(eventId: string, list: 'signups' | 'volunteers', title: string, unmask = false): Promise<void> {
   const name = list === 'signups' ? '报名名单' : '志愿者名单';
-  return openFile(`${eventPath(eventId)}/${list}?format=xlsx`, `${name}-${title || eventId}.xlsx`, 'xlsx');
+  return openFile(
+    `${eventPath(eventId)}/${list}?format=xlsx${unmask ? '&unmask=1' : ''}`,
+    `${name}${unmask ? '（含手机号）' : ''}-${title || eventId}.xlsx`,
+    'xlsx',
+  );
 }

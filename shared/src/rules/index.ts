@@ -4,3 +4,4 @@ export * from './event-review';
 export * from './event-times';
 export * from './seats';
 export * from './signup-window';
+export * from './checkin-code';

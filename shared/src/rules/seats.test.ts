@@ -1,4 +1,4 @@
-import { placeParty, seatsLeft } from './seats';
+import { placeParty, placePartyAsked, seatsLeft } from './seats';
 
 describe('seats of an event', () => {
   it('seats left are the capacity less the confirmed seats, never below zero', () => {
@@ -17,5 +17,27 @@ describe('seats of an event', () => {
 
   it('when someone is already waiting, a party that would fit still joins the waitlist', () => {
     expect(placeParty({ capacity: 10, confirmedSeats: 5, waitlistCount: 1 }, 1)).toBe('waitlisted');
+  });
+});
+
+describe('a party larger than the seats left', () => {
+  const twoLeft = { capacity: 10, confirmedSeats: 8, waitlistCount: 0 };
+
+  it('when it fits, it is confirmed whole whatever it chose', () => {
+    expect(placePartyAsked(twoLeft, 2, 'waitlist')).toEqual({ confirmed: 2, waitlisted: 0 });
+  });
+
+  it('when it did not choose, it is asked, told how many seats are left', () => {
+    expect(placePartyAsked(twoLeft, 3)).toEqual({ ask: true, seatsLeft: 2 });
+  });
+
+  it('when it chose split, it takes the seats left and the rest waits; when it chose to wait, everyone waits', () => {
+    expect(placePartyAsked(twoLeft, 3, 'split')).toEqual({ confirmed: 2, waitlisted: 1 });
+    expect(placePartyAsked(twoLeft, 3, 'waitlist')).toEqual({ confirmed: 0, waitlisted: 3 });
+  });
+
+  it('when the event is full or someone is already waiting, there is nothing to ask: the party waits', () => {
+    expect(placePartyAsked({ capacity: 10, confirmedSeats: 10, waitlistCount: 0 }, 3)).toEqual({ confirmed: 0, waitlisted: 3 });
+    expect(placePartyAsked({ capacity: 10, confirmedSeats: 8, waitlistCount: 1 }, 3, 'split')).toEqual({ confirmed: 0, waitlisted: 3 });
   });
 });

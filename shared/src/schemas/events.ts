@@ -128,11 +128,36 @@ export const createSignupSchema = z.object({
   name: z.string().trim().min(1, { error: '请填写姓名' }).max(20),
   phone: phoneSchema,
   partySize: z.number().int().min(1).max(5).default(1),
+  /** v1.1: a family member booked by the account holder; each attendee is a sign-up of its own. */
+  forOther: z.boolean().default(false),
+  /**
+   * What to do when the party is larger than the seats left (and nobody is
+   * waiting): `split` takes the seats left and waitlists the rest, `waitlist`
+   * waitlists everyone. Without it the answer is 409 PARTY_EXCEEDS_SEATS.
+   */
+  whenShort: z.enum(['split', 'waitlist']).optional(),
 });
 export type CreateSignup = z.infer<typeof createSignupSchema>;
 
-export const checkinSchema = z.object({ code: z.string().trim().min(1).max(512) });
+/** One of the two ways to name whom to let in: the scanned or read-out code, or the sign-up picked from the list. */
+const checkinTarget = {
+  code: z.string().trim().min(1).max(512).optional(),
+  signupId: idSchema.optional(),
+};
+const oneTarget = (value: { code?: string; signupId?: string }) => (value.code === undefined) !== (value.signupId === undefined);
+const oneTargetMessage = { error: '请提供签到码或报名编号（二选一）' };
+
+export const checkinSchema = z.object(checkinTarget).refine(oneTarget, oneTargetMessage);
 export type Checkin = z.infer<typeof checkinSchema>;
+
+/** Check-ins made offline, uploaded when the device is back online; `at` is when the door let them in. */
+export const checkinBatchSchema = z.object({
+  items: z
+    .array(z.object({ ...checkinTarget, at: isoTimeSchema }).refine(oneTarget, oneTargetMessage))
+    .min(1)
+    .max(500),
+});
+export type CheckinBatch = z.infer<typeof checkinBatchSchema>;
 
 export const signupListQuerySchema = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),

@@ -23,6 +23,14 @@ export const signupViewSchema = z
   .meta({ id: 'SignupView' });
 export type SignupView = z.infer<typeof signupViewSchema>;
 
+/**
+ * `POST /events/:id/signups` with `whenShort: 'split'`: the sign-up holding the
+ * seats that were left, and `remainder`, the waitlisted sign-up of the rest of
+ * the party (promoted, and cancelled, on its own).
+ */
+export const signupResultViewSchema = signupViewSchema.extend({ remainder: signupViewSchema.optional() }).meta({ id: 'SignupResultView' });
+export type SignupResultView = z.infer<typeof signupResultViewSchema>;
+
 /** `GET /me/signups` items: a sign-up with what the list shows of its event. */
 export const mySignupViewSchema = signupViewSchema
   .extend({
@@ -34,12 +42,22 @@ export const mySignupViewSchema = signupViewSchema
       venue: z.strictObject({ name: z.string(), address: z.string() }),
       status: z.enum(eventStatuses),
     }),
+    /** v1.1: whom the booking is for: the account holder or a family member. */
+    attendee: z.strictObject({ name: z.string(), forOther: z.boolean() }),
   })
   .meta({ id: 'MySignupView' });
 export type MySignupView = z.infer<typeof mySignupViewSchema>;
 
 /** `GET /me/signups/:id/checkin-code`: the signed text of the QR code. */
-export const checkinCodeViewSchema = z.strictObject({ code: z.string(), expiresAt: isoTimeView }).meta({ id: 'CheckinCodeView' });
+export const checkinCodeViewSchema = z
+  .strictObject({
+    /** base64url(payload) + '.' + base64url(Ed25519 signature over the payload's bytes). */
+    code: z.string(),
+    /** 6 digits read out at the door; valid at this event only. */
+    shortCode: z.string().regex(/^\d{6}$/),
+    expiresAt: isoTimeView,
+  })
+  .meta({ id: 'CheckinCodeView' });
 export type CheckinCodeView = z.infer<typeof checkinCodeViewSchema>;
 
 /** `GET /events/:id/signups?format=json` items: phone masked unless unmasked on purpose. */
@@ -56,3 +74,43 @@ export const eventSignupRowSchema = z
   })
   .meta({ id: 'EventSignupRow' });
 export type EventSignupRow = z.infer<typeof eventSignupRowSchema>;
+
+/** A sign-up as the organizer's device keeps it for checking in offline. */
+export const checkinKitSignupSchema = z.strictObject({
+  id: z.string(),
+  /** Masked (张*三) */
+  name: z.string(),
+  /** Masked (138****5678): the last four digits find a resident in the list. */
+  phone: z.string(),
+  partySize: z.number().int(),
+  status: z.enum(signupStatuses),
+  checkedInAt: isoTimeView.nullable(),
+  /** hex SHA-256 of `${shortCodeSalt}:${shortCode}`, so a typed short code is checked offline without the codes in plain sight. */
+  shortCodeHash: z.string(),
+});
+export type CheckinKitSignup = z.infer<typeof checkinKitSignupSchema>;
+
+/** `GET /events/:id/checkin-kit`: what the organizer's device needs to check people in without the network. */
+export const checkinKitViewSchema = z
+  .strictObject({
+    eventId: z.string(),
+    /** base64 of the raw 32-byte Ed25519 public key of this event. */
+    publicKey: z.string(),
+    shortCodeSalt: z.string(),
+    generatedAt: isoTimeView,
+    signups: z.array(checkinKitSignupSchema),
+  })
+  .meta({ id: 'CheckinKitView' });
+export type CheckinKitView = z.infer<typeof checkinKitViewSchema>;
+
+/** One result per uploaded item, in order: checked in now, already checked in (by this or another device), or refused. */
+export const checkinBatchResultSchema = z.strictObject({
+  signupId: z.string().nullable(),
+  result: z.enum(['checked-in', 'already-checked-in', 'refused']),
+  /** The error code of a refused item (INVALID_CHECKIN_CODE, NOT_CONFIRMED …). */
+  error: z.string().optional(),
+  checkedInAt: isoTimeView.nullable(),
+});
+export type CheckinBatchResult = z.infer<typeof checkinBatchResultSchema>;
+export const checkinBatchViewSchema = z.strictObject({ results: z.array(checkinBatchResultSchema) }).meta({ id: 'CheckinBatchView' });
+export type CheckinBatchView = z.infer<typeof checkinBatchViewSchema>;

@@ -60,10 +60,12 @@ const statusLabels: Record<string, string> = {
   cancelled: '已取消',
 };
 
-/** My sign-up for this event, if any: the one row kept from my list. */
-async function findMySignup(eventId: string): Promise<MySignupView | null> {
+/** My bookings for this event (mine and my family's), and the name I last booked myself under. */
+async function findMySignups(eventId: string): Promise<{ here: MySignupView[]; lastName: string }> {
   const page = await listMySignups(null, 100);
-  return page.items.find((item) => item.eventId === eventId && item.status !== 'cancelled') ?? null;
+  const here = page.items.filter((item) => item.eventId === eventId && item.status !== 'cancelled');
+  const lastName = page.items.find((item) => !item.attendee.forOther)?.attendee.name ?? '';
+  return { here, lastName };
 }
 
 export default function EventDetailPage() {
@@ -71,7 +73,7 @@ export default function EventDetailPage() {
   const id = params.id ?? '';
   const { user } = useSession();
   const event = useRequest(() => getEvent(id), [id]);
-  const mine = useRequest(user ? () => findMySignup(id) : null, [id, user?.id]);
+  const mine = useRequest(user ? () => findMySignups(id) : null, [id, user?.id]);
   const [showForm, setShowForm] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const notice = params.notice;
@@ -93,7 +95,8 @@ export default function EventDetailPage() {
   // As the server places a party of one: nobody jumps the waitlist, even with a seat free.
   const joinsWaitlist = placeParty(seats, 1) === 'waitlisted';
   const openState = signupWindow(e, Date.now());
-  const my = mine.data;
+  const bookings = mine.data?.here ?? [];
+  const my = bookings.find((b) => !b.attendee.forOther) ?? null;
 
   const startSignup = () => {
     if (!user) {
@@ -115,7 +118,7 @@ export default function EventDetailPage() {
     try {
       await cancelMySignup(e.id);
       Taro.showToast({ title: '已取消报名', icon: 'none' });
-      mine.setData(null);
+      void mine.reload();
       void event.reload();
     } catch {
       // the request wrapper showed the server's message
@@ -145,7 +148,8 @@ export default function EventDetailPage() {
         {isBookable(e.kind) ? (
           <Text className="detail-line">
             名额：{e.capacity} 人，已报名 {e.confirmedCount} 人{seatsLeft > 0 ? `，剩余 ${seatsLeft} 个` : '，已满'}
-            {e.waitlistCount ? `，${e.waitlistCount} 人候补` : ''}
+            {/* The waitlist is counted in sign-ups (a family waits as one), not people. */}
+            {e.waitlistCount ? `，候补 ${e.waitlistCount} 份报名` : ''}
           </Text>
         ) : null}
         {e.signupOpensAt || e.signupClosesAt ? (
@@ -157,46 +161,65 @@ export default function EventDetailPage() {
         {e.status === 'cancelled' && e.cancelReason ? <Text className="detail-line field__error">取消原因：{e.cancelReason}</Text> : null}
       </View>
 
-      {my ? (
+      {bookings.length ? (
         <View className="card my-signup">
-          <Text className="title">{my.status === 'waitlisted' ? `你在候补第 ${my.waitlistPosition ?? '?'} 位` : '你已报名成功'}</Text>
+          <Text className="title">
+            {my ? (my.status === 'waitlisted' ? `你在候补第 ${my.waitlistPosition ?? '?'} 位` : '你已报名成功') : `已为家人报名 ${bookings.length} 份`}
+          </Text>
+          {bookings.map((b) => (
+            <Text key={b.id} className="my-signup__who">
+              {b.attendee.name}
+              {b.attendee.forOther ? '（家人）' : '（本人）'}
+              {b.partySize > 1 ? ` ${b.partySize} 人` : ''} · {b.status === 'waitlisted' ? `候补第 ${b.waitlistPosition ?? '?'} 位` : '已报名'}
+            </Text>
+          ))}
           <Text className="muted">
-            {my.status === 'waitlisted' ? '有人取消时按顺序递补，递补成功后在“我的”页面出示签到码。' : '签到码在“我的”页面，到场后出示给工作人员扫码。'}
+            {my?.status === 'waitlisted'
+              ? '有人取消时按顺序递补，递补成功后在“我的”页面出示签到码。'
+              : '每位参加者的签到码在“我的”页面，到场后出示给工作人员扫码或报出 6 位数字。'}
           </Text>
           <View className="row detail-actions">
-            {/* Waitlisted sign-ups have no check-in code yet. */}
-            {my.status === 'confirmed' ? (
+            {bookings.some((b) => b.status === 'confirmed') ? (
               <Button className="btn" onClick={() => void Taro.switchTab({ url: tabs.me })}>
                 查看签到码
               </Button>
             ) : null}
-            <Button className="btn btn--danger" loading={cancelling} disabled={cancelling} onClick={() => void cancel()}>
-              取消报名
-            </Button>
+            {my ? (
+              <Button className="btn btn--danger" loading={cancelling} disabled={cancelling} onClick={() => void cancel()}>
+                取消我的报名
+              </Button>
+            ) : null}
           </View>
         </View>
-      ) : openState === 'open' ? (
+      ) : null}
+      {openState === 'open' ? (
         showForm && user ? (
           <SignupForm
             eventId={e.id}
             user={user}
-            full={joinsWaitlist}
+            seats={seats}
+            lastName={mine.data?.lastName}
+            startForOther={!!my}
             onDone={(signup) => {
               setShowForm(false);
-              Taro.showToast({ title: signup.status === 'waitlisted' ? `已进入候补第 ${signup.waitlistPosition ?? '?'} 位` : '报名成功', icon: 'none' });
+              const waiting = signup.remainder ? `，其余 ${signup.remainder.partySize} 人候补第 ${signup.remainder.waitlistPosition ?? '?'} 位` : '';
+              Taro.showToast({
+                title: signup.status === 'waitlisted' ? `已进入候补第 ${signup.waitlistPosition ?? '?'} 位` : `报名成功${waiting}`,
+                icon: 'none',
+              });
               void mine.reload();
               void event.reload();
             }}
           />
         ) : (
           <View className="section">
-            <Button className="btn btn--block" onClick={startSignup}>
-              {!joinsWaitlist ? '我要报名' : seatsLeft > 0 ? '已有人候补，候补报名' : '名额已满，候补报名'}
+            <Button className={`btn btn--block ${my ? 'btn--ghost' : ''}`} onClick={startSignup}>
+              {my ? '为家人报名' : !joinsWaitlist ? '我要报名' : seatsLeft > 0 ? '已有人候补，候补报名' : '名额已满，候补报名'}
             </Button>
             {!user ? <Text className="muted detail-line">报名前需要先登录</Text> : null}
           </View>
         )
-      ) : (
+      ) : bookings.length ? null : (
         <View className="section">
           <Text className="muted">{closedNotice(openState, e)}</Text>
         </View>

@@ -23,19 +23,21 @@ export default function SignupItem({ signup, upcoming, onShowCode, onCancel }: P
   ) : (
     <Text className="tag tag--ok">已报名{signup.partySize && signup.partySize > 1 ? ` ${signup.partySize} 人` : ''}</Text>
   );
+  const { attendee } = signup;
   return (
     <View className="card">
       <View onClick={() => void Taro.navigateTo({ url: routes.eventDetail(signup.eventId) })}>
         <Text className="title">{event.title}</Text>
         <Text className="me-line">{formatRange(event.startsAt, event.endsAt)}</Text>
         <Text className="me-line muted">{event.venue?.name}</Text>
+        <Text className="me-line me-attendee">参加者：{attendee.forOther ? `${attendee.name}（家人）` : `${attendee.name}（本人）`}</Text>
         <View className="me-line">{status}</View>
       </View>
       {upcoming && signup.status !== 'cancelled' ? (
         <View className="row me-actions">
           {signup.status === 'confirmed' && !signup.checkedInAt ? (
             <Button className="btn" onClick={onShowCode}>
-              签到码
+              {attendee.forOther ? `${attendee.name}的签到码` : '签到码'}
             </Button>
           ) : null}
           <Button className="btn btn--danger" onClick={onCancel}>

@@ -1,4 +1,4 @@
-// 我的: my sign-ups (upcoming and past) with check-in QR and cancel, my
+// 我的: my sign-ups (upcoming and past; mine and my family's, each named) with check-in QR and cancel, my
 // profile, 大字模式, the volunteer, organizer and admin areas, and erasing my data.
 import { Button, Label, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
@@ -12,7 +12,7 @@ import { usePagedList } from '@/hooks/usePagedList';
 import { useSession } from '@/hooks/useSession';
 import { useStore } from '@/hooks/useStore';
 import { logout } from '@/services/auth';
-import { cancelMySignup } from '@/services/events';
+import { cancelSignup } from '@/services/events';
 import { deleteMe, listMySignups, updateMe } from '@/services/me';
 import { refreshUnreadCount, unreadStore } from '@/services/notifications';
 import type { MySignupView } from '@kepu/shared';
@@ -55,13 +55,14 @@ export default function MePage() {
   const cancel = async (signup: MySignupView) => {
     const { confirm } = await Taro.showModal({
       title: '取消报名',
-      content: `确定取消“${signup.event.title}”的报名吗？`,
+      content: `确定取消${signup.attendee.forOther ? `${signup.attendee.name}的` : ''}“${signup.event.title}”报名吗？`,
       confirmText: '取消报名',
       cancelText: '再想想',
     });
     if (!confirm) return;
     try {
-      await cancelMySignup(signup.eventId);
+      // By id: a family member's booking is cancelled on its own.
+      await cancelSignup(signup.id);
       signups.update((item) => item.id === signup.id, null);
       Taro.showToast({ title: '已取消报名', icon: 'none' });
     } catch {

@@ -1,5 +1,6 @@
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CampaignYearEntity } from './campaign-year.entity';
+import { CheckinKeyEntity } from './checkin-key.entity';
 import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from './event.entity';
 import { NotificationEntity, NotificationSubscriptionEntity } from './notification.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
@@ -25,4 +26,5 @@ export const entities = [
   ShiftEntity,
   ShiftApplicationEntity,
   CampaignYearEntity,
+  CheckinKeyEntity,
 ];

@@ -1,10 +1,12 @@
-// Sign-ups (报名) for events: one row per user and event, reused when the
-// user signs up again after cancelling, so the unique key keeps it one.
+// Sign-ups (报名) for events: one row per attendee a user books (v1.1: the
+// user and family members), reused when the same attendee signs up again
+// after cancelling, so the unique key keeps it one.
 import type { SignupStatus } from '@kepu/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('signups')
-@Index('uq_signups_event_user', ['eventId', 'userId'], { unique: true })
+@Index('uq_signups_event_user_attendee', ['eventId', 'userId', 'attendeeKey'], { unique: true })
+@Index('uq_signups_event_short_code', ['eventId', 'shortCode'], { unique: true })
 @Index('ix_signups_event_status_seq', ['eventId', 'status', 'seq'])
 @Index('ix_signups_user', ['userId'])
 @Index('ix_signups_event_checkin', ['eventId', 'checkedInAt'])
@@ -24,6 +26,17 @@ export class SignupEntity {
 
   @Column({ type: 'varchar', length: 20 })
   phone: string;
+
+  /** Whom the booking is for: `self`, or `other:<name>` for a family member (see attendeeKey). */
+  @Column({ type: 'varchar', length: 40, default: 'self' })
+  attendeeKey: string;
+
+  @Column({ type: 'boolean', default: false })
+  forOther: boolean;
+
+  /** 6 digits read out at the door, unique within the event; given when the first code is issued. */
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  shortCode: string | null;
 
   @Column({ type: 'int', default: 1 })
   partySize: number;

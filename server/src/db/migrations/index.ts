@@ -7,6 +7,7 @@ import { NotificationDelivery1764600000000 } from './1764600000000-NotificationD
 import { EventListIndexes1764610000000 } from './1764610000000-EventListIndexes';
 import { EventRevisions1764620000000 } from './1764620000000-EventRevisions';
 import { ProgressIndexes1764650000000 } from './1764650000000-ProgressIndexes';
+import { CheckinKeysAndAttendees1764700000000 } from './1764700000000-CheckinKeysAndAttendees';
 import { LongTexts1764900000000 } from './1764900000000-LongTexts';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
@@ -20,5 +21,6 @@ export const migrations = [
   EventListIndexes1764610000000,
   EventRevisions1764620000000,
   ProgressIndexes1764650000000,
+  CheckinKeysAndAttendees1764700000000,
   LongTexts1764900000000,
 ];

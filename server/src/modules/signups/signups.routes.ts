@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import {
   type Checkin,
+  type CheckinBatch,
+  checkinBatchSchema,
+  checkinBatchViewSchema,
   checkinCodeViewSchema,
+  checkinKitViewSchema,
   checkinSchema,
   type CreateSignup,
   createSignupSchema,
@@ -11,6 +15,7 @@ import {
   pageQuerySchema,
   pageSchema,
   signupListQuerySchema,
+  signupResultViewSchema,
   signupViewSchema,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
@@ -18,7 +23,17 @@ import { decodeCursor } from '../../core/paging';
 import { requireUser, reply, route } from '../../core/route';
 import { sendTable } from '../../exports/table';
 import { reminderLeadMs } from '../notifications/notifications.service';
-import { cancelMySignup, checkInAttendee, issueCheckinCode, listEventSignups, listMySignups, signUpForEvent } from './signups.service';
+import {
+  cancelMySignup,
+  cancelSignupById,
+  checkInAttendee,
+  checkInBatch,
+  issueCheckinCode,
+  issueCheckinKit,
+  listEventSignups,
+  listMySignups,
+  signUpForEvent,
+} from './signups.service';
 
 const mySignupsQuerySchema = pageQuerySchema.extend({ when: z.enum(['upcoming', 'past']).optional() });
 type MySignupsQuery = z.infer<typeof mySignupsQuerySchema>;
@@ -35,8 +50,8 @@ export function signupRoutes(deps: AppDeps) {
       access: 'user',
       tag: 'signups',
       body: createSignupSchema,
-      summary: '报名（满员自动候补；重复报名返回已有报名）',
-      response: signupViewSchema,
+      summary: '报名（可代家人报名，每位参加者一份报名；满员候补；人数超过剩余名额时按 whenShort 拆分或整体候补，否则 409；同一参加者重复报名返回已有报名）',
+      response: signupResultViewSchema,
       statuses: [200, 201],
       handle: async ({ body, user, params }) => {
         const { signup, created } = await signUpForEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications));
@@ -52,6 +67,15 @@ export function signupRoutes(deps: AppDeps) {
       summary: '取消我的报名（候补第一位自动递补）',
       response: signupViewSchema,
       handle: async ({ user, params }) => cancelMySignup(deps.tx, requireUser(user), params.id!, deps.clock(), reminderLeadMs(deps.config.notifications)),
+    }),
+    route({
+      method: 'delete',
+      path: '/me/signups/:id',
+      access: 'user',
+      tag: 'signups',
+      summary: '按报名取消（如代家人的报名；候补第一位自动递补）',
+      response: signupViewSchema,
+      handle: async ({ user, params }) => cancelSignupById(deps.tx, requireUser(user), params.id!, deps.clock(), reminderLeadMs(deps.config.notifications)),
     }),
     route<undefined, MySignupsQuery>({
       method: 'get',
@@ -74,9 +98,28 @@ export function signupRoutes(deps: AppDeps) {
       path: '/me/signups/:id/checkin-code',
       access: 'user',
       tag: 'signups',
-      summary: '签到二维码内容（签名、会过期）',
+      summary: '签到二维码内容（Ed25519 签名、会过期）与 6 位签到数字码',
       response: checkinCodeViewSchema,
-      handle: async ({ user, params }) => issueCheckinCode(deps.dataSource.manager, requireUser(user), params.id!, secret),
+      handle: async ({ user, params }) => issueCheckinCode(deps.tx, requireUser(user), params.id!, deps.clock()),
+    }),
+    route({
+      method: 'get',
+      path: '/events/:id/checkin-kit',
+      access: ['organizer', 'admin'],
+      tag: 'signups',
+      summary: '离线签到包：活动公钥与名单（姓名、手机号打码）',
+      response: checkinKitViewSchema,
+      handle: async ({ user, params }) => issueCheckinKit(deps.tx, requireUser(user), params.id!, deps.clock()),
+    }),
+    route<CheckinBatch>({
+      method: 'post',
+      path: '/events/:id/checkins/batch',
+      access: ['organizer', 'admin'],
+      tag: 'signups',
+      body: checkinBatchSchema,
+      summary: '上传离线签到（幂等，逐条返回结果）',
+      response: checkinBatchViewSchema,
+      handle: async ({ body, user, params }) => ({ results: await checkInBatch(deps.tx, requireUser(user), params.id!, body, secret, deps.clock()) }),
     }),
     route<Checkin>({
       method: 'post',
@@ -84,9 +127,9 @@ export function signupRoutes(deps: AppDeps) {
       access: ['organizer', 'admin'],
       tag: 'signups',
       body: checkinSchema,
-      summary: '主办单位扫码签到',
+      summary: '主办单位签到：扫码、6 位数字码或从名单中选择（signupId）',
       response: signupViewSchema,
-      handle: async ({ body, user, params }) => checkInAttendee(deps.tx, requireUser(user), params.id!, body.code, secret, deps.clock()),
+      handle: async ({ body, user, params }) => checkInAttendee(deps.tx, requireUser(user), params.id!, body, secret, deps.clock()),
     }),
     route<undefined, SignupListQuery>({
       method: 'get',

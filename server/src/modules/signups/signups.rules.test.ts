@@ -4,6 +4,7 @@ import {
   checkinCodeExpiry,
   checkinCodeProblem,
   checkinRefusal,
+  maskName,
   maskPhone,
   partiesToPromote,
   signupWindowOf,
@@ -93,5 +94,14 @@ describe('waitlist promotion and refusal messages', () => {
   it('every refusal has its Chinese message', () => {
     expect(windowMessages.closed).toBe('报名已截止');
     expect(Object.keys(windowMessages).sort()).toEqual(['closed', 'not-bookable', 'not-published', 'not-yet-open']);
+  });
+});
+
+describe('names on the door list', () => {
+  it('are masked but for the first (and last) character', () => {
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('王小明')).toBe('王*明');
+    expect(maskName('欧阳青青')).toBe('欧**青');
+    expect(maskName('李')).toBe('李');
   });
 });

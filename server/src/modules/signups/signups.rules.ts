@@ -2,7 +2,15 @@
 // shared sign-up window, cancelling, check-in codes, masked phones. The window
 // and the seat arithmetic themselves live in @kepu/shared (the event page
 // applies them too). The clock is passed in.
-import type { EventKind, EventStatus, SignupStatus, SignupWindow, WindowVerdict } from '@kepu/shared';
+import {
+  checkinCodeProblem as payloadProblem,
+  type CheckinPayload,
+  type EventKind,
+  type EventStatus,
+  type SignupStatus,
+  type SignupWindow,
+  type WindowVerdict,
+} from '@kepu/shared';
 
 /** An event row read for the shared window rule: its times as epoch milliseconds. */
 export function signupWindowOf(event: {
@@ -33,13 +41,7 @@ export function checkinRefusal(status: SignupStatus): 'SIGNUP_NOT_ACTIVE' | 'NOT
   return null;
 }
 
-/** What a check-in code carries, signed: which sign-up, for which event, until when (epoch ms). */
-export interface CheckinPayload {
-  typ: 'checkin';
-  sid: string;
-  eid: string;
-  exp: number;
-}
+export type { CheckinPayload } from '@kepu/shared';
 
 /** Codes stay valid until two hours after the event ends, so a late arrival can still be let in. */
 export const CHECKIN_GRACE_MS = 2 * 3600_000;
@@ -51,12 +53,40 @@ export function checkinCodeExpiry(eventEndsAt: Date): Date {
 /**
  * Whether a scanned code lets its holder in at this event now: a code that is
  * not ours (`payload` null), not a check-in code, or for another event is
- * invalid; one past its expiry has expired.
+ * invalid; one past its expiry has expired. (The shared rule, on the server's clock.)
  */
 export function checkinCodeProblem(payload: CheckinPayload | null, eventId: string, now: Date): 'INVALID_CHECKIN_CODE' | 'CHECKIN_CODE_EXPIRED' | null {
-  if (!payload || payload.typ !== 'checkin' || payload.eid !== eventId) return 'INVALID_CHECKIN_CODE';
-  if (payload.exp < now.getTime()) return 'CHECKIN_CODE_EXPIRED';
-  return null;
+  return payloadProblem(payload, eventId, now.getTime());
+}
+
+/**
+ * Who a sign-up is for, unique per user and event: the account holder
+ * (`self`) or a family member named by the account holder (`other:<name>`).
+ * The rest of a split party waits under the same key with a `+`, so
+ * cancelling the attendee cancels both.
+ */
+export function attendeeKey(input: { name: string; forOther: boolean }): string {
+  return input.forOther ? `other:${input.name.trim()}` : 'self';
+}
+
+export function remainderKey(key: string): string {
+  return `${key}+`;
+}
+
+/** A random 6-digit short code not already used at the event (the caller holds the event's lock). */
+export function pickShortCode(taken: ReadonlySet<string>, random: () => number): string {
+  for (;;) {
+    const code = String(Math.floor(random() * 1_000_000)).padStart(6, '0');
+    if (!taken.has(code)) return code;
+  }
+}
+
+/** Masks a name for the door list: 张三 -> 张*, 张小三 -> 张*三. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
 /** Masks a phone for lists: 138****5678. */

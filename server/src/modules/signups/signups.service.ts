@@ -1,37 +1,49 @@
 // Sign-ups: book a seat or join the waitlist, cancel with promotion, check-in
 // codes and check-in, the organizer's list. Every seat change happens under
 // the event row's lock, so capacity holds across any number of processes.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import {
-  placeParty,
+  isShortCode,
+  placePartyAsked,
   seatsLeft,
+  shortCodeHashInput,
   signupWindowVerdict,
   toCstIso,
+  type Checkin,
+  type CheckinBatch,
+  type CheckinBatchResult,
   type CheckinCodeView,
+  type CheckinKitView,
   type CreateSignup,
   type EventSignupRow,
   type MySignupView,
   type Page,
+  type SignupResultView,
   type SignupView,
 } from '@kepu/shared';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { encodeCursor } from '../../core/paging';
 import { AppError, conflict, notFound } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
-import { signToken, verifyToken } from '../../core/tokens';
+import { verifyToken } from '../../core/tokens';
+import { checkinKeyOf, findCheckinKey, signCheckinCode, verifyCheckinCode } from './checkin-keys';
 import { auditPersonalDataList } from '../audit/audit.service';
 import { EventEntity } from '../../db/entities/event.entity';
 import { assertActsFor, isVisibleTo } from '../organizations/organizations.access';
 import { noticeSeatReleased, noticeSeatTaken } from '../notifications/notifications.service';
 import { SignupEntity } from '../../db/entities/signup.entity';
 import {
+  attendeeKey,
   canCancelSignup,
   checkinCodeExpiry,
   checkinCodeProblem,
   checkinRefusal,
+  maskName,
   maskPhone,
   partiesToPromote,
+  pickShortCode,
+  remainderKey,
   signupWindowOf,
   windowMessages,
   type CheckinPayload,
@@ -77,53 +89,70 @@ export const signUpForEvent = transactional(
     input: CreateSignup,
     now: Date,
     reminderLeadMs: number,
-  ): Promise<{ signup: SignupView; created: boolean }> => {
+  ): Promise<{ signup: SignupResultView; created: boolean }> => {
     const event = await findForUpdate(manager, EventEntity, eventId);
     // Whoever cannot see the event learns nothing about it; whoever can is told it is not open.
     if (!event || !isVisibleTo(event, user)) throw notFound('event');
     const signups = manager.getRepository(SignupEntity);
-    const existing = await signups.findOneBy({ eventId, userId: user.id });
-    if (existing && existing.status !== 'cancelled') return { signup: await toResult(manager, existing), created: false };
+    const key = attendeeKey(input);
+    const [existing, existingRest] = await Promise.all([
+      signups.findOneBy({ eventId, userId: user.id, attendeeKey: key }),
+      signups.findOneBy({ eventId, userId: user.id, attendeeKey: remainderKey(key) }),
+    ]);
+    if (existing && existing.status !== 'cancelled') return { signup: await withRemainder(manager, existing, existingRest), created: false };
 
     const verdict = signupWindowVerdict(signupWindowOf(event), now.getTime());
     if (verdict !== 'open') throw conflict('EVENT_NOT_OPEN', { reason: verdict }, windowMessages[verdict]);
 
-    const status = placeParty({ capacity: event.capacity, confirmedSeats: event.confirmedCount, waitlistCount: event.waitlistCount }, input.partySize);
-    event.signupSeq += 1;
-    if (status === 'confirmed') event.confirmedCount += input.partySize;
-    else event.waitlistCount += 1;
-    await manager.getRepository(EventEntity).update(
-      { id: event.id },
-      {
-        signupSeq: event.signupSeq,
-        confirmedCount: event.confirmedCount,
-        waitlistCount: event.waitlistCount,
-      },
-    );
+    const seats = { capacity: event.capacity, confirmedSeats: event.confirmedCount, waitlistCount: event.waitlistCount };
+    const placement = placePartyAsked(seats, input.partySize, input.whenShort);
+    if ('ask' in placement) throw conflict('PARTY_EXCEEDS_SEATS', { seatsLeft: placement.seatsLeft, partySize: input.partySize });
 
-    const fields = {
-      name: input.name,
-      phone: input.phone,
-      partySize: input.partySize,
-      status,
-      seq: event.signupSeq,
-      checkedInAt: null,
-      cancelledAt: null,
-      updatedAt: now,
-    };
-    let signup: SignupEntity;
-    if (existing) {
-      // Signing up again after cancelling: same row, back of the queue.
-      Object.assign(existing, fields);
-      signup = await signups.save(existing);
-    } else {
-      signup = signups.create({ id: randomUUID(), eventId, userId: user.id, createdAt: now, ...fields });
-      await signups.insert(signup);
+    // A party wholly waitlisted keeps one sign-up; a split one holds its seats in the first and waits with the second.
+    const parts: { key: string; row: SignupEntity | null; partySize: number; status: 'confirmed' | 'waitlisted' }[] = [];
+    if (placement.confirmed > 0) parts.push({ key, row: existing, partySize: placement.confirmed, status: 'confirmed' });
+    if (placement.waitlisted > 0) {
+      const whole = placement.confirmed === 0;
+      parts.push({ key: whole ? key : remainderKey(key), row: whole ? existing : existingRest, partySize: placement.waitlisted, status: 'waitlisted' });
     }
-    if (status === 'confirmed') await noticeSeatTaken(manager, signup, event, 'signup.confirmed', now, reminderLeadMs);
-    return { signup: await toResult(manager, signup), created: true };
+    const saved: SignupEntity[] = [];
+    for (const part of parts) {
+      event.signupSeq += 1;
+      if (part.status === 'confirmed') event.confirmedCount += part.partySize;
+      else event.waitlistCount += 1;
+      const fields = {
+        name: input.name,
+        phone: input.phone,
+        partySize: part.partySize,
+        forOther: input.forOther,
+        status: part.status,
+        seq: event.signupSeq,
+        checkedInAt: null,
+        cancelledAt: null,
+        updatedAt: now,
+      };
+      if (part.row) {
+        // Signing up again after cancelling: same row, back of the queue, same short code.
+        Object.assign(part.row, fields);
+        saved.push(await signups.save(part.row));
+      } else {
+        const row = signups.create({ id: randomUUID(), eventId, userId: user.id, attendeeKey: part.key, shortCode: null, createdAt: now, ...fields });
+        await signups.insert(row);
+        saved.push(row);
+      }
+    }
+    await manager
+      .getRepository(EventEntity)
+      .update({ id: event.id }, { signupSeq: event.signupSeq, confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount });
+    for (const row of saved) if (row.status === 'confirmed') await noticeSeatTaken(manager, row, event, 'signup.confirmed', now, reminderLeadMs);
+    return { signup: await withRemainder(manager, saved[0]!, saved[1] ?? null), created: true };
   },
 );
+
+async function withRemainder(manager: EntityManager, signup: SignupEntity, remainder: SignupEntity | null): Promise<SignupResultView> {
+  const view = await toResult(manager, signup);
+  return remainder && remainder.status !== 'cancelled' && remainder.id !== signup.id ? { ...view, remainder: await toResult(manager, remainder) } : view;
+}
 
 /** Fills free seats from the waitlist in queue order. Call with the event row locked. */
 export async function promoteWaitlist(manager: EntityManager, event: EventEntity, now: Date, reminderLeadMs: number): Promise<number> {
@@ -143,34 +172,71 @@ export async function promoteWaitlist(manager: EntityManager, event: EventEntity
   return count;
 }
 
-/** A resident cancels their own sign-up. */
-export const cancelMySignup = transactional((manager: EntityManager, user: AuthUser, eventId: string, now: Date, reminderLeadMs: number) =>
-  cancelSignupOf(manager, user.id, eventId, now, reminderLeadMs),
+/** A resident cancels their own booking of an event (not the family members they booked), with the waiting rest of a split party. */
+export const cancelMySignup = transactional(
+  async (manager: EntityManager, user: AuthUser, eventId: string, now: Date, reminderLeadMs: number): Promise<SignupView> => {
+    const event = await findForUpdate(manager, EventEntity, eventId);
+    if (!event) throw notFound('event');
+    const signups = manager.getRepository(SignupEntity);
+    const own = await signups.findBy({ eventId, userId: user.id, attendeeKey: In(['self', remainderKey('self')]) });
+    const active = own.filter((s) => s.status !== 'cancelled').sort((a, b) => a.seq - b.seq);
+    if (active.length === 0) throw notFound('signup');
+    const [first] = await cancelSignups(manager, event, active, now, reminderLeadMs);
+    return first!;
+  },
+);
+
+/** v1.1: a resident cancels one booking by its id (a family member's, or their own), with the waiting rest of a split party. */
+export const cancelSignupById = transactional(
+  async (manager: EntityManager, user: AuthUser, signupId: string, now: Date, reminderLeadMs: number): Promise<SignupView> => {
+    const found = await manager.getRepository(SignupEntity).findOneBy({ id: signupId });
+    if (!found || found.userId !== user.id) throw notFound('signup');
+    const event = await findForUpdate(manager, EventEntity, found.eventId);
+    if (!event) throw notFound('event');
+    // Read again under the event's lock: it may have changed since.
+    const signups = manager.getRepository(SignupEntity);
+    const signup = await signups.findOneByOrFail({ id: signupId });
+    if (signup.status === 'cancelled') throw notFound('signup');
+    const rest = signup.attendeeKey.endsWith('+')
+      ? null
+      : await signups.findOneBy({ eventId: signup.eventId, userId: user.id, attendeeKey: remainderKey(signup.attendeeKey) });
+    const [first] = await cancelSignups(manager, event, [signup, ...(rest && rest.status !== 'cancelled' ? [rest] : [])], now, reminderLeadMs);
+    return first!;
+  },
 );
 
 /**
- * Cancels a user's sign-up for an event under the event's lock and gives a
- * freed seat to the waitlist. Whoever calls it has decided that it may: the
- * user themself (cancelMySignup) or the erasure of their account.
+ * Cancels all of a user's sign-ups for an event (theirs and their family's)
+ * under the event's lock and gives freed seats to the waitlist. Whoever calls
+ * it has decided that it may: the erasure of the user's account.
  */
-export async function cancelSignupOf(manager: EntityManager, userId: string, eventId: string, now: Date, reminderLeadMs: number): Promise<SignupView> {
+export async function cancelSignupOf(manager: EntityManager, userId: string, eventId: string, now: Date, reminderLeadMs: number): Promise<SignupView[]> {
   const event = await findForUpdate(manager, EventEntity, eventId);
   if (!event) throw notFound('event');
+  const active = (await manager.getRepository(SignupEntity).findBy({ eventId, userId })).filter((s) => s.status !== 'cancelled' && canCancelSignup(s));
+  if (active.length === 0) throw notFound('signup');
+  return cancelSignups(manager, event, active, now, reminderLeadMs);
+}
+
+/** Cancels sign-ups of one event, whose row the caller holds locked; a checked-in one cannot be. */
+async function cancelSignups(manager: EntityManager, event: EventEntity, rows: SignupEntity[], now: Date, reminderLeadMs: number): Promise<SignupView[]> {
+  if (rows.some((s) => !canCancelSignup(s))) throw conflict('ALREADY_CHECKED_IN', undefined, '已签到的报名不能取消');
   const signups = manager.getRepository(SignupEntity);
-  const signup = await signups.findOneBy({ eventId, userId });
-  if (!signup || signup.status === 'cancelled') throw notFound('signup');
-  if (!canCancelSignup(signup)) throw conflict('ALREADY_CHECKED_IN', undefined, '已签到的报名不能取消');
-  const wasConfirmed = signup.status === 'confirmed';
-  signup.status = 'cancelled';
-  signup.cancelledAt = now;
-  signup.updatedAt = now;
-  await signups.save(signup);
-  await noticeSeatReleased(manager, signup.id);
-  if (wasConfirmed) event.confirmedCount -= signup.partySize;
-  else event.waitlistCount -= 1;
+  let freed = false;
+  for (const signup of rows) {
+    if (signup.status === 'confirmed') {
+      event.confirmedCount -= signup.partySize;
+      freed = true;
+    } else event.waitlistCount -= 1;
+    signup.status = 'cancelled';
+    signup.cancelledAt = now;
+    signup.updatedAt = now;
+    await signups.save(signup);
+    await noticeSeatReleased(manager, signup.id);
+  }
   await manager.getRepository(EventEntity).update({ id: event.id }, { confirmedCount: event.confirmedCount, waitlistCount: event.waitlistCount });
-  if (wasConfirmed && event.status === 'published') await promoteWaitlist(manager, event, now, reminderLeadMs);
-  return toResult(manager, signup);
+  if (freed && event.status === 'published') await promoteWaitlist(manager, event, now, reminderLeadMs);
+  return Promise.all(rows.map((s) => toResult(manager, s)));
 }
 
 export async function listMySignups(
@@ -222,48 +288,178 @@ export async function listMySignups(
       name: signup.name,
       partySize: signup.partySize,
       checkedInAt: signup.checkedInAt ? toCstIso(signup.checkedInAt) : null,
+      attendee: { name: signup.name, forOther: signup.forOther },
     });
   }
   return { items, nextCursor: rows.length > options.limit ? encodeCursor({ kind: 'offset', offset: options.offset + options.limit }) : null };
 }
 
-export async function issueCheckinCode(manager: EntityManager, user: AuthUser, signupId: string, secret: string): Promise<CheckinCodeView> {
-  const signup = await manager.getRepository(SignupEntity).findOneBy({ id: signupId });
-  if (!signup || signup.userId !== user.id) throw notFound('signup');
+/** Gives the event's confirmed sign-ups without one a short code. Call with the event row locked. */
+async function assignShortCodes(manager: EntityManager, eventId: string, needing: SignupEntity[]): Promise<void> {
+  if (needing.length === 0) return;
+  const signups = manager.getRepository(SignupEntity);
+  const used = await signups.find({ where: { eventId }, select: { shortCode: true } });
+  const taken = new Set(used.map((s) => s.shortCode).filter((c): c is string => c !== null));
+  for (const signup of needing) {
+    signup.shortCode = pickShortCode(taken, () => randomInt(1_000_000) / 1_000_000);
+    taken.add(signup.shortCode);
+    await signups.update({ id: signup.id }, { shortCode: signup.shortCode });
+  }
+}
+
+/** The QR code (Ed25519-signed, verifiable offline with the event's public key) and the 6 digits read out at the door. */
+export const issueCheckinCode = transactional(async (manager: EntityManager, user: AuthUser, signupId: string, now: Date): Promise<CheckinCodeView> => {
+  const found = await manager.getRepository(SignupEntity).findOneBy({ id: signupId });
+  if (!found || found.userId !== user.id) throw notFound('signup');
+  // The key pair and the short code are made once, under the event's lock.
+  const event = await findForUpdate(manager, EventEntity, found.eventId);
+  if (!event) throw notFound('event');
+  const signup = await manager.getRepository(SignupEntity).findOneByOrFail({ id: signupId });
   const refusal = checkinRefusal(signup.status);
   if (refusal) throw conflict(refusal);
-  const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: signup.eventId });
+  if (!signup.shortCode) await assignShortCodes(manager, event.id, [signup]);
+  const key = await checkinKeyOf(manager, event.id, now);
   const exp = checkinCodeExpiry(event.endsAt).getTime();
-  const payload: CheckinPayload = { typ: 'checkin', sid: signup.id, eid: event.id, exp };
-  return { code: signToken(payload as unknown as Record<string, unknown>, secret), expiresAt: toCstIso(new Date(exp)) };
+  return {
+    code: signCheckinCode({ typ: 'checkin', sid: signup.id, eid: event.id, exp }, key),
+    shortCode: signup.shortCode!,
+    expiresAt: toCstIso(new Date(exp)),
+  };
+});
+
+/**
+ * The sign-up a check-in names, or a 400/404 saying why not:
+ * - 6 digits: a short code of this event;
+ * - an Ed25519 code signed with this event's key (a forged signature, or a
+ *   code of another event, is INVALID_CHECKIN_CODE);
+ * - an HMAC code issued before v1.1: still accepted online until it expires
+ *   (two hours after its event ends), so nobody holding a saved one is
+ *   turned away; no device can verify those offline;
+ * - a sign-up id picked from the list.
+ */
+async function resolveCheckin(manager: EntityManager, eventId: string, target: Checkin, secret: string, now: Date): Promise<SignupEntity> {
+  const signups = manager.getRepository(SignupEntity);
+  if (target.signupId !== undefined) {
+    const signup = await signups.findOneBy({ id: target.signupId });
+    if (!signup || signup.eventId !== eventId) throw notFound('signup');
+    return signup;
+  }
+  const code = (target.code ?? '').trim();
+  if (isShortCode(code)) {
+    const signup = await signups.findOneBy({ eventId, shortCode: code });
+    if (!signup) throw new AppError('INVALID_CHECKIN_CODE', 400);
+    return signup;
+  }
+  const key = await findCheckinKey(manager, eventId);
+  const payload = (key ? verifyCheckinCode(code, key) : null) ?? verifyToken<CheckinPayload>(code, secret);
+  const codeProblem = checkinCodeProblem(payload, eventId, now);
+  if (codeProblem) throw new AppError(codeProblem, 400);
+  const signup = await signups.findOneBy({ id: payload!.sid });
+  if (!signup || signup.eventId !== eventId) throw new AppError('INVALID_CHECKIN_CODE', 400);
+  return signup;
+}
+
+/** Marks a sign-up checked in at `at` unless it already is; the conditional update makes two devices check in once. */
+async function markCheckedIn(manager: EntityManager, signup: SignupEntity, at: Date, now: Date): Promise<boolean> {
+  const result = await manager
+    .getRepository(SignupEntity)
+    .createQueryBuilder()
+    .update(SignupEntity)
+    .set({ checkedInAt: at, updatedAt: now })
+    .where('id = :id AND checkedInAt IS NULL', { id: signup.id })
+    .execute();
+  if (!result.affected) return false;
+  signup.checkedInAt = at;
+  return true;
+}
+
+async function organizersEvent(manager: EntityManager, user: AuthUser, eventId: string): Promise<EventEntity> {
+  const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+  if (!event) throw notFound('event');
+  assertActsFor(user, event.organizerId);
+  return event;
 }
 
 export const checkInAttendee = transactional(
-  async (manager: EntityManager, user: AuthUser, eventId: string, code: string, secret: string, now: Date): Promise<SignupView> => {
-    const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
-    if (!event) throw notFound('event');
-    assertActsFor(user, event.organizerId);
-    const payload = verifyToken<CheckinPayload>(code, secret);
-    const codeProblem = checkinCodeProblem(payload, eventId, now);
-    if (codeProblem) throw new AppError(codeProblem, 400);
-    const signups = manager.getRepository(SignupEntity);
-    // A code without a payload was refused just above.
-    const signup = await signups.findOneBy({ id: payload!.sid });
-    if (!signup || signup.eventId !== eventId) throw new AppError('INVALID_CHECKIN_CODE', 400);
+  async (manager: EntityManager, user: AuthUser, eventId: string, target: Checkin, secret: string, now: Date): Promise<SignupView> => {
+    await organizersEvent(manager, user, eventId);
+    const signup = await resolveCheckin(manager, eventId, target, secret, now);
     const refusal = checkinRefusal(signup.status);
     if (refusal) throw conflict(refusal);
-    // The conditional update makes a double scan from two devices check in once.
-    const result = await signups
-      .createQueryBuilder()
-      .update(SignupEntity)
-      .set({ checkedInAt: now, updatedAt: now })
-      .where('id = :id AND checkedInAt IS NULL', { id: signup.id })
-      .execute();
-    if (!result.affected) throw conflict('ALREADY_CHECKED_IN');
-    signup.checkedInAt = now;
+    if (!(await markCheckedIn(manager, signup, now, now))) throw conflict('ALREADY_CHECKED_IN');
     return toResult(manager, signup);
   },
 );
+
+/**
+ * Check-ins made offline, uploaded together: one result per item, in order.
+ * Uploading the same items again, or the same person from two devices, leaves
+ * one check-in (the first to arrive; its time is the door's, never later than now).
+ */
+export const checkInBatch = transactional(
+  async (manager: EntityManager, user: AuthUser, eventId: string, batch: CheckinBatch, secret: string, now: Date): Promise<CheckinBatchResult[]> => {
+    await organizersEvent(manager, user, eventId);
+    const results: CheckinBatchResult[] = [];
+    for (const item of batch.items) {
+      let signup: SignupEntity;
+      try {
+        signup = await resolveCheckin(manager, eventId, item, secret, now);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({ signupId: item.signupId ?? null, result: 'refused', error: error.code, checkedInAt: null });
+        continue;
+      }
+      const refusal = checkinRefusal(signup.status);
+      if (refusal) {
+        results.push({ signupId: signup.id, result: 'refused', error: refusal, checkedInAt: null });
+        continue;
+      }
+      const at = new Date(Math.min(Date.parse(item.at), now.getTime()));
+      const fresh = await markCheckedIn(manager, signup, at, now);
+      const checkedInAt = fresh ? at : (await manager.getRepository(SignupEntity).findOneByOrFail({ id: signup.id })).checkedInAt;
+      results.push({ signupId: signup.id, result: fresh ? 'checked-in' : 'already-checked-in', checkedInAt: checkedInAt ? toCstIso(checkedInAt) : null });
+    }
+    return results;
+  },
+);
+
+/**
+ * What the organizer's device keeps to check people in without the network:
+ * the event's public key and the list, names and phones masked.
+ * Short codes go as salted SHA-256 hashes (salt new with each kit): the device
+ * hashes a typed code and looks it up. Six digits are easy to brute-force from
+ * a hash, so this only keeps the codes out of plain sight on the device; what
+ * protects them is that the kit goes only to this event's organizers, who can
+ * check anyone in from the list anyway.
+ */
+export const issueCheckinKit = transactional(async (manager: EntityManager, user: AuthUser, eventId: string, now: Date): Promise<CheckinKitView> => {
+  const found = await organizersEvent(manager, user, eventId);
+  const event = (await findForUpdate(manager, EventEntity, found.id))!;
+  const key = await checkinKeyOf(manager, event.id, now);
+  const rows = await manager.getRepository(SignupEntity).find({ where: { eventId, status: In(['confirmed', 'waitlisted']) }, order: { seq: 'ASC' } });
+  await assignShortCodes(
+    manager,
+    event.id,
+    rows.filter((s) => s.status === 'confirmed' && !s.shortCode),
+  );
+  const salt = randomBytes(16).toString('hex');
+  const hash = (code: string | null) => (code ? createHash('sha256').update(shortCodeHashInput(salt, code)).digest('hex') : '');
+  return {
+    eventId: event.id,
+    publicKey: key.publicKey,
+    shortCodeSalt: salt,
+    generatedAt: toCstIso(now),
+    signups: rows.map((s) => ({
+      id: s.id,
+      name: maskName(s.name),
+      phone: maskPhone(s.phone),
+      partySize: s.partySize,
+      status: s.status,
+      checkedInAt: s.checkedInAt ? toCstIso(s.checkedInAt) : null,
+      shortCodeHash: hash(s.shortCode),
+    })),
+  };
+});
 
 export const listEventSignups = transactional(
   async (

@@ -112,7 +112,8 @@ export const eraseUser = transactional(async (manager: EntityManager, userId: st
     .andWhere('s.checkedInAt IS NULL')
     .andWhere('e.endsAt >= :now', { now })
     .getMany();
-  for (const signup of upcoming) await cancelSignupOf(manager, userId, signup.eventId, now, reminderLeadMs);
+  // One call per event: it cancels the user's own sign-up and those of the family members they booked.
+  for (const eventId of new Set(upcoming.map((s) => s.eventId))) await cancelSignupOf(manager, userId, eventId, now, reminderLeadMs);
   await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
   await manager.getRepository(SignupEntity).update({ userId }, { name: ERASED_NAME, phone: '' });
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });

@@ -1,5 +1,7 @@
 // 报名名单: who signed up for one event, phones masked. Unmasking is audited
-// by the server, so it takes a deliberate confirmation.
+// by the server, so it takes a deliberate confirmation; once confirmed, the
+// export carries full phones too (audited as an export of personal data).
+// Counts name what they count: people (seats) and sign-ups (bookings).
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -29,7 +31,9 @@ export default function SignupsPage() {
 
   const list = rows.data ?? [];
   const confirmed = list.filter((r) => r.status === 'confirmed');
-  const checkedIn = list.filter((r) => r.checkedInAt).length;
+  const waiting = list.filter((r) => r.status === 'waitlisted');
+  const arrived = list.filter((r) => r.checkedInAt);
+  const people = (rows: typeof list) => rows.reduce((sum, r) => sum + (r.partySize ?? 1), 0);
   const state = renderState({
     loading: rows.loading,
     error: rows.error,
@@ -43,7 +47,8 @@ export default function SignupsPage() {
       <View className="card">
         <Text className="title">{title}</Text>
         <Text className="org-line">
-          已报名 {confirmed.length} · 候补 {list.filter((r) => r.status === 'waitlisted').length} · 已签到 {checkedIn}
+          已报名 {people(confirmed)} 人（{confirmed.length} 份报名）· 候补 {people(waiting)} 人（{waiting.length} 份报名）· 已签到 {people(arrived)} 人（
+          {arrived.length} 份报名）
         </Text>
         <View className="row org-actions">
           <Button className="btn" onClick={() => void Taro.navigateTo({ url: routes.organizerCheckin(id, title) })}>
@@ -58,8 +63,8 @@ export default function SignupsPage() {
               显示完整手机号
             </Button>
           )}
-          <Button className="btn btn--ghost" onClick={() => void exportEventList(id, 'signups', title).catch(() => undefined)}>
-            导出 Excel
+          <Button className="btn btn--ghost" onClick={() => void exportEventList(id, 'signups', title, unmask).catch(() => undefined)}>
+            {unmask ? '导出 Excel（含完整手机号）' : '导出 Excel'}
           </Button>
         </View>
       </View>

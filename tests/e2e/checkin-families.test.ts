@@ -1,0 +1,181 @@
+// Check-in at the door without the network, and a family's bookings: the
+// organizer checks three people in offline (a pasted QR code, six digits read
+// out, a name tapped in the list), a forged code is refused offline and
+// online, and the server ends up with exactly those three; a resident books
+// themselves and a parent and sees both in 我的 with their own codes.
+import type { Page } from 'playwright-core';
+import { publishActivity } from './api';
+import { backToTabs, expectToast, field, settle, shown, signIn, switchTab, tapButton, tapText } from './browser';
+import { useE2e } from './setup';
+
+jest.setTimeout(240_000);
+
+const e2e = useE2e();
+
+/** A code whose signature was altered: still shaped like one, signed by nobody. */
+function forge(code: string): string {
+  const [payload, signature] = code.split('.');
+  const bytes = Buffer.from(signature!, 'base64url');
+  bytes[5] = bytes[5]! ^ 0x01;
+  return `${payload}.${bytes.toString('base64url')}`;
+}
+
+async function turnOnLargeText(page: Page): Promise<void> {
+  await backToTabs(page);
+  await switchTab(page, '我的');
+  await shown(page).locator('.me-setting').getByText('大字模式').click();
+  await shown(page).locator('.page.page--large').waitFor();
+}
+
+async function openCheckin(page: Page, title: string): Promise<void> {
+  await switchTab(page, '我的');
+  await tapText(page, '主办单位：活动管理');
+  const card = shown(page).locator('.card').filter({ hasText: title });
+  await card
+    .locator('taro-button-core')
+    .filter({ hasText: /^\s*签到\s*$/ })
+    .click();
+  await shown(page).locator('.checkin-row').first().waitFor();
+}
+
+const okResult = (page: Page, text: RegExp) => shown(page).locator('.org-result--ok').getByText(text).first().waitFor();
+const errorResult = (page: Page, text: string) => shown(page).locator('.org-result--error').getByText(text).first().waitFor();
+
+describe('check-in at the door', () => {
+  it('goes offline, checks in three people by QR code, short code and tap, refuses a forged code, and uploads exactly three', async () => {
+    const event = await publishActivity(e2e.api, { title: '端到端离线签到：家庭科学实验课', capacity: 10 });
+    const residents = [
+      { openid: 'door-qr', name: '钱一', phone: '13700000001' },
+      { openid: 'door-short', name: '孙二', phone: '13700000002' },
+      { openid: 'door-tap', name: '周三', phone: '13700000003' },
+      { openid: 'door-absent', name: '吴四', phone: '13700000004' },
+    ];
+    const codes: { code: string; shortCode: string }[] = [];
+    for (const r of residents) {
+      const caller = await e2e.api.as(r.openid);
+      const signup = await caller.post<{ id: string }>(`/events/${event.id}/signups`, { name: r.name, phone: r.phone });
+      codes.push(await caller.get(`/me/signups/${signup.id}/checkin-code`));
+    }
+    const organizer = await e2e.api.as('demo-organizer');
+    const checkedIn = async () =>
+      (await organizer.get<{ items: { name: string; checkedInAt: string | null }[] }>(`/events/${event.id}/signups?format=json`)).items
+        .filter((r) => r.checkedInAt)
+        .map((r) => r.name)
+        .sort();
+
+    const { page, context, shot } = await e2e.open('checkin-offline');
+    await signIn(page, '主办单位（demo-organizer）');
+    await openCheckin(page, event.title);
+    await shown(page).getByText('已到 0 人（0 份报名）/ 已确认 4 人（4 份报名）').waitFor();
+    await shot('kit-downloaded');
+
+    await context.setOffline(true);
+    // A forged code: the device's own Ed25519 check refuses it.
+    await field(page, '签到码或 6 位数字').fill(forge(codes[0]!.code));
+    await tapButton(page, '确认签到');
+    await errorResult(page, '签到码无效或不属于本活动（离线校验）');
+
+    await field(page, '签到码或 6 位数字').fill(codes[0]!.code);
+    await tapButton(page, '确认签到');
+    await okResult(page, /^签到成功（离线，待上传）：钱\*/);
+
+    await field(page, '签到码或 6 位数字').fill(codes[1]!.shortCode);
+    await tapButton(page, '确认签到');
+    await okResult(page, /^签到成功（离线，待上传）：孙\*/);
+
+    await field(page, '按姓名或手机号后 4 位查找').fill('0003');
+    const row = shown(page).locator('.checkin-row');
+    await settle(
+      () => row.count(),
+      (n) => n === 1,
+    );
+    await row.locator('taro-button-core').filter({ hasText: '签到' }).click();
+    await okResult(page, /^签到成功（离线，待上传）：周\*/);
+    // The same person again, offline: the device knows they are in.
+    await field(page, '签到码或 6 位数字').fill(codes[0]!.code);
+    await tapButton(page, '确认签到');
+    await errorResult(page, '已经签到过了：钱*');
+    await shown(page)
+      .getByText(/待上传 3 条/)
+      .waitFor();
+    await shown(page).getByText('已到 3 人（3 份报名）/ 已确认 4 人（4 份报名）').waitFor();
+    await field(page, '按姓名或手机号后 4 位查找').fill('');
+    await shot('offline-three-queued');
+    expect(await checkedIn()).toEqual([]);
+
+    await context.setOffline(false);
+    const names = await settle(checkedIn, (list) => list.length >= 3, 30_000);
+    expect(names).toEqual(['周三', '孙二', '钱一']);
+    await shown(page)
+      .getByText(/待上传 \d+ 条/)
+      .waitFor({ state: 'detached' });
+    await okResult(page, /^已上传 3 条离线签到/);
+    await shot('uploaded');
+
+    // Online, the server refuses the forged code too, and nothing changes.
+    await field(page, '签到码或 6 位数字').fill(forge(codes[3]!.code));
+    await tapButton(page, '确认签到');
+    await errorResult(page, '签到码无效或不属于本活动');
+    expect(await checkedIn()).toEqual(['周三', '孙二', '钱一']);
+
+    await turnOnLargeText(page);
+    await openCheckin(page, event.title);
+    await shot('checkin-large-text');
+  });
+});
+
+describe('a family', () => {
+  it('books the resident and a parent separately; 我的 shows both, named, each with its own code', async () => {
+    const event = await publishActivity(e2e.api, { title: '端到端家庭报名：老少同乐科学秀', capacity: 10 });
+    const { page, shot } = await e2e.open('family-signup');
+    await signIn(page, '居民（demo-resident）');
+    await page.goto(`${e2e.url}/#/pages/event-detail/index?id=${event.id}`);
+    await shown(page).locator('.h1').filter({ hasText: event.title }).waitFor();
+
+    await tapButton(page, '我要报名');
+    await field(page, '请输入姓名').fill('陈晓');
+    await field(page, '11位手机号').fill('13800000011');
+    await tapButton(page, '提交报名');
+    await expectToast(page, '报名成功');
+    await shown(page).getByText('你已报名成功').waitFor();
+
+    await tapButton(page, '为家人报名');
+    await shown(page).locator('.chip.chip--on').getByText('代家人报名').waitFor();
+    await field(page, '请输入姓名').fill('陈建国');
+    await field(page, '11位手机号').fill('13800000022');
+    await tapButton(page, '提交报名');
+    await shown(page).getByText('陈建国（家人） · 已报名').waitFor();
+    await shown(page).getByText('陈晓（本人） · 已报名').waitFor();
+    await shot('event-detail-family');
+
+    await tapButton(page, '查看签到码');
+    const cards = shown(page).locator('.card').filter({ hasText: event.title });
+    await cards.filter({ hasText: '参加者：陈晓（本人）' }).waitFor();
+    await cards.filter({ hasText: '参加者：陈建国（家人）' }).waitFor();
+
+    const shortCodes: string[] = [];
+    for (const [who, label] of [
+      ['陈晓（本人）', '签到码'],
+      ['陈建国（家人）', '陈建国的签到码'],
+    ] as const) {
+      await cards
+        .filter({ hasText: `参加者：${who}` })
+        .locator('taro-button-core')
+        .filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
+        .click();
+      const digits = shown(page).locator('.sheet__short');
+      await digits.waitFor();
+      shortCodes.push((await digits.innerText()).replace(/\s/g, ''));
+      await shot(`code-${label}`);
+      await tapButton(page, '关闭');
+    }
+    expect(shortCodes[0]).toMatch(/^\d{6}$/);
+    expect(shortCodes[1]).toMatch(/^\d{6}$/);
+    expect(shortCodes[0]).not.toBe(shortCodes[1]);
+    await shot('me-family');
+
+    await turnOnLargeText(page);
+    await cards.filter({ hasText: '参加者：陈建国（家人）' }).waitFor();
+    await shot('me-family-large-text');
+  });
+});
