@@ -1,5 +1,7 @@
 // Which plan tasks an event carries out: suggestions for a saved event (whoever may see it) and
 // for an event being written (its organizer), from the city's current plan, with the reason.
+import { EventEntity, EventPlanTaskEntity } from '../../server/src/db/entities/event.entity';
+import { seedDemoActivities } from '../../server/src/demo/seed';
 import { engines } from './harness';
 import { API, badFields, createDraft, expectError, expectStatus, organizerOrgId, publishActivity, useTestApp, type TestApp } from './fixtures';
 
@@ -115,6 +117,39 @@ describe.each(engines)('task suggestions on %s', (engine) => {
 
     it('an unknown event answers 404', async () => {
       expectError(await app.api.get(`${API}/events/no-such-event/task-suggestions`), 404, 'NOT_FOUND');
+    });
+  });
+
+  describe('demo activities', () => {
+    async function linksOf(title: string, city: string): Promise<number[]> {
+      const [event] = await app.rows(EventEntity, { title, city, isDemo: true });
+      return (await app.rows(EventPlanTaskEntity, { eventId: event!.id })).map((l) => l.taskNumber).sort((a, b) => a - b);
+    }
+
+    it('are linked to the tasks the matcher finds, never to one they share nothing with', async () => {
+      await seedDemoActivities(app.server.tx, app.server.clock.now);
+      expect(await linksOf('银龄智能手机课堂：防范电信诈骗', '柳州市')).toEqual([19]);
+      expect(await linksOf('银龄智能手机课堂：防范电信诈骗', '唐山市')).toEqual([13]);
+      expect(await linksOf('家庭应急避险演练开放日', '柳州市')).toEqual([37]);
+      expect(await linksOf('家庭应急避险演练开放日', '唐山市')).toEqual([21]);
+      expect(await linksOf('老年人健康大讲堂：慢病管理与合理用药', '唐山市')).toEqual([12]);
+    });
+
+    it('a demo activity seeded with an arbitrary link is linked again by the matcher at the next start', async () => {
+      const [event] = await app.rows(EventEntity, { title: '银龄智能手机课堂：防范电信诈骗', city: '唐山市', isDemo: true });
+      const links = app.server.dataSource.getRepository(EventPlanTaskEntity);
+      await links.delete({ eventId: event!.id });
+      await links.insert({ eventId: event!.id, planId: await planId(app, '唐山市'), taskNumber: 1 });
+      await seedDemoActivities(app.server.tx, app.server.clock.now);
+      expect(await linksOf('银龄智能手机课堂：防范电信诈骗', '唐山市')).toEqual([13]);
+    });
+
+    it('the organizer of a demo activity is the lead unit of its task when the plan names units', async () => {
+      const [event] = await app.rows(EventEntity, { title: '高素质农民培训：设施蔬菜病虫害绿色防控', city: '柳州市', isDemo: true });
+      const res = await app.api.get(`${API}/events/${event!.id}`);
+      // 第12项 实施高素质农民培育计划 lists 市农业农村局 first.
+      expect(res.body.organizer.name).toBe('市农业农村局');
+      expect(res.body.planTasks.map((t: any) => t.number)).toEqual([12]);
     });
   });
 });

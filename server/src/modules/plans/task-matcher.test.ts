@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parsePlan } from '../../importer';
 import type { ParsedPlan } from '../../importer/types';
 import { demoActivityTemplates } from '../../demo/demo-data';
-import { bestTaskNumbers, rankTasks, suggestTasks, type EventProfile } from './task-matcher';
+import { bestTaskNumber, rankTasks, suggestTasks, type EventProfile } from './task-matcher';
 
 const seeds = join(__dirname, '../../../../seeds');
 const liuzhou = parsePlan(readFileSync(join(seeds, 'liuzhou-2022.txt'), 'utf8'));
@@ -187,7 +187,7 @@ describe('ranking a plan’s tasks for an event', () => {
   ])('an event that shares nothing with the plan ($title) gets no suggestion', (event) => {
     expect(rankTasks(event, liuzhou.tasks)).toEqual([]);
     expect(rankTasks(event, tangshan.tasks)).toEqual([]);
-    expect(bestTaskNumbers(event, liuzhou.tasks)).toEqual([]);
+    expect(bestTaskNumber(event, liuzhou.tasks)).toBeNull();
   });
 
   it('says why in Chinese: the shared audiences and themes, the words both use', () => {
@@ -275,8 +275,8 @@ describe('ranking a plan’s tasks for an event', () => {
     expect(suggestions.slice(0, 2).map((s) => `${s.planId}:${s.number}`)).toEqual(['ts:12', 'lz:20']);
   });
 
-  it('links a demo activity to its best task, and the runner-up only when nearly as good', () => {
-    expect(bestTaskNumbers(demo('银龄智能手机课堂：防范电信诈骗'), liuzhou.tasks)).toEqual([19]);
-    expect(bestTaskNumbers(demo('老年人健康大讲堂：慢病管理与合理用药'), tangshan.tasks)).toEqual([12]);
+  it('links a demo activity to its best task', () => {
+    expect(bestTaskNumber(demo('银龄智能手机课堂：防范电信诈骗'), liuzhou.tasks)).toBe(19);
+    expect(bestTaskNumber(demo('老年人健康大讲堂：慢病管理与合理用药'), tangshan.tasks)).toBe(12);
   });
 });

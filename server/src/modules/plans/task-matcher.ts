@@ -44,6 +44,7 @@ const WEIGHTS = {
   focus: 3,
   /** A theme the task's text names is its subject more often than an audience it names in passing. */
   themeMention: 2,
+  furtherThemeMention: 1,
   audienceMention: 1,
   /** A theme only one or two tasks of the plan name points at them. */
   rareTheme: 1,
@@ -151,6 +152,8 @@ function profileTask(task: MatchableTask): TaskProfile {
 interface EventReading {
   audiences: string[];
   themes: string[];
+  /** Labels only the description suggests (用药 -> 健康) count half: the organizer did not say them. */
+  incidental: Set<string>;
   campaign: { code: string; name: string } | null;
   /** Title and description cut at punctuation (keywords never span two phrases), as words. */
   sentences: string[][];
@@ -159,9 +162,21 @@ interface EventReading {
 function readEvent(event: EventProfile): EventReading {
   const texts = [event.title, event.description];
   const definition = event.campaign ? campaignByCode(event.campaign) : undefined;
+  const said = new Set([
+    ...event.audiences,
+    ...event.themes,
+    ...(definition?.themes ?? []),
+    ...matchVocabulary([event.title], AUDIENCE_KEYWORDS),
+    ...matchVocabulary([event.title], THEME_KEYWORDS),
+  ]);
+  const audiences = unique([...event.audiences, ...matchVocabulary(texts, AUDIENCE_KEYWORDS)]);
+  const themes = unique([...event.themes, ...matchVocabulary(texts, THEME_KEYWORDS), ...(definition?.themes ?? [])]).filter(
+    (theme) => !GENERIC_WORDS.has(theme),
+  );
   return {
-    audiences: unique([...event.audiences, ...matchVocabulary(texts, AUDIENCE_KEYWORDS)]),
-    themes: unique([...event.themes, ...matchVocabulary(texts, THEME_KEYWORDS), ...(definition?.themes ?? [])]).filter((theme) => !GENERIC_WORDS.has(theme)),
+    audiences,
+    themes,
+    incidental: new Set([...audiences, ...themes].filter((label) => !said.has(label))),
     campaign: definition ? { code: definition.code, name: definition.name } : null,
     sentences: wordsOf(texts.flatMap((text) => text.split(SEPARATORS)).filter((phrase) => phrase.length >= 2)),
   };
@@ -219,22 +234,26 @@ function scoreTask(event: EventReading, profile: TaskProfile, organizerId: strin
   let audienceScore = 0;
   let subject = 0;
   let sharesFocusAudience = false;
+  let mentionedThemes = 0;
   const reasons: string[] = [];
 
   const sharedLabels: string[] = [];
   for (const audience of event.audiences) {
+    const weight = event.incidental.has(audience) ? 0.5 : 1;
     if (profile.focusAudiences.includes(audience)) {
-      audienceScore += WEIGHTS.focus;
+      audienceScore += WEIGHTS.focus * weight;
       sharesFocusAudience ||= !BROAD_AUDIENCES.has(audience);
-    } else if (task.audiences.includes(audience)) audienceScore += WEIGHTS.audienceMention;
+    } else if (task.audiences.includes(audience)) audienceScore += WEIGHTS.audienceMention * weight;
     else continue;
     sharedLabels.push(audience);
   }
   for (const theme of event.themes) {
-    if (profile.focusThemes.includes(theme)) subject += WEIGHTS.focus;
-    else if (task.themes.includes(theme)) subject += WEIGHTS.themeMention;
+    const weight = event.incidental.has(theme) ? 0.5 : 1;
+    if (profile.focusThemes.includes(theme)) subject += WEIGHTS.focus * weight;
+    // A task that lists many themes in passing is about none of them in particular.
+    else if (task.themes.includes(theme)) subject += (mentionedThemes++ === 0 ? WEIGHTS.themeMention : WEIGHTS.furtherThemeMention) * weight;
     else continue;
-    if (plan.themeTasks(theme) <= RARE_THEME_TASKS) subject += WEIGHTS.rareTheme;
+    if (plan.themeTasks(theme) <= RARE_THEME_TASKS) subject += WEIGHTS.rareTheme * weight;
     sharedLabels.push(theme);
   }
   if (sharedLabels.length > 0) reasons.push(`同为${sharedLabels.join('、')}`);
@@ -351,13 +370,11 @@ export function suggestTasks(event: EventProfile, plans: readonly PlanTasks[], l
 }
 
 /**
- * The tasks a demo activity is linked to: the best one, and the runner-up when it is nearly as good.
- * Never a task below the threshold, so an activity that shares nothing is linked to nothing.
+ * The task a demo activity is linked to: the best one, or none when the activity shares nothing
+ * with the plan (never a task below the threshold).
  */
-export function bestTaskNumbers(event: EventProfile, tasks: readonly MatchableTask[]): number[] {
-  const [best, second] = rankTasks(event, tasks);
-  if (!best) return [];
-  return second && second.score >= best.score * 0.8 ? [best.number, second.number] : [best.number];
+export function bestTaskNumber(event: EventProfile, tasks: readonly MatchableTask[]): number | null {
+  return rankTasks(event, tasks)[0]?.number ?? null;
 }
 
 function unique<T>(items: T[]): T[] {
