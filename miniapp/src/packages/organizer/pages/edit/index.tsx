@@ -18,6 +18,7 @@ import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts } from '@/utils/time';
 import DateTimeField from '../../components/DateTimeField';
 import ShiftsEditor from '../../components/ShiftsEditor';
+import TaskPicker, { type TaskRef } from '../../components/TaskPicker';
 import VenuePicker from '../../components/VenuePicker';
 import '../../organizer.scss';
 
@@ -35,6 +36,7 @@ interface Draft {
   audiences: string[];
   themes: string[];
   campaign: string | null;
+  planTasks: TaskRef[];
 }
 
 function emptyDraft(): Draft {
@@ -53,6 +55,7 @@ function emptyDraft(): Draft {
     audiences: [],
     themes: [],
     campaign: null,
+    planTasks: [],
   };
 }
 
@@ -71,6 +74,7 @@ function draftOf(event: EventView): Draft {
     audiences: event.audiences,
     themes: event.themes,
     campaign: event.campaign?.code ?? null,
+    planTasks: event.planTasks.map((t) => ({ planId: t.planId, number: t.number })),
   };
 }
 
@@ -108,6 +112,10 @@ export default function EditEventPage() {
   const campaignNames = ['不属于品牌活动', ...campaignList.map((c) => c.name)];
   const campaignIndex = draft.campaign ? campaignList.findIndex((c) => c.code === draft.campaign) + 1 : 0;
   const editable = status === 'draft' || status === 'rejected' || !eventId;
+  const organizerId = existing.data?.organizer.id ?? user.organizations[0]?.id ?? null;
+  const suggestionDraft = organizerId
+    ? { title: draft.title, description: draft.description, audiences: draft.audiences, themes: draft.themes, campaign: draft.campaign, organizerId }
+    : null;
 
   const payload = () => ({
     title: draft.title.trim(),
@@ -123,6 +131,7 @@ export default function EditEventPage() {
     audiences: draft.audiences,
     themes: draft.themes,
     campaign: draft.campaign,
+    planTasks: draft.planTasks,
   });
 
   /** Saves and returns the event's id, or null when the server refused (messages shown inline). */
@@ -284,6 +293,8 @@ export default function EditEventPage() {
             ))}
           </View>
         </View>
+        <TaskPicker city={draft.city} draft={suggestionDraft} value={draft.planTasks} onChange={(planTasks) => patch({ planTasks })} />
+        {errors.planTasks || errors['planTasks.0'] ? <Text className="field__error">{errors.planTasks ?? errors['planTasks.0']}</Text> : null}
       </View>
 
       <View className="section">

@@ -14,6 +14,7 @@ import { toApiError } from '@/services/request';
 import { labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
+import TaskCheck from '../../components/TaskCheck';
 import '../../organizer.scss';
 
 export default function ReviewPage() {
@@ -78,6 +79,7 @@ export default function ReviewPage() {
                 {event.description.length > 120 ? '…' : ''}
               </Text>
             ) : null}
+            <TaskCheck event={event} />
             {rejecting === event.id ? (
               <View className="org-actions">
                 <Text className="field__label">驳回原因（主办单位会看到）</Text>
