@@ -190,6 +190,15 @@ describe('ranking a plan’s tasks for an event', () => {
     expect(bestTaskNumber(event, liuzhou.tasks)).toBeNull();
   });
 
+  it('the links the issue found random are not suggested at all', () => {
+    // 银龄智能手机课堂 was linked to 第1项 全面学习贯彻党的二十大精神 (it names 数字中国 in passing).
+    expect(rankTasks(demo('银龄智能手机课堂：防范电信诈骗'), tangshan.tasks).map((m) => m.number)).not.toContain(1);
+    // 家庭应急避险演练开放日 was linked to 实施乡村振兴科技支撑行动 and 加强老年人健康科普服务.
+    const drill = rankTasks(demo('家庭应急避险演练开放日'), tangshan.tasks).map((m) => m.number);
+    expect(drill).not.toContain(7);
+    expect(drill).not.toContain(12);
+  });
+
   it('says why in Chinese: the shared audiences and themes, the words both use', () => {
     const [best] = rankTasks(demo('银龄智能手机课堂：防范电信诈骗'), liuzhou.tasks);
     expect(best).toMatchObject({ number: 19, title: '实施智慧助老行动' });

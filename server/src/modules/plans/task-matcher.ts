@@ -46,8 +46,10 @@ const WEIGHTS = {
   themeMention: 2,
   furtherThemeMention: 1,
   audienceMention: 1,
-  /** A theme only one or two tasks of the plan name points at them. */
-  rareTheme: 1,
+  /** A theme of a campaign the task runs (中国航天日 -> 航天): the task organizes activities on it. Once per task. */
+  campaignTheme: 1,
+  /** An audience or theme only the description suggests: the organizer did not say it. */
+  incidental: 1,
   /** A word of the task's title says what the task is about. */
   titleWord: 2,
   /** Keywords count up to this much in all, so a long description cannot outweigh what the task is about. */
@@ -58,14 +60,13 @@ const WEIGHTS = {
 
 /**
  * Below this much in common (organization aside) a task is not suggested: a focus audience or theme,
- * a campaign, a rare theme, a few rare words. An event that shares nothing gets no suggestion rather
+ * a campaign, a theme of a campaign the task runs, a few rare words. A theme the text names in
+ * passing (数字中国 -> 数字素养) is not enough by itself. An event that shares nothing gets no suggestion rather
  * than a random one.
  */
 export const SUGGESTION_THRESHOLD = 3;
 /** Audiences too broad to point at a task by themselves: everyone lives somewhere. */
 const BROAD_AUDIENCES = new Set(['社区居民', '职工']);
-/** Themes that at most this many tasks of a plan name are rare. */
-const RARE_THEME_TASKS = 2;
 
 /** A word found in more than this share of a plan's tasks says nothing about any one of them. */
 const COMMON_WORD_SHARE = 0.2;
@@ -135,6 +136,8 @@ interface TaskProfile {
   task: MatchableTask;
   focusAudiences: string[];
   focusThemes: string[];
+  /** Themes of the campaigns the task names, from the catalogue. */
+  campaignThemes: string[];
   /** Title and text, what keywords are looked up in. */
   body: string;
 }
@@ -145,6 +148,7 @@ function profileTask(task: MatchableTask): TaskProfile {
     task,
     focusAudiences: matchVocabulary(heading, AUDIENCE_KEYWORDS),
     focusThemes: matchVocabulary(heading, THEME_KEYWORDS),
+    campaignThemes: task.campaigns.flatMap((c) => campaignByCode(c.code)?.themes ?? []),
     body: `${task.title}\n${task.text}`,
   };
 }
@@ -152,7 +156,7 @@ function profileTask(task: MatchableTask): TaskProfile {
 interface EventReading {
   audiences: string[];
   themes: string[];
-  /** Labels only the description suggests (用药 -> 健康) count half: the organizer did not say them. */
+  /** Labels only the description suggests (用药 -> 健康): the organizer did not say them. */
   incidental: Set<string>;
   campaign: { code: string; name: string } | null;
   /** Title and description cut at punctuation (keywords never span two phrases), as words. */
@@ -239,23 +243,27 @@ function scoreTask(event: EventReading, profile: TaskProfile, organizerId: strin
 
   const sharedLabels: string[] = [];
   for (const audience of event.audiences) {
-    const weight = event.incidental.has(audience) ? 0.5 : 1;
-    if (profile.focusAudiences.includes(audience)) {
-      audienceScore += WEIGHTS.focus * weight;
-      sharesFocusAudience ||= !BROAD_AUDIENCES.has(audience);
-    } else if (task.audiences.includes(audience)) audienceScore += WEIGHTS.audienceMention * weight;
-    else continue;
+    if (!profile.focusAudiences.includes(audience) && !task.audiences.includes(audience)) continue;
     sharedLabels.push(audience);
+    if (event.incidental.has(audience)) audienceScore += WEIGHTS.incidental;
+    else if (profile.focusAudiences.includes(audience)) {
+      audienceScore += WEIGHTS.focus;
+      sharesFocusAudience ||= !BROAD_AUDIENCES.has(audience);
+    } else audienceScore += WEIGHTS.audienceMention;
   }
+  let runsCampaignOnTheme = false;
   for (const theme of event.themes) {
-    const weight = event.incidental.has(theme) ? 0.5 : 1;
-    if (profile.focusThemes.includes(theme)) subject += WEIGHTS.focus * weight;
-    // A task that lists many themes in passing is about none of them in particular.
-    else if (task.themes.includes(theme)) subject += (mentionedThemes++ === 0 ? WEIGHTS.themeMention : WEIGHTS.furtherThemeMention) * weight;
-    else continue;
-    if (plan.themeTasks(theme) <= RARE_THEME_TASKS) subject += WEIGHTS.rareTheme * weight;
+    const shared = profile.focusThemes.includes(theme) || task.themes.includes(theme);
+    if (!shared) continue;
     sharedLabels.push(theme);
+    // A theme only the description hints at (用药 -> 健康) counts once, whatever the task makes of it.
+    if (event.incidental.has(theme)) subject += WEIGHTS.incidental;
+    else if (profile.focusThemes.includes(theme)) subject += WEIGHTS.focus;
+    // A task that lists many themes in passing is about none of them in particular.
+    else subject += mentionedThemes++ === 0 ? WEIGHTS.themeMention : WEIGHTS.furtherThemeMention;
+    runsCampaignOnTheme ||= !event.incidental.has(theme) && profile.campaignThemes.includes(theme);
   }
+  if (runsCampaignOnTheme) subject += WEIGHTS.campaignTheme;
   if (sharedLabels.length > 0) reasons.push(`同为${sharedLabels.join('、')}`);
 
   if (event.campaign && task.campaigns.some((c) => c.code === event.campaign!.code)) {
@@ -297,15 +305,13 @@ function scoreTask(event: EventReading, profile: TaskProfile, organizerId: strin
   return { profile, content: audienceScore + subject, subject, sharesFocusAudience, organization, reasonParts: reasons };
 }
 
-/** What the plan as a whole says about a word or a theme. */
+/** What the plan as a whole says about a word. */
 interface PlanReading {
   /**
    * How much a shared word says: rare words in the plan say much (inverse document frequency), words
    * in a fifth or more of its tasks nothing; a longer word a little more than a two-character one.
    */
   wordWeight: (word: string) => number;
-  /** How many tasks name the theme. */
-  themeTasks: (theme: string) => number;
 }
 
 function readPlan(profiles: TaskProfile[]): PlanReading {
@@ -322,7 +328,6 @@ function readPlan(profiles: TaskProfile[]): PlanReading {
       }
       return weight;
     },
-    themeTasks: (theme) => profiles.filter((p) => p.task.themes.includes(theme) || p.focusThemes.includes(theme)).length,
   };
 }
 
