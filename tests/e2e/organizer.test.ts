@@ -190,3 +190,46 @@ describe('an organizer', () => {
     expect(storage.local).not.toContain('kepu.token');
   });
 });
+
+describe.each(['normal', 'large'] as const)('in %s mode, an organizer writing an event', (mode) => {
+  it('sees the plan tasks it may carry out, with why, and picks one with a tap; the reviewer sees that it matches', async () => {
+    const title = `银龄智能手机课堂（${mode === 'large' ? '大字' : '标准'}）`;
+    const { page, shot } = await e2e.open(`organizer-task-suggestions-${mode}`);
+    if (mode === 'large') {
+      await switchTab(page, '我的');
+      await shown(page).locator('.me-setting taro-switch-core').click();
+      await shown(page).locator('.page.page--large').waitFor();
+    }
+    await signIn(page, '主办单位（demo-organizer）');
+    await openOrganizerEvents(page);
+    await tapButton(page, '发布新活动');
+    await field(page, '活动名称').fill(title);
+    await shown(page).locator('taro-textarea-core textarea').first().fill('手把手教老年朋友使用智能手机，识别诈骗短信和电话。');
+    await field(page, '城市').fill('唐山市');
+    await field(page, '场馆名称').fill('路南区新时代文明实践中心');
+    await shown(page)
+      .locator('.chip')
+      .filter({ hasText: /^老年人$/ })
+      .click();
+
+    const suggestion = shown(page).locator('.task-suggestion').filter({ hasText: '实施银龄科普行动' });
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toContain('同为老年人');
+    await suggestion.click();
+    await shown(page).locator('.task-picker__chosen').filter({ hasText: '第13项 实施银龄科普行动' }).waitFor();
+    await suggestion.scrollIntoViewIfNeeded();
+    await shot('form-with-suggestions');
+    await tapText(page, '全部任务（2023年，共22项） ▾');
+    await shown(page).locator('.task-option').first().waitFor();
+    await shot('form-full-task-list');
+
+    await tapButton(page, '保存并提交审核');
+    await shown(page).locator('taro-button-core').filter({ hasText: '发布新活动' }).waitFor();
+    await signOut(page);
+    await signIn(page, '审核员（demo-reviewer）');
+    await tapText(page, '活动审核');
+    await card(page, title).locator('.task-check--ok').filter({ hasText: '与建议一致' }).waitFor();
+    await card(page, title).scrollIntoViewIfNeeded();
+    await shot('review-task-matches');
+  });
+});

@@ -1,5 +1,5 @@
-// Work plans (工作要点): the list, one plan with its tasks, and its progress.
-import type { PlanProgressView, PlanSummaryView, PlanView } from '@kepu/shared';
+// Work plans (工作要点): the list, one plan with its tasks, its progress, and the tasks an event may carry out.
+import type { PlanProgressView, PlanSummaryView, PlanView, TaskSuggestionsView } from '@kepu/shared';
 import { request, type Listing } from '@/services/request';
 
 export function listPlans(cursor?: string | null): Promise<Listing<PlanSummaryView>> {
@@ -12,4 +12,27 @@ export function getPlan(id: string): Promise<PlanView> {
 
 export function getPlanProgress(id: string): Promise<PlanProgressView> {
   return request<PlanProgressView>(`/plans/${encodeURIComponent(id)}/progress`, { quiet: true });
+}
+
+/** A city's plans, newest year first. */
+export async function listCityPlans(city: string): Promise<PlanSummaryView[]> {
+  return (await request<Listing<PlanSummaryView>>('/plans', { query: { city }, quiet: true })).items;
+}
+
+/** What an event being written shares with the plan tasks of its organizer's city. */
+export interface TaskSuggestionDraft {
+  title: string;
+  description: string;
+  audiences: string[];
+  themes: string[];
+  campaign: string | null;
+  organizerId: string;
+}
+
+export async function suggestTasks(draft: TaskSuggestionDraft): Promise<TaskSuggestionsView['items']> {
+  return (await request<TaskSuggestionsView>('/plans/task-suggestions', { method: 'POST', data: draft, quiet: true })).items;
+}
+
+export async function getTaskSuggestions(eventId: string): Promise<TaskSuggestionsView['items']> {
+  return (await request<TaskSuggestionsView>(`/events/${encodeURIComponent(eventId)}/task-suggestions`, { quiet: true })).items;
 }

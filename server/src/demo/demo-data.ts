@@ -36,7 +36,7 @@ export const demoActivityTemplates: DemoActivityTemplate[] = [
   },
   {
     title: '青少年机器人编程体验营',
-    description: '搭建并编程一台巡线小车，适合8-14岁。',
+    description: '面向8-14岁的中小学生：动手搭建并编程一台巡线小车，作品在校园科技节上展示。',
     themes: ['科技'],
     audiences: ['青少年'],
     dayOffset: 5,

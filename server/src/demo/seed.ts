@@ -18,7 +18,8 @@ import { SignupEntity } from '../db/entities/signup.entity';
 import { UserEntity } from '../db/entities/user.entity';
 import { findOrCreateUser } from '../modules/users/users.service';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../db/entities/volunteer.entities';
-import { demoActivityTemplates, demoCityGeography } from './demo-data';
+import { bestTaskNumber } from '../modules/plans/task-matcher';
+import { demoActivityTemplates, demoCityGeography, type DemoActivityTemplate } from './demo-data';
 
 export async function importSeedPlans(
   tx: Transactions,
@@ -99,7 +100,7 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
   let touched = 0;
   const plans = await manager.getRepository(PlanEntity).find({ order: { city: 'ASC' } });
   for (const plan of plans) {
-    const tasks = await manager.getRepository(PlanTaskEntity).findBy({ planId: plan.id });
+    const tasks = await manager.getRepository(PlanTaskEntity).find({ where: { planId: plan.id }, order: { ordinal: 'ASC' } });
     const organizations = (await manager.getRepository(OrganizationEntity).findBy({ city: plan.city })).filter((o) => o.kind !== 'collective');
     const fallbackOrganizer = organizations.find((o) => o.name.endsWith('科协')) ?? organizations[0];
     if (!fallbackOrganizer) continue;
@@ -145,7 +146,10 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
       const startsAt = new Date(`${day}T${template.startTime}:00+08:00`);
       const endsAt = new Date(startsAt.getTime() + template.hours * 3600_000);
       const existing = await events.findOneBy({ derivedKey: key });
+      const linked = linkedTasks(template, tasks);
       if (existing) {
+        // Demo data seeded before the matcher carried arbitrary links: they are replaced.
+        await relink(manager, existing.id, plan.id, linked);
         const hasSignups = await manager.getRepository(SignupEntity).countBy({ eventId: existing.id });
         const hasVolunteers = await manager.getRepository(ShiftApplicationEntity).countBy({ eventId: existing.id });
         if (existing.endsAt >= now || hasSignups || hasVolunteers) continue;
@@ -155,8 +159,7 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
         continue;
       }
       const place = geography.places[i % geography.places.length]!;
-      const linked = tasks.filter((t) => t.themes.some((theme) => template.themes.includes(theme)) || t.audiences.some((a) => template.audiences.includes(a)));
-      const organizer = organizations.find((o) => linked[0]?.responsibleUnits.some((u) => u.organizationId === o.id)) ?? fallbackOrganizer;
+      const organizer = organizations.find((o) => o.id === leadOrganizationId(linked[0])) ?? fallbackOrganizer;
       const activity = newEventRow(
         {
           title: template.title,
@@ -183,8 +186,7 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
         now,
       );
       await events.insert(activity);
-      const links = linked.slice(0, 2).map((t) => ({ eventId: activity.id, planId: plan.id, taskNumber: t.number }));
-      if (links.length) await manager.getRepository(EventPlanTaskEntity).insert(links);
+      await relink(manager, activity.id, plan.id, linked);
       // Every other demo activity recruits volunteers, so the 志愿 pages have something to show.
       if (i % 2 === 0) {
         await manager.getRepository(ShiftEntity).insert({
@@ -205,3 +207,26 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
   }
   return touched;
 });
+
+/** The task a demo activity carries out, by the same matcher organizers see: none when it shares nothing with the plan. */
+function linkedTasks(template: DemoActivityTemplate, tasks: PlanTaskEntity[]): PlanTaskEntity[] {
+  const number = bestTaskNumber({ ...template, campaign: template.campaign ?? null }, tasks);
+  return tasks.filter((t) => t.number === number).slice(0, 1);
+}
+
+/** The organization that leads a task: its unit marked lead, else the first listed; collectives (各成员单位) lead nothing. */
+function leadOrganizationId(task: PlanTaskEntity | undefined): string | null {
+  const units = (task?.responsibleUnits ?? []).filter((u) => u.organizationId && !COLLECTIVE_UNIT.test(u.name));
+  return (units.find((u) => u.role === 'lead') ?? units[0])?.organizationId ?? null;
+}
+
+async function relink(manager: EntityManager, eventId: string, planId: string, tasks: PlanTaskEntity[]): Promise<void> {
+  const repo = manager.getRepository(EventPlanTaskEntity);
+  const key = (link: { planId: string; taskNumber: number }) => `${link.planId}:${link.taskNumber}`;
+  const wanted = tasks.map((t) => ({ eventId, planId, taskNumber: t.number }));
+  const current = await repo.findBy({ eventId });
+  const same = current.length === wanted.length && wanted.every((link) => current.some((c) => key(c) === key(link)));
+  if (same) return;
+  await repo.delete({ eventId });
+  if (wanted.length) await repo.insert(wanted);
+}

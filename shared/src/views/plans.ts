@@ -172,3 +172,20 @@ export const cityViewSchema = z
   })
   .meta({ id: 'CityView' });
 export type CityView = z.infer<typeof cityViewSchema>;
+
+/** A plan task an event may carry out (依据), as the matcher ranks it: best first, at most three. */
+export const taskSuggestionViewSchema = z
+  .strictObject({
+    planId: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    /** Higher is closer; comparable only within one answer. */
+    score: z.number(),
+    /** Chinese: what the event and the task share (同为老年人、数字素养；本单位牵头). */
+    reason: z.string(),
+  })
+  .meta({ id: 'TaskSuggestionView' });
+export type TaskSuggestionView = z.infer<typeof taskSuggestionViewSchema>;
+
+export const taskSuggestionsViewSchema = z.strictObject({ items: z.array(taskSuggestionViewSchema) }).meta({ id: 'TaskSuggestionsView' });
+export type TaskSuggestionsView = z.infer<typeof taskSuggestionsViewSchema>;

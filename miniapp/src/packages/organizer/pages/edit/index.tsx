@@ -21,6 +21,7 @@ import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
 import DateTimeField from '../../components/DateTimeField';
 import RevisionChanges from '../../components/RevisionChanges';
 import ShiftsEditor from '../../components/ShiftsEditor';
+import TaskPicker, { type TaskRef } from '../../components/TaskPicker';
 import VenuePicker from '../../components/VenuePicker';
 import '../../organizer.scss';
 
@@ -38,6 +39,7 @@ interface Draft {
   audiences: string[];
   themes: string[];
   campaign: string | null;
+  planTasks: TaskRef[];
 }
 
 function emptyDraft(): Draft {
@@ -56,6 +58,7 @@ function emptyDraft(): Draft {
     audiences: [],
     themes: [],
     campaign: null,
+    planTasks: [],
   };
 }
 
@@ -74,6 +77,7 @@ function draftOf(event: EventView): Draft {
     audiences: event.audiences,
     themes: event.themes,
     campaign: event.campaign?.code ?? null,
+    planTasks: event.planTasks.map((t) => ({ planId: t.planId, number: t.number })),
   };
 }
 
@@ -120,6 +124,10 @@ export default function EditEventPage() {
   const campaignNames = ['不属于品牌活动', ...campaignList.map((c) => c.name)];
   const campaignIndex = draft.campaign ? campaignList.findIndex((c) => c.code === draft.campaign) + 1 : 0;
   const editable = status === 'draft' || status === 'rejected' || !eventId;
+  const organizerId = existing.data?.organizer.id ?? user.organizations[0]?.id ?? null;
+  const suggestionDraft = organizerId
+    ? { title: draft.title, description: draft.description, audiences: draft.audiences, themes: draft.themes, campaign: draft.campaign, organizerId }
+    : null;
 
   const payload = () => ({
     title: draft.title.trim(),
@@ -135,6 +143,7 @@ export default function EditEventPage() {
     audiences: draft.audiences,
     themes: draft.themes,
     campaign: draft.campaign,
+    planTasks: draft.planTasks,
   });
 
   /** Saves and returns the event as the server answered, or null when it refused (messages shown inline). */
@@ -316,6 +325,8 @@ export default function EditEventPage() {
             ))}
           </View>
         </View>
+        <TaskPicker city={draft.city} draft={suggestionDraft} value={draft.planTasks} onChange={(planTasks) => patch({ planTasks })} />
+        {errors.planTasks || errors['planTasks.0'] ? <Text className="field__error">{errors.planTasks ?? errors['planTasks.0']}</Text> : null}
       </View>
 
       <View className="section">

@@ -17,6 +17,7 @@ import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
 import RevisionChanges from '../../components/RevisionChanges';
+import TaskCheck from '../../components/TaskCheck';
 import '../../organizer.scss';
 
 type Queue = 'events' | 'revisions';
@@ -125,6 +126,7 @@ export default function ReviewPage() {
                 ) : null}
               </View>
             ) : null}
+            <TaskCheck event={event} />
             {rejecting === event.id ? (
               <View className="org-actions">
                 <Text className="field__label">驳回原因（主办单位会看到）</Text>

@@ -1,0 +1,120 @@
+// 依据任务: which tasks of the city's work plan the event carries out. The matcher's suggestions
+// (with why) come first, a tap selects one; the plan's whole task list follows, folded.
+import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { TaskSuggestionView } from '@kepu/shared';
+import { useRequest } from '@/hooks/useRequest';
+import { getPlan, listCityPlans, suggestTasks, type TaskSuggestionDraft } from '@/services/plans';
+import { asButton } from '@/utils/a11y';
+
+export interface TaskRef {
+  planId: string;
+  number: number;
+}
+
+interface Props {
+  city: string;
+  /** What the suggestions are computed from; null while the organizer has no organization. */
+  draft: TaskSuggestionDraft | null;
+  value: TaskRef[];
+  onChange: (value: TaskRef[]) => void;
+}
+
+/** Suggestions follow the form after the organizer stops typing for this long. */
+const DEBOUNCE_MS = 600;
+
+const same = (a: TaskRef, b: TaskRef) => a.planId === b.planId && a.number === b.number;
+
+export default function TaskPicker({ city, draft, value, onChange }: Props) {
+  const [suggestions, setSuggestions] = useState<TaskSuggestionView[]>([]);
+  const [open, setOpen] = useState(false);
+  const key = draft ? JSON.stringify(draft) : '';
+
+  useEffect(() => {
+    // Read back from the key: the draft is compared by value, a new object with the same fields asks nothing new.
+    const wanted = key ? (JSON.parse(key) as TaskSuggestionDraft) : null;
+    if (!wanted || wanted.title.trim().length < 2) {
+      setSuggestions([]);
+      return undefined;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      suggestTasks(wanted)
+        .then((items) => current && setSuggestions(items))
+        .catch(() => current && setSuggestions([]));
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+
+  // The city's current plan: the newest.
+  const plan = useRequest(
+    city.trim()
+      ? async () => {
+          const [newest] = await listCityPlans(city.trim());
+          return newest ? getPlan(newest.id) : null;
+        }
+      : null,
+    [city.trim()],
+  );
+
+  // Only the reference goes into the form: a suggestion's score and reason are not part of the event.
+  const toggle = ({ planId, number }: TaskRef) =>
+    onChange(value.some((v) => same(v, { planId, number })) ? value.filter((v) => !same(v, { planId, number })) : [...value, { planId, number }]);
+  const chosen = (task: TaskRef) => value.some((v) => same(v, task));
+  const tasks = plan.data?.tasks ?? [];
+  const titleOf = (task: TaskRef) => (plan.data?.id === task.planId ? tasks.find((t) => t.number === task.number)?.title : undefined);
+
+  return (
+    <View className="field task-picker">
+      <Text className="field__label">依据任务（工作要点）</Text>
+      {suggestions.length > 0 ? (
+        <View className="task-suggestions">
+          <Text className="muted block">根据活动内容推荐，点按即可选择：</Text>
+          {suggestions.map((s) => (
+            <View
+              key={`${s.planId}-${s.number}`}
+              className={`task-suggestion ${chosen(s) ? 'task-suggestion--on' : ''}`}
+              {...asButton(() => toggle(s), { pressed: chosen(s) })}
+            >
+              <Text className="task-suggestion__title">
+                {chosen(s) ? '✓ ' : ''}第{s.number}项 {s.title}
+              </Text>
+              <Text className="task-suggestion__reason">{s.reason}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Text className="muted block">
+          {draft && draft.title.trim().length >= 2 ? '暂无匹配的任务，可在下方全部任务中选择。' : '填写活动名称后，这里会推荐相关任务。'}
+        </Text>
+      )}
+      {value.length > 0 ? (
+        <Text className="block task-picker__chosen">已选：{value.map((t) => `第${t.number}项${titleOf(t) ? ` ${titleOf(t)}` : ''}`).join('；')}</Text>
+      ) : null}
+      {tasks.length > 0 ? (
+        <View>
+          <View className="task-picker__toggle link" {...asButton(() => setOpen(!open), { expanded: open })}>
+            {open ? '收起全部任务 ▴' : `全部任务（${plan.data!.year}年，共${tasks.length}项） ▾`}
+          </View>
+          {open
+            ? tasks.map((t) => {
+                const ref = { planId: plan.data!.id, number: t.number };
+                return (
+                  <View
+                    key={t.number}
+                    className={`task-option ${chosen(ref) ? 'task-option--on' : ''}`}
+                    {...asButton(() => toggle(ref), { pressed: chosen(ref) })}
+                  >
+                    {chosen(ref) ? '✓ ' : ''}第{t.number}项 {t.title}
+                  </View>
+                );
+              })
+            : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
