@@ -92,6 +92,12 @@ const guarded: Guarded[] = [
   { route: 'get /me', path: () => '/me', expect: everyone },
   { route: 'patch /me', path: () => '/me', body: () => ({ nickname: '匿名者' }), expect: everyone },
   { route: 'post /plans/import', path: () => '/plans/import', body: () => ({ text: planText }), expect: adminOnly },
+  {
+    route: 'post /plans/task-suggestions',
+    path: () => '/plans/task-suggestions',
+    body: (ids) => ({ title: '青少年科普讲座', audiences: ['青少年'], organizerId: ids.orgId }),
+    expect: organizersOwn(),
+  },
   { route: 'patch /plans/:id', path: (ids) => `/plans/${ids.planId}`, body: () => ({ place: '河北省唐山市' }), expect: adminOnly },
   {
     route: 'put /campaigns/:code/years/:year',

@@ -72,7 +72,7 @@ describe('graceful shutdown', () => {
   });
 
   it('with WORKERS=2, when SIGTERM reaches the primary during six requests, every request is answered and every process exits', async () => {
-    server = await start('workers.sqlite', { WORKERS: '2' });
+    server = await start('workers.sqlite', { WORKERS: '2', LOG_LEVEL: 'info' }); // the supervisor reports its workers at info
     const workers = (await waitForOutput(server, WORKER_LISTENING, 2)).map((m) => Number(m[2]));
     const { token } = await apiClient(server.url).login('demo-admin');
     const text = readFileSync(join(__dirname, '../../seeds/liuzhou-2022.txt'), 'utf8');
@@ -93,7 +93,7 @@ describe('graceful shutdown', () => {
   });
 
   it('with WORKERS=2, a worker that dies is replaced and the port keeps answering', async () => {
-    server = await start('replace.sqlite', { WORKERS: '2' });
+    server = await start('replace.sqlite', { WORKERS: '2', LOG_LEVEL: 'info' });
     const [first] = (await waitForOutput(server, WORKER_LISTENING, 2)).map((m) => Number(m[2]));
     process.kill(first!, 'SIGKILL');
 

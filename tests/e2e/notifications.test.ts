@@ -68,7 +68,8 @@ async function signInAs(page: Page, openid: string): Promise<void> {
   const { token, user } = (await response.json()) as { token: string; user: unknown };
   await page.evaluate(
     ({ token, user }) => {
-      localStorage.setItem('kepu.token', JSON.stringify({ data: token }));
+      // The app keeps the H5 session token in sessionStorage (utils/storage.ts).
+      sessionStorage.setItem('kepu.token', token);
       localStorage.setItem('kepu.user', JSON.stringify({ data: user }));
     },
     { token, user },

@@ -14,6 +14,7 @@ const zodFree = [
   '@kepu/shared/states',
   '@kepu/shared/volunteers/skills',
   '@kepu/shared/rules/event-review',
+  '@kepu/shared/rules/checkin-code',
   '@kepu/shared/rules/event-times',
   '@kepu/shared/rules/seats',
   '@kepu/shared/rules/signup-window',

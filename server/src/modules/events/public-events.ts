@@ -19,7 +19,7 @@ import { CachedJson, sendCachedJson } from '../../core/cached-response';
 import { readListState, type ListState } from '../../db/list-state';
 import { listEventCards } from './event-list';
 import { TaskTitles } from './task-titles';
-import { loadVisibleEvent } from './events.service';
+import { getEvent, loadVisibleEvent } from './events.service';
 import { toEventView } from './event.view';
 
 /** Answers kept at most (a page of 20 is about 20 KB). */
@@ -106,6 +106,8 @@ export class PublicEvents {
 
   /** GET /events/:id. A published event is answered from the cache (undefined); others return their view, to those who may see it. */
   async detail(ctx: Context, id: string, user: AuthUser | null, now: Date): Promise<EventView | undefined> {
+    // Organizers, reviewers and admins may see a change awaiting review: theirs is not the public view.
+    if (user && (user.organizationIds.length > 0 || user.roles.includes('reviewer') || user.roles.includes('admin'))) return getEvent(this.manager, id, user);
     const state = await this.state.read();
     const key = `event:${id}`;
     const known = this.lookup(state, key, now);
@@ -114,7 +116,8 @@ export class PublicEvents {
       return undefined;
     }
     const event = await loadVisibleEvent(this.manager, id, user);
-    const view = await toEventView(this.manager, event);
+    // The public never sees a change awaiting review.
+    const view: EventView = { ...(await toEventView(this.manager, event)), revision: null };
     // Only published events look the same to everyone.
     if (event.status !== 'published') return view;
     const body = new CachedJson(view);
