@@ -70,6 +70,22 @@ export class EventEntity {
   @Column({ type: 'int', default: 0 })
   waitlistCount: number;
 
+  // Plan progress tallies, kept by triggers on signups and shift_applications
+  // (migration 1765000000000). Never written by the app (update: false), so
+  // saving an event read earlier cannot put back a stale count.
+
+  /** Confirmed sign-ups: rows, one per attendee, not seats. */
+  @Column({ type: 'int', default: 0, update: false })
+  confirmedSignupCount: number;
+
+  /** Sign-ups checked in, whatever their status now. */
+  @Column({ type: 'int', default: 0, update: false })
+  checkedInCount: number;
+
+  /** Certified volunteer hours of completed applications, in cents of an hour (each rounded like ROUND(hours * 100)). */
+  @Column({ type: 'int', default: 0, update: false })
+  volunteerCents: number;
+
   /** Hands out the queue order of sign-ups; only bumped under the event's lock. */
   @Column({ type: 'int', default: 0 })
   signupSeq: number;

@@ -109,19 +109,19 @@ interface TaskSetTally extends ProgressTally {
 // One row per distinct set of task numbers the plan's events carry out (as many rows as
 // there are task combinations, not events): each event sits in exactly one set, so a
 // unit naming several of its tasks still counts it once. Cancelled events don't count.
-// The inner GROUP BY walks the plan's links in event order (ix_event_plan_tasks_plan_event),
-// so the per-event look-ups into events, signups and shift_applications go through their
-// indexes in key order (1764650000000-ProgressIndexes makes them covering). Hours are
-// summed in cents so no float drift builds up.
+// The inner GROUP BY walks the plan's links in event order (ix_event_plan_tasks_plan_event)
+// and reads each event by its primary key: sign-ups, check-ins and certified hours (in
+// cents, so no float drift builds up) are tallies on the event row that triggers keep
+// (1765000000000-ProgressCounters), so no sign-up or application row is read here.
 const PROGRESS_BY_TASK_SET = `
 SELECT per_event.tasks AS tasks, COUNT(*) AS events, SUM(per_event.published) AS published,
        SUM(per_event.signups) AS signups, SUM(per_event.checkins) AS checkins, SUM(per_event.cents) AS cents
 FROM (
   SELECT GROUP_CONCAT(l.taskNumber) AS tasks,
          MAX(CASE WHEN e.status = 'published' THEN 1 ELSE 0 END) AS published,
-         (SELECT COUNT(*) FROM signups s WHERE s.eventId = l.eventId AND s.status = 'confirmed') AS signups,
-         (SELECT COUNT(*) FROM signups s WHERE s.eventId = l.eventId AND s.checkedInAt IS NOT NULL) AS checkins,
-         (SELECT COALESCE(SUM(ROUND(a.hours * 100)), 0) FROM shift_applications a WHERE a.eventId = l.eventId AND a.status = 'completed') AS cents
+         MAX(e.confirmedSignupCount) AS signups,
+         MAX(e.checkedInCount) AS checkins,
+         MAX(e.volunteerCents) AS cents
   FROM event_plan_tasks l
   JOIN events e ON e.id = l.eventId
   WHERE l.planId = ? AND e.status <> 'cancelled'
