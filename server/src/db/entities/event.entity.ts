@@ -187,8 +187,9 @@ export class EventRevisionEntity {
 
 /** Which plan tasks an event carries out (依据). */
 @Entity('event_plan_tasks')
-@Index('ix_event_plan_tasks_plan', ['planId', 'taskNumber'])
-@Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskNumber'])
+// Plan progress reads these two indexes alone (migration 1765000000000).
+@Index('ix_event_plan_tasks_progress', ['planId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
+@Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
 export class EventPlanTaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   eventId: string;
@@ -198,4 +199,19 @@ export class EventPlanTaskEntity {
 
   @PrimaryColumn({ type: 'int' })
   taskNumber: number;
+
+  // Copies of the event's status and progress tallies, for plan progress. Triggers
+  // fill them when the link is made and keep them in step; the app never writes them.
+
+  @Column({ type: 'varchar', length: 16, default: '', insert: false, update: false })
+  eventStatus: EventStatus | '';
+
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  confirmedSignupCount: number;
+
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  checkedInCount: number;
+
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  volunteerCents: number;
 }
