@@ -20,6 +20,13 @@
 // What they count is exactly what the old query did: confirmed sign-ups (rows,
 // one per attendee, not seats), sign-ups checked in whatever their status now,
 // and ROUND(hours * 100) of completed volunteer applications.
+//
+// Later migrations, beware (SQLite): TypeORM alters a SQLite table by copying it to
+// a new one and renaming that. Recreating signups, shift_applications or events that
+// way drops the triggers on it, and the rename fails while a trigger on another table
+// names the one being recreated. Such a migration drops these triggers first and
+// creates them again after (dropProgressTriggers / createProgressTriggers below);
+// progress-counters-migration.test.ts checks they work after every migration.
 import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 const counters = ['confirmedSignupCount', 'checkedInCount', 'volunteerCents'] as const;
@@ -103,11 +110,22 @@ const perTaskIndex = ['planId', 'taskNumber', ...copied];
 /** The plan's links in event order (1764650000000-ProgressIndexes), now with the copies: events with several tasks are read from it alone. */
 const perEventIndex = ['planId', 'eventId', 'taskNumber', ...copied];
 
+/** Creates every trigger that keeps the progress tallies (the columns must exist). */
+export async function createProgressTriggers(queryRunner: QueryRunner): Promise<void> {
+  const mysql = queryRunner.connection.driver.options.type === 'mysql';
+  for (const trigger of triggers) await queryRunner.query(createTrigger(mysql, trigger));
+  await queryRunner.query(linkCopyTrigger(mysql));
+}
+
+export async function dropProgressTriggers(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query('DROP TRIGGER IF EXISTS tr_event_plan_tasks_progress_ins');
+  for (const { name } of [...triggers].reverse()) await queryRunner.query(`DROP TRIGGER IF EXISTS ${name}`);
+}
+
 export class ProgressCounters1765000000000 implements MigrationInterface {
   name = 'ProgressCounters1765000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const mysql = queryRunner.connection.driver.options.type === 'mysql';
     for (const table of ['events', 'event_plan_tasks']) {
       for (const column of counters) await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN ${column} integer NOT NULL DEFAULT 0`);
     }
@@ -118,18 +136,19 @@ export class ProgressCounters1765000000000 implements MigrationInterface {
         checkedInCount = (SELECT COUNT(*) FROM signups s WHERE s.eventId = events.id AND s.checkedInAt IS NOT NULL),
         volunteerCents = (SELECT COALESCE(SUM(ROUND(a.hours * 100)), 0) FROM shift_applications a WHERE a.eventId = events.id AND a.status = 'completed')`,
     );
-    await queryRunner.query(`UPDATE event_plan_tasks SET ${copied.map((c) => `${c} = ${fromEvent(c, 'event_plan_tasks.eventId')}`).join(', ')}`);
+    // A link whose event is gone keeps the defaults.
+    await queryRunner.query(
+      `UPDATE event_plan_tasks SET ${copied.map((c) => `${c} = COALESCE(${fromEvent(c, 'event_plan_tasks.eventId')}, ${c})`).join(', ')}`,
+    );
     await queryRunner.dropIndex('event_plan_tasks', 'ix_event_plan_tasks_plan');
     await queryRunner.createIndex('event_plan_tasks', new TableIndex({ name: 'ix_event_plan_tasks_progress', columnNames: perTaskIndex }));
     await queryRunner.dropIndex('event_plan_tasks', 'ix_event_plan_tasks_plan_event');
     await queryRunner.createIndex('event_plan_tasks', new TableIndex({ name: 'ix_event_plan_tasks_plan_event', columnNames: perEventIndex }));
-    for (const trigger of triggers) await queryRunner.query(createTrigger(mysql, trigger));
-    await queryRunner.query(linkCopyTrigger(mysql));
+    await createProgressTriggers(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TRIGGER IF EXISTS tr_event_plan_tasks_progress_ins');
-    for (const { name } of [...triggers].reverse()) await queryRunner.query(`DROP TRIGGER IF EXISTS ${name}`);
+    await dropProgressTriggers(queryRunner);
     await queryRunner.dropIndex('event_plan_tasks', 'ix_event_plan_tasks_plan_event');
     await queryRunner.createIndex(
       'event_plan_tasks',
