@@ -153,11 +153,12 @@ function addTally(into: CentTally, from: CentTally, sign: 1 | -1): void {
 
 async function progressByTaskSet(manager: EntityManager, planId: string): Promise<TaskSetTally[]> {
   type Row = Record<'events' | 'published' | 'signups' | 'checkins' | 'cents' | 'task', unknown>;
-  const perTask: Row[] = await manager.query(PROGRESS_BY_TASK, [planId]);
   const hint = manager.connection.driver.options.type === 'mysql' ? byEventOrder.mysql : byEventOrder.sqlite;
-  const multiLinks: (Omit<Row, 'events' | 'published'> & { eventId: string; status: string })[] = await manager.query(linksOfMultiTaskEvents(hint), [
-    planId,
-    planId,
+  // Both at once (two pooled connections on MariaDB). A write between them cannot skew a
+  // task's sums, which come from the first alone; a unit's may be off by that write until the next read.
+  const [perTask, multiLinks]: [Row[], (Omit<Row, 'events' | 'published'> & { eventId: string; status: string })[]] = await Promise.all([
+    manager.query(PROGRESS_BY_TASK, [planId]),
+    manager.query(linksOfMultiTaskEvents(hint), [planId, planId]),
   ]);
 
   // Each multi-task event once, with its tasks; every link of it carries the same tallies.
@@ -207,10 +208,13 @@ async function progressByTaskSet(manager: EntityManager, planId: string): Promis
 
 /** How far each task and each responsible unit has got: events linked, sign-ups, check-ins. */
 export async function getPlanProgress(manager: EntityManager, id: string): Promise<PlanProgressView> {
-  const plan = await manager.getRepository(PlanEntity).findOneBy({ id });
+  const [plan, planTasks, sets] = await Promise.all([
+    manager.getRepository(PlanEntity).findOneBy({ id }),
+    manager.getRepository(PlanTaskEntity).findBy({ planId: id }),
+    progressByTaskSet(manager, id),
+  ]);
   if (!plan) throw notFound('plan');
-  const tasks = (await manager.getRepository(PlanTaskEntity).findBy({ planId: id })).sort((a, b) => a.ordinal - b.ordinal);
-  const sets = await progressByTaskSet(manager, id);
+  const tasks = planTasks.sort((a, b) => a.ordinal - b.ordinal);
 
   // Each event sits in exactly one task set, so summing the sets that meet a group of tasks counts every event once.
   const tallyTasks = (numbers: number[]): ProgressTally => {
