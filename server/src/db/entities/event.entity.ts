@@ -70,6 +70,22 @@ export class EventEntity {
   @Column({ type: 'int', default: 0 })
   waitlistCount: number;
 
+  // Plan progress tallies, kept by triggers on signups and shift_applications
+  // (migration 1765000000000). Never written by the app (update: false), so
+  // saving an event read earlier cannot put back a stale count.
+
+  /** Confirmed sign-ups: rows, one per attendee, not seats. */
+  @Column({ type: 'int', default: 0, update: false })
+  confirmedSignupCount: number;
+
+  /** Sign-ups checked in, whatever their status now. */
+  @Column({ type: 'int', default: 0, update: false })
+  checkedInCount: number;
+
+  /** Certified volunteer hours of completed applications, in cents of an hour (each rounded like ROUND(hours * 100)). */
+  @Column({ type: 'int', default: 0, update: false })
+  volunteerCents: number;
+
   /** Hands out the queue order of sign-ups; only bumped under the event's lock. */
   @Column({ type: 'int', default: 0 })
   signupSeq: number;
@@ -171,8 +187,9 @@ export class EventRevisionEntity {
 
 /** Which plan tasks an event carries out (依据). */
 @Entity('event_plan_tasks')
-@Index('ix_event_plan_tasks_plan', ['planId', 'taskNumber'])
-@Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskNumber'])
+// Plan progress reads these two indexes alone (migration 1765000000000).
+@Index('ix_event_plan_tasks_progress', ['planId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
+@Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
 export class EventPlanTaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   eventId: string;
@@ -182,4 +199,19 @@ export class EventPlanTaskEntity {
 
   @PrimaryColumn({ type: 'int' })
   taskNumber: number;
+
+  // Copies of the event's status and progress tallies, for plan progress. Triggers
+  // fill them when the link is made and keep them in step; the app never writes them.
+
+  @Column({ type: 'varchar', length: 16, default: '', insert: false, update: false })
+  eventStatus: EventStatus | '';
+
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  confirmedSignupCount: number;
+
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  checkedInCount: number;
+
+  @Column({ type: 'int', default: 0, insert: false, update: false })
+  volunteerCents: number;
 }

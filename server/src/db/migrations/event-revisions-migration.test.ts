@@ -16,7 +16,11 @@ describe.each(engines)('the event-revisions migration on %s', (engine) => {
 
   it('puts stored events at version 1 with no revision, and keeps a proposed change of 5,000 characters', async () => {
     const options = createDataSource(db.config).options;
-    const before = new DataSource({ ...options, entities: [], migrations: migrations.filter((m) => m !== EventRevisions1764620000000) } as typeof options);
+    const before = new DataSource({
+      ...options,
+      entities: [],
+      migrations: migrations.slice(0, migrations.indexOf(EventRevisions1764620000000)),
+    } as typeof options);
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
     await before.query(

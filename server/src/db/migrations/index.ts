@@ -9,6 +9,7 @@ import { EventRevisions1764620000000 } from './1764620000000-EventRevisions';
 import { ProgressIndexes1764650000000 } from './1764650000000-ProgressIndexes';
 import { CheckinKeysAndAttendees1764700000000 } from './1764700000000-CheckinKeysAndAttendees';
 import { LongTexts1764900000000 } from './1764900000000-LongTexts';
+import { ProgressCounters1765000000000 } from './1765000000000-ProgressCounters';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ProgressIndexes1764650000000,
   CheckinKeysAndAttendees1764700000000,
   LongTexts1764900000000,
+  ProgressCounters1765000000000,
 ];

@@ -7,7 +7,17 @@ import { EventEntity } from '../../db/entities/event.entity';
 type DecidedByWriter = 'title' | 'description' | 'kind' | 'source' | 'status' | 'organizerId' | 'city' | 'venueName' | 'startsAt' | 'endsAt' | 'capacity';
 
 /** Never chosen by a writer: a new row has its own id, no sign-ups yet, and was made now. */
-type Fresh = 'id' | 'confirmedCount' | 'waitlistCount' | 'signupSeq' | 'version' | 'createdAt' | 'updatedAt';
+type Fresh =
+  | 'id'
+  | 'confirmedCount'
+  | 'waitlistCount'
+  | 'signupSeq'
+  | 'confirmedSignupCount'
+  | 'checkedInCount'
+  | 'volunteerCents'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt';
 
 export type NewEvent = Pick<EventEntity, DecidedByWriter> & Partial<Omit<EventEntity, DecidedByWriter | Fresh>>;
 
@@ -35,6 +45,9 @@ export function newEventRow(fields: NewEvent, now: Date): EventEntity {
     confirmedCount: 0,
     waitlistCount: 0,
     signupSeq: 0,
+    confirmedSignupCount: 0,
+    checkedInCount: 0,
+    volunteerCents: 0,
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -106,50 +106,115 @@ interface TaskSetTally extends ProgressTally {
   tasks: Set<number>;
 }
 
-// One row per distinct set of task numbers the plan's events carry out (as many rows as
-// there are task combinations, not events): each event sits in exactly one set, so a
-// unit naming several of its tasks still counts it once. Cancelled events don't count.
-// The inner GROUP BY walks the plan's links in event order (ix_event_plan_tasks_plan_event),
-// so the per-event look-ups into events, signups and shift_applications go through their
-// indexes in key order (1764650000000-ProgressIndexes makes them covering). Hours are
-// summed in cents so no float drift builds up.
-const PROGRESS_BY_TASK_SET = `
-SELECT per_event.tasks AS tasks, COUNT(*) AS events, SUM(per_event.published) AS published,
-       SUM(per_event.signups) AS signups, SUM(per_event.checkins) AS checkins, SUM(per_event.cents) AS cents
-FROM (
-  SELECT GROUP_CONCAT(l.taskNumber) AS tasks,
-         MAX(CASE WHEN e.status = 'published' THEN 1 ELSE 0 END) AS published,
-         (SELECT COUNT(*) FROM signups s WHERE s.eventId = l.eventId AND s.status = 'confirmed') AS signups,
-         (SELECT COUNT(*) FROM signups s WHERE s.eventId = l.eventId AND s.checkedInAt IS NOT NULL) AS checkins,
-         (SELECT COALESCE(SUM(ROUND(a.hours * 100)), 0) FROM shift_applications a WHERE a.eventId = l.eventId AND a.status = 'completed') AS cents
-  FROM event_plan_tasks l
-  JOIN events e ON e.id = l.eventId
-  WHERE l.planId = ? AND e.status <> 'cancelled'
-  GROUP BY l.eventId
-) per_event
-GROUP BY per_event.tasks`;
+// Progress reads only the plan's links, which carry their event's status and tallies
+// (kept by triggers, 1765000000000-ProgressCounters): cancelled events don't count,
+// hours are summed in cents so no float drift builds up.
+// - Per task: one GROUP BY over ix_event_plan_tasks_progress (planId, taskNumber, status,
+//   tallies), read from the index alone.
+// - Events carrying out several of the plan's tasks: found by walking the plan's links
+//   in event order (ix_event_plan_tasks_plan_event, no sort), then their links by the same
+//   index, which carries the copies too. CROSS JOIN makes SQLite keep that join order
+//   (its planner would otherwise scan the plan's links again); MariaDB reads it as JOIN.
+//   A unit naming several tasks of such an event must count it once, so these events
+//   make task sets of their own; every other event sits in the set of its one task.
+const PROGRESS_BY_TASK = `
+SELECT l.taskNumber AS task, COUNT(*) AS events, SUM(CASE WHEN l.eventStatus = 'published' THEN 1 ELSE 0 END) AS published,
+       SUM(l.confirmedSignupCount) AS signups, SUM(l.checkedInCount) AS checkins, SUM(l.volunteerCents) AS cents
+FROM event_plan_tasks l
+WHERE l.planId = ? AND l.eventStatus <> 'cancelled'
+GROUP BY l.taskNumber`;
+
+// MariaDB would group the links through ix_event_plan_tasks_progress (it holds the key
+// too) with a temporary table and a sort, ~0.5 s at 100,000: the hint names the ordered index.
+const byEventOrder = { mysql: 'FORCE INDEX (ix_event_plan_tasks_plan_event)', sqlite: 'INDEXED BY ix_event_plan_tasks_plan_event' };
+const linksOfMultiTaskEvents = (hint: string) => `
+SELECT l.eventId AS eventId, l.taskNumber AS task, l.eventStatus AS status,
+       l.confirmedSignupCount AS signups, l.checkedInCount AS checkins, l.volunteerCents AS cents
+FROM (SELECT m.eventId FROM event_plan_tasks m ${hint} WHERE m.planId = ? GROUP BY m.eventId HAVING COUNT(*) > 1) multi
+CROSS JOIN event_plan_tasks l ON l.eventId = multi.eventId AND l.planId = ?
+WHERE l.eventStatus <> 'cancelled'`;
+
+/** Tallies in whole numbers (hours in cents) while they are added and taken away. */
+interface CentTally {
+  events: number;
+  published: number;
+  signups: number;
+  checkins: number;
+  cents: number;
+}
+
+function addTally(into: CentTally, from: CentTally, sign: 1 | -1): void {
+  into.events += sign * from.events;
+  into.published += sign * from.published;
+  into.signups += sign * from.signups;
+  into.checkins += sign * from.checkins;
+  into.cents += sign * from.cents;
+}
 
 async function progressByTaskSet(manager: EntityManager, planId: string): Promise<TaskSetTally[]> {
-  const rows: { tasks: string | Buffer; events: unknown; published: unknown; signups: unknown; checkins: unknown; cents: unknown }[] = await manager.query(
-    PROGRESS_BY_TASK_SET,
-    [planId],
-  );
-  return rows.map((row) => ({
-    tasks: new Set(String(row.tasks).split(',').map(Number)),
-    events: Number(row.events),
-    published: Number(row.published ?? 0),
-    signups: Number(row.signups ?? 0),
-    checkins: Number(row.checkins ?? 0),
-    volunteerHours: Number(row.cents ?? 0) / 100,
+  type Row = Record<'events' | 'published' | 'signups' | 'checkins' | 'cents' | 'task', unknown>;
+  const hint = manager.connection.driver.options.type === 'mysql' ? byEventOrder.mysql : byEventOrder.sqlite;
+  // Both at once (two pooled connections on MariaDB). A write between them cannot skew a
+  // task's sums, which come from the first alone; a unit's may be off by that write until the next read.
+  const [perTask, multiLinks]: [Row[], (Omit<Row, 'events' | 'published'> & { eventId: string; status: string })[]] = await Promise.all([
+    manager.query(PROGRESS_BY_TASK, [planId]),
+    manager.query(linksOfMultiTaskEvents(hint), [planId, planId]),
+  ]);
+
+  // Each multi-task event once, with its tasks; every link of it carries the same tallies.
+  const multi = new Map<string, { tasks: number[]; tally: CentTally }>();
+  for (const link of multiLinks) {
+    const entry = multi.get(link.eventId) ?? {
+      tasks: [],
+      tally: {
+        events: 1,
+        published: link.status === 'published' ? 1 : 0,
+        signups: Number(link.signups),
+        checkins: Number(link.checkins),
+        cents: Number(link.cents),
+      },
+    };
+    entry.tasks.push(Number(link.task));
+    multi.set(link.eventId, entry);
+  }
+  const sets = new Map<string, { tasks: number[]; tally: CentTally }>();
+  for (const row of perTask) {
+    const tally = {
+      events: Number(row.events),
+      published: Number(row.published ?? 0),
+      signups: Number(row.signups ?? 0),
+      checkins: Number(row.checkins ?? 0),
+      cents: Number(row.cents ?? 0),
+    };
+    sets.set(String(Number(row.task)), { tasks: [Number(row.task)], tally });
+  }
+  for (const { tasks, tally } of multi.values()) {
+    // Taken out of each of its tasks' sums (which leaves the single-task events there), counted in its own set.
+    for (const task of tasks) addTally(sets.get(String(task))!.tally, tally, -1);
+    const key = [...tasks].sort((a, b) => a - b).join(',');
+    const set = sets.get(key) ?? { tasks, tally: { events: 0, published: 0, signups: 0, checkins: 0, cents: 0 } };
+    addTally(set.tally, tally, 1);
+    sets.set(key, set);
+  }
+  return [...sets.values()].map(({ tasks, tally }) => ({
+    tasks: new Set(tasks),
+    events: tally.events,
+    published: tally.published,
+    signups: tally.signups,
+    checkins: tally.checkins,
+    volunteerHours: tally.cents / 100,
   }));
 }
 
 /** How far each task and each responsible unit has got: events linked, sign-ups, check-ins. */
 export async function getPlanProgress(manager: EntityManager, id: string): Promise<PlanProgressView> {
-  const plan = await manager.getRepository(PlanEntity).findOneBy({ id });
+  const [plan, planTasks, sets] = await Promise.all([
+    manager.getRepository(PlanEntity).findOneBy({ id }),
+    manager.getRepository(PlanTaskEntity).findBy({ planId: id }),
+    progressByTaskSet(manager, id),
+  ]);
   if (!plan) throw notFound('plan');
-  const tasks = (await manager.getRepository(PlanTaskEntity).findBy({ planId: id })).sort((a, b) => a.ordinal - b.ordinal);
-  const sets = await progressByTaskSet(manager, id);
+  const tasks = planTasks.sort((a, b) => a.ordinal - b.ordinal);
 
   // Each event sits in exactly one task set, so summing the sets that meet a group of tasks counts every event once.
   const tallyTasks = (numbers: number[]): ProgressTally => {

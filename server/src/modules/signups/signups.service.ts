@@ -373,8 +373,13 @@ async function markCheckedIn(manager: EntityManager, signup: SignupEntity, at: D
   return true;
 }
 
-async function organizersEvent(manager: EntityManager, user: AuthUser, eventId: string): Promise<EventEntity> {
-  const event = await manager.getRepository(EventEntity).findOneBy({ id: eventId });
+/**
+ * The event, if the user organizes it. A check-in locks it (`lock`) before touching a sign-up: the
+ * trigger that counts check-ins on the event row then takes locks in the order every sign-up
+ * and cancellation does (event, then sign-up), so the two cannot deadlock.
+ */
+async function organizersEvent(manager: EntityManager, user: AuthUser, eventId: string, lock = false): Promise<EventEntity> {
+  const event = lock ? await findForUpdate(manager, EventEntity, eventId) : await manager.getRepository(EventEntity).findOneBy({ id: eventId });
   if (!event) throw notFound('event');
   assertActsFor(user, event.organizerId);
   return event;
@@ -382,7 +387,7 @@ async function organizersEvent(manager: EntityManager, user: AuthUser, eventId: 
 
 export const checkInAttendee = transactional(
   async (manager: EntityManager, user: AuthUser, eventId: string, target: Checkin, secret: string, now: Date): Promise<SignupView> => {
-    await organizersEvent(manager, user, eventId);
+    await organizersEvent(manager, user, eventId, true);
     const signup = await resolveCheckin(manager, eventId, target, secret, now);
     const refusal = checkinRefusal(signup.status);
     if (refusal) throw conflict(refusal);
@@ -398,7 +403,7 @@ export const checkInAttendee = transactional(
  */
 export const checkInBatch = transactional(
   async (manager: EntityManager, user: AuthUser, eventId: string, batch: CheckinBatch, secret: string, now: Date): Promise<CheckinBatchResult[]> => {
-    await organizersEvent(manager, user, eventId);
+    await organizersEvent(manager, user, eventId, true);
     const results: CheckinBatchResult[] = [];
     for (const item of batch.items) {
       let signup: SignupEntity;
