@@ -1,5 +1,5 @@
 // Shared-typed sample data for the mini-program's tests.
-import type { ApplicantRow, PlanImportView, ShiftView, UserView, VolunteerProfileView } from '@kepu/shared';
+import type { ApplicantRow, EventView, PlanImportView, ShiftView, UserView, VolunteerProfileView } from '@kepu/shared';
 
 const inDays = (days: number, hour: number) => {
   const at = new Date(Date.now() + days * 86_400_000);
@@ -127,6 +127,40 @@ export function planImportView(overrides: Partial<PlanImportView> = {}): PlanImp
     changed: false,
     needsReview: true,
     warnings: [{ code: 'UNCLOSED_BRACKET', message: '责任单位的括号没有闭合，请核对', line: 12 }],
+    ...overrides,
+  };
+}
+
+/** A published activity in 唐山市 on 5 December, 09:00–12:00. */
+export function eventView(overrides: Partial<EventView> = {}): EventView {
+  return {
+    id: 'e1',
+    title: '家庭应急避险演练开放日',
+    description: '',
+    kind: 'activity',
+    seriesId: null,
+    campaign: null,
+    planTasks: [],
+    organizer: { id: 'o1', name: '唐山市科协' },
+    city: '唐山市',
+    audiences: [],
+    themes: [],
+    district: '路北区',
+    venue: { name: '唐山科技馆', address: '建设北路', lat: null, lng: null },
+    startsAt: '2026-12-05T09:00:00+08:00',
+    endsAt: '2026-12-05T12:00:00+08:00',
+    capacity: 40,
+    confirmedCount: 3,
+    waitlistCount: 0,
+    signupOpensAt: null,
+    signupClosesAt: null,
+    status: 'published',
+    source: 'organizer',
+    isDemo: false,
+    reviewReason: null,
+    cancelReason: null,
+    planTaskChanged: false,
+    version: 1,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { signupWindowVerdict, type WindowVerdict } from '@kepu/shared/rules/sign
 // The server's own reading of an event row: the page must agree with what the API will answer.
 import { signupWindowOf } from '../../../../server/src/modules/signups/signups.rules';
 import { fakeApi, ok } from '../../../test/api';
+import { eventView as sampleEvent } from '../../../test/fixtures';
 import { taroTest } from '../../../test/taro';
 import EventDetailPage from './index';
 
@@ -13,38 +14,8 @@ const opensAt = '2026-11-28T09:00:00+08:00';
 const closesAt = '2026-12-04T18:00:00+08:00';
 const minutes = (iso: string, by: number) => new Date(Date.parse(iso) + by * 60_000).toISOString();
 
-function eventView(overrides: Partial<EventView>): EventView {
-  return {
-    id: 'e1',
-    title: '家庭应急避险演练开放日',
-    description: '',
-    kind: 'activity',
-    seriesId: null,
-    campaign: null,
-    planTasks: [],
-    organizer: { id: 'o1', name: '唐山市科协' },
-    city: '唐山市',
-    audiences: [],
-    themes: [],
-    district: '路北区',
-    venue: { name: '唐山科技馆', address: '建设北路', lat: null, lng: null },
-    startsAt,
-    endsAt,
-    capacity: 40,
-    confirmedCount: 3,
-    waitlistCount: 0,
-    signupOpensAt: null,
-    signupClosesAt: null,
-    status: 'published',
-    source: 'organizer',
-    isDemo: false,
-    reviewReason: null,
-    cancelReason: null,
-    planTaskChanged: false,
-    version: 1,
-    ...overrides,
-  };
-}
+/** The shared sample at this file's times. */
+const eventView = (overrides: Partial<EventView>): EventView => sampleEvent({ startsAt, endsAt, ...overrides });
 
 /** What the server decides for the same event at the same instant, from the row it would load. */
 function serverVerdict(event: EventView, now: string): WindowVerdict {

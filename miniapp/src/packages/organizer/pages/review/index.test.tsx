@@ -1,40 +1,18 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { EventView } from '@kepu/shared';
 import { failure, fakeApi, ok } from '../../../../../test/api';
-import { user } from '../../../../../test/fixtures';
+import { eventView, user } from '../../../../../test/fixtures';
 import { taroTest } from '../../../../../test/taro';
 import { clearSession, saveSession } from '@/services/session';
 import ReviewPage from './index';
 
-const published = {
-  id: 'e1',
+const published = eventView({
   title: '冬夜观星',
   description: '认识冬季星座',
-  kind: 'activity',
-  seriesId: null,
-  campaign: null,
-  planTasks: [],
-  organizer: { id: 'o1', name: '唐山市科协' },
-  city: '唐山市',
   audiences: ['青少年'],
-  themes: [],
-  district: '路北区',
-  venue: { name: '唐山科技馆', address: '建设北路', lat: null, lng: null },
-  startsAt: '2026-12-05T09:00:00+08:00',
-  endsAt: '2026-12-05T12:00:00+08:00',
   capacity: 30,
-  confirmedCount: 3,
-  waitlistCount: 0,
-  signupOpensAt: null,
-  signupClosesAt: null,
-  status: 'published',
-  source: 'organizer',
-  isDemo: false,
-  reviewReason: null,
-  cancelReason: null,
-  planTaskChanged: false,
   version: 4,
-} satisfies EventView;
+});
 
 const withRevision = (changes: NonNullable<EventView['revision']>['changes'], version = 4): EventView => ({
   ...published,
