@@ -33,6 +33,19 @@ function slowImport(url: string, token: string, text: string): { sendRest: () =>
   return { sendRest: () => req.end(body.subarray(half)), answered };
 }
 
+/** Six plan imports whose bodies are half sent, SIGTERM to the server, then the rest of each body: what each got, and how the process ended. */
+async function sigtermDuringSixImports(server: ServerProcess): Promise<{ answers: number[]; exitCode: number | null }> {
+  const { token } = await apiClient(server.url).login('demo-admin');
+  const text = readFileSync(join(__dirname, '../../seeds/liuzhou-2022.txt'), 'utf8');
+  const inFlight = Array.from({ length: 6 }, () => slowImport(server.url, token, text));
+  await sleep(300);
+  const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+  server.child.kill('SIGTERM');
+  await sleep(300);
+  for (const call of inFlight) call.sendRest();
+  return { answers: await Promise.all(inFlight.map((call) => call.answered)), exitCode: await exited };
+}
+
 const WORKER_LISTENING = /worker (\d+) \(pid (\d+)\) listening/;
 
 describe('graceful shutdown', () => {
@@ -56,37 +69,19 @@ describe('graceful shutdown', () => {
 
   it('when SIGTERM arrives during six requests, all six are answered and the process exits 0', async () => {
     server = await start('kepu.sqlite');
-    const { token } = await apiClient(server.url).login('demo-admin');
-    const text = readFileSync(join(__dirname, '../../seeds/liuzhou-2022.txt'), 'utf8');
-
-    const inFlight = Array.from({ length: 6 }, () => slowImport(server!.url, token, text));
-    await sleep(300);
-    const exited = new Promise<number | null>((resolve) => server!.child.once('exit', (code) => resolve(code)));
-    server.child.kill('SIGTERM');
-    await sleep(300);
-    for (const call of inFlight) call.sendRest();
-
-    expect(await Promise.all(inFlight.map((call) => call.answered))).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(await exited).toBe(0);
+    const { answers, exitCode } = await sigtermDuringSixImports(server);
+    expect(answers).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(exitCode).toBe(0);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
   it('with WORKERS=2, when SIGTERM reaches the primary during six requests, every request is answered and every process exits', async () => {
     server = await start('workers.sqlite', { WORKERS: '2', LOG_LEVEL: 'info' }); // the supervisor reports its workers at info
     const workers = (await waitForOutput(server, WORKER_LISTENING, 2)).map((m) => Number(m[2]));
-    const { token } = await apiClient(server.url).login('demo-admin');
-    const text = readFileSync(join(__dirname, '../../seeds/liuzhou-2022.txt'), 'utf8');
-
     // The primary deals connections to the workers in turn, so each holds some of the six.
-    const inFlight = Array.from({ length: 6 }, () => slowImport(server!.url, token, text));
-    await sleep(300);
-    const exited = new Promise<number | null>((resolve) => server!.child.once('exit', (code) => resolve(code)));
-    server.child.kill('SIGTERM');
-    await sleep(300);
-    for (const call of inFlight) call.sendRest();
-
-    expect(await Promise.all(inFlight.map((call) => call.answered))).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(await exited).toBe(0);
+    const { answers, exitCode } = await sigtermDuringSixImports(server);
+    expect(answers).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(exitCode).toBe(0);
     expect(server.output.join('')).toMatch(/worker \d+ \(pid \d+\) stopped \(code 0\)[\s\S]*worker \d+ \(pid \d+\) stopped \(code 0\)/);
     expect(workers.filter(isRunning)).toEqual([]);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
