@@ -3,18 +3,18 @@
 // notice. Name and phone start from the last booking and the profile. A party
 // larger than the seats left is asked: take the seats left and wait with the
 // rest, or all wait. The server validates; its field messages show inline.
-import { Button, Checkbox, Input, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { SignupResultView, UserView } from '@kepu/shared';
 import { placePartyAsked, type Seats, type WhenShort } from '@kepu/shared/rules/seats';
+import PrivacyConsent from '@/components/PrivacyConsent';
 import { signUpForEvent } from '@/services/events';
 import { askToSubscribe } from '@/services/subscribe';
 import { toApiError } from '@/services/request';
 import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { asButton } from '@/utils/a11y';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
-import { routes } from '@/utils/routes';
 
 interface Props {
   eventId: string;
@@ -134,22 +134,7 @@ export default function SignupForm({ eventId, user, seats, lastName = '', startF
         {errors.partySize ? <Text className="field__error">{errors.partySize}</Text> : null}
       </View>
 
-      <View className="check" onClick={() => setConsent(!consent)}>
-        <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" nativeProps={{ 'aria-label': '同意隐私说明' }} />
-        <Text>
-          我已阅读并同意
-          <Text
-            className="link"
-            onClick={(e) => {
-              e.stopPropagation();
-              void Taro.navigateTo({ url: routes.privacy() });
-            }}
-          >
-            《隐私说明》
-          </Text>
-          ，信息仅用于本次活动的报名与签到
-        </Text>
-      </View>
+      <PrivacyConsent checked={consent} onToggle={() => setConsent(!consent)} purpose="信息仅用于本次活动的报名与签到" />
       {errors.consent ? <Text className="field__error">{errors.consent}</Text> : null}
 
       {'ask' in placement && asked === null ? (

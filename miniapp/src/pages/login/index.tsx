@@ -1,11 +1,12 @@
 // 登录: consent to the privacy notice first, then WeChat login (weapp) or a
 // demo account (H5). Returns to the page that sent the user here.
-import { Checkbox, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '@/components/PageShell';
+import PrivacyConsent from '@/components/PrivacyConsent';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
-import { routes, tabs } from '@/utils/routes';
+import { tabs } from '@/utils/routes';
 import LoginPanel from './LoginPanel';
 import './index.scss';
 
@@ -28,21 +29,7 @@ export default function LoginPage() {
       <View className="card">
         <Text className="h1">登录科普汇</Text>
         <Text className="login__hint">登录后可以报名活动、领取签到码、参加志愿服务。</Text>
-        <View className="check" onClick={toggleConsent}>
-          <Checkbox value="consent" checked={consent} ariaLabel="同意隐私说明" nativeProps={{ 'aria-label': '同意隐私说明' }} />
-          <Text>
-            我已阅读并同意
-            <Text
-              className="link"
-              onClick={(e) => {
-                e.stopPropagation();
-                void Taro.navigateTo({ url: routes.privacy() });
-              }}
-            >
-              《隐私说明》
-            </Text>
-          </Text>
-        </View>
+        <PrivacyConsent checked={consent} onToggle={toggleConsent} />
         {!consent ? <Text className="field__error">请先阅读并同意隐私说明</Text> : null}
         <View className="login__panel">
           <LoginPanel disabled={!consent} onLoggedIn={done} />
