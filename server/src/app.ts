@@ -22,6 +22,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { planRoutes } from './modules/plans/plans.routes';
+import { dutyRoutes } from './modules/plans/duties.routes';
 import { planImportRoutes } from './modules/plan-import/plan-import.routes';
 import { signupRoutes } from './modules/signups/signups.routes';
 import { meRoutes } from './modules/users/me.routes';
@@ -40,6 +41,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...authRoutes(deps),
     ...meRoutes(deps),
     ...planRoutes(deps),
+    ...dutyRoutes(deps),
     ...planImportRoutes(deps),
     ...campaignRoutes(deps),
     ...eventRoutes(deps),

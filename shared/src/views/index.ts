@@ -14,3 +14,4 @@ export * from './organizations';
 export * from './audit';
 export * from './health';
 export * from './notifications';
+export * from './duties';
