@@ -173,6 +173,7 @@ const guarded: Guarded[] = [
   { route: 'post /applications/:id/withdraw', path: (ids) => `/applications/${ids.applicationId}/withdraw`, expect: volunteerOwn(404) },
   { route: 'get /events/:id/volunteers', path: (ids) => `/events/${ids.eventId}/volunteers?unmask=1`, expect: organizersOwn() },
   { route: 'get /organizations/:id/members', path: (ids) => `/organizations/${ids.orgId}/members`, expect: organizersOwn() },
+  { route: 'get /organizations/:id/duties', path: (ids) => `/organizations/${ids.orgId}/duties`, expect: organizersOwn() },
   { route: 'post /organizations', path: () => '/organizations', body: () => ({ name: '权限测试学校', city: '唐山市' }), expect: adminOnly },
   { route: 'patch /organizations/:id', path: (ids) => `/organizations/${ids.orgId}`, body: () => ({ trusted: false }), expect: adminOnly },
   {
@@ -496,6 +497,7 @@ describe.each(engines)('never a 500 on %s', (engine) => {
       '/audit',
       '/users',
       `/organizations/${ids.orgId}/members`,
+      `/organizations/${ids.orgId}/duties`,
       '/me/notifications',
       '/admin/notifications',
     ];
@@ -545,6 +547,7 @@ describe.each(engines)('never a 500 on %s', (engine) => {
       ['DELETE', `/events/${id}/signups/me`, undefined],
       ['POST', `/events/${id}/checkins`, { code: 'a.b' }],
       ['POST', `/organizations/${id}/members`, { userId: ids.userId }],
+      ['GET', `/organizations/${id}/duties`, undefined],
     ];
     for (const [method, path, body] of calls) {
       const res = await send(app, method, path, body, token);

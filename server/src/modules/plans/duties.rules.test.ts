@@ -15,7 +15,12 @@ const org = { id: 'org-kx', name: '市科协', city: '秦皇岛市' };
 const unit = (name: string, organizationId: string | null = null, role: 'lead' | 'support' | null = null) => ({ name, organizationId, role });
 
 describe('plans in force for a year', () => {
-  const plans = [plan('qhd-2025', '秦皇岛市', 2025), plan('qhd-2026', '秦皇岛市', 2026), plan('hb-2021', '河北省', 2021, [2021, 2025]), plan('ts-2023', '唐山市', 2023)];
+  const plans = [
+    plan('qhd-2025', '秦皇岛市', 2025),
+    plan('qhd-2026', '秦皇岛市', 2026),
+    plan('hb-2021', '河北省', 2021, [2021, 2025]),
+    plan('ts-2023', '唐山市', 2023),
+  ];
 
   it("when a place has a plan for the year, that plan is chosen, not the year before's", () => {
     expect(chosen(plans, 2026)).toEqual(['qhd-2026', 'ts-2023(carried)', 'hb-2021(carried)']);

@@ -71,7 +71,8 @@ export async function getOrganizationDuties(manager: EntityManager, user: AuthUs
     organization: { id: organization.id, name: organization.name, city: organization.city },
     year,
     // A plan of another place is listed only when it names the organization.
-    plans: plans.filter((p) => p.city === organization.city || p.tasks.length > 0),
+    // Its own city's plans first; a plan of another place only when it names the organization.
+    plans: [...plans.filter((p) => p.city === organization.city), ...plans.filter((p) => p.city !== organization.city && p.tasks.length > 0)],
   };
 }
 
@@ -95,7 +96,9 @@ async function eventsByTask(manager: EntityManager, organizerId: string, planIds
   for (let i = 0; i < events.length; i += CHUNK) {
     const ids = events.slice(i, i + CHUNK).map((e) => e.id);
     links.push(
-      ...(await manager.getRepository(EventPlanTaskEntity).find({ select: { eventId: true, planId: true, taskNumber: true }, where: { eventId: In(ids), planId: In(planIds) } })),
+      ...(await manager
+        .getRepository(EventPlanTaskEntity)
+        .find({ select: { eventId: true, planId: true, taskNumber: true }, where: { eventId: In(ids), planId: In(planIds) } })),
     );
   }
   const tasksOf = new Map<string, string[]>();
