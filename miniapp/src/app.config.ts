@@ -18,7 +18,15 @@ export default defineAppConfig({
     },
     {
       root: 'packages/organizer',
-      pages: ['pages/events/index', 'pages/edit/index', 'pages/signups/index', 'pages/checkin/index', 'pages/review/index', 'pages/volunteers/index'],
+      pages: [
+        'pages/events/index',
+        'pages/edit/index',
+        'pages/signups/index',
+        'pages/checkin/index',
+        'pages/review/index',
+        'pages/volunteers/index',
+        'pages/duties/index',
+      ],
     },
     {
       root: 'packages/admin',

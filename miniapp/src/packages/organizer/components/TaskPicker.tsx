@@ -65,7 +65,11 @@ export default function TaskPicker({ city, draft, value, onChange }: Props) {
     onChange(value.some((v) => same(v, { planId, number })) ? value.filter((v) => !same(v, { planId, number })) : [...value, { planId, number }]);
   const chosen = (task: TaskRef) => value.some((v) => same(v, task));
   const tasks = plan.data?.tasks ?? [];
-  const titleOf = (task: TaskRef) => (plan.data?.id === task.planId ? tasks.find((t) => t.number === task.number)?.title : undefined);
+  // A chosen task of another plan (a provincial one, or an earlier year's, chosen in 我的任务): its plan is read for the title.
+  const otherPlanIds = plan.loading ? '' : [...new Set(value.map((v) => v.planId).filter((id) => id !== plan.data?.id))].sort().join(',');
+  const otherPlans = useRequest(otherPlanIds ? () => Promise.all(otherPlanIds.split(',').map((id) => getPlan(id))) : null, [otherPlanIds]);
+  const titleOf = (task: TaskRef) =>
+    [plan.data, ...(otherPlans.data ?? [])].find((p) => p?.id === task.planId)?.tasks.find((t) => t.number === task.number)?.title;
 
   return (
     <View className="field task-picker">

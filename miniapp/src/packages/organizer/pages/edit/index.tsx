@@ -16,6 +16,7 @@ import { createEvent, getEditableEvent, submitEvent, updateEvent } from '@/servi
 import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { asButton, labelled } from '@/utils/a11y';
 import { audienceChoices, themeChoices } from '@/utils/filters';
+import { readParam } from '@/utils/routes';
 import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
 import DateTimeField from '../../components/DateTimeField';
@@ -42,12 +43,20 @@ interface Draft {
   planTasks: TaskRef[];
 }
 
-function emptyDraft(): Draft {
+/** What 发布活动 in 我的任务 opens the form with: the task to carry out, and the organization's city. */
+interface TaskLink {
+  planId?: string;
+  task?: string;
+  city?: string;
+}
+
+function emptyDraft(link: TaskLink = {}): Draft {
   const day = addDays(cstDate(new Date()), 7);
+  const task = Number(link.task);
   return {
     title: '',
     description: '',
-    city: readStored<string>(keys.city, ''),
+    city: link.city ? readParam(link.city) : readStored<string>(keys.city, ''),
     district: '',
     venue: { name: '', address: '', lat: null, lng: null },
     startsAt: `${day}T09:00:00+08:00`,
@@ -58,7 +67,7 @@ function emptyDraft(): Draft {
     audiences: [],
     themes: [],
     campaign: null,
-    planTasks: [],
+    planTasks: link.planId && Number.isInteger(task) && task > 0 ? [{ planId: readParam(link.planId), number: task }] : [],
   };
 }
 
@@ -93,7 +102,7 @@ export default function EditEventPage() {
   const { user } = useSession();
   const [eventId, setEventId] = useState(params.id ?? '');
   const existing = useRequest(params.id ? () => getEditableEvent(params.id!) : null, [params.id]);
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(params.id ? {} : params));
   const [status, setStatus] = useState<string>('draft');
   /** The version the public sees, and the change to it awaiting review (or last rejected). */
   const [saved, setSaved] = useState<EventView | null>(null);
@@ -124,7 +133,9 @@ export default function EditEventPage() {
   const campaignNames = ['不属于品牌活动', ...campaignList.map((c) => c.name)];
   const campaignIndex = draft.campaign ? campaignList.findIndex((c) => c.code === draft.campaign) + 1 : 0;
   const editable = status === 'draft' || status === 'rejected' || !eventId;
-  const organizerId = existing.data?.organizer.id ?? user.organizations[0]?.id ?? null;
+  // A new event acts for the organization 我的任务 named (when I am its member), else for my first.
+  const linkedOrganizer = params.organizerId ? user.organizations.find((o) => o.id === readParam(params.organizerId)) : undefined;
+  const organizerId = existing.data?.organizer.id ?? linkedOrganizer?.id ?? user.organizations[0]?.id ?? null;
   const suggestionDraft = organizerId
     ? { title: draft.title, description: draft.description, audiences: draft.audiences, themes: draft.themes, campaign: draft.campaign, organizerId }
     : null;
@@ -149,7 +160,7 @@ export default function EditEventPage() {
   /** Saves and returns the event as the server answered, or null when it refused (messages shown inline). */
   const save = async (): Promise<EventView | null> => {
     const answer = await submit(() =>
-      eventId ? updateEvent(eventId, payload()) : createEvent({ ...payload(), kind: 'activity', organizerId: user.organizations[0]?.id ?? '' }),
+      eventId ? updateEvent(eventId, payload()) : createEvent({ ...payload(), kind: 'activity', organizerId: organizerId ?? '' }),
     );
     if (!answer) return null;
     setEventId(answer.id);

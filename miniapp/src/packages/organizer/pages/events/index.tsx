@@ -99,6 +99,9 @@ export default function OrganizerEventsPage() {
         <Button className="btn btn--block" onClick={() => void Taro.navigateTo({ url: routes.organizerEdit() })}>
           发布新活动
         </Button>
+        <Button className="btn btn--ghost btn--block" onClick={() => void Taro.navigateTo({ url: routes.organizerDuties() })}>
+          我的任务（工作要点中本单位的任务）
+        </Button>
       </View>
       <View className="section org-tabs">
         {statusTabs.map((tab) => (
