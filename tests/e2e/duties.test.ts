@@ -90,10 +90,13 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer', (mode) => {
     await tab.shot('duties-idle-task');
 
     await tapButton(page, '发布活动', card);
-    // The shortcut filled in the task and the organization's city.
-    await shown(page).getByText(`已选：第${number}项 ${title}`).waitFor();
+    // The shortcut filled in the task and the organization's city, and says so at the top.
+    await shown(page).getByText(`从“我的任务”发布：依据任务已选第${number}项，见下方“依据任务”。`).waitFor();
     expect(await field(page, '城市').inputValue()).toBe('唐山市');
     problems.push(...(await checkScreen(tab, mode, 'edit-prefilled')));
+    const chosen = shown(page).getByText(`已选：第${number}项 ${title}`);
+    await chosen.scrollIntoViewIfNeeded();
+    await tab.shot('edit-task-chosen');
     await field(page, '活动名称').fill(event);
     await shown(page).locator('taro-textarea-core textarea').first().fill('端到端测试：从“我的任务”发布的活动。');
     await field(page, '区县').fill('路北区');

@@ -68,7 +68,7 @@ export default function OrganizerDutiesPage() {
         <Button className="btn btn--ghost duties-year__step" onClick={() => setYear(year - 1)}>
           ‹ {year - 1}年
         </Button>
-        <Text className="title duties-year__now">{year}年的任务</Text>
+        <Text className="title duties-year__now">{year}年</Text>
         <Button className="btn btn--ghost duties-year__step" onClick={() => setYear(year + 1)}>
           {year + 1}年 ›
         </Button>
@@ -170,8 +170,8 @@ function TaskCard({ task, plan, duties }: { task: DutyTaskView; plan: DutyPlanVi
       {task.section ? <Text className="muted block">{task.section}</Text> : null}
       <Text className="muted block duty__unit">
         {task.collective
-          ? `责任单位写作：${task.unitName}`
-          : `责任单位写作：${task.unitName}（${task.role === 'lead' ? '牵头' : '配合'}${task.roleWritten ? '' : '，按署名顺序'}）`}
+          ? `原文署名：${task.unitName}`
+          : `原文署名：${task.unitName}（${task.role === 'lead' ? '牵头' : '配合'}${task.roleWritten ? '' : '，按署名顺序'}）`}
       </Text>
       {task.events.length > 0 ? (
         <View className="duty__events">

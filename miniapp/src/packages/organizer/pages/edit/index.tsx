@@ -136,6 +136,8 @@ export default function EditEventPage() {
   // A new event acts for the organization 我的任务 named (when I am its member), else for my first.
   const linkedOrganizer = params.organizerId ? user.organizations.find((o) => o.id === readParam(params.organizerId)) : undefined;
   const organizerId = existing.data?.organizer.id ?? linkedOrganizer?.id ?? user.organizations[0]?.id ?? null;
+  /** The task 发布活动 in 我的任务 chose, for a new event. */
+  const linkedTask = !eventId && params.task ? Number(params.task) : null;
   const suggestionDraft = organizerId
     ? { title: draft.title, description: draft.description, audiences: draft.audiences, themes: draft.themes, campaign: draft.campaign, organizerId }
     : null;
@@ -225,6 +227,9 @@ export default function EditEventPage() {
           </Text>
           <RevisionChanges event={saved} changes={revision.changes} />
         </View>
+      ) : null}
+      {linkedTask && draft.planTasks.some((t) => t.number === linkedTask) ? (
+        <Text className="section block task-picker__chosen">从“我的任务”发布：依据任务已选第{linkedTask}项，见下方“依据任务”。</Text>
       ) : null}
       <View className="card">
         {text('活动名称', 'title', 80, '如：全国科普日·社区应急科普展')}
