@@ -47,9 +47,9 @@ export function splitPoints(text: string): SplitPoint[] {
 type TaskCorrection = NonNullable<CorrectPlan['tasks']>[number];
 
 /**
- * How a correction names a task of the outline: by its written number when no other task has it,
- * else by its position (the server reads positions in the parse, which are the outline's until a
- * boundary has been moved).
+ * How a correction names a task of the outline shown (the stored plan, with earlier splits and
+ * merges): by its written number when no other task has it, else by its position there; the
+ * server reads both in that same outline.
  */
 export function taskTarget(tasks: { number: number }[], index: number): Pick<TaskCorrection, 'number' | 'ordinal'> {
   const number = tasks[index]!.number;

@@ -57,7 +57,16 @@ describe('an admin’s corrections, each addressed to the outline the admin saw'
     expect(unitsOf(shown, 2)).toEqual(['市科技局']);
     expect(shown.warnings).toEqual([]);
     // Re-applied to the same parse, the stored patch gives the same outline.
-    expect(applyCorrections(parse([[1, first, '市科协'], [3, '建设科普基地。', '市科技局'], [4, '培训高素质农民。', '市农业农村局']]), stored)).toEqual(shown);
+    expect(
+      applyCorrections(
+        parse([
+          [1, first, '市科协'],
+          [3, '建设科普基地。', '市科技局'],
+          [4, '培训高素质农民。', '市农业农村局'],
+        ]),
+        stored,
+      ),
+    ).toEqual(shown);
   });
 
   it('when the first part of a split task is corrected, only it changes', () => {
@@ -110,7 +119,11 @@ describe('an admin’s corrections, each addressed to the outline the admin saw'
 });
 
 describe('corrections laid over a later parse of an edited text', () => {
-  const { stored } = correct(original, [splitFirst, [{ ordinal: 2, units: [{ name: '市教育局', role: 'lead' }] }], [{ number: 4, units: [{ name: '市妇联', role: null }] }]]);
+  const { stored } = correct(original, [
+    splitFirst,
+    [{ ordinal: 2, units: [{ name: '市教育局', role: 'lead' }] }],
+    [{ number: 4, units: [{ name: '市妇联', role: null }] }],
+  ]);
 
   it('when a task is added before the corrected ones, each correction still finds its task', () => {
     const edited = parse([

@@ -124,7 +124,12 @@ export function resolveCorrections(current: Pick<ParsedPlan, 'tasks' | 'year'>, 
     if (problem) return void problems.push({ path: `tasks.${i}.${problem.field}`, message: problem.message });
     const { number: _number, ordinal: _ordinal, ...change } = correction;
     const target = tasks[index]!;
-    const step: TaskCorrection = { ordinal: index + 1, anchor: anchorOf(tasks, index, correction), task: { number: target.number, title: target.title.slice(0, 40) }, ...change };
+    const step: TaskCorrection = {
+      ordinal: index + 1,
+      anchor: anchorOf(tasks, index, correction),
+      task: { number: target.number, title: target.title.slice(0, 40) },
+      ...change,
+    };
     tasks = applyTaskCorrection(tasks, index, step, current.year)!;
     steps.push(step);
   });

@@ -74,7 +74,7 @@ describe('导入工作要点', () => {
     expect(screen.getByText('已导入：2026年安吉县全民科学素质行动工作要点')).toBeTruthy();
 
     type('地区全称', '浙江省湖州市安吉县');
-    fireEvent.click(screen.getByText('第1项'));
+    fireEvent.click(screen.getByText('任务1'));
     type('第 2 个单位', '县科学技术协会');
     fireEvent.click(screen.getAllByText('牵头')[1]!);
     await press('保存更正');
