@@ -128,6 +128,7 @@ describe.each<Mode>(['normal', 'large'])('an admin in %s mode', (mode) => {
     expect(await unitTexts(shown(page).locator('.admin-task').filter({ hasText: '5. 壮大科普志愿者队伍' }))).toEqual(['科协', '团委']);
     expect(await unitTexts(fourth)).toEqual([]);
     await toastGone(page);
+    await seventh.scrollIntoViewIfNeeded();
     await checked(tab, mode, 'split-corrected');
 
     // The same text again: the preview lays the corrections over it, nothing would change, and nothing does.
