@@ -48,6 +48,8 @@ export default function PlanDetailPage() {
     return map;
   }, [progress.data]);
 
+  const pendingCampaigns = useMemo(() => new Set((plan.data?.campaignsPending ?? []).map((c) => c.code)), [plan.data]);
+
   useEffect(() => {
     if (plan.data && focusTask) {
       Taro.nextTick(() => void Taro.pageScrollTo({ selector: `#task-${focusTask}`, duration: 0 }).catch(() => undefined));
@@ -128,6 +130,7 @@ export default function PlanDetailPage() {
                 open={open === task.number}
                 onToggle={() => setOpen(open === task.number ? null : task.number)}
                 onCampaign={showCampaign}
+                pendingCampaigns={pendingCampaigns}
               />
             ))}
           </View>
