@@ -23,6 +23,8 @@ type PageHook = 'didShow' | 'pullDownRefresh' | 'reachBottom';
 
 const storage = new Map<string, string>();
 const files = new Map<string, string>();
+/** Files the user may pick from a chat (chooseMessageFile), as bytes; null: the user closes the chooser. */
+let messageFile: { name: string; bytes: Uint8Array } | null = null;
 const pageHooks = new Map<PageHook, Set<() => void>>();
 let handler: RequestHandler = () => {
   throw new Error('no request handler set: call taroTest.onRequest()');
@@ -46,6 +48,10 @@ export const taroTest = {
   subscribeRequests: [] as string[][],
   /** The tab bar's badges, by tab index ('' once removed). */
   badges: new Map<number, string>(),
+  /** What the next chooseMessageFile picks (null: the user closes the chooser). */
+  chooseMessageFile(file: { name: string; bytes: Uint8Array } | null) {
+    messageFile = file;
+  },
   onRequest(next: RequestHandler) {
     handler = next;
   },
@@ -82,6 +88,7 @@ export const taroTest = {
     routerParams = {};
     modalConfirms = true;
     subscribeAnswers = null;
+    messageFile = null;
     taroTest.subscribeRequests.length = 0;
     taroTest.badges.clear();
     taroTest.onRequest(() => {
@@ -152,6 +159,21 @@ function getFileSystemManager() {
       if (content === undefined) throw new Error(`readFileSync:fail no such file ${path}`);
       return content;
     },
+    /** Without an encoding, like wx: the file's bytes as an ArrayBuffer. */
+    readFile(options: { filePath: string; success?: (result: { data: ArrayBuffer }) => void; fail?: (error: { errMsg: string }) => void }) {
+      const picked = messageFile && options.filePath === `wxfile://tmp/${messageFile.name}` ? messageFile.bytes : undefined;
+      if (!picked) options.fail?.({ errMsg: `readFile:fail no such file ${options.filePath}` });
+      else options.success?.({ data: picked.buffer.slice(picked.byteOffset, picked.byteOffset + picked.byteLength) as ArrayBuffer });
+    },
+  };
+}
+
+/** Like WeChat: the chosen file is copied to a temp path; closing the chooser rejects. */
+async function chooseMessageFile() {
+  if (!messageFile) throw { errMsg: 'chooseMessageFile:fail cancel' };
+  return {
+    tempFiles: [{ path: `wxfile://tmp/${messageFile.name}`, name: messageFile.name, size: messageFile.bytes.length, type: 'file', time: 0 }],
+    errMsg: 'chooseMessageFile:ok',
   };
 }
 
@@ -218,6 +240,7 @@ const Taro = {
   getCurrentPages: () => [] as { route?: string }[],
   downloadFile,
   getFileSystemManager,
+  chooseMessageFile,
   openDocument,
 };
 

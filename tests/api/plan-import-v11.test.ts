@@ -82,8 +82,9 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     expect(again.body.plan).toEqual(split.body);
 
     // Now the other way: tasks 3 and 4 read as one task.
-    const lastIndex = split.body.tasks.length;
-    expect(badFieldPath(await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ ordinal: lastIndex - 1, mergeWithNext: true }] }, await admin()))).toBe(
+    // Positions are the corrected outline's: after the split, the last task is the 22nd.
+    const last = split.body.tasks.length;
+    expect(badFieldPath(await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ ordinal: last, mergeWithNext: true }] }, await admin()))).toBe(
       'tasks.0.mergeWithNext',
     );
     const merged = await app.api.patch(`${API}/plans/${planId}`, { tasks: [{ number: 3, mergeWithNext: true }] }, await admin());
@@ -93,6 +94,88 @@ describe.each(engines)('plan import v1.1 on %s', (engine) => {
     const reimported = await app.api.post(importPath, { text }, await admin());
     expect(reimported.body.changes).toEqual({ tasksAdded: [], tasksRemoved: [], tasksChanged: [], eventsAffected: [] });
     expect(reimported.body.plan).toEqual(merged.body);
+  });
+
+  it('when an admin corrects the parts of a split task, splits a part again and merges across it, each request addresses the outline the admin sees, and re-importing keeps them', async () => {
+    // Page breaks ate the numbers of tasks 2 and 3: the importer reads tasks 1, 2 and 3 as one.
+    const text = tangshanText.replaceAll('唐山', '沧州').replace('\n2.深入贯彻落实', '深入贯彻落实').replace('\n3.大力弘扬', '大力弘扬');
+    const created = await app.api.post(importPath, { text }, await admin());
+    expectStatus(created, 201);
+    const planId = created.body.plan.id;
+    const patch = async (body: object) => app.api.patch(`${API}/plans/${planId}`, body, await admin());
+    expect(created.body.plan.tasks.map((t: any) => t.number).slice(0, 3)).toEqual([1, 4, 5]);
+
+    const split = await patch({ tasks: [{ ordinal: 1, split: { before: '深入贯彻落实', number: 2 } }] });
+    expectStatus(split, 200);
+    expect(split.body.tasks.map((t: any) => t.number).slice(0, 3)).toEqual([1, 2, 4]);
+
+    // The second part is the 2nd task of the outline the admin sees (the parse has no 2nd task of that text).
+    const units = [
+      { name: '市委宣传部', role: 'lead' },
+      { name: '市科协', role: 'support' },
+    ];
+    const corrected = await patch({ tasks: [{ ordinal: 2, units }] });
+    expectStatus(corrected, 200);
+    expect(corrected.body.tasks[1].text.startsWith('深入贯彻落实')).toBe(true);
+    expect(corrected.body.tasks[1].responsibleUnits.map(({ name, role }: any) => ({ name, role }))).toEqual(units);
+    expect(corrected.body.tasks[2].responsibleUnits).toEqual(split.body.tasks[2].responsibleUnits);
+    const firstPart = await patch({ tasks: [{ ordinal: 1, units: [{ name: '市委组织部', role: 'lead' }] }] });
+    expect(firstPart.body.tasks.map((t: any) => t.responsibleUnits.map((u: any) => u.name)).slice(0, 2)).toEqual([['市委组织部'], ['市委宣传部', '市科协']]);
+
+    // The second part split again: tasks 1, 2 and 3 as the document numbers them.
+    const again = await patch({ tasks: [{ ordinal: 2, split: { before: '大力弘扬科学精神和科学家精神', number: 3 } }] });
+    expectStatus(again, 200);
+    expect(again.body.tasks.map((t: any) => t.number).slice(0, 4)).toEqual([1, 2, 3, 4]);
+    expect(again.body.tasks[2].title).toBe('大力弘扬科学精神和科学家精神');
+    expect(again.body.tasks).toHaveLength(created.body.plan.tasks.length + 2);
+    // The units that closed the part stay with its end, as for any split; the new middle task gets its own.
+    expect(again.body.tasks.map((t: any) => t.responsibleUnits.map((u: any) => u.name)).slice(1, 3)).toEqual([[], ['市委宣传部', '市科协']]);
+    const middle = await patch({ tasks: [{ ordinal: 2, units: [{ name: '市委宣传部', role: 'lead' }] }] });
+    expect(middle.body.tasks[1].responsibleUnits.map((u: any) => u.name)).toEqual(['市委宣传部']);
+
+    // A merge across the split: the part that became task 3 with the document's task 4.
+    expect(badFieldPath(await patch({ tasks: [{ ordinal: again.body.tasks.length + 1, units }] }))).toBe('tasks.0');
+    const merged = await patch({ tasks: [{ ordinal: 3, mergeWithNext: true }] });
+    expectStatus(merged, 200);
+    expect(merged.body.tasks.map((t: any) => t.number).slice(0, 4)).toEqual([1, 2, 3, 5]);
+    expect(merged.body.tasks[2].text).toContain('利用科普资源助推“双减”工作');
+
+    // The same text again: every correction re-applied, nothing changes.
+    const same = await app.api.post(importPath, { text }, await admin());
+    expectStatus(same, 200);
+    expect(same.body.changes).toEqual({ tasksAdded: [], tasksRemoved: [], tasksChanged: [], eventsAffected: [] });
+    expect(same.body.plan).toEqual(merged.body);
+
+    // An edit elsewhere keeps every correction.
+    const elsewhere = text.replace('加强中小学科学教师', '加强中小学科学课教师');
+    const kept = await app.api.post(importPath, { text: elsewhere }, await admin());
+    expectStatus(kept, 200);
+    expect(kept.body.changes.tasksChanged).toEqual([5]);
+    expect(kept.body.warnings.map((w: any) => w.code)).not.toContain('CORRECTION_NOT_APPLIED');
+    expect(kept.body.plan.tasks.slice(0, 3).map((t: any) => t.text)).toEqual(merged.body.tasks.slice(0, 3).map((t: any) => t.text));
+    expect(kept.body.plan.tasks[1].responsibleUnits.map((u: any) => u.name)).toEqual(['市委宣传部']);
+
+    // An edit of the document's task 4 leaves the merge nothing to apply to: a warning (in the dry run too), not a merge of other tasks.
+    const edited = elsewhere.replace('遴选推荐一批', '遴选推荐若干');
+    const dry = await app.api.post(`${importPath}?dryRun=1`, { text: edited }, await admin());
+    expect(dry.body.warnings.filter((w: any) => w.code === 'CORRECTION_NOT_APPLIED').map((w: any) => w.message)).toEqual([
+      expect.stringContaining('与下一项合并'),
+    ]);
+    const reported = await app.api.post(importPath, { text: edited }, await admin());
+    expectStatus(reported, 200);
+    expect(reported.body.needsReview).toBe(true);
+    expect(reported.body.warnings.filter((w: any) => w.code === 'CORRECTION_NOT_APPLIED')).toHaveLength(1);
+    expect(reported.body.plan.tasks.map((t: any) => t.number).slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(reported.body.plan.tasks[3].text.startsWith('利用科普资源助推“双减”工作')).toBe(true);
+    expect(reported.body.plan.tasks[1].responsibleUnits.map((u: any) => u.name)).toEqual(['市委宣传部']);
+    expect(reported.body.changes).toMatchObject({ tasksAdded: [4], tasksChanged: [3] });
+    const twice = await app.api.post(importPath, { text: edited }, await admin());
+    expect(twice.body.changes).toEqual({ tasksAdded: [], tasksRemoved: [], tasksChanged: [], eventsAffected: [] });
+
+    const audit = await app.rows(AuditEntryEntity, { target: `plan:${planId}` });
+    expect(audit.filter((a) => a.action === 'plan.correct')).toHaveLength(6);
+    // Five imports asked for, and each correction's re-run of the import.
+    expect(audit.filter((a) => a.action === 'plan.import')).toHaveLength(5 + 6);
   });
 
   it('when units are written in two ways (市卫健委, 市卫生健康委员会), they are one organization; the task keeps the written name', async () => {

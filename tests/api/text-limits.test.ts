@@ -164,7 +164,9 @@ describe.each(engines)('the longest texts the schemas accept, on %s', (engine) =
     expect(corrected.body.place).toBe(place);
     expect(corrected.body.tasks[0].responsibleUnits.map((u: { name: string }) => u.name)).toEqual(tasks[0].units.map((u: { name: string }) => u.name));
     const stored = await app.server.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: plan.id });
-    expect(stored.corrections).toEqual({ place, tasks });
+    // Stored in the order made, each by position with an anchor to find its task again.
+    expect(stored.corrections!.place).toBe(place);
+    expect(stored.corrections!.tasks!.map(({ ordinal, units: written }) => ({ ordinal, units: written }))).toEqual(tasks);
     const audits = await app.rows(AuditEntryEntity, { action: 'plan.correct' });
     expect(audits.map((a) => a.details)).toContainEqual({ place, tasks });
   });

@@ -47,9 +47,9 @@ export function splitPoints(text: string): SplitPoint[] {
 type TaskCorrection = NonNullable<CorrectPlan['tasks']>[number];
 
 /**
- * How a correction names a task of the outline: by its written number when no other task has it,
- * else by its position (the server reads positions in the parse, which are the outline's until a
- * boundary has been moved).
+ * How a correction names a task of the outline shown (the stored plan, with earlier splits and
+ * merges): by its written number when no other task has it, else by its position there; the
+ * server reads both in that same outline.
  */
 export function taskTarget(tasks: { number: number }[], index: number): Pick<TaskCorrection, 'number' | 'ordinal'> {
   const number = tasks[index]!.number;
@@ -82,16 +82,37 @@ export function parseWrittenDate(text: string, year: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-/** A plan file's bytes as text: UTF-8 (a BOM dropped), else GB18030, as Chinese offices save plain text. */
-export function decodePlanBytes(bytes: ArrayBuffer | Uint8Array): string | null {
+/** Decoders of a plan file's bytes: strict UTF-8 (null when the bytes are not UTF-8) and GB18030. */
+export interface PlanDecoders {
+  utf8: (bytes: Uint8Array) => string | null;
+  gb18030: (bytes: Uint8Array) => string;
+}
+
+/** The platform's TextDecoder (browsers, Node); null where there is none (WeChat). */
+function platformDecoders(): PlanDecoders | null {
   if (typeof TextDecoder === 'undefined') return null;
+  return {
+    utf8: (bytes) => {
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        return null;
+      }
+    },
+    gb18030: (bytes) => new TextDecoder('gb18030').decode(bytes),
+  };
+}
+
+/**
+ * A plan file's bytes as text: UTF-8 (a BOM dropped), else GB18030, as Chinese offices save plain
+ * text. The weapp passes its own decoders (gb18030.ts); null when there are none or they fail.
+ */
+export function decodePlanBytes(bytes: ArrayBuffer | Uint8Array, decoders: PlanDecoders | null = platformDecoders()): string | null {
+  if (!decoders) return null;
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return decoders.utf8(view) ?? decoders.gb18030(view);
   } catch {
-    try {
-      return new TextDecoder('gb18030').decode(bytes);
-    } catch {
-      return null;
-    }
+    return null;
   }
 }

@@ -10,9 +10,11 @@ interface Props {
   open: boolean;
   onToggle: () => void;
   onCampaign: (code: string) => void;
+  /** Campaigns whose dates for the plan's year nobody has set yet (日期待定): no event of theirs yet. */
+  pendingCampaigns?: ReadonlySet<string>;
 }
 
-export default function TaskItem({ task, progress, open, onToggle, onCampaign }: Props) {
+export default function TaskItem({ task, progress, open, onToggle, onCampaign, pendingCampaigns }: Props) {
   return (
     <View id={`task-${task.number}`} className={`task ${open ? 'task--open' : ''}`}>
       <View className="task__head" hoverClass="pressed" {...asButton(onToggle, { expanded: open })}>
@@ -44,7 +46,8 @@ export default function TaskItem({ task, progress, open, onToggle, onCampaign }:
               <View className="row">
                 {task.campaigns.map((c) => (
                   <View key={c.code} className="chip" {...asButton(() => onCampaign(c.code))}>
-                    {c.name} ›
+                    {c.name}
+                    {pendingCampaigns?.has(c.code) ? '（日期待定）' : ''} ›
                   </View>
                 ))}
               </View>

@@ -17,18 +17,20 @@ interface Group {
   key: string;
   heading: string;
   subheading: string;
-  tasks: PlanTaskView[];
+  /** Each with its position in the plan: numbers repeat when a plan numbers its tasks again in each section. */
+  tasks: { task: PlanTaskView; index: number }[];
 }
 
 /** Consecutive tasks under the same headings, in document order. */
 function groupBySection(tasks: PlanTaskView[]): Group[] {
   const groups: Group[] = [];
-  for (const task of tasks) {
+  tasks.forEach((task, index) => {
     const key = task.sectionPath.join('|');
     const last = groups[groups.length - 1];
-    if (last && last.key === key) last.tasks.push(task);
-    else groups.push({ key, heading: task.sectionPath[0] ?? '', subheading: task.sectionPath.slice(1).join(' › '), tasks: [task] });
-  }
+    if (last && last.key === key) last.tasks.push({ task, index });
+    else
+      groups.push({ key: `${key}#${index}`, heading: task.sectionPath[0] ?? '', subheading: task.sectionPath.slice(1).join(' › '), tasks: [{ task, index }] });
+  });
   return groups;
 }
 
@@ -38,7 +40,10 @@ export default function PlanDetailPage() {
   const focusTask = Number(params.task) || null;
   const plan = useRequest(() => getPlan(id), [id]);
   const progress = useRequest(() => getPlanProgress(id), [id]);
-  const [open, setOpen] = useState<number | null>(focusTask);
+  /** The open task's position in the plan; until one is tapped, the task the link named (by number). */
+  const [tapped, setTapped] = useState<number | null | undefined>(undefined);
+  const focusIndex = focusTask === null ? -1 : (plan.data?.tasks.findIndex((task) => task.number === focusTask) ?? -1);
+  const open = tapped === undefined ? (focusIndex >= 0 ? focusIndex : null) : tapped;
   const [showUnits, setShowUnits] = useState(false);
 
   const groups = useMemo(() => groupBySection(plan.data?.tasks ?? []), [plan.data]);
@@ -47,6 +52,8 @@ export default function PlanDetailPage() {
     for (const task of progress.data?.tasks ?? []) map.set(task.number, task);
     return map;
   }, [progress.data]);
+
+  const pendingCampaigns = useMemo(() => new Set((plan.data?.campaignsPending ?? []).map((c) => c.code)), [plan.data]);
 
   useEffect(() => {
     if (plan.data && focusTask) {
@@ -120,14 +127,15 @@ export default function PlanDetailPage() {
           <View key={group.key} className="card plan-group">
             {showHeading && group.heading ? <Text className="title">{group.heading}</Text> : null}
             {group.subheading ? <Text className="block plan-sub">{group.subheading}</Text> : null}
-            {group.tasks.map((task) => (
+            {group.tasks.map(({ task, index }) => (
               <TaskItem
-                key={task.number}
+                key={index}
                 task={task}
                 progress={progressByTask.get(task.number)}
-                open={open === task.number}
-                onToggle={() => setOpen(open === task.number ? null : task.number)}
+                open={open === index}
+                onToggle={() => setTapped(open === index ? null : index)}
                 onCampaign={showCampaign}
+                pendingCampaigns={pendingCampaigns}
               />
             ))}
           </View>

@@ -86,10 +86,19 @@ export class PlanEntity {
   updatedAt: Date;
 }
 
-/** An admin's correction of one task, found by its written number (when unique) or its position. */
+/**
+ * An admin's correction of one task. Stored ones name the task by its position in the outline as
+ * it was when the correction was made (the parse with the corrections before it applied), with an
+ * anchor to find it again in a later parse; a request names it by position or written number in
+ * the outline the admin sees.
+ */
 export interface TaskCorrection {
   number?: number;
   ordinal?: number;
+  /** A hash of the task's text (and the next task's, for a merge) when the correction was made; absent on corrections stored before it existed. */
+  anchor?: string;
+  /** The task's written number and title then, to name it in a warning. */
+  task?: { number: number; title: string };
   units?: { name: string; role: 'lead' | 'support' | null }[];
   /** The parse ran two tasks together: a new task (numbered as given) starts at `before` in this task's text. */
   split?: { before: string; number: number };

@@ -3,7 +3,7 @@
 // campaign dates admins set), store, and audit. Shared by the CLI, the start-up seeding and the
 // HTTP route; correcting a plan and setting a campaign's dates re-run it on the stored text.
 import type { EntityManager } from 'typeorm';
-import type { PlanImportView } from '@kepu/shared';
+import type { CorrectPlan, PlanImportView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { AppError, conflict, notFound, validationFailed } from '../../core/errors';
 import { findForUpdate, transactional, type Transactions } from '../../core/transaction';
@@ -14,9 +14,9 @@ import type { DerivedEvent, FiledPlan, ParsedPlan } from '../../importer/types';
 import { recordAudit } from '../audit/audit.service';
 import { CampaignYearEntity } from '../../db/entities/campaign-year.entity';
 import { storedCampaignDates } from '../campaigns/campaign-dates';
-import { PlanEntity, PlanTaskEntity, type PlanCorrections } from '../../db/entities/plan.entity';
+import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
 import { getPlan, pendingCampaigns } from '../plans/plans.service';
-import { applyCorrections, mergeCorrections, splitPosition, taskIndexOf } from './corrections';
+import { appendCorrections, applyCorrections, resolveCorrections } from './corrections';
 import { applyImport, findFiledPlan, previewChanges, previewPlanView, type ImportResult } from './plan-import.apply';
 
 type StoredDates = Map<string, { startsOn: string; endsOn: string }>;
@@ -104,24 +104,19 @@ function reparse(plan: PlanEntity): Promise<ParsedPlan> {
   return parsePlanOffThread(plan.sourceText!, { city: plan.originCity ?? plan.city, year: plan.originYear ?? plan.year });
 }
 
-/** `PATCH /plans/:id`: the admin's correction, stored as a patch over the parse and applied now. */
-export const correctPlan = transactional(async (manager: EntityManager, actor: AuthUser, id: string, patch: PlanCorrections, now: Date) => {
+/**
+ * `PATCH /plans/:id`: the admin's correction, addressed to the outline the admin sees (the stored,
+ * corrected plan), stored after the earlier ones as a patch over the parse and applied now.
+ */
+export const correctPlan = transactional(async (manager: EntityManager, actor: AuthUser, id: string, patch: CorrectPlan, now: Date) => {
   const plan = await findForUpdate(manager, PlanEntity, id);
   if (!plan) throw notFound('plan');
   if (plan.sourceText === null) throw conflict('CONFLICT', { why: 'noSourceText' }, '该计划是旧版本导入的，请先重新导入原文再更正');
   const parsed = await reparse(plan);
-  const problems = (patch.tasks ?? []).flatMap((task, i) => {
-    const index = taskIndexOf(parsed, task);
-    if (index === null) return [{ path: `tasks.${i}`, message: '没有这项任务' }];
-    if (index === 'ambiguous') return [{ path: `tasks.${i}.number`, message: '有多项任务用这个编号，请用 ordinal 指定' }];
-    if (task.split && splitPosition(parsed.tasks[index]!, task.split.before) === null) {
-      return [{ path: `tasks.${i}.split.before`, message: '这项任务的正文中（开头之后）没有这段文字' }];
-    }
-    if (task.mergeWithNext && index === parsed.tasks.length - 1) return [{ path: `tasks.${i}.mergeWithNext`, message: '这是最后一项任务，没有下一项可以合并' }];
-    return [];
-  });
+  const { tasks: requested, ...header } = patch;
+  const { steps, problems } = resolveCorrections(applyCorrections(parsed, plan.corrections), requested ?? []);
   if (problems.length) throw validationFailed(problems);
-  plan.corrections = mergeCorrections(plan.corrections, patch);
+  plan.corrections = appendCorrections(plan.corrections, header, steps);
   await manager.getRepository(PlanEntity).save(plan);
   await recordAudit(manager, { actorId: actor.id, action: 'plan.correct', target: `plan:${plan.id}`, details: { ...patch }, at: now });
   await storeParsedPlan.within(manager, actor, plan.sourceText, parsed, now);

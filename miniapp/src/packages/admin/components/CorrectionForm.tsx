@@ -1,5 +1,7 @@
 // 更正: the admin's corrections of a stored plan (place, city, year, one task's units and their
 // roles), sent as PATCH /plans/:id; the server keeps them over every later import of the text.
+// A task is sent by its position in the outline shown (the corrected plan, splits and merges
+// included), which is how the server reads it.
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { PlanView } from '@kepu/shared';
@@ -17,6 +19,12 @@ const roleChoices: { role: UnitCorrection['role']; label: string }[] = [
   { role: 'support', label: '配合' },
   { role: null, label: '未注明' },
 ];
+
+/** A task as the chips name it: by its written number, with its position when another task has the same number. */
+const taskChip = (tasks: PlanView['tasks'], index: number) => {
+  const { number } = tasks[index]!;
+  return tasks.filter((task) => task.number === number).length === 1 ? `任务${number}` : `第${index + 1}项（任务${number}）`;
+};
 
 const sameUnits = (a: UnitCorrection[], b: UnitCorrection[]) =>
   a.length === b.length && a.every((unit, i) => unit.name === b[i]!.name && unit.role === b[i]!.role);
@@ -107,11 +115,11 @@ export default function CorrectionForm({ plan, onSaved }: Props) {
       </View>
       <View className="field">
         <Text className="field__label">任务的责任单位</Text>
-        <Text className="block muted">选择任务（按在文件中的先后）：</Text>
+        <Text className="block muted">选择任务（拆分、合并之后的任务也在这里）：</Text>
         <View className="row admin-actions">
           {plan.tasks.map((task, i) => (
             <View key={i} className={`chip ${taskIndex === i ? 'chip--on' : ''}`} {...asButton(() => chooseTask(i), { pressed: taskIndex === i })}>
-              第{i + 1}项
+              {taskChip(plan.tasks, i)}
             </View>
           ))}
         </View>

@@ -1,7 +1,9 @@
 // 选择文件 in WeChat: a text file from a chat (chooseMessageFile), read as bytes and decoded
-// here (UTF-8, else GB18030), so the text area shows what will be sent.
+// here (UTF-8, else GB18030) as H5 does, with decoders in plain JavaScript since WeChat has no
+// TextDecoder, so the text area shows what will be sent.
 import { Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { scriptDecoders } from '../gb18030';
 import { decodePlanBytes } from '../planText';
 
 interface Props {
@@ -30,7 +32,7 @@ export default function FilePicker({ onText, onError }: Props) {
     }
     if (!file) return;
     try {
-      const text = decodePlanBytes(await readBytes(file.path));
+      const text = decodePlanBytes(await readBytes(file.path), scriptDecoders);
       if (text === null) onError('无法识别该文件的编码，请打开文件后复制全文粘贴到上面');
       else onText(text, file.name);
     } catch {

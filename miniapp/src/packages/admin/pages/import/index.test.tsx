@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { failure, fakeApi, ok } from '../../../../../test/api';
 import { planImportView, user } from '../../../../../test/fixtures';
@@ -23,6 +25,16 @@ describe('导入工作要点', () => {
     saveSession({ token: 't', user: user(['resident']) });
     render(<ImportPlanPage />);
     expect(screen.getByText('只有管理员可以导入工作要点。')).toBeTruthy();
+  });
+
+  test('in WeChat (no TextDecoder), a GB18030 file chosen from a chat fills the text area with its text', async () => {
+    const fixtures = join(__dirname, '..', '..', '..', '..', '..', '..', 'tests', 'importer', 'fixtures');
+    expect(typeof TextDecoder).toBe('undefined');
+    taroTest.chooseMessageFile({ name: '湘西州工作要点.txt', bytes: readFileSync(join(fixtures, 'xiangxi-2024.gb18030.txt')) });
+    render(<ImportPlanPage />);
+    await press('选择文件');
+    await waitFor(() => expect(screen.getByText('已读取：湘西州工作要点.txt')).toBeTruthy());
+    expect((screen.getByLabelText('工作要点全文') as HTMLTextAreaElement).value).toBe(readFileSync(join(fixtures, 'sources', 'xiangxi-2024.utf8.txt'), 'utf8'));
   });
 
   test('预览 sends a dry run and shows the parse; PLAN_INCOMPLETE on 确认导入 shows its message beside the fields', async () => {
@@ -74,7 +86,7 @@ describe('导入工作要点', () => {
     expect(screen.getByText('已导入：2026年安吉县全民科学素质行动工作要点')).toBeTruthy();
 
     type('地区全称', '浙江省湖州市安吉县');
-    fireEvent.click(screen.getByText('第1项'));
+    fireEvent.click(screen.getByText('任务1'));
     type('第 2 个单位', '县科学技术协会');
     fireEvent.click(screen.getAllByText('牵头')[1]!);
     await press('保存更正');

@@ -234,7 +234,14 @@ export default function ImportPlanPage() {
           </View>
           {changes ? <DiffCard changes={changes} done /> : null}
           <Warnings warnings={saved.warnings} needsReview={saved.needsReview} />
-          <CorrectionForm key={imports} plan={stored} onSaved={setStored} />
+          <CorrectionForm
+            key={imports}
+            plan={stored}
+            onSaved={(plan) => {
+              setStored(plan);
+              setBoundaryDone('');
+            }}
+          />
           <Text className="section title">保存的结果</Text>
           <View className="section">
             <Text className="block muted">任务分错了：在任务下方拆分，或与下一项合并；以后重新导入同一文本时仍会保留。</Text>

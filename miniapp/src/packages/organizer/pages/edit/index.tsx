@@ -341,6 +341,9 @@ export default function EditEventPage() {
             ))}
           </View>
         </View>
+        {saved?.planTaskChanged ? (
+          <Text className="block field__error">工作要点重新导入后，本活动关联的计划任务有改动或已删除，请核对下面的任务后保存。</Text>
+        ) : null}
         <TaskPicker city={draft.city} draft={suggestionDraft} value={draft.planTasks} onChange={(planTasks) => patch({ planTasks })} />
         {errors.planTasks || errors['planTasks.0'] ? <Text className="field__error">{errors.planTasks ?? errors['planTasks.0']}</Text> : null}
       </View>

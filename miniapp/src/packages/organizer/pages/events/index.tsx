@@ -119,6 +119,8 @@ export default function OrganizerEventsPage() {
           <View key={event.id} className="card">
             <Text className="title">{event.title}</Text>
             {awaitingReview.data?.has(event.id) ? <Text className="tag tag--warn">修改待审核</Text> : null}
+            {/* A re-import of the plan changed or dropped a task this event carries out: the organizer checks the link (editing clears it). */}
+            {event.planTaskChanged ? <Text className="tag tag--warn">关联的计划任务有变动</Text> : null}
             <Text className="org-line">{formatRange(event.startsAt, event.endsAt)}</Text>
             <Text className="org-line muted">
               {event.venue?.name} · 报名 {event.confirmedCount}/{event.capacity}
