@@ -72,6 +72,12 @@ interface MysqlPool {
  * the driver is neither.
  */
 export function listStateReader(manager: EntityManager): () => Promise<ListState> {
+  // Chosen on the first read: the driver exists once the data source is initialized.
+  let read: (() => Promise<ListState>) | null = null;
+  return () => (read ??= driverReader(manager))();
+}
+
+function driverReader(manager: EntityManager): () => Promise<ListState> {
   const driver = manager.connection.driver as unknown as { databaseConnection?: SqliteHandle; pool?: MysqlPool };
   const type = manager.connection.options.type;
   if (type === 'better-sqlite3') {
