@@ -272,3 +272,23 @@ export async function seedBenchData(dataSource: DataSource, seedsDir: string, op
     },
   };
 }
+
+/**
+ * Search words for `?q=` as residents might type them: every two-character run of Han
+ * characters in the activities' titles, descriptions and the venues' names (a few hundred;
+ * some match thousands of events, some a handful, a few none among the upcoming ones).
+ */
+export function benchSearchTerms(cities: string[]): string[] {
+  const terms = new Set<string>();
+  const han = /\p{Script=Han}/u;
+  const add = (text: string) => {
+    const chars = [...text];
+    for (let i = 0; i + 1 < chars.length; i++) if (han.test(chars[i]!) && han.test(chars[i + 1]!)) terms.add(chars[i]! + chars[i + 1]!);
+  };
+  for (const template of demoActivityTemplates) {
+    add(template.title);
+    add(template.description);
+  }
+  for (const city of cities) for (const place of demoCityGeography(city).places) add(place.venue);
+  return [...terms];
+}

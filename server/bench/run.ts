@@ -24,7 +24,7 @@ import { openDatabase } from '../src/db/data-source';
 import { EventEntity } from '../src/db/entities/event.entity';
 import { SignupEntity } from '../src/db/entities/signup.entity';
 import { deriveCampaignEvents, parsePlan } from '../src/importer';
-import { seedBenchData, type BenchData } from './fixtures';
+import { benchSearchTerms, seedBenchData, type BenchData } from './fixtures';
 import type { BurstSummary, LoadJob, ReadJob, ReadSummary } from './loadgen';
 import {
   forkScript,
@@ -304,6 +304,11 @@ interface EngineResult {
 function scenariosFor(data: BenchData): Scenario[] {
   const c = settings.connections;
   const near = `${data.centre.lat.toFixed(4)},${data.centre.lng.toFixed(4)}`;
+  // Each word at two page sizes: more distinct queries than the server caches (400), cycled in
+  // order, so none is answered from the cache and each costs its query, its page and its gzip.
+  const searchPaths = benchSearchTerms(['柳州市', '唐山市']).flatMap((term) =>
+    [10, 20].map((limit) => `/api/v1/events?q=${encodeURIComponent(term)}&limit=${limit}`),
+  );
   return [
     { key: 'bare', label: 'bare Koa: the same bytes as GET /events', target: 'bare', path: '/api/v1/events', connections: c },
     { key: 'list', label: 'GET /events (public list, default: not ended, soonest first)', target: 'server', path: '/api/v1/events', connections: c },
@@ -315,7 +320,21 @@ function scenariosFor(data: BenchData): Scenario[] {
       connections: c,
     },
     { key: 'near', label: `GET /events?near=${near}`, target: 'server', path: `/api/v1/events?near=${near}`, connections: c },
-    { key: 'q', label: 'GET /events?q=急救', target: 'server', path: `/api/v1/events?q=${encodeURIComponent('急救')}`, connections: c },
+    {
+      key: 'q',
+      label: 'GET /events?q=急救 (one search, asked again and again)',
+      target: 'server',
+      path: `/api/v1/events?q=${encodeURIComponent('急救')}`,
+      connections: c,
+    },
+    {
+      key: 'q-miss',
+      label: `GET /events?q=… (${searchPaths.length} different searches in turn, more than the cache keeps: every one runs its LIKE query)`,
+      target: 'server',
+      path: searchPaths[0]!,
+      paths: searchPaths,
+      connections: c,
+    },
     {
       key: 'detail',
       label: `GET /events/:id (cycling over ${data.detailIds.length} events, ended and upcoming)`,

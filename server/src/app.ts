@@ -13,7 +13,7 @@ import { observeRequests, requestIdOf } from './http/observe';
 import { securityHeaders } from './http/security-headers';
 import { defaultRateRules, rateLimit } from './http/rate-limit';
 import { type RouteDef } from './core/route';
-import { mountRoutes, openApiDocument } from './http/mount';
+import { mountRoutes, openApiDocument, routesWithExactPaths } from './http/mount';
 import { serveH5 } from './http/static';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
@@ -108,7 +108,7 @@ export function createApp(appDeps: AppDeps): Koa {
   app.use(jsonBody);
   // Inside compress: ETag and 304 are decided on the JSON before it is compressed.
   app.use(conditionalGet);
-  app.use(router.routes());
+  app.use(routesWithExactPaths(router));
   // throw: a wrong method gets the contract's error body (405), not Koa's plain text.
   app.use(router.allowedMethods({ throw: true }));
   return app;

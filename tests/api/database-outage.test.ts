@@ -53,6 +53,8 @@ mysqlOnly('when MariaDB goes away during a burst of sign-ups', () => {
     const before = await Promise.all(people.slice(0, 20).map(signUp));
     await relay.cut();
     const during = await Promise.all(people.slice(20, 40).map(signUp));
+    // The public list reads its counters straight on the driver's pool: the same 503, not a 500 or a stale page.
+    const listDuring = await api.get(`${API}/events`);
     await relay.start();
     let after = await Promise.all(people.slice(40).map(signUp));
     // The pool may still hold a connection that died with the relay: the first answers after
@@ -68,6 +70,9 @@ mysqlOnly('when MariaDB goes away during a burst of sign-ups', () => {
     expect(during[0]!.headers.get('retry-after')).toBe('5');
     expect(during[0]!.body.error.code).toBe('SERVICE_UNAVAILABLE');
     expect(after.every((r) => r.status === 201)).toBe(true);
+    expect(listDuring.status).toBe(503);
+    expect(listDuring.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect((await api.get(`${API}/events`)).status).toBe(200);
 
     // Everyone who was told yes has exactly one sign-up; nobody has two; the event's counters match the rows.
     const signups = await server.dataSource.getRepository(SignupEntity).findBy({ eventId });

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createTestDatabase, engines, type TestDatabase } from '../../../tests/databases';
 import { openDatabase } from './data-source';
 import { EventEntity } from './entities/event.entity';
-import { readListState } from './list-state';
+import { listStateReader, readListState } from './list-state';
 import { newEventRow } from '../modules/events/event.row';
 
 const HOUR = 3600_000;
@@ -77,5 +77,20 @@ describe.each(engines)('the list state on %s', (engine) => {
     const state = await readListState(dataSource.manager);
     expect(state.longestMs).toBeGreaterThanOrEqual(48 * HOUR);
     expect(state.longestMs).toBeLessThanOrEqual(48 * HOUR + 1000);
+  });
+
+  it('when the hot path reads the counters straight on the driver, it reads what readListState reads, write after write', async () => {
+    const read = listStateReader(dataSource.manager);
+    const viaTypeorm = jest.spyOn(dataSource.manager, 'query');
+    const before = await read();
+    // Not through a TypeORM query runner: that is the point of it.
+    expect(viaTypeorm).not.toHaveBeenCalled();
+    viaTypeorm.mockRestore();
+    expect(before).toEqual(await readListState(dataSource.manager));
+    await dataSource.getRepository(EventEntity).insert(eventOf(7));
+    const after = await read();
+    expect(after).toEqual(await readListState(dataSource.manager));
+    expect(BigInt(after.events) - BigInt(before.events)).toBe(1n);
+    expect(after.longestMs).toBeGreaterThanOrEqual(7 * HOUR);
   });
 });

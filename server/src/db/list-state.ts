@@ -37,14 +37,73 @@ export interface ListState {
   longestMs: number;
 }
 
+const LIST_STATE_SQL = `SELECT (SELECT version FROM cache_versions WHERE name = 'events') AS events,
+            (SELECT version FROM cache_versions WHERE name = 'plans') AS plans,
+            (SELECT longestSeconds FROM event_stats WHERE id = 1) AS longest`;
+
+type StateRow = { events: unknown; plans: unknown; longest: unknown } | undefined;
+
+function stateOf(row: StateRow): ListState {
+  return { events: String(row?.events), plans: String(row?.plans), longestMs: Number(row?.longest ?? 0) * 1000 };
+}
+
 /** One indexed read of both counters and the bound. */
 export async function readListState(manager: EntityManager): Promise<ListState> {
-  const [row] = (await manager.query(
-    `SELECT (SELECT version FROM cache_versions WHERE name = 'events') AS events,
-            (SELECT version FROM cache_versions WHERE name = 'plans') AS plans,
-            (SELECT longestSeconds FROM event_stats WHERE id = 1) AS longest`,
-  )) as { events: unknown; plans: unknown; longest: unknown }[];
-  return { events: String(row?.events), plans: String(row?.plans), longestMs: Number(row?.longest ?? 0) * 1000 };
+  const [row] = (await manager.query(LIST_STATE_SQL)) as StateRow[];
+  return stateOf(row);
+}
+
+/** What the raw drivers under TypeORM offer for this one statement. */
+interface SqliteHandle {
+  open: boolean;
+  prepare(sql: string): { get(): unknown };
+}
+interface MysqlPool {
+  execute(sql: string, callback: (error: Error | null, rows: unknown) => void): void;
+}
+
+/**
+ * readListState for the hot path (every anonymous list and detail request):
+ * the same statement, straight on the driver under TypeORM (a prepared
+ * better-sqlite3 statement; mysql2's pool.execute, prepared once per pooled
+ * connection) instead of through a query runner. Same connection, same
+ * answer; errors are the drivers' own, which the error middleware maps the
+ * same way (503 while the database is away). Falls back to readListState when
+ * the driver is neither.
+ */
+export function listStateReader(manager: EntityManager): () => Promise<ListState> {
+  // Chosen on the first read: the driver exists once the data source is initialized.
+  let read: (() => Promise<ListState>) | null = null;
+  return () => (read ??= driverReader(manager))();
+}
+
+function driverReader(manager: EntityManager): () => Promise<ListState> {
+  const driver = manager.connection.driver as unknown as { databaseConnection?: SqliteHandle; pool?: MysqlPool };
+  const type = manager.connection.options.type;
+  if (type === 'better-sqlite3') {
+    let preparedOn: SqliteHandle | null = null;
+    let statement: { get(): unknown } | null = null;
+    return async () => {
+      const db = driver.databaseConnection;
+      if (!db?.open) return readListState(manager);
+      // Prepared again if TypeORM reopened the database.
+      if (db !== preparedOn || !statement) {
+        statement = db.prepare(LIST_STATE_SQL);
+        preparedOn = db;
+      }
+      return stateOf(statement.get() as StateRow);
+    };
+  }
+  if (type === 'mysql') {
+    return () => {
+      const pool = driver.pool;
+      if (!pool) return readListState(manager);
+      return new Promise<ListState>((resolve, reject) => {
+        pool.execute(LIST_STATE_SQL, (error, rows) => (error ? reject(error) : resolve(stateOf((rows as StateRow[])[0]))));
+      });
+    };
+  }
+  return () => readListState(manager);
 }
 
 /**

@@ -1,7 +1,6 @@
 // Lists leaving the system as files: CSV (with a BOM so Excel reads the
 // Chinese) and XLSX written by exceljs. Cells that would start a formula are
 // neutralised in both, so a name like "=HYPERLINK(...)" stays text.
-import ExcelJS from 'exceljs';
 import type { Context } from 'koa';
 
 export type Cell = string | number | null;
@@ -20,6 +19,8 @@ export function toCsv(header: string[], rows: Cell[][]): string {
 }
 
 export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<Buffer> {
+  // Loaded on the first XLSX export: exceljs costs some 30 MB of memory that a server answering lists never needs.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '科普汇';
   const sheet = workbook.addWorksheet(sheetName);

@@ -10,7 +10,7 @@ import type { AppDeps } from '../deps';
 import { reply, route, type RouteDef } from '../core/route';
 import { healthRoutes } from '../modules/health/health.routes';
 import { errorMiddleware } from './error-middleware';
-import { mountRoutes } from './mount';
+import { mountRoutes, routesWithExactPaths } from './mount';
 
 /** Building the route list touches nothing but these. */
 const deps = { config: { authSecret: 'test-secret' }, dataSource: { manager: {} } } as unknown as AppDeps;
@@ -123,5 +123,45 @@ describe('route responses', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('GET routes without parameters, found by exact path', () => {
+  it('when a path is asked exactly, in another spelling, or shadowed by a parameter route, each request reaches the route the router would pick, with its pattern', async () => {
+    const app = new Koa();
+    const router = new Router();
+    const seen: string[] = [];
+    const answer = (name: string) => async (ctx: Koa.Context) => {
+      seen.push(`${name} ${String((ctx as { _matchedRoute?: string })._matchedRoute)} ${JSON.stringify((ctx as { params?: unknown }).params)}`);
+      ctx.body = { name };
+    };
+    router.get('/plain', answer('plain'));
+    router.get('/things/:id', answer('thing'));
+    // Both match GET /things/new: the router runs both, so this path must not be taken alone.
+    router.get('/things/new', answer('new'));
+    app.use(routesWithExactPaths(router));
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const path of ['/plain', '/PLAIN', '/plain/', '/things/7', '/things/new']) {
+        const res = await fetch(base + path);
+        expect(res.status).toBe(200);
+      }
+      expect((await fetch(`${base}/plain`, { method: 'HEAD' })).status).toBe(200);
+      expect((await fetch(`${base}/nothing`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(seen).toEqual([
+      'plain /plain {}',
+      'plain /plain {}',
+      'plain /plain {}',
+      'thing /things/:id {"id":"7"}',
+      // The router's own order: the parameter route first, and its handler answers.
+      'thing /things/:id {"id":"new"}',
+      'plain /plain {}',
+    ]);
   });
 });

@@ -5,7 +5,7 @@
 // declarations build the OpenAPI document.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type Router from '@koa/router';
-import type { Context } from 'koa';
+import type { Context, Middleware, Next } from 'koa';
 import { z, type ZodType } from 'zod';
 import { apiErrorBodySchema } from '@kepu/shared';
 import type { AuthUser } from '../core/actor';
@@ -59,6 +59,35 @@ export function mountRoutes(router: Router, prefix: string, routes: RouteDef[], 
       if (options.validateResponses) checkResponse(def, name, ctx, result === undefined);
     });
   }
+}
+
+/**
+ * The router's middleware, with GET requests for a path without parameters (`/api/v1/events`)
+ * found by one Map lookup instead of testing every route's pattern and composing a chain per
+ * request. Only paths the router itself matches to exactly that one route, and nothing else,
+ * are taken this way, and the context gets what the router would set (the matched route, empty
+ * params); every other request, and other spellings of these paths (case, a trailing slash), go
+ * through the router as before.
+ */
+export function routesWithExactPaths(router: Router): Middleware {
+  const dispatch = router.routes() as unknown as Middleware;
+  const exact = new Map<string, { path: string; handle: (ctx: Context, next: Next) => unknown }>();
+  for (const layer of router.stack) {
+    if (typeof layer.path !== 'string' || layer.paramNames.length > 0 || !layer.methods.includes('GET') || layer.stack.length !== 1) continue;
+    const matched = router.match(layer.path, 'GET');
+    if (matched.path.length !== 1 || matched.pathAndMethod[0] !== layer) continue;
+    exact.set(layer.path, { path: layer.path, handle: layer.stack[0] as unknown as (ctx: Context, next: Next) => unknown });
+  }
+  return function routeRequest(ctx: Context, next: Next) {
+    const route = ctx.method === 'GET' ? exact.get(ctx.path) : undefined;
+    if (!route) return dispatch(ctx, next);
+    const routed = ctx as Context & { _matchedRoute: string; routerPath: string; params: Record<string, string>; router: Router };
+    routed._matchedRoute = route.path;
+    routed.routerPath = route.path;
+    routed.params = {};
+    routed.router = router;
+    return route.handle(ctx, next);
+  };
 }
 
 /** Throws (a 500 with a log line naming the route) when an answer breaks the route's declaration. */

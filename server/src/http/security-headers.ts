@@ -1,4 +1,4 @@
-// Security headers on every answer (koa-helmet): nosniff, no framing, no
+// Security headers on every answer (helmet's, computed once): nosniff, no framing, no
 // referrer; and a Content-Security-Policy chosen by what the answer is. HTML
 // may run our own files and the H5 build's inline bootstrap script (allowed
 // by its hash, read from the build), so injected markup cannot run script.
@@ -8,7 +8,6 @@ import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import helmet from 'helmet';
-import koaHelmet from 'koa-helmet';
 import type { Context, Next } from 'koa';
 
 const sha256Source = (code: string) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
@@ -49,46 +48,79 @@ function htmlPolicy(scriptHashes: string[]): NodeMiddleware {
   }) as NodeMiddleware;
 }
 
+type HeaderList = [name: string, value: string][];
+
+/**
+ * The headers a helmet middleware sets, found once by running it on a stand-in
+ * response: they depend on its options only, so each request just copies them.
+ */
+function headersOf(middleware: NodeMiddleware): HeaderList {
+  const headers: HeaderList = [];
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    },
+    removeHeader() {},
+    getHeader: () => undefined,
+  };
+  let failed: unknown = null;
+  middleware({} as IncomingMessage, res as unknown as ServerResponse, (error?: unknown) => {
+    failed = error ?? null;
+  });
+  if (failed) throw failed instanceof Error ? failed : new Error(String(failed));
+  return headers;
+}
+
+function setAll(res: ServerResponse, headers: HeaderList): void {
+  for (const [name, value] of headers) res.setHeader(name, value);
+}
+
 /** @param staticDir the H5 build, whose index.html is read for its inline script hashes (again after a rebuild) */
 export function securityHeaders(staticDir: string | null) {
-  const base = koaHelmet({
-    // Chosen per answer below, once its type is known.
-    contentSecurityPolicy: false,
-    xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // HSTS belongs to whoever terminates TLS (the reverse proxy); over plain HTTP it means nothing.
-    strictTransportSecurity: false,
-  });
-  let current: { mtimeMs: number; policy: NodeMiddleware } | null = null;
-  const pagePolicy = (): NodeMiddleware => {
+  // helmet decides the headers; they are computed here once rather than by its middlewares on every request.
+  const base = headersOf(
+    helmet({
+      // Chosen per answer below, once its type is known.
+      contentSecurityPolicy: false,
+      xFrameOptions: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // HSTS belongs to whoever terminates TLS (the reverse proxy); over plain HTTP it means nothing.
+      strictTransportSecurity: false,
+    }) as NodeMiddleware,
+  );
+  let current: { mtimeMs: number; headers: HeaderList } | null = null;
+  const pageHeaders = (): HeaderList => {
     let mtimeMs = -1;
     let hashes: string[] = [];
     try {
       if (staticDir) {
         const file = join(staticDir, 'index.html');
         mtimeMs = statSync(file).mtimeMs;
-        if (current?.mtimeMs === mtimeMs) return current.policy;
+        if (current?.mtimeMs === mtimeMs) return current.headers;
         hashes = inlineScriptHashes(readFileSync(file, 'utf8'));
       }
     } catch {
       // No H5 build: no inline script is allowed.
     }
-    if (current?.mtimeMs !== mtimeMs) current = { mtimeMs, policy: htmlPolicy(hashes) };
-    return current.policy;
+    if (current?.mtimeMs !== mtimeMs) current = { mtimeMs, headers: headersOf(htmlPolicy(hashes)) };
+    return current.headers;
   };
   // JSON, files, errors: nothing in them is meant to run or be framed.
-  const nothingPolicy = helmet.contentSecurityPolicy({
-    useDefaults: false,
-    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-  }) as NodeMiddleware;
+  const nothing = headersOf(
+    helmet.contentSecurityPolicy({
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    }) as NodeMiddleware,
+  );
 
   return async function secureHeaders(ctx: Context, next: Next) {
-    await base(ctx, async () => undefined);
+    setAll(ctx.res, base);
     try {
       await next();
     } finally {
-      const policy = ctx.response.is('html') ? pagePolicy() : nothingPolicy;
-      policy(ctx.req, ctx.res, () => undefined);
+      // An HTML page may run the H5 build's scripts; anything else nothing.
+      const type = ctx.res.getHeader('Content-Type');
+      if (!ctx.res.headersSent) setAll(ctx.res, typeof type === 'string' && /^text\/html\b/i.test(type) ? pageHeaders() : nothing);
     }
   };
 }

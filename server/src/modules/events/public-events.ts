@@ -16,7 +16,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventListQuery, EventView, Page } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { CachedJson, sendCachedJson } from '../../core/cached-response';
-import { readListState, type ListState } from '../../db/list-state';
+import { listStateReader, type ListState } from '../../db/list-state';
 import { listEventCards } from './event-list';
 import { TaskTitles } from './task-titles';
 import { getEvent, loadVisibleEvent } from './events.service';
@@ -28,29 +28,34 @@ const MAX_ENTRIES = 400;
 /** Clients and proxies may keep it but must ask again each time (304 when unchanged): a sign-up shows at once. */
 const PUBLIC_REVALIDATE = 'public, no-cache';
 
-/** Reads the counters, sharing a read among the requests that arrived before it started. */
+/**
+ * Reads the counters, sharing one read among the requests that arrived before
+ * it started. A read starts at the earliest in the event loop's check phase
+ * (setImmediate) of the turn a request arrived in, so every request parsed in
+ * that turn shares it (on SQLite the read itself is synchronous and would
+ * otherwise run once per request); and not before the read on the wire, if
+ * any, has come back (at most two in flight on MariaDB).
+ */
 class StateReader {
   private inFlight: Promise<ListState> | null = null;
-  private next: Promise<ListState> | null = null;
+  /** The next read, not started yet: whoever asks now joins it. */
+  private queued: Promise<ListState> | null = null;
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly readNow: () => Promise<ListState>) {}
 
   read(): Promise<ListState> {
-    if (!this.inFlight) {
-      const read = readListState(this.manager).finally(() => {
-        if (this.inFlight === read) this.inFlight = null;
-      });
-      this.inFlight = read;
-      return read;
-    }
-    // The read on the wire may have started before this request: wait for the one after it.
-    this.next ??= this.inFlight
-      .catch(() => undefined)
+    this.queued ??= (this.inFlight ? this.inFlight.catch(() => undefined) : Promise.resolve())
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => {
-        this.next = null;
-        return this.read();
+        // From here on, a request that arrives waits for the read after this one.
+        this.queued = null;
+        const read = this.readNow().finally(() => {
+          if (this.inFlight === read) this.inFlight = null;
+        });
+        this.inFlight = read;
+        return read;
       });
-    return this.next;
+    return this.queued;
   }
 }
 
@@ -89,7 +94,7 @@ export class PublicEvents {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly manager: EntityManager) {
-    this.state = new StateReader(manager);
+    this.state = new StateReader(listStateReader(manager));
   }
 
   /** GET /events. Public queries are answered on ctx from the cache (returns undefined); others return their page. */

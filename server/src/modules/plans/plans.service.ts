@@ -111,10 +111,12 @@ interface TaskSetTally extends ProgressTally {
 // hours are summed in cents so no float drift builds up.
 // - Per task: one GROUP BY over ix_event_plan_tasks_progress (planId, taskNumber, status,
 //   tallies), read from the index alone.
-// - Events carrying out several of the plan's tasks: found by walking the plan's links
-//   in event order (ix_event_plan_tasks_plan_event, no sort), then their links by the same
-//   index, which carries the copies too. CROSS JOIN makes SQLite keep that join order
-//   (its planner would otherwise scan the plan's links again); MariaDB reads it as JOIN.
+// - Events carrying out several of the plan's tasks: grouped by event while walking the
+//   plan's links in event order (ix_event_plan_tasks_plan_event, which carries the copies:
+//   no sort, no table read), each such event reduced to its sorted task list and its
+//   tallies (every link of an event carries the same ones), then summed per task list. So
+//   the database answers with one row per distinct task set, not one per link: at 100,000
+//   events that is a handful of rows instead of 20,000 objects per request.
 //   A unit naming several tasks of such an event must count it once, so these events
 //   make task sets of their own; every other event sits in the set of its one task.
 const PROGRESS_BY_TASK = `
@@ -127,12 +129,20 @@ GROUP BY l.taskNumber`;
 // MariaDB would group the links through ix_event_plan_tasks_progress (it holds the key
 // too) with a temporary table and a sort, ~0.5 s at 100,000: the hint names the ordered index.
 const byEventOrder = { mysql: 'FORCE INDEX (ix_event_plan_tasks_plan_event)', sqlite: 'INDEXED BY ix_event_plan_tasks_plan_event' };
-const linksOfMultiTaskEvents = (hint: string) => `
-SELECT l.eventId AS eventId, l.taskNumber AS task, l.eventStatus AS status,
-       l.confirmedSignupCount AS signups, l.checkedInCount AS checkins, l.volunteerCents AS cents
-FROM (SELECT m.eventId FROM event_plan_tasks m ${hint} WHERE m.planId = ? GROUP BY m.eventId HAVING COUNT(*) > 1) multi
-CROSS JOIN event_plan_tasks l ON l.eventId = multi.eventId AND l.planId = ?
-WHERE l.eventStatus <> 'cancelled'`;
+// GROUP_CONCAT with ORDER BY: MariaDB, and SQLite since 3.44 (better-sqlite3 bundles a newer one).
+const multiTaskSets = (hint: string, engine: 'mysql' | 'sqlite') => `
+SELECT multi.tasks AS tasks, COUNT(*) AS events, SUM(multi.published) AS published,
+       SUM(multi.signups) AS signups, SUM(multi.checkins) AS checkins, SUM(multi.cents) AS cents
+FROM (
+  SELECT GROUP_CONCAT(m.taskNumber ORDER BY m.taskNumber${engine === 'mysql' ? " SEPARATOR ','" : ''}) AS tasks,
+         MAX(CASE WHEN m.eventStatus = 'published' THEN 1 ELSE 0 END) AS published,
+         MAX(m.confirmedSignupCount) AS signups, MAX(m.checkedInCount) AS checkins, MAX(m.volunteerCents) AS cents
+  FROM event_plan_tasks m ${hint}
+  WHERE m.planId = ? AND m.eventStatus <> 'cancelled'
+  GROUP BY m.eventId
+  HAVING COUNT(*) > 1
+) multi
+GROUP BY multi.tasks`;
 
 /** Tallies in whole numbers (hours in cents) while they are added and taken away. */
 interface CentTally {
@@ -152,46 +162,30 @@ function addTally(into: CentTally, from: CentTally, sign: 1 | -1): void {
 }
 
 async function progressByTaskSet(manager: EntityManager, planId: string): Promise<TaskSetTally[]> {
-  type Row = Record<'events' | 'published' | 'signups' | 'checkins' | 'cents' | 'task', unknown>;
-  const hint = manager.connection.driver.options.type === 'mysql' ? byEventOrder.mysql : byEventOrder.sqlite;
+  type Row = Record<'events' | 'published' | 'signups' | 'checkins' | 'cents', unknown>;
+  const engine = manager.connection.driver.options.type === 'mysql' ? 'mysql' : 'sqlite';
   // Both at once (two pooled connections on MariaDB). A write between them cannot skew a
   // task's sums, which come from the first alone; a unit's may be off by that write until the next read.
-  const [perTask, multiLinks]: [Row[], (Omit<Row, 'events' | 'published'> & { eventId: string; status: string })[]] = await Promise.all([
+  const [perTask, multiSets]: [(Row & { task: unknown })[], (Row & { tasks: unknown })[]] = await Promise.all([
     manager.query(PROGRESS_BY_TASK, [planId]),
-    manager.query(linksOfMultiTaskEvents(hint), [planId, planId]),
+    manager.query(multiTaskSets(byEventOrder[engine], engine), [planId]),
   ]);
+  const tallyOf = (row: Row): CentTally => ({
+    events: Number(row.events),
+    published: Number(row.published ?? 0),
+    signups: Number(row.signups ?? 0),
+    checkins: Number(row.checkins ?? 0),
+    cents: Number(row.cents ?? 0),
+  });
 
-  // Each multi-task event once, with its tasks; every link of it carries the same tallies.
-  const multi = new Map<string, { tasks: number[]; tally: CentTally }>();
-  for (const link of multiLinks) {
-    const entry = multi.get(link.eventId) ?? {
-      tasks: [],
-      tally: {
-        events: 1,
-        published: link.status === 'published' ? 1 : 0,
-        signups: Number(link.signups),
-        checkins: Number(link.checkins),
-        cents: Number(link.cents),
-      },
-    };
-    entry.tasks.push(Number(link.task));
-    multi.set(link.eventId, entry);
-  }
   const sets = new Map<string, { tasks: number[]; tally: CentTally }>();
-  for (const row of perTask) {
-    const tally = {
-      events: Number(row.events),
-      published: Number(row.published ?? 0),
-      signups: Number(row.signups ?? 0),
-      checkins: Number(row.checkins ?? 0),
-      cents: Number(row.cents ?? 0),
-    };
-    sets.set(String(Number(row.task)), { tasks: [Number(row.task)], tally });
-  }
-  for (const { tasks, tally } of multi.values()) {
+  for (const row of perTask) sets.set(String(Number(row.task)), { tasks: [Number(row.task)], tally: tallyOf(row) });
+  for (const row of multiSets) {
+    const tasks = String(row.tasks).split(',').map(Number);
+    const tally = tallyOf(row);
     // Taken out of each of its tasks' sums (which leaves the single-task events there), counted in its own set.
     for (const task of tasks) addTally(sets.get(String(task))!.tally, tally, -1);
-    const key = [...tasks].sort((a, b) => a - b).join(',');
+    const key = tasks.join(',');
     const set = sets.get(key) ?? { tasks, tally: { events: 0, published: 0, signups: 0, checkins: 0, cents: 0 } };
     addTally(set.tally, tally, 1);
     sets.set(key, set);

@@ -2,7 +2,6 @@
 // organizations as a PDF. Chinese needs a CJK font; the machine's Noto CJK
 // (Debian fonts-noto-cjk) is used unless CERT_FONT names another.
 import { existsSync, readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { cstDateOf, type ServiceRecordItem } from '@kepu/shared';
 import { AppError } from '../../core/errors';
 
@@ -47,8 +46,10 @@ export interface CertificateInput {
   issuedAt: Date;
 }
 
-export function renderCertificate(input: CertificateInput, font: FontChoice | null): Promise<Buffer> {
+export async function renderCertificate(input: CertificateInput, font: FontChoice | null): Promise<Buffer> {
   if (!font) throw new AppError('CERTIFICATE_UNAVAILABLE', 503);
+  // Loaded with the first certificate: pdfkit and its font engine are some 12 MB most processes never need.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '志愿服务记录证明', Author: '科普汇' } });
   try {
     doc.registerFont('cjk', fontBytes(font.path), font.face);
