@@ -231,6 +231,8 @@ async function cancelSignups(manager: EntityManager, event: EventEntity, rows: S
     signup.status = 'cancelled';
     signup.cancelledAt = now;
     signup.updatedAt = now;
+    // A forwarded check-in code link dies with the booking (and stays dead if the same attendee books again).
+    signup.shareToken = null;
     await signups.save(signup);
     await noticeSeatReleased(manager, signup.id);
   }
@@ -295,7 +297,7 @@ export async function listMySignups(
 }
 
 /** Gives the event's confirmed sign-ups without one a short code. Call with the event row locked. */
-async function assignShortCodes(manager: EntityManager, eventId: string, needing: SignupEntity[]): Promise<void> {
+export async function assignShortCodes(manager: EntityManager, eventId: string, needing: SignupEntity[]): Promise<void> {
   if (needing.length === 0) return;
   const signups = manager.getRepository(SignupEntity);
   const used = await signups.find({ where: { eventId }, select: { shortCode: true } });
