@@ -48,6 +48,8 @@ export const notificationDeliveryViewSchema = z
     channel: z.enum(['inbox', 'wechat']).nullable(),
     attempts: z.number().int(),
     lastError: z.string().nullable(),
+    /** v1.1: the kind as the inbox titles it (报名成功, 活动已取消 …). */
+    kindLabel: z.string(),
     /** v1.1: the recipient's nickname, masked (the admin needs to tell rows apart, not to contact them). */
     recipient: z.string(),
     /** v1.1: the event it is about, by its title now; null for notices about no event or one since deleted. */

@@ -89,7 +89,10 @@ export const ticketViewSchema = z
     status: z.enum(['confirmed', 'waitlisted']),
     /** Null while waitlisted: there is no code to show until a seat frees up. */
     code: z.string().nullable(),
-    shortCode: z.string().regex(/^\d{6}$/).nullable(),
+    shortCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable(),
     checkedInAt: isoTimeView.nullable(),
     /** When the link stops working: the event's end. */
     expiresAt: isoTimeView,

@@ -15,6 +15,7 @@ import { logout } from '@/services/auth';
 import { cancelSignup } from '@/services/events';
 import { deleteMe, listMySignups, updateMe } from '@/services/me';
 import { refreshUnreadCount, unreadStore } from '@/services/notifications';
+import { shareSignup } from '@/services/tickets';
 import type { MySignupView } from '@kepu/shared';
 import { asButton } from '@/utils/a11y';
 import { setLargeText } from '@/utils/largeText';
@@ -65,6 +66,17 @@ export default function MePage() {
       await cancelSignup(signup.id);
       signups.update((item) => item.id === signup.id, null);
       Taro.showToast({ title: '已取消报名', icon: 'none' });
+    } catch {
+      // the request wrapper showed the server's message
+    }
+  };
+
+  /** 转发给家人: the link of the attendee's own code page, opened here to forward (share card, link or picture). */
+  const forward = async (signup: MySignupView) => {
+    try {
+      const { token } = await shareSignup(signup.id);
+      setQrFor(null);
+      void Taro.navigateTo({ url: routes.ticket(token, 'owner') });
     } catch {
       // the request wrapper showed the server's message
     }
@@ -145,6 +157,7 @@ export default function MePage() {
                 signup={signup}
                 upcoming={tab === 'upcoming'}
                 onShowCode={() => setQrFor(signup)}
+                onForward={() => void forward(signup)}
                 onCancel={() => void cancel(signup)}
               />
             ))}
@@ -185,6 +198,12 @@ export default function MePage() {
                 <Text>›</Text>
               </View>
             ) : null}
+            {hasRole('admin') ? (
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.adminNotifications() })}>
+                <Text>管理：消息投递失败</Text>
+                <Text>›</Text>
+              </View>
+            ) : null}
             <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
               <Text>隐私说明</Text>
               <Text>›</Text>
@@ -209,7 +228,7 @@ export default function MePage() {
         </View>
       )}
 
-      {qrFor ? <CheckinSheet signup={qrFor} onClose={() => setQrFor(null)} /> : null}
+      {qrFor ? <CheckinSheet signup={qrFor} onClose={() => setQrFor(null)} onForward={() => void forward(qrFor)} /> : null}
     </PageShell>
   );
 }

@@ -321,6 +321,7 @@ function toDeliveryView(n: NotificationEntity, nickname: string | undefined, eve
     channel: n.channel,
     attempts: n.attempts,
     lastError: n.lastError,
+    kindLabel: renderNotification(n.kind, n.payload).title,
     recipient: nickname === undefined ? '（已删除的用户）' : maskNickname(nickname),
     event: n.eventId && eventTitle !== undefined ? { id: n.eventId, title: eventTitle } : null,
     lastErrorText: deliveryErrorText(n.lastError),
