@@ -139,6 +139,12 @@ const guarded: Guarded[] = [
   },
   { route: 'delete /events/:id/signups/me', path: (ids) => `/events/${ids.eventId}/signups/me`, expect: everyone },
   {
+    route: 'patch /me/signups/:id',
+    path: (ids) => `/me/signups/${ids.familySignupId}`,
+    body: () => ({ phone: '13900000000' }),
+    expect: { ...volunteerOwn(404), volunteer: 404, resident: 'allowed' },
+  },
+  {
     route: 'delete /me/signups/:id',
     path: (ids) => `/me/signups/${ids.familySignupId}`,
     expect: { ...volunteerOwn(404), volunteer: 404, resident: 'allowed' },

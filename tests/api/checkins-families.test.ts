@@ -7,7 +7,7 @@ import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entit
 import { SignupEntity } from '../../server/src/db/entities/signup.entity';
 import { signToken } from '../../server/src/core/tokens';
 import { apiClient, engines, startTestServer } from './harness';
-import { API, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
+import { API, badFields, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
 
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
@@ -212,6 +212,42 @@ describe.each(engines)('check-in at the door and families on %s', (engine) => {
       expectStatus(await app.api.del(`${API}/events/${event.id}/signups/me`, await app.token('family-b')), 200);
       expect((await app.rows(SignupEntity, { id: mother.id }))[0]!.status).toBe('confirmed');
       expect((await app.api.get(`${API}/events/${event.id}`)).body).toMatchObject({ confirmedCount: 1 });
+    });
+  });
+
+  describe('editing whom a booking is for', () => {
+    it('when the booker corrects a family member’s name and phone, 我的 shows the new name and the old name can be booked again', async () => {
+      const event = await publishActivity(app);
+      const father = await signUp(app, event.id, 'edit-a', { name: '陈建军', phone: '13800000022', forOther: true });
+      const edited = await app.api.patch(`${API}/me/signups/${father.body.id}`, { name: '陈建国', phone: '13800000023' }, await app.token('edit-a'));
+      expectStatus(edited, 200);
+      expect(edited.body).toMatchObject({ id: father.body.id, name: '陈建国', status: 'confirmed' });
+      const mine = (await app.api.get(`${API}/me/signups`, await app.token('edit-a'))).body.items.filter((s: any) => s.eventId === event.id);
+      expect(mine.map((s: any) => s.attendee)).toEqual([{ name: '陈建国', forOther: true }]);
+      const row = (await app.rows(SignupEntity, { id: father.body.id }))[0]!;
+      expect({ phone: row.phone, attendeeKey: row.attendeeKey }).toEqual({ phone: '13800000023', attendeeKey: 'other:陈建国' });
+      // The old name is free again: a new booking, not the edited one.
+      const other = await signUp(app, event.id, 'edit-a', { name: '陈建军', forOther: true });
+      expectStatus(other, 201);
+      expect(other.body.id).not.toBe(father.body.id);
+      // Renaming onto a name already booked is refused, and nothing changes.
+      expectError(await app.api.patch(`${API}/me/signups/${father.body.id}`, { name: '陈建军' }, await app.token('edit-a')), 409, 'CONFLICT');
+      expect((await app.rows(SignupEntity, { id: father.body.id }))[0]!.name).toBe('陈建国');
+    });
+
+    it('when a split party’s booking is renamed, its waiting rest follows; another user gets 404; a checked-in one is 409', async () => {
+      const event = await publishActivity(app, { capacity: 2 });
+      const party = await signUp(app, event.id, 'edit-split', { name: '王秀英', partySize: 3, forOther: true, whenShort: 'split' });
+      expectStatus(party, 201);
+      const restId = party.body.remainder.id;
+      expectStatus(await app.api.patch(`${API}/me/signups/${party.body.id}`, { name: '王秀兰' }, await app.token('edit-split')), 200);
+      const rest = (await app.rows(SignupEntity, { id: restId }))[0]!;
+      expect({ name: rest.name, attendeeKey: rest.attendeeKey }).toEqual({ name: '王秀兰', attendeeKey: 'other:王秀兰+' });
+
+      expectError(await app.api.patch(`${API}/me/signups/${party.body.id}`, { phone: '13911112222' }, await app.token('edit-stranger')), 404, 'NOT_FOUND');
+      expect(badFields(await app.api.patch(`${API}/me/signups/${party.body.id}`, {}, await app.token('edit-split')))).toEqual(['']);
+      expectStatus(await app.api.post(`${API}/events/${event.id}/checkins`, { signupId: party.body.id }, await organizer()), 200);
+      expectError(await app.api.patch(`${API}/me/signups/${party.body.id}`, { name: '王秀' }, await app.token('edit-split')), 409, 'ALREADY_CHECKED_IN');
     });
   });
 

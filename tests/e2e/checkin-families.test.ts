@@ -194,13 +194,23 @@ describe('a forwarded code (转发给家人)', () => {
     await shown(owner.page).locator('.h1').filter({ hasText: event.title }).waitFor();
     await tapButton(owner.page, '我要报名');
     await tapText(owner.page, '代家人报名');
-    await field(owner.page, '请输入姓名').fill('刘桂兰');
+    // A slip of the finger, put right from 我的 (修改参加者).
+    await field(owner.page, '请输入姓名').fill('刘桂南');
     await field(owner.page, '11位手机号').fill('13800000033');
     await tapButton(owner.page, '提交报名');
-    await shown(owner.page).getByText('刘桂兰（家人） · 已报名').waitFor();
+    await shown(owner.page).getByText('刘桂南（家人） · 已报名').waitFor();
 
     await tapButton(owner.page, '查看签到码');
-    const card = shown(owner.page).locator('.card').filter({ hasText: event.title }).filter({ hasText: '参加者：刘桂兰（家人）' });
+    const cards = shown(owner.page).locator('.card').filter({ hasText: event.title });
+    await tapButton(owner.page, '修改参加者', cards.filter({ hasText: '参加者：刘桂南（家人）' }));
+    await field(owner.page, '参加者姓名').fill('刘桂兰');
+    await pageSettled(owner.page);
+    await owner.shot('edit-attendee');
+    await tapButton(owner.page, '保存');
+    await expectToast(owner.page, '参加者已修改');
+    const card = cards.filter({ hasText: '参加者：刘桂兰（家人）' });
+    await card.waitFor();
+    await owner.shot('me-family-booking');
     await tapButton(owner.page, '转发给家人', card);
     await shown(owner.page)
       .locator('.ticket-hint')

@@ -11,10 +11,12 @@ interface Props {
   onShowCode: () => void;
   /** A family member's booking: make the link of their code page and open it to forward. */
   onForward: () => void;
+  /** Correct the attendee's name or phone. */
+  onEdit: () => void;
   onCancel: () => void;
 }
 
-export default function SignupItem({ signup, upcoming, onShowCode, onForward, onCancel }: Props) {
+export default function SignupItem({ signup, upcoming, onShowCode, onForward, onEdit, onCancel }: Props) {
   const { event } = signup;
   const status = signup.checkedInAt ? (
     <Text className="tag tag--ok">已签到</Text>
@@ -45,6 +47,11 @@ export default function SignupItem({ signup, upcoming, onShowCode, onForward, on
           {attendee.forOther && !signup.checkedInAt ? (
             <Button className="btn btn--ghost" onClick={onForward}>
               转发给家人
+            </Button>
+          ) : null}
+          {!signup.checkedInAt ? (
+            <Button className="btn btn--ghost" onClick={onEdit}>
+              修改参加者
             </Button>
           ) : null}
           <Button className="btn btn--danger" onClick={onCancel}>

@@ -20,6 +20,7 @@ import type { MySignupView } from '@kepu/shared';
 import { asButton } from '@/utils/a11y';
 import { setLargeText } from '@/utils/largeText';
 import { routes } from '@/utils/routes';
+import AttendeeSheet from './AttendeeSheet';
 import CheckinSheet from './CheckinSheet';
 import ProfileCard from './ProfileCard';
 import SignupItem from './SignupItem';
@@ -32,6 +33,7 @@ export default function MePage() {
   const large = useLargeText();
   const [tab, setTab] = useState<Tab>('upcoming');
   const [qrFor, setQrFor] = useState<MySignupView | null>(null);
+  const [editing, setEditing] = useState<MySignupView | null>(null);
   const signups = usePagedList(user ? (cursor) => listMySignups(cursor, 20, tab) : null, [user?.id, tab]);
   const unread = useStore(unreadStore);
 
@@ -158,6 +160,7 @@ export default function MePage() {
                 upcoming={tab === 'upcoming'}
                 onShowCode={() => setQrFor(signup)}
                 onForward={() => void forward(signup)}
+                onEdit={() => setEditing(signup)}
                 onCancel={() => void cancel(signup)}
               />
             ))}
@@ -228,6 +231,16 @@ export default function MePage() {
         </View>
       )}
 
+      {editing ? (
+        <AttendeeSheet
+          signup={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            signups.update((item) => item.id === saved.id, { ...editing, name: saved.name, attendee: { ...editing.attendee, name: saved.name } });
+            setEditing(null);
+          }}
+        />
+      ) : null}
       {qrFor ? <CheckinSheet signup={qrFor} onClose={() => setQrFor(null)} onForward={() => void forward(qrFor)} /> : null}
     </PageShell>
   );

@@ -19,6 +19,8 @@ import {
   signupViewSchema,
   ticketShareViewSchema,
   ticketViewSchema,
+  type UpdateSignup,
+  updateSignupSchema,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { decodeCursor } from '../../core/paging';
@@ -35,6 +37,7 @@ import {
   listEventSignups,
   listMySignups,
   signUpForEvent,
+  updateSignupAttendee,
 } from './signups.service';
 import { shareSignup, viewTicket } from './tickets.service';
 
@@ -79,6 +82,16 @@ export function signupRoutes(deps: AppDeps) {
       summary: '按报名取消（如代家人的报名；候补第一位自动递补）',
       response: signupViewSchema,
       handle: async ({ user, params }) => cancelSignupById(deps.tx, requireUser(user), params.id!, deps.clock(), reminderLeadMs(deps.config.notifications)),
+    }),
+    route<UpdateSignup>({
+      method: 'patch',
+      path: '/me/signups/:id',
+      access: 'user',
+      tag: 'signups',
+      body: updateSignupSchema,
+      summary: '修改参加者的姓名或手机号（如代家人的报名；已签到或活动结束后不能修改）',
+      response: signupViewSchema,
+      handle: async ({ user, params, body }) => updateSignupAttendee(deps.tx, requireUser(user), params.id!, body, deps.clock()),
     }),
     route<undefined, MySignupsQuery>({
       method: 'get',
