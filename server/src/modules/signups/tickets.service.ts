@@ -10,7 +10,7 @@ import type { AuthUser } from '../../core/actor';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { EventEntity } from '../../db/entities/event.entity';
 import { SignupEntity } from '../../db/entities/signup.entity';
-import { checkinKeyOf, signCheckinCode } from './checkin-keys';
+import { checkinKeyOf, findCheckinKey, signCheckinCode } from './checkin-keys';
 import { checkinCodeExpiry, maskName } from './signups.rules';
 import { assignShortCodes } from './signups.service';
 
@@ -53,15 +53,19 @@ export const viewTicket = transactional(async (manager: EntityManager, token: st
   const signups = manager.getRepository(SignupEntity);
   const found = await signups.findOneBy({ shareToken: token });
   if (!found || found.status === 'cancelled') throw ticketNotFound();
-  // The key pair and the short code are made once, under the event's lock (as for the booker's own code).
-  const event = await findForUpdate(manager, EventEntity, found.eventId);
+  // The key pair and the short code are made once, under the event's lock (as for the booker's own code);
+  // once they exist, opening the page (anyone, any number of times) takes no lock sign-ups wait on.
+  const needsIssuing = found.status === 'confirmed' && (!found.shortCode || !(await findCheckinKey(manager, found.eventId)));
+  const event = needsIssuing
+    ? await findForUpdate(manager, EventEntity, found.eventId)
+    : await manager.getRepository(EventEntity).findOneBy({ id: found.eventId });
   if (!ticketLive(event, now)) throw ticketNotFound();
-  const signup = await signups.findOneByOrFail({ id: found.id });
+  const signup = needsIssuing ? await signups.findOneByOrFail({ id: found.id }) : found;
   if (signup.status === 'cancelled' || signup.shareToken !== token) throw ticketNotFound();
   let code: string | null = null;
   if (signup.status === 'confirmed') {
     if (!signup.shortCode) await assignShortCodes(manager, event.id, [signup]);
-    const key = await checkinKeyOf(manager, event.id, now);
+    const key = needsIssuing ? await checkinKeyOf(manager, event.id, now) : (await findCheckinKey(manager, event.id))!;
     code = signCheckinCode({ typ: 'checkin', sid: signup.id, eid: event.id, exp: checkinCodeExpiry(event.endsAt).getTime() }, key);
   }
   return {
