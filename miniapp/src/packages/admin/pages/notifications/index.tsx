@@ -28,7 +28,9 @@ function DeliveryCard({ item, onRetry, busy }: { item: NotificationDeliveryView;
     <View className="card admin-delivery">
       <View className="row">
         <Text className="title">{item.kindLabel}</Text>
-        <Text className={`tag ${item.status === 'failed' ? 'tag--warn' : ''}`}>{item.status === 'failed' ? '投递失败' : item.status === 'pending' ? '等待重试' : '已处理'}</Text>
+        <Text className={`tag ${item.status === 'failed' ? 'tag--warn' : ''}`}>
+          {item.status === 'failed' ? '投递失败' : item.status === 'pending' ? '等待重试' : '已处理'}
+        </Text>
       </View>
       <View className="admin-row">
         <Text className="admin-row__label">收件人</Text>
@@ -103,7 +105,11 @@ export default function NotificationFailuresPage() {
       <View className="section">
         <View className="row">
           {filters.map((f) => (
-            <View key={f.value} className={`chip ${f.value === filter ? 'chip--on' : ''}`} {...asButton(() => setFilter(f.value), { pressed: f.value === filter })}>
+            <View
+              key={f.value}
+              className={`chip ${f.value === filter ? 'chip--on' : ''}`}
+              {...asButton(() => setFilter(f.value), { pressed: f.value === filter })}
+            >
               {f.label}
             </View>
           ))}

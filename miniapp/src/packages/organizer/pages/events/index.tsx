@@ -119,8 +119,7 @@ export default function OrganizerEventsPage() {
             <Text className="org-line">{formatRange(event.startsAt, event.endsAt)}</Text>
             <Text className="org-line muted">
               {/* People against seats, and the waitlist in sign-ups: the same words as the detail and the lists. */}
-              {event.venue?.name} · 已报名 {event.confirmedCount}/{event.capacity} 人
-              {event.waitlistCount ? `，候补 ${event.waitlistCount} 份报名` : ''}
+              {event.venue?.name} · 已报名 {event.confirmedCount}/{event.capacity} 人{event.waitlistCount ? `，候补 ${event.waitlistCount} 份报名` : ''}
             </Text>
             {event.status === 'rejected' && event.reviewReason ? <Text className="org-line field__error">驳回原因：{event.reviewReason}</Text> : null}
             <View className="row org-actions">
