@@ -1,5 +1,5 @@
 // Pages, tab bar and subpackages. Tab pages must live in the main package;
-// volunteer, organizer, admin and inbox screens load only when someone opens them.
+// volunteer, organizer, admin, inbox and forwarded-ticket screens load only when someone opens them.
 export default defineAppConfig({
   pages: [
     'pages/events/index',
@@ -30,11 +30,16 @@ export default defineAppConfig({
     },
     {
       root: 'packages/admin',
-      pages: ['pages/import/index', 'pages/campaigns/index'],
+      pages: ['pages/import/index', 'pages/campaigns/index', 'pages/notifications/index'],
     },
     {
       root: 'packages/inbox',
       pages: ['pages/list/index'],
+    },
+    {
+      // A forwarded check-in code, opened without an account (a share card or a link).
+      root: 'packages/ticket',
+      pages: ['pages/view/index'],
     },
   ],
   window: {

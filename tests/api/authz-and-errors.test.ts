@@ -7,6 +7,7 @@ import { apiRoutes } from '../../server/src/app';
 import type { AppDeps } from '../../server/src/deps';
 import { engines, type ApiResponse } from './harness';
 import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
+import { NotificationEntity } from '../../server/src/db/entities/notification.entity';
 import {
   API,
   SEEDS_DIR,
@@ -37,6 +38,7 @@ interface Ids {
   memberId: string;
   shiftId: string;
   applicationId: string;
+  notificationId: string;
 }
 
 /** Who calls: a role and the account that holds it. `outsider` organizes another organization of the same city. */
@@ -137,12 +139,19 @@ const guarded: Guarded[] = [
   },
   { route: 'delete /events/:id/signups/me', path: (ids) => `/events/${ids.eventId}/signups/me`, expect: everyone },
   {
+    route: 'patch /me/signups/:id',
+    path: (ids) => `/me/signups/${ids.familySignupId}`,
+    body: () => ({ phone: '13900000000' }),
+    expect: { ...volunteerOwn(404), volunteer: 404, resident: 'allowed' },
+  },
+  {
     route: 'delete /me/signups/:id',
     path: (ids) => `/me/signups/${ids.familySignupId}`,
     expect: { ...volunteerOwn(404), volunteer: 404, resident: 'allowed' },
   },
   { route: 'get /me/signups', path: () => '/me/signups', expect: everyone },
   { route: 'get /me/signups/:id/checkin-code', path: (ids) => `/me/signups/${ids.signupId}/checkin-code`, expect: { ...volunteerOwn(404), volunteer: 404 } },
+  { route: 'post /me/signups/:id/share', path: (ids) => `/me/signups/${ids.signupId}/share`, expect: { ...volunteerOwn(404), volunteer: 404 } },
   { route: 'post /events/:id/checkins', path: (ids) => `/events/${ids.eventId}/checkins`, body: (ids) => ({ code: ids.checkinCode }), expect: organizersOwn() },
   { route: 'get /events/:id/checkin-kit', path: (ids) => `/events/${ids.eventId}/checkin-kit`, expect: organizersOwn() },
   {
@@ -187,6 +196,7 @@ const guarded: Guarded[] = [
   { route: 'patch /users/:id/roles', path: (ids) => `/users/${ids.userId}/roles`, body: () => ({ reviewer: true }), expect: adminOnly },
   { route: 'get /audit', path: () => '/audit', expect: adminOnly },
   { route: 'get /admin/notifications', path: () => '/admin/notifications?status=failed', expect: adminOnly },
+  { route: 'post /admin/notifications/:id/retry', path: (ids) => `/admin/notifications/${ids.notificationId}/retry`, expect: adminOnly },
   { route: 'get /me/notifications', path: () => '/me/notifications', expect: everyone },
   { route: 'get /me/notifications/unread-count', path: () => '/me/notifications/unread-count', expect: everyone },
   { route: 'post /me/notifications/read', path: () => '/me/notifications/read', body: () => ({ all: true }), expect: everyone },
@@ -255,6 +265,8 @@ async function setUp(app: TestApp): Promise<Ids> {
     memberId: member.id,
     shiftId: shift.body.id,
     applicationId: application.body.id,
+    // A sign-up confirmation nobody delivered yet: a retry of it is refused (409) past the gate.
+    notificationId: (await app.rows(NotificationEntity, { userId: (await app.user('authz-owner')).id }))[0]!.id,
   };
 }
 
@@ -500,6 +512,7 @@ describe.each(engines)('never a 500 on %s', (engine) => {
       `/organizations/${ids.orgId}/duties`,
       '/me/notifications',
       '/admin/notifications',
+      `/tickets/${'A'.repeat(32)}`,
     ];
     for (const path of reads) {
       expectClientError(await app.api.get(`${API}${path}?${query}`, await app.token('demo-admin')), `${path}?${query}`);
@@ -548,6 +561,9 @@ describe.each(engines)('never a 500 on %s', (engine) => {
       ['POST', `/events/${id}/checkins`, { code: 'a.b' }],
       ['POST', `/organizations/${id}/members`, { userId: ids.userId }],
       ['GET', `/organizations/${id}/duties`, undefined],
+      ['GET', `/tickets/${id}`, undefined],
+      ['POST', `/me/signups/${id}/share`, undefined],
+      ['POST', `/admin/notifications/${id}/retry`, undefined],
     ];
     for (const [method, path, body] of calls) {
       const res = await send(app, method, path, body, token);

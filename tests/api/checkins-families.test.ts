@@ -6,8 +6,8 @@ import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from '
 import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
 import { SignupEntity } from '../../server/src/db/entities/signup.entity';
 import { signToken } from '../../server/src/core/tokens';
-import { engines } from './harness';
-import { API, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
+import { apiClient, engines, startTestServer } from './harness';
+import { API, badFields, expectError, expectStatus, publishActivity, signUp, useTestApp, type TestApp } from './fixtures';
 
 const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
@@ -215,6 +215,42 @@ describe.each(engines)('check-in at the door and families on %s', (engine) => {
     });
   });
 
+  describe('editing whom a booking is for', () => {
+    it('when the booker corrects a family member’s name and phone, 我的 shows the new name and the old name can be booked again', async () => {
+      const event = await publishActivity(app);
+      const father = await signUp(app, event.id, 'edit-a', { name: '陈建军', phone: '13800000022', forOther: true });
+      const edited = await app.api.patch(`${API}/me/signups/${father.body.id}`, { name: '陈建国', phone: '13800000023' }, await app.token('edit-a'));
+      expectStatus(edited, 200);
+      expect(edited.body).toMatchObject({ id: father.body.id, name: '陈建国', status: 'confirmed' });
+      const mine = (await app.api.get(`${API}/me/signups`, await app.token('edit-a'))).body.items.filter((s: any) => s.eventId === event.id);
+      expect(mine.map((s: any) => s.attendee)).toEqual([{ name: '陈建国', forOther: true }]);
+      const row = (await app.rows(SignupEntity, { id: father.body.id }))[0]!;
+      expect({ phone: row.phone, attendeeKey: row.attendeeKey }).toEqual({ phone: '13800000023', attendeeKey: 'other:陈建国' });
+      // The old name is free again: a new booking, not the edited one.
+      const other = await signUp(app, event.id, 'edit-a', { name: '陈建军', forOther: true });
+      expectStatus(other, 201);
+      expect(other.body.id).not.toBe(father.body.id);
+      // Renaming onto a name already booked is refused, and nothing changes.
+      expectError(await app.api.patch(`${API}/me/signups/${father.body.id}`, { name: '陈建军' }, await app.token('edit-a')), 409, 'CONFLICT');
+      expect((await app.rows(SignupEntity, { id: father.body.id }))[0]!.name).toBe('陈建国');
+    });
+
+    it('when a split party’s booking is renamed, its waiting rest follows; another user gets 404; a checked-in one is 409', async () => {
+      const event = await publishActivity(app, { capacity: 2 });
+      const party = await signUp(app, event.id, 'edit-split', { name: '王秀英', partySize: 3, forOther: true, whenShort: 'split' });
+      expectStatus(party, 201);
+      const restId = party.body.remainder.id;
+      expectStatus(await app.api.patch(`${API}/me/signups/${party.body.id}`, { name: '王秀兰' }, await app.token('edit-split')), 200);
+      const rest = (await app.rows(SignupEntity, { id: restId }))[0]!;
+      expect({ name: rest.name, attendeeKey: rest.attendeeKey }).toEqual({ name: '王秀兰', attendeeKey: 'other:王秀兰+' });
+
+      expectError(await app.api.patch(`${API}/me/signups/${party.body.id}`, { phone: '13911112222' }, await app.token('edit-stranger')), 404, 'NOT_FOUND');
+      expect(badFields(await app.api.patch(`${API}/me/signups/${party.body.id}`, {}, await app.token('edit-split')))).toEqual(['']);
+      expectStatus(await app.api.post(`${API}/events/${event.id}/checkins`, { signupId: party.body.id }, await organizer()), 200);
+      expectError(await app.api.patch(`${API}/me/signups/${party.body.id}`, { name: '王秀' }, await app.token('edit-split')), 409, 'ALREADY_CHECKED_IN');
+    });
+  });
+
   describe('a party larger than the seats left', () => {
     it('when nothing is said, it answers 409 PARTY_EXCEEDS_SEATS with the seats left, and takes nothing', async () => {
       const event = await publishActivity(app, { capacity: 2 });
@@ -273,6 +309,127 @@ describe.each(engines)('check-in at the door and families on %s', (engine) => {
           ['signups.unmask', expect.objectContaining({ format: 'csv', unmasked: true })],
         ]),
       );
+    });
+  });
+
+  describe('forwarded check-in codes (转发给家人)', () => {
+    /** A resident books themselves and their father; the father's booking is the one forwarded. */
+    async function familyBooking(openid: string, overrides: Record<string, unknown> = {}) {
+      const event = await publishActivity(app, overrides);
+      expectStatus(await signUp(app, event.id, openid, { name: '陈晓', phone: '13800000011' }), 201);
+      const father = await signUp(app, event.id, openid, { name: '陈建国', phone: '13800000022', forOther: true });
+      expectStatus(father, 201);
+      return { event, signupId: father.body.id as string };
+    }
+    async function share(openid: string, signupId: string) {
+      return app.api.post(`${API}/me/signups/${signupId}/share`, undefined, await app.token(openid));
+    }
+    const openTicket = (token: string) => app.api.get(`${API}/tickets/${token}`);
+
+    it('when a resident forwards a family member’s booking, the link opens without signing in and shows only that attendee’s code', async () => {
+      const { event, signupId } = await familyBooking('fw-a');
+      const shared = await share('fw-a', signupId);
+      expectStatus(shared, 200);
+      expect(shared.body.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(shared.body.expiresAt).toBe(event.endsAt);
+      // Forwarding again sends the same link.
+      expect((await share('fw-a', signupId)).body.token).toBe(shared.body.token);
+
+      const ticket = await openTicket(shared.body.token);
+      expectStatus(ticket, 200);
+      expect(Object.keys(ticket.body).sort()).toEqual(['attendeeName', 'checkedInAt', 'code', 'event', 'expiresAt', 'partySize', 'shortCode', 'status']);
+      expect(ticket.body).toMatchObject({
+        event: { title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, venue: { name: event.venue.name } },
+        attendeeName: '陈*国',
+        status: 'confirmed',
+        partySize: 1,
+        checkedInAt: null,
+      });
+      // The same code and digits the booker sees for that attendee, which the organizer's kit verifies.
+      const own = await codeOf(app, 'fw-a', signupId);
+      expect(ticket.body.shortCode).toBe(own.shortCode);
+      const kit = (await app.api.get(`${API}/events/${event.id}/checkin-kit`, await organizer())).body;
+      expect(verifiesWithKit(ticket.body.code, kit.publicKey)).toBe(true);
+      expect(JSON.parse(Buffer.from(ticket.body.code.split('.')[0], 'base64url').toString('utf8'))).toMatchObject({ sid: signupId, eid: event.id });
+      // Nothing of the booker, nobody else's booking, no phone, no full name.
+      const text = JSON.stringify(ticket.body);
+      for (const secret of ['13800000022', '13800000011', '陈晓', '陈建国', (await app.user('fw-a')).id]) expect(text).not.toContain(secret);
+
+      // The organizer checks the forwarded digits in; the page then says so.
+      expectStatus(await app.api.post(`${API}/events/${event.id}/checkins`, { code: ticket.body.shortCode }, await organizer()), 200);
+      expect((await openTicket(shared.body.token)).body.checkedInAt).toEqual(expect.any(String));
+    });
+
+    it('when someone else asks to forward a booking that is not theirs, it answers 404 and makes no link', async () => {
+      const { signupId } = await familyBooking('fw-owner');
+      expectError(await share('fw-stranger', signupId), 404, 'NOT_FOUND');
+      expect((await app.rows(SignupEntity, { id: signupId }))[0]!.shareToken).toBeNull();
+    });
+
+    it('when the booking is cancelled, the link answers 404 with a Chinese message, and booking again does not bring it back', async () => {
+      const { event, signupId } = await familyBooking('fw-cancel');
+      const { token } = (await share('fw-cancel', signupId)).body;
+      expectStatus(await openTicket(token), 200);
+      expectStatus(await app.api.del(`${API}/me/signups/${signupId}`, await app.token('fw-cancel')), 200);
+      const gone = await openTicket(token);
+      expectError(gone, 404, 'TICKET_NOT_FOUND');
+      expect(gone.body.error.message).toContain('已失效');
+
+      const again = await signUp(app, event.id, 'fw-cancel', { name: '陈建国', phone: '13800000022', forOther: true });
+      expect(again.body.id).toBe(signupId);
+      const fresh = (await share('fw-cancel', signupId)).body.token;
+      expect(fresh).not.toBe(token);
+      expectError(await openTicket(token), 404, 'TICKET_NOT_FOUND');
+      expectStatus(await openTicket(fresh), 200);
+    });
+
+    it('when the event ends, the link expires and no new one is made; before that it still opens', async () => {
+      const { event, signupId } = await familyBooking('fw-expiry');
+      const { token, expiresAt } = (await share('fw-expiry', signupId)).body;
+      app.server.clock.set(new Date(Date.parse(expiresAt) - 60_000).toISOString());
+      expectStatus(await openTicket(token), 200);
+      app.server.clock.set(event.endsAt);
+      expectError(await openTicket(token), 404, 'TICKET_NOT_FOUND');
+      expectError(await share('fw-expiry', signupId), 409, 'TICKET_UNAVAILABLE');
+    });
+
+    it('when the event is cancelled, the link answers 404', async () => {
+      const { event, signupId } = await familyBooking('fw-event-cancelled');
+      const { token } = (await share('fw-event-cancelled', signupId)).body;
+      expectStatus(await app.api.post(`${API}/events/${event.id}/cancel`, { reason: '场地维修' }, await organizer()), 200);
+      expectError(await openTicket(token), 404, 'TICKET_NOT_FOUND');
+    });
+
+    it('when the forwarded booking is waitlisted, the page has no code until a seat frees up', async () => {
+      const event = await publishActivity(app, { capacity: 1 });
+      expectStatus(await signUp(app, event.id, 'fw-seat'), 201);
+      const waiting = await signUp(app, event.id, 'fw-wait', { name: '王秀英', forOther: true });
+      expect(waiting.body.status).toBe('waitlisted');
+      const { token } = (await share('fw-wait', waiting.body.id)).body;
+      expect((await openTicket(token)).body).toMatchObject({ status: 'waitlisted', code: null, shortCode: null, attendeeName: '王*英' });
+      expectStatus(await app.api.del(`${API}/events/${event.id}/signups/me`, await app.token('fw-seat')), 200);
+      expect((await openTicket(token)).body).toMatchObject({ status: 'confirmed', shortCode: expect.stringMatching(/^\d{6}$/) });
+    });
+
+    it.each([
+      ['too short', 'abc'],
+      ['of the right shape but never made', 'A'.repeat(32)],
+      ['with odd characters', encodeURIComponent('😀'.repeat(16))],
+    ])('when the token is %s, it answers 404 TICKET_NOT_FOUND', async (_, token) => {
+      expectError(await openTicket(token), 404, 'TICKET_NOT_FOUND');
+    });
+
+    it('when one client keeps trying tokens, it is rate-limited (429) like the other public doors', async () => {
+      const limited = await startTestServer(app.server.config.database, { env: { RATE_LIMIT: 'on' } });
+      try {
+        const client = apiClient(limited.url);
+        const statuses: number[] = [];
+        for (let i = 0; i < 61; i++) statuses.push((await client.get(`${API}/tickets/${'B'.repeat(31)}${i % 10}`)).status);
+        expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+        expect(statuses[60]).toBe(429);
+      } finally {
+        await limited.close();
+      }
     });
   });
 });

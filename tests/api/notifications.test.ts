@@ -3,6 +3,7 @@
 // changes and cancellations reach the inbox and, for users who accepted a
 // one-time subscription, WeChat, once each; failures back off, then fail visibly.
 import { IsNull, Not } from 'typeorm';
+import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
 import { NotificationEntity, NotificationSubscriptionEntity } from '../../server/src/db/entities/notification.entity';
 import { runNotificationWorkerOnce, type NotificationWorkerDeps } from '../../server/src/modules/notifications/notifications.worker';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../server/src/modules/notifications/notifications.rules';
@@ -305,6 +306,65 @@ describe.each(engines)('notifications on %s', (engine) => {
     wechat.failNext(1, 47003);
     expect((await runWorker()).failed).toBe(1);
     expect((await rowsOf(app, event.id)).find((r) => r.kind === 'signup.confirmed')).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('when an admin retries a failed delivery, the next worker run sends it once, the retry is audited, and a sent one cannot be retried', async () => {
+    const event = await publishActivity(app, { title: '模板修好后重试', ...LATER });
+    const user = await openid('admin-retry-a');
+    await subscribe(user, ['signup.confirmed']);
+    await signUp(app, event.id, user);
+    wechat.failNext(1, 47003);
+    expect((await runWorker()).failed).toBe(1);
+    const failed = (await rowsOf(app, event.id)).find((r) => r.kind === 'signup.confirmed')!;
+    const admin = await app.token('demo-admin');
+
+    // The list says who (masked), about what, and what went wrong in plain Chinese.
+    const listed = await app.api.get(`${API}/admin/notifications?status=failed&attempted=1&limit=100`, admin);
+    expectStatus(listed, 200);
+    expect(listed.body.items.find((n: any) => n.id === failed.id)).toMatchObject({
+      // The default nickname 用户ry-a, masked.
+      recipient: '用***a',
+      event: { id: event.id, title: '模板修好后重试' },
+      lastErrorText: expect.stringContaining('模板字段不符合微信要求'),
+      retryable: true,
+    });
+    expect(JSON.stringify(listed.body)).not.toContain('用户ry-a');
+
+    expectError(await app.api.post(`${API}/admin/notifications/${failed.id}/retry`, undefined, await app.token(user)), 403, 'FORBIDDEN');
+    const retried = await app.api.post(`${API}/admin/notifications/${failed.id}/retry`, undefined, admin);
+    expectStatus(retried, 200);
+    expect(retried.body).toMatchObject({ id: failed.id, status: 'pending', attempts: 1, nextAttemptAt: null });
+    const audit = await app.rows(AuditEntryEntity, { action: 'notification.retry', target: `notification:${failed.id}` });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.details).toMatchObject({ previousStatus: 'failed', kind: 'signup.confirmed' });
+
+    expect((await runWorker()).delivered).toBe(1);
+    expect(sentTo(user, event.id).map((m) => m.template_id)).toEqual(['tmpl-signup-confirmed']);
+    expect((await app.rows(NotificationEntity, { id: failed.id }))[0]).toMatchObject({ status: 'sent', channel: 'wechat' });
+    // Sent now: nothing to retry, and nothing audited for the refusal.
+    expectError(await app.api.post(`${API}/admin/notifications/${failed.id}/retry`, undefined, admin), 409, 'NOTIFICATION_NOT_RETRYABLE');
+    expectError(await app.api.post(`${API}/admin/notifications/no-such-notification/retry`, undefined, admin), 404, 'NOT_FOUND');
+    expect(await app.count(AuditEntryEntity, { action: 'notification.retry' })).toBe(1);
+    expect((await runWorker()).delivered).toBe(0);
+    expect(sentTo(user, event.id)).toHaveLength(1);
+  });
+
+  it('when a retried delivery fails again, it is failed again at once rather than starting a new series of retries', async () => {
+    const event = await publishActivity(app, { title: '重试后仍然失败', ...LATER });
+    const user = await openid('admin-retry-b');
+    await subscribe(user, ['signup.confirmed']);
+    await signUp(app, event.id, user);
+    wechat.failNext(100, -1);
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await runWorker();
+      app.server.clock.set(new Date(app.server.clock.now.getTime() + retryDelayMs(attempt)).toISOString());
+    }
+    const row = async () => (await rowsOf(app, event.id)).find((r) => r.kind === 'signup.confirmed')!;
+    expect(await row()).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expectStatus(await app.api.post(`${API}/admin/notifications/${(await row()).id}/retry`, undefined, await app.token('demo-admin')), 200);
+    expect((await runWorker()).failed).toBe(1);
+    expect(await row()).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS + 1 });
+    expect(sentTo(user)).toEqual([]);
   });
 
   it('fetches the access token once while it is valid, and again when WeChat says it is stale (40001)', async () => {

@@ -42,13 +42,9 @@ const KNOWN_ONE_SIDED_SHARED_EXPORTS: Record<string, Usage> = {
   userRolesViewSchema: 'server',
   UserSummary: 'server',
   userSummarySchema: 'server',
-  // The admins' view of notification deliveries (?status=failed) and its statuses: read in the admin console (issue 16).
-  NotificationDeliveryView: 'server',
-  notificationDeliveryViewSchema: 'server',
+  // The admins' delivery list is queried with its own filter words (投递失败 / 等待重试), not this schema's type.
   NotificationDeliveryQuery: 'server',
   notificationDeliveryQuerySchema: 'server',
-  NotificationStatus: 'server',
-  notificationStatuses: 'server',
   // The server-side halves of shapes the app reads: the envelope and error schemas validate what the
   // server sends (the app uses their types, Page and ApiErrorBody), and health is read by probes, not people.
   pageSchema: 'server',

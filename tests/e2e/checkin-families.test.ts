@@ -2,10 +2,15 @@
 // organizer checks three people in offline (a pasted QR code, six digits read
 // out, a name tapped in the list), a forged code is refused offline and
 // online, and the server ends up with exactly those three; a resident books
-// themselves and a parent and sees both in 我的 with their own codes.
+// themselves and a parent and sees both in 我的 with their own codes; the
+// parent's code is forwarded (转发给家人) and opens with no account, online and
+// offline, and the organizer checks its 6 digits in.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
 import { publishActivity } from './api';
-import { backToTabs, expectToast, field, settle, shown, signIn, switchTab, tapButton, tapText } from './browser';
+import { artifactsDir, backToTabs, expectToast, field, settle, shown, signIn, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -177,5 +182,107 @@ describe('a family', () => {
     await turnOnLargeText(page);
     await cards.filter({ hasText: '参加者：陈建国（家人）' }).waitFor();
     await shot('me-family-large-text');
+  });
+});
+
+describe('a forwarded code (转发给家人)', () => {
+  it('opens with no account and no network once seen, in normal and large text, and the organizer checks its 6 digits in', async () => {
+    const event = await publishActivity(e2e.api, { title: '端到端转发签到码：老年人智能手机课', capacity: 10 });
+    const owner = await e2e.open('ticket-forward');
+    await signIn(owner.page, '居民（demo-resident）');
+    await owner.page.goto(`${e2e.url}/#/pages/event-detail/index?id=${event.id}`);
+    await shown(owner.page).locator('.h1').filter({ hasText: event.title }).waitFor();
+    await tapButton(owner.page, '我要报名');
+    await tapText(owner.page, '代家人报名');
+    // A slip of the finger, put right from 我的 (修改参加者).
+    await field(owner.page, '请输入姓名').fill('刘桂南');
+    await field(owner.page, '11位手机号').fill('13800000033');
+    await tapButton(owner.page, '提交报名');
+    await shown(owner.page).getByText('刘桂南（家人） · 已报名').waitFor();
+
+    await tapButton(owner.page, '查看签到码');
+    const cards = shown(owner.page).locator('.card').filter({ hasText: event.title });
+    await tapButton(owner.page, '修改参加者', cards.filter({ hasText: '参加者：刘桂南（家人）' }));
+    await field(owner.page, '参加者姓名').fill('刘桂兰');
+    await pageSettled(owner.page);
+    await owner.shot('edit-attendee');
+    await tapButton(owner.page, '保存');
+    await expectToast(owner.page, '参加者已修改');
+    const card = cards.filter({ hasText: '参加者：刘桂兰（家人）' });
+    await card.waitFor();
+    await owner.shot('me-family-booking');
+    await tapButton(owner.page, '转发给家人', card);
+    await shown(owner.page)
+      .locator('.ticket-hint')
+      .getByText(/把此页转发给刘\*兰/)
+      .waitFor();
+    const ownerDigits = (await shown(owner.page).locator('.ticket__short').innerText()).replace(/\s/g, '');
+    expect(ownerDigits).toMatch(/^\d{6}$/);
+    await pageSettled(owner.page);
+    await owner.shot('ticket-owner');
+
+    // The link the family member gets: 复制链接 puts it on the clipboard.
+    await owner.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.url });
+    await tapButton(owner.page, '复制链接');
+    await expectToast(owner.page, '链接已复制，发给家人即可');
+    const link = await owner.page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`^${e2e.url}/#/packages/ticket/pages/view/index\\?token=[A-Za-z0-9_-]{32}$`));
+
+    // 保存图片: a PNG drawn on the phone.
+    const [download] = await Promise.all([owner.page.waitForEvent('download'), tapButton(owner.page, '保存图片')]);
+    expect(download.suggestedFilename()).toBe(`签到码-${ownerDigits}.png`);
+    const saved = join(artifactsDir, 'ticket-forward', 'saved-ticket.png');
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    // A fresh browser, nobody signed in: the link alone shows the code.
+    const family = await e2e.open('ticket-recipient');
+    const { page } = family;
+    await page.goto(link);
+    const digits = shown(page).locator('.ticket__short');
+    await digits.waitFor();
+    expect((await digits.innerText()).replace(/\s/g, '')).toBe(ownerDigits);
+    await shown(page).locator('.ticket img').waitFor();
+    const text = await shown(page).innerText();
+    expect(text).toContain(event.title);
+    expect(text).toContain('参加者：刘*兰');
+    for (const secret of ['刘桂兰', '13800000033', '陈晓']) expect(text).not.toContain(secret);
+    expect(await page.evaluate(() => sessionStorage.getItem('kepu.token'))).toBeNull();
+    await pageSettled(page);
+    await family.shot('ticket-recipient');
+    const problems: Record<string, string[]> = {};
+    problems.normal = [...(await axeProblems(page)), ...(await tapTargetProblems(page, 44))];
+
+    await shown(page).locator('.ticket-setting taro-switch-core').click();
+    await shown(page).locator('.page.page--large').waitFor();
+    await pageSettled(page);
+    await family.shot('ticket-recipient-large-text');
+    problems.large = [...(await axeProblems(page)), ...(await tapTargetProblems(page, 60)), ...(await smallTextProblems(page, 18))];
+    expect(problems).toEqual({ normal: [], large: [] });
+
+    // At the door with no network: the page opened once is on the phone.
+    await family.context.setOffline(true);
+    await tapButton(page, '刷新');
+    await shown(page).getByText('离线显示（已保存在本机）').waitFor();
+    expect((await digits.innerText()).replace(/\s/g, '')).toBe(ownerDigits);
+    await family.shot('ticket-recipient-offline');
+
+    // The organizer types the 6 digits read out.
+    const door = await e2e.open('ticket-door');
+    await signIn(door.page, '主办单位（demo-organizer）');
+    await openCheckin(door.page, event.title);
+    await field(door.page, '签到码或 6 位数字').fill(ownerDigits);
+    await tapButton(door.page, '确认签到');
+    await okResult(door.page, /^签到成功：刘桂兰/);
+    const organizer = await e2e.api.as('demo-organizer');
+    const rows = (await organizer.get<{ items: { name: string; checkedInAt: string | null }[] }>(`/events/${event.id}/signups?format=json`)).items;
+    expect(rows.filter((r) => r.checkedInAt).map((r) => r.name)).toEqual(['刘桂兰']);
+
+    await family.context.setOffline(false);
+    await tapButton(page, '刷新');
+    await shown(page)
+      .getByText(/^\s*已签到/)
+      .waitFor();
+    await family.shot('ticket-recipient-checked-in');
   });
 });

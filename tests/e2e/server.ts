@@ -45,7 +45,7 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`server never answered /readyz with 200:\n${output()}`);
 }
 
-export async function startServer(): Promise<KepuServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<KepuServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kepu-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -60,6 +60,7 @@ export async function startServer(): Promise<KepuServer> {
       RATE_LIMIT: 'off',
       STATIC_DIR: h5Dir,
       REDIS_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,7 +12,8 @@ export interface E2e {
   open(flow: string): Promise<AppTab>;
 }
 
-export function useE2e(): E2e {
+/** `env`: more environment for the server, read when it starts (after earlier beforeAll hooks, e.g. a fake WeChat's address). */
+export function useE2e(options: { env?: () => Record<string, string> } = {}): E2e {
   let server: KepuServer | undefined;
   let browser: Browser | undefined;
   const tabs: AppTab[] = [];
@@ -29,7 +30,7 @@ export function useE2e(): E2e {
 
   beforeAll(async () => {
     // Started side by side; whichever did start is stopped in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startServer(options.env?.()), launchBrowser()]);
     if (started.status === 'fulfilled') server = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;

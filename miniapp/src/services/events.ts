@@ -1,6 +1,6 @@
 // Public events: the list with its filters, one event, signing up and
 // cancelling, and the calendar file. Organizer actions live in organizer.ts.
-import type { CityView, CreateSignup, EventListQuery, EventView, Page, SignupResultView, SignupView } from '@kepu/shared';
+import type { CityView, CreateSignup, EventListQuery, EventView, Page, SignupResultView, SignupView, UpdateSignup } from '@kepu/shared';
 import { buildUrl, request, type Listing } from '@/services/request';
 
 export type EventFilters = Partial<Omit<EventListQuery, 'limit' | 'cursor'>>;
@@ -19,6 +19,11 @@ export function signUpForEvent(id: string, body: CreateSignup): Promise<SignupRe
 }
 
 /** Cancels one booking (a family member's, or one's own) by its id. */
+/** v1.1: correct whom a booking is for (name, phone); a split party's waiting rest follows. */
+export function updateSignup(signupId: string, patch: UpdateSignup): Promise<SignupView> {
+  return request<SignupView>(`/me/signups/${encodeURIComponent(signupId)}`, { method: 'PATCH', data: patch, quiet: true });
+}
+
 export function cancelSignup(signupId: string): Promise<SignupView> {
   return request<SignupView>(`/me/signups/${encodeURIComponent(signupId)}`, { method: 'DELETE' });
 }

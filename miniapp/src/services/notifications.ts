@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import type {
   MarkedReadView,
   MarkNotificationsRead,
+  NotificationDeliveryView,
   NotificationKind,
   NotificationTemplatesView,
   NotificationView,
@@ -87,4 +88,21 @@ export function recordSubscriptions(kinds: NotificationKind[]): Promise<Subscrip
 export function forgetTemplates(): void {
   templates = null;
   loading = null;
+}
+
+// ---- For admins: deliveries that failed or wait to be retried ----
+
+/** `failed`: the worker gave up; `retrying`: failed at least once and waiting for the next attempt. */
+export type DeliveryFilter = 'failed' | 'retrying';
+
+export function listDeliveries(filter: DeliveryFilter, cursor?: string | null, limit = 20): Promise<Listing<NotificationDeliveryView>> {
+  return request<Listing<NotificationDeliveryView>>('/admin/notifications', {
+    query: { status: filter === 'failed' ? 'failed' : 'pending', attempted: 1, cursor: cursor ?? undefined, limit },
+    quiet: true,
+  });
+}
+
+/** One more attempt at the next worker run (audited on the server). */
+export function retryDelivery(id: string): Promise<NotificationDeliveryView> {
+  return request<NotificationDeliveryView>(`/admin/notifications/${encodeURIComponent(id)}/retry`, { method: 'POST' });
 }

@@ -33,6 +33,9 @@ export const routes = {
   adminImport: () => '/packages/admin/pages/import/index',
   adminCampaigns: () => '/packages/admin/pages/campaigns/index',
   inbox: () => '/packages/inbox/pages/list/index',
+  adminNotifications: () => '/packages/admin/pages/notifications/index',
+  /** A forwarded check-in code; `from: 'owner'` when the booker opens it to forward. */
+  ticket: (token: string, from?: 'owner') => `/packages/ticket/pages/view/index${q({ token, from })}`,
 };
 
 /** A page parameter as text: WeChat passes them still encoded, H5 already decoded. */

@@ -113,6 +113,8 @@ export const defaultRateRules: RateRule[] = [
   { bucket: 'login', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && ctx.path.startsWith(`${API}/auth/`) },
   { bucket: 'signup', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && /^\/api\/v1\/events\/[^/]+\/signups$/.test(ctx.path) },
   { bucket: 'upload', limit: 20, windowSeconds: 600, applies: (ctx) => ctx.method === 'POST' && ctx.path === `${API}/plans/import` },
+  // A forwarded check-in code is opened by anyone holding the link: tokens are unguessable, and this keeps anyone from trying.
+  { bucket: 'ticket', limit: 60, windowSeconds: 60, applies: (ctx) => ctx.method === 'GET' && ctx.path.startsWith(`${API}/tickets/`) },
   { bucket: 'certificate', limit: 10, windowSeconds: 600, applies: (ctx) => ctx.method === 'GET' && ctx.path === `${API}/me/volunteer/certificate.pdf` },
   { bucket: 'write', limit: 120, windowSeconds: 60, applies: (ctx) => isWrite(ctx) && ctx.path.startsWith('/api/') },
 ];

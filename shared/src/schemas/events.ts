@@ -139,6 +139,15 @@ export const createSignupSchema = z.object({
 });
 export type CreateSignup = z.infer<typeof createSignupSchema>;
 
+/** v1.1: `PATCH /me/signups/:id`: the booker corrects the attendee's name or phone (a split party's waiting rest follows). */
+export const updateSignupSchema = z
+  .object({
+    name: z.string().trim().min(1, { error: '请填写姓名' }).max(20).optional(),
+    phone: phoneSchema.optional(),
+  })
+  .refine((v) => v.name !== undefined || v.phone !== undefined, { error: '请填写要修改的姓名或手机号' });
+export type UpdateSignup = z.infer<typeof updateSignupSchema>;
+
 /** One of the two ways to name whom to let in: the scanned or read-out code, or the sign-up picked from the list. */
 const checkinTarget = {
   code: z.string().trim().min(1).max(512).optional(),

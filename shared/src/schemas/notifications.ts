@@ -15,5 +15,7 @@ export type SubscribeNotifications = z.infer<typeof subscribeNotificationsSchema
 
 export const notificationDeliveryQuerySchema = pageQuerySchema.extend({
   status: z.enum(notificationStatuses).optional(),
+  /** `1`: only notifications that failed at least once (with `status=pending`: those waiting to be retried). */
+  attempted: z.literal('1').optional(),
 });
 export type NotificationDeliveryQuery = z.infer<typeof notificationDeliveryQuerySchema>;

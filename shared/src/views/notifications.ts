@@ -48,6 +48,16 @@ export const notificationDeliveryViewSchema = z
     channel: z.enum(['inbox', 'wechat']).nullable(),
     attempts: z.number().int(),
     lastError: z.string().nullable(),
+    /** v1.1: the kind as the inbox titles it (报名成功, 活动已取消 …). */
+    kindLabel: z.string(),
+    /** v1.1: the recipient's nickname, masked (the admin needs to tell rows apart, not to contact them). */
+    recipient: z.string(),
+    /** v1.1: the event it is about, by its title now; null for notices about no event or one since deleted. */
+    event: z.strictObject({ id: z.string(), title: z.string() }).nullable(),
+    /** v1.1: the last error in plain Chinese (what went wrong and what to do), null when there was none. */
+    lastErrorText: z.string().nullable(),
+    /** v1.1: whether `POST /admin/notifications/:id/retry` may send it again (failed, or waiting for its next attempt). */
+    retryable: z.boolean(),
     dueAt: isoTimeView,
     nextAttemptAt: isoTimeView.nullable(),
     sentAt: isoTimeView.nullable(),

@@ -60,6 +60,46 @@ export const checkinCodeViewSchema = z
   .meta({ id: 'CheckinCodeView' });
 export type CheckinCodeView = z.infer<typeof checkinCodeViewSchema>;
 
+/** `POST /me/signups/:id/share`: the link token of a sign-up's check-in code page, forwarded to the attendee. */
+export const ticketShareViewSchema = z
+  .strictObject({
+    /** Unguessable; the same until the sign-up is cancelled. */
+    token: z.string(),
+    /** When the event ends: the link works until then. */
+    expiresAt: isoTimeView,
+  })
+  .meta({ id: 'TicketShareView' });
+export type TicketShareView = z.infer<typeof ticketShareViewSchema>;
+
+/**
+ * `GET /tickets/:token` (no sign-in): what the forwarded check-in code page
+ * shows, and nothing more: no phone, no booker, no other attendee.
+ */
+export const ticketViewSchema = z
+  .strictObject({
+    event: z.strictObject({
+      title: z.string(),
+      startsAt: isoTimeView,
+      endsAt: isoTimeView,
+      venue: z.strictObject({ name: z.string(), address: z.string() }),
+    }),
+    /** The attendee's name, masked (陈*国). */
+    attendeeName: z.string(),
+    partySize: z.number().int(),
+    status: z.enum(['confirmed', 'waitlisted']),
+    /** Null while waitlisted: there is no code to show until a seat frees up. */
+    code: z.string().nullable(),
+    shortCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable(),
+    checkedInAt: isoTimeView.nullable(),
+    /** When the link stops working: the event's end. */
+    expiresAt: isoTimeView,
+  })
+  .meta({ id: 'TicketView' });
+export type TicketView = z.infer<typeof ticketViewSchema>;
+
 /** `GET /events/:id/signups?format=json` items: phone masked unless unmasked on purpose. */
 export const eventSignupRowSchema = z
   .strictObject({

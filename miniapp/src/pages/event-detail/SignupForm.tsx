@@ -60,6 +60,12 @@ export default function SignupForm({ eventId, user, seats, lastName = '', startF
     await book();
   };
 
+  /** The answer to "the party is larger than the seats left": some or all of it waits, so ask (in this tap) to be told of a promotion too. */
+  const choose = async (whenShort: WhenShort) => {
+    await askToSubscribe(whenShort === 'waitlist' ? ['signup.promoted', 'event.reminder', 'event.cancelled'] : ['signup.promoted']);
+    await book(whenShort);
+  };
+
   const book = async (whenShort?: WhenShort) => {
     const signup = await send(async () => {
       try {
@@ -147,10 +153,10 @@ export default function SignupForm({ eventId, user, seats, lastName = '', startF
           <Text className="title">
             只剩 {asked} 个名额，不够 {partySize} 人
           </Text>
-          <Button className="btn btn--block signup__submit" loading={busy} disabled={busy} onClick={() => void book('split')}>
+          <Button className="btn btn--block signup__submit" loading={busy} disabled={busy} onClick={() => void choose('split')}>
             先占 {asked} 个名额，其余 {partySize - asked} 人候补
           </Button>
-          <Button className="btn btn--ghost btn--block signup__submit" disabled={busy} onClick={() => void book('waitlist')}>
+          <Button className="btn btn--ghost btn--block signup__submit" disabled={busy} onClick={() => void choose('waitlist')}>
             {partySize} 人全部候补
           </Button>
           <Button className="btn btn--ghost btn--block signup__submit" disabled={busy} onClick={() => setAsked(null)}>

@@ -9,7 +9,7 @@ import { getCheckinCode } from '@/services/me';
 import type { MySignupView } from '@kepu/shared';
 import { formatDateTime, formatRange } from '@/utils/time';
 
-export default function CheckinSheet({ signup, onClose }: { signup: MySignupView; onClose: () => void }) {
+export default function CheckinSheet({ signup, onClose, onForward }: { signup: MySignupView; onClose: () => void; onForward: () => void }) {
   const code = useRequest(() => getCheckinCode(signup.id), [signup.id]);
   const expired = code.data ? Date.parse(code.data.expiresAt) <= Date.now() : false;
   const state = renderState({ loading: code.loading, error: code.error, onRetry: () => void code.reload() });
@@ -39,6 +39,11 @@ export default function CheckinSheet({ signup, onClose }: { signup: MySignupView
             ) : null)}
         </View>
         <Text className="muted">到场后请出示此二维码，或向工作人员报出下方 6 位数字。</Text>
+        {signup.attendee.forOther ? (
+          <Button className="btn btn--block sheet__forward" onClick={onForward}>
+            转发给{signup.attendee.name}（对方无需登录）
+          </Button>
+        ) : null}
         <View className="row sheet__actions">
           <Button className="btn btn--ghost" onClick={() => void code.reload()}>
             刷新签到码

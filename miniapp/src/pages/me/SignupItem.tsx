@@ -9,10 +9,14 @@ interface Props {
   signup: MySignupView;
   upcoming: boolean;
   onShowCode: () => void;
+  /** A family member's booking: make the link of their code page and open it to forward. */
+  onForward: () => void;
+  /** Correct the attendee's name or phone. */
+  onEdit: () => void;
   onCancel: () => void;
 }
 
-export default function SignupItem({ signup, upcoming, onShowCode, onCancel }: Props) {
+export default function SignupItem({ signup, upcoming, onShowCode, onForward, onEdit, onCancel }: Props) {
   const { event } = signup;
   const status = signup.checkedInAt ? (
     <Text className="tag tag--ok">已签到</Text>
@@ -38,6 +42,16 @@ export default function SignupItem({ signup, upcoming, onShowCode, onCancel }: P
           {signup.status === 'confirmed' && !signup.checkedInAt ? (
             <Button className="btn" onClick={onShowCode}>
               {attendee.forOther ? `${attendee.name}的签到码` : '签到码'}
+            </Button>
+          ) : null}
+          {attendee.forOther && !signup.checkedInAt ? (
+            <Button className="btn btn--ghost" onClick={onForward}>
+              转发给家人
+            </Button>
+          ) : null}
+          {!signup.checkedInAt ? (
+            <Button className="btn btn--ghost" onClick={onEdit}>
+              修改参加者
             </Button>
           ) : null}
           <Button className="btn btn--danger" onClick={onCancel}>

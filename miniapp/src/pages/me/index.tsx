@@ -15,10 +15,12 @@ import { logout } from '@/services/auth';
 import { cancelSignup } from '@/services/events';
 import { deleteMe, listMySignups, updateMe } from '@/services/me';
 import { refreshUnreadCount, unreadStore } from '@/services/notifications';
+import { shareSignup } from '@/services/tickets';
 import type { MySignupView } from '@kepu/shared';
 import { asButton } from '@/utils/a11y';
 import { setLargeText } from '@/utils/largeText';
 import { routes } from '@/utils/routes';
+import AttendeeSheet from './AttendeeSheet';
 import CheckinSheet from './CheckinSheet';
 import ProfileCard from './ProfileCard';
 import SignupItem from './SignupItem';
@@ -31,6 +33,7 @@ export default function MePage() {
   const large = useLargeText();
   const [tab, setTab] = useState<Tab>('upcoming');
   const [qrFor, setQrFor] = useState<MySignupView | null>(null);
+  const [editing, setEditing] = useState<MySignupView | null>(null);
   const signups = usePagedList(user ? (cursor) => listMySignups(cursor, 20, tab) : null, [user?.id, tab]);
   const unread = useStore(unreadStore);
 
@@ -65,6 +68,17 @@ export default function MePage() {
       await cancelSignup(signup.id);
       signups.update((item) => item.id === signup.id, null);
       Taro.showToast({ title: '已取消报名', icon: 'none' });
+    } catch {
+      // the request wrapper showed the server's message
+    }
+  };
+
+  /** 转发给家人: the link of the attendee's own code page, opened here to forward (share card, link or picture). */
+  const forward = async (signup: MySignupView) => {
+    try {
+      const { token } = await shareSignup(signup.id);
+      setQrFor(null);
+      void Taro.navigateTo({ url: routes.ticket(token, 'owner') });
     } catch {
       // the request wrapper showed the server's message
     }
@@ -145,6 +159,8 @@ export default function MePage() {
                 signup={signup}
                 upcoming={tab === 'upcoming'}
                 onShowCode={() => setQrFor(signup)}
+                onForward={() => void forward(signup)}
+                onEdit={() => setEditing(signup)}
                 onCancel={() => void cancel(signup)}
               />
             ))}
@@ -191,6 +207,12 @@ export default function MePage() {
                 <Text>›</Text>
               </View>
             ) : null}
+            {hasRole('admin') ? (
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.adminNotifications() })}>
+                <Text>管理：消息投递失败</Text>
+                <Text>›</Text>
+              </View>
+            ) : null}
             <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
               <Text>隐私说明</Text>
               <Text>›</Text>
@@ -215,7 +237,17 @@ export default function MePage() {
         </View>
       )}
 
-      {qrFor ? <CheckinSheet signup={qrFor} onClose={() => setQrFor(null)} /> : null}
+      {editing ? (
+        <AttendeeSheet
+          signup={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            signups.update((item) => item.id === saved.id, { ...editing, name: saved.name, attendee: { ...editing.attendee, name: saved.name } });
+            setEditing(null);
+          }}
+        />
+      ) : null}
+      {qrFor ? <CheckinSheet signup={qrFor} onClose={() => setQrFor(null)} onForward={() => void forward(qrFor)} /> : null}
     </PageShell>
   );
 }

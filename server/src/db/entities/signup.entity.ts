@@ -10,6 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_signups_event_status_seq', ['eventId', 'status', 'seq'])
 @Index('ix_signups_user', ['userId'])
 @Index('ix_signups_event_checkin', ['eventId', 'checkedInAt'])
+@Index('uq_signups_share_token', ['shareToken'], { unique: true })
 export class SignupEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -37,6 +38,10 @@ export class SignupEntity {
   /** 6 digits read out at the door, unique within the event; given when the first code is issued. */
   @Column({ type: 'varchar', length: 6, nullable: true })
   shortCode: string | null;
+
+  /** v1.1: the token of the forwarded check-in code link (GET /tickets/:token); null until forwarded, cleared on cancelling. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  shareToken: string | null;
 
   @Column({ type: 'int', default: 1 })
   partySize: number;

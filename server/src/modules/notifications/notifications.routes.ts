@@ -20,7 +20,7 @@ import {
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { reply, requireUser, route } from '../../core/route';
-import { countUnread, listDeliveries, listInbox, markNotificationsRead, recordSubscriptions } from './notifications.service';
+import { countUnread, listDeliveries, listInbox, markNotificationsRead, recordSubscriptions, retryNotification } from './notifications.service';
 
 export function notificationRoutes(deps: AppDeps) {
   return [
@@ -84,9 +84,18 @@ export function notificationRoutes(deps: AppDeps) {
       access: ['admin'],
       tag: 'notifications',
       query: notificationDeliveryQuerySchema,
-      summary: '消息投递情况（管理员）：?status=failed 查看放弃投递的消息及最后的错误',
+      summary: '消息投递情况（管理员）：?status=failed 查看放弃投递的消息，&attempted=1 只看失败过的；含收件人（打码）、活动与中文错误说明',
       response: pageSchema(notificationDeliveryViewSchema),
       handle: async ({ query }) => listDeliveries(deps.dataSource.manager, query),
+    }),
+    route({
+      method: 'post',
+      path: '/admin/notifications/:id/retry',
+      access: ['admin'],
+      tag: 'notifications',
+      summary: '重试投递（管理员，记入审计）：失败或等待重试的消息立即再发一次；已送达或已撤回的 409',
+      response: notificationDeliveryViewSchema,
+      handle: async ({ user, params }) => retryNotification(deps.tx, requireUser(user).id, params.id!, deps.clock()),
     }),
   ];
 }

@@ -1,7 +1,9 @@
 import {
   afterFailure,
+  deliveryErrorText,
   fitKeyword,
   MAX_ATTEMPTS,
+  maskNickname,
   reminderDueAt,
   renderNotification,
   retryDelayMs,
@@ -75,5 +77,20 @@ describe('notification rules', () => {
     expect(renderNotification('event.changed', payload).body).toBe('「科普讲座」的时间有调整，现为时间：12月5日 09:00，地点：科技馆。');
     expect(renderNotification('application.rejected', payload).body).toContain('原因：人数已满');
     expect(renderNotification('something.else', {}).title).toBe('新消息');
+  });
+
+  it('tells admins in plain Chinese why a WeChat message failed, whatever the worker recorded', () => {
+    expect(deliveryErrorText(null)).toBeNull();
+    expect(deliveryErrorText('subscribe/send 47003: argument invalid! data.thing1.value')).toContain('模板字段不符合微信要求');
+    expect(deliveryErrorText('subscribe/send 40003: invalid openid')).toContain('收件人的微信身份无效');
+    expect(deliveryErrorText('subscribe/send -1: system error')).toBe('微信系统繁忙，稍后重试即可');
+    expect(deliveryErrorText('subscribe/send 99999: new')).toBe('微信返回错误码 99999，请对照微信文档查看原因');
+    expect(deliveryErrorText('stable_token: invalid appsecret')).toContain('WX_SECRET');
+    expect(deliveryErrorText('WeChat unreachable: TypeError: fetch failed')).toContain('连不上微信服务器');
+    expect(deliveryErrorText('something odd')).toBe('发送失败，原因不明，可稍后重试');
+  });
+
+  it('masks a recipient’s nickname to tell rows apart without naming them', () => {
+    expect(['张三丰', '李四', '王', '', '科普爱好者一号'].map(maskNickname)).toEqual(['张*丰', '李*', '王*', '*', '科***号']);
   });
 });

@@ -236,3 +236,42 @@ export function wechatData(kind: string, payload: Record<string, unknown>, field
 export function wechatPage(notificationId: string, eventId: string | null): string {
   return eventId ? `pages/event-detail/index?id=${eventId}&notice=${notificationId}` : `packages/inbox/pages/list/index?notice=${notificationId}`;
 }
+
+/** A recipient's nickname as the admins' delivery list shows it: enough to tell rows apart (张*明, 小*). */
+export function maskNickname(nickname: string): string {
+  const chars = [...nickname.trim()];
+  if (chars.length <= 1) return chars.length ? `${chars[0]}*` : '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars[chars.length - 1]}`;
+}
+
+/** What WeChat's error codes mean for an admin: what went wrong and what to do. */
+const wechatErrorTexts: Record<number, string> = {
+  [-1]: '微信系统繁忙，稍后重试即可',
+  40001: '微信访问令牌无效或已过期，请检查 WX_APPID 和 WX_SECRET',
+  40003: '收件人的微信身份无效（可能已注销或不是本小程序的用户）',
+  40013: 'WX_APPID 无效，请检查配置',
+  40014: '微信访问令牌无效，稍后重试即可',
+  40037: '订阅消息模板 ID 无效，请检查 WX_TEMPLATE_… 配置',
+  40125: 'WX_SECRET 无效，请检查配置',
+  41030: '消息要打开的小程序页面不存在，请确认小程序已发布当前版本',
+  42001: '微信访问令牌已过期，稍后重试即可',
+  43101: '用户的订阅次数已用完，消息只在站内送达',
+  45009: '超过了微信的调用次数限制，稍后重试',
+  47001: '发送给微信的内容格式有误',
+  47003: '模板字段不符合微信要求（字段名或长度），请检查 WX_TEMPLATE_… 的字段配置',
+};
+
+/**
+ * The worker's last error (`subscribe/send 47003: …`, `stable_token: …`,
+ * `WeChat unreachable: …`) in plain Chinese; null when there was none. The
+ * inbox copy is never affected: these are about the WeChat message only.
+ */
+export function deliveryErrorText(lastError: string | null): string | null {
+  if (!lastError) return null;
+  if (lastError.startsWith('WeChat unreachable')) return '连不上微信服务器（网络中断或超时），稍后重试即可';
+  if (lastError.startsWith('stable_token')) return '取不到微信访问令牌，请检查 WX_APPID、WX_SECRET 和 WX_API_BASE';
+  const errcode = /^subscribe\/send (-?\d+)/.exec(lastError)?.[1];
+  if (errcode === undefined) return '发送失败，原因不明，可稍后重试';
+  return wechatErrorTexts[Number(errcode)] ?? `微信返回错误码 ${errcode}，请对照微信文档查看原因`;
+}

@@ -3,7 +3,7 @@
 // the change it reports), schedules and withdraws reminders, and serves the
 // inbox. Delivery is the worker's (notifications.worker.ts).
 import { randomUUID } from 'node:crypto';
-import { IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import {
   notificationKinds,
   toCstIso,
@@ -19,9 +19,12 @@ import {
 import type { NotificationConfig } from '../../config';
 import { keysetPage } from '../../core/paging';
 import { transactional } from '../../core/transaction';
+import { conflict, notFound } from '../../core/errors';
 import { NotificationEntity, NotificationSubscriptionEntity } from '../../db/entities/notification.entity';
-import type { EventEntity } from '../../db/entities/event.entity';
-import { reminderDueAt, reminderKey, reminderKeyPrefix, renderNotification } from './notifications.rules';
+import { EventEntity } from '../../db/entities/event.entity';
+import { UserEntity } from '../../db/entities/user.entity';
+import { recordAudit } from '../audit/audit.service';
+import { deliveryErrorText, maskNickname, reminderDueAt, reminderKey, reminderKeyPrefix, renderNotification } from './notifications.rules';
 
 /** REMINDER_LEAD_H in milliseconds: what the use cases that schedule reminders are given. */
 export function reminderLeadMs(config: NotificationConfig): number {
@@ -278,33 +281,92 @@ async function openSubscriptionCounts(manager: EntityManager, userId: string): P
 
 // ---- For admins ----
 
-/** Deliveries newest first, optionally by status: `?status=failed` shows what the worker gave up on, with the last error. */
+/** A notification the worker may be asked to send again: one it gave up on, or one waiting for its next attempt. */
+function isRetryable(n: NotificationEntity): boolean {
+  return n.status === 'failed' || (n.status === 'pending' && n.attempts > 0);
+}
+
+/**
+ * Deliveries newest first, optionally by status (`?status=failed`: what the worker gave up on;
+ * `&attempted=1`: only those that failed at least once), each with its recipient's masked nickname,
+ * its event's title and the last error in plain Chinese.
+ */
 export async function listDeliveries(manager: EntityManager, query: NotificationDeliveryQuery): Promise<Page<NotificationDeliveryView>> {
   const qb = manager.getRepository(NotificationEntity).createQueryBuilder('n');
   if (query.status) qb.andWhere('n.status = :status', { status: query.status });
+  if (query.attempted) qb.andWhere('n.attempts > 0');
   const { rows, nextCursor } = await keysetPage(qb, { time: 'n.createdAt', id: 'n.id' }, (n) => n.createdAt, {
     cursor: query.cursor,
     limit: query.limit,
     direction: 'DESC',
   });
+  const userIds = [...new Set(rows.map((n) => n.userId))];
+  const eventIds = [...new Set(rows.map((n) => n.eventId).filter((id): id is string => id !== null))];
+  const [users, events] = await Promise.all([
+    userIds.length ? manager.getRepository(UserEntity).find({ where: { id: In(userIds) }, select: { id: true, nickname: true } }) : [],
+    eventIds.length ? manager.getRepository(EventEntity).find({ where: { id: In(eventIds) }, select: { id: true, title: true } }) : [],
+  ]);
+  const nicknames = new Map(users.map((u) => [u.id, u.nickname]));
+  const titles = new Map(events.map((e) => [e.id, e.title]));
+  return { items: rows.map((n) => toDeliveryView(n, nicknames.get(n.userId), n.eventId ? titles.get(n.eventId) : undefined)), nextCursor };
+}
+
+function toDeliveryView(n: NotificationEntity, nickname: string | undefined, eventTitle: string | undefined): NotificationDeliveryView {
   return {
-    items: rows.map((n) => ({
-      id: n.id,
-      userId: n.userId,
-      kind: n.kind,
-      eventId: n.eventId,
-      status: n.status,
-      channel: n.channel,
-      attempts: n.attempts,
-      lastError: n.lastError,
-      dueAt: toCstIso(n.dueAt),
-      nextAttemptAt: n.nextAttemptAt ? toCstIso(n.nextAttemptAt) : null,
-      sentAt: n.sentAt ? toCstIso(n.sentAt) : null,
-      createdAt: toCstIso(n.createdAt),
-    })),
-    nextCursor,
+    id: n.id,
+    userId: n.userId,
+    kind: n.kind,
+    eventId: n.eventId,
+    status: n.status,
+    channel: n.channel,
+    attempts: n.attempts,
+    lastError: n.lastError,
+    kindLabel: renderNotification(n.kind, n.payload).title,
+    recipient: nickname === undefined ? '（已删除的用户）' : maskNickname(nickname),
+    event: n.eventId && eventTitle !== undefined ? { id: n.eventId, title: eventTitle } : null,
+    lastErrorText: deliveryErrorText(n.lastError),
+    retryable: isRetryable(n),
+    dueAt: toCstIso(n.dueAt),
+    nextAttemptAt: n.nextAttemptAt ? toCstIso(n.nextAttemptAt) : null,
+    sentAt: n.sentAt ? toCstIso(n.sentAt) : null,
+    createdAt: toCstIso(n.createdAt),
   };
 }
+
+/**
+ * An admin asks for one more attempt at a notification the worker gave up on (or is waiting to retry):
+ * it is due again at once, its attempt count kept, so a failure this time fails it again rather than
+ * starting a new series of retries. Audited. Sent or withdrawn notifications are 409.
+ */
+export const retryNotification = transactional(
+  async (manager: EntityManager, actorId: string, notificationId: string, now: Date): Promise<NotificationDeliveryView> => {
+    const repo = manager.getRepository(NotificationEntity);
+    const n = await repo.findOneBy({ id: notificationId });
+    if (!n) throw notFound('notification');
+    if (!isRetryable(n)) throw conflict('NOTIFICATION_NOT_RETRYABLE', { status: n.status });
+    // Conditional: a worker that claimed it meanwhile (or sent it) wins, and this answers 409.
+    const result = await repo
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ status: 'pending', nextAttemptAt: null })
+      .where('id = :id AND status = :status AND attempts = :attempts AND claimToken IS NULL', { id: n.id, status: n.status, attempts: n.attempts })
+      .execute();
+    if (!result.affected) throw conflict('NOTIFICATION_NOT_RETRYABLE', { status: n.status });
+    await recordAudit(manager, {
+      actorId,
+      action: 'notification.retry',
+      target: `notification:${n.id}`,
+      details: { kind: n.kind, previousStatus: n.status, attempts: n.attempts, lastError: n.lastError },
+      at: now,
+    });
+    const fresh = await repo.findOneByOrFail({ id: n.id });
+    const [user, event] = await Promise.all([
+      manager.getRepository(UserEntity).findOneBy({ id: n.userId }),
+      n.eventId ? manager.getRepository(EventEntity).findOneBy({ id: n.eventId }) : null,
+    ]);
+    return toDeliveryView(fresh, user?.nickname, event?.title);
+  },
+);
 
 /** Reserves one of the user's open subscriptions of a kind for a notification; null when none is left. */
 export async function reserveSubscription(manager: EntityManager, userId: string, kind: string, notificationId: string, now: Date): Promise<string | null> {

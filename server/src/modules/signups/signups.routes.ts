@@ -17,6 +17,10 @@ import {
   signupListQuerySchema,
   signupResultViewSchema,
   signupViewSchema,
+  ticketShareViewSchema,
+  ticketViewSchema,
+  type UpdateSignup,
+  updateSignupSchema,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { decodeCursor } from '../../core/paging';
@@ -33,7 +37,9 @@ import {
   listEventSignups,
   listMySignups,
   signUpForEvent,
+  updateSignupAttendee,
 } from './signups.service';
+import { shareSignup, viewTicket } from './tickets.service';
 
 const mySignupsQuerySchema = pageQuerySchema.extend({ when: z.enum(['upcoming', 'past']).optional() });
 type MySignupsQuery = z.infer<typeof mySignupsQuerySchema>;
@@ -77,6 +83,16 @@ export function signupRoutes(deps: AppDeps) {
       response: signupViewSchema,
       handle: async ({ user, params }) => cancelSignupById(deps.tx, requireUser(user), params.id!, deps.clock(), reminderLeadMs(deps.config.notifications)),
     }),
+    route<UpdateSignup>({
+      method: 'patch',
+      path: '/me/signups/:id',
+      access: 'user',
+      tag: 'signups',
+      body: updateSignupSchema,
+      summary: '修改参加者的姓名或手机号（如代家人的报名；已签到或活动结束后不能修改）',
+      response: signupViewSchema,
+      handle: async ({ user, params, body }) => updateSignupAttendee(deps.tx, requireUser(user), params.id!, body, deps.clock()),
+    }),
     route<undefined, MySignupsQuery>({
       method: 'get',
       path: '/me/signups',
@@ -101,6 +117,24 @@ export function signupRoutes(deps: AppDeps) {
       summary: '签到二维码内容（Ed25519 签名、会过期）与 6 位签到数字码',
       response: checkinCodeViewSchema,
       handle: async ({ user, params }) => issueCheckinCode(deps.tx, requireUser(user), params.id!, deps.clock()),
+    }),
+    route({
+      method: 'post',
+      path: '/me/signups/:id/share',
+      access: 'user',
+      tag: 'signups',
+      summary: '转发给家人：报名的签到码页链接令牌（同一报名始终相同；取消报名后失效，活动结束后过期）',
+      response: ticketShareViewSchema,
+      handle: async ({ user, params }) => shareSignup(deps.tx, requireUser(user), params.id!, deps.clock()),
+    }),
+    route({
+      method: 'get',
+      path: '/tickets/:token',
+      access: 'public',
+      tag: 'signups',
+      summary: '转发的签到码页（无需登录）：参加者姓名（打码）、活动时间地点、签到二维码与 6 位数字码；链接无效或已失效时 404',
+      response: ticketViewSchema,
+      handle: async ({ params }) => viewTicket(deps.tx, params.token!, deps.clock()),
     }),
     route({
       method: 'get',

@@ -21,6 +21,7 @@ import {
   type Page,
   type SignupResultView,
   type SignupView,
+  type UpdateSignup,
 } from '@kepu/shared';
 import { findForUpdate, transactional } from '../../core/transaction';
 import { encodeCursor } from '../../core/paging';
@@ -206,6 +207,42 @@ export const cancelSignupById = transactional(
 );
 
 /**
+ * v1.1: the booker corrects whom a booking is for (name, phone), with the waiting rest of a split party.
+ * A family member's renamed booking takes the new name's attendee key; a booking of that name already
+ * there (even cancelled) is 409. Not once checked in, nor after the event ended.
+ */
+export const updateSignupAttendee = transactional(
+  async (manager: EntityManager, user: AuthUser, signupId: string, input: UpdateSignup, now: Date): Promise<SignupView> => {
+    const found = await manager.getRepository(SignupEntity).findOneBy({ id: signupId });
+    if (!found || found.userId !== user.id || found.status === 'cancelled') throw notFound('signup');
+    const event = await findForUpdate(manager, EventEntity, found.eventId);
+    if (!event) throw notFound('event');
+    if (event.endsAt.getTime() <= now.getTime()) throw conflict('EVENT_STATE_CONFLICT', undefined, '活动已结束，不能再修改参加者');
+    const signups = manager.getRepository(SignupEntity);
+    const signup = await signups.findOneByOrFail({ id: signupId });
+    if (signup.status === 'cancelled') throw notFound('signup');
+    if (signup.checkedInAt) throw conflict('ALREADY_CHECKED_IN', undefined, '已签到的报名不能修改');
+    const baseKey = signup.attendeeKey.endsWith('+') ? signup.attendeeKey.slice(0, -1) : signup.attendeeKey;
+    const partner = await signups.findOneBy({
+      eventId: signup.eventId,
+      userId: user.id,
+      attendeeKey: signup.attendeeKey.endsWith('+') ? baseKey : remainderKey(baseKey),
+    });
+    const name = input.name ?? signup.name;
+    const newKey = attendeeKey({ name, forOther: signup.forOther });
+    if (newKey !== baseKey) {
+      const taken = await signups.findBy({ eventId: signup.eventId, userId: user.id, attendeeKey: In([newKey, remainderKey(newKey)]) });
+      if (taken.length) throw conflict('CONFLICT', { attendee: name }, `已有“${name}”的报名记录，请直接在“我的”中查看或取消`);
+    }
+    for (const row of [signup, ...(partner && partner.status !== 'cancelled' ? [partner] : [])]) {
+      const key = row.attendeeKey.endsWith('+') ? remainderKey(newKey) : newKey;
+      await signups.update({ id: row.id }, { name, phone: input.phone ?? row.phone, attendeeKey: key, updatedAt: now });
+    }
+    return toResult(manager, await signups.findOneByOrFail({ id: signup.id }));
+  },
+);
+
+/**
  * Cancels all of a user's sign-ups for an event (theirs and their family's)
  * under the event's lock and gives freed seats to the waitlist. Whoever calls
  * it has decided that it may: the erasure of the user's account.
@@ -231,6 +268,8 @@ async function cancelSignups(manager: EntityManager, event: EventEntity, rows: S
     signup.status = 'cancelled';
     signup.cancelledAt = now;
     signup.updatedAt = now;
+    // A forwarded check-in code link dies with the booking (and stays dead if the same attendee books again).
+    signup.shareToken = null;
     await signups.save(signup);
     await noticeSeatReleased(manager, signup.id);
   }
@@ -295,7 +334,7 @@ export async function listMySignups(
 }
 
 /** Gives the event's confirmed sign-ups without one a short code. Call with the event row locked. */
-async function assignShortCodes(manager: EntityManager, eventId: string, needing: SignupEntity[]): Promise<void> {
+export async function assignShortCodes(manager: EntityManager, eventId: string, needing: SignupEntity[]): Promise<void> {
   if (needing.length === 0) return;
   const signups = manager.getRepository(SignupEntity);
   const used = await signups.find({ where: { eventId }, select: { shortCode: true } });

@@ -115,7 +115,7 @@ export const eraseUser = transactional(async (manager: EntityManager, userId: st
   // One call per event: it cancels the user's own sign-up and those of the family members they booked.
   for (const eventId of new Set(upcoming.map((s) => s.eventId))) await cancelSignupOf(manager, userId, eventId, now, reminderLeadMs);
   await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
-  await manager.getRepository(SignupEntity).update({ userId }, { name: ERASED_NAME, phone: '' });
+  await manager.getRepository(SignupEntity).update({ userId }, { name: ERASED_NAME, phone: '', shareToken: null });
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
   await manager.getRepository(MembershipEntity).delete({ userId });
   const { hadProfile } = await eraseVolunteer(manager, userId, now);

@@ -123,8 +123,8 @@ export default function OrganizerEventsPage() {
             {event.planTaskChanged ? <Text className="tag tag--warn">关联的计划任务有变动</Text> : null}
             <Text className="org-line">{formatRange(event.startsAt, event.endsAt)}</Text>
             <Text className="org-line muted">
-              {event.venue?.name} · 报名 {event.confirmedCount}/{event.capacity}
-              {event.waitlistCount ? `，候补 ${event.waitlistCount}` : ''}
+              {/* People against seats, and the waitlist in sign-ups: the same words as the detail and the lists. */}
+              {event.venue?.name} · 已报名 {event.confirmedCount}/{event.capacity} 人{event.waitlistCount ? `，候补 ${event.waitlistCount} 份报名` : ''}
             </Text>
             {event.status === 'rejected' && event.reviewReason ? <Text className="org-line field__error">驳回原因：{event.reviewReason}</Text> : null}
             <View className="row org-actions">
