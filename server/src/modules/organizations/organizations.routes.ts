@@ -5,7 +5,7 @@ import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
 import { addMember, createOrganization, listMembers, listOrganizations, removeMember, setTrusted } from './organizations.service';
 
-const listQuerySchema = z.object({ city: z.string().trim().max(20).optional() });
+const listQuerySchema = z.object({ city: z.string().trim().max(20).optional(), q: z.string().trim().min(1).max(40).optional() });
 const createOrganizationSchema = z.object({
   name: z.string().trim().min(2, { error: '单位名称至少2个字' }).max(80),
   city: z.string().trim().min(2).max(20),
@@ -24,7 +24,7 @@ export function organizationRoutes(deps: AppDeps) {
       query: listQuerySchema,
       summary: '主办单位（来自责任单位与管理员添加）',
       response: pageSchema(organizationViewSchema),
-      handle: async ({ query }) => ({ items: await listOrganizations(deps.dataSource.manager, query.city), nextCursor: null }),
+      handle: async ({ query }) => ({ items: await listOrganizations(deps.dataSource.manager, query), nextCursor: null }),
     }),
     route<z.infer<typeof createOrganizationSchema>>({
       method: 'post',

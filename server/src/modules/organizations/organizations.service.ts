@@ -6,6 +6,7 @@ import type { MemberView, MembershipView, OrganizationView } from '@kepu/shared'
 import { notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
+import { escapeLike } from '../../core/like';
 import { recordAudit } from '../audit/audit.service';
 import { UserEntity } from '../../db/entities/user.entity';
 import { MembershipEntity, OrganizationEntity } from '../../db/entities/organization.entity';
@@ -18,8 +19,12 @@ function audit(manager: EntityManager, actor: AuthUser, action: string, organiza
   return recordAudit(manager, { actorId: actor.id, action, target: `organization:${organizationId}`, details, at: now });
 }
 
-export async function listOrganizations(manager: EntityManager, city: string | undefined): Promise<OrganizationView[]> {
-  const rows = await manager.getRepository(OrganizationEntity).find({ where: city ? { city } : {}, order: { city: 'ASC', name: 'ASC' } });
+/** By city and a piece of the name (q). */
+export async function listOrganizations(manager: EntityManager, filter: { city?: string; q?: string }): Promise<OrganizationView[]> {
+  const qb = manager.getRepository(OrganizationEntity).createQueryBuilder('o');
+  if (filter.city) qb.andWhere('o.city = :city', { city: filter.city });
+  if (filter.q) qb.andWhere("o.name LIKE :q ESCAPE '!'", { q: `%${escapeLike(filter.q)}%` });
+  const rows = await qb.orderBy('o.city', 'ASC').addOrderBy('o.name', 'ASC').getMany();
   return rows.map(toOrganizationView);
 }
 
