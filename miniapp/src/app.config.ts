@@ -22,7 +22,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/admin',
-      pages: ['pages/import/index', 'pages/campaigns/index'],
+      pages: ['pages/import/index', 'pages/campaigns/index', 'pages/organizations/index', 'pages/organization/index', 'pages/users/index', 'pages/audit/index'],
     },
     {
       root: 'packages/inbox',

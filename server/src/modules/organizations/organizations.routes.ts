@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { memberRemovedViewSchema, memberViewSchema, membershipViewSchema, organizationViewSchema, pageSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
-import { addMember, createOrganization, listMembers, listOrganizations, removeMember, setTrusted } from './organizations.service';
+import { addMember, createOrganization, getOrganization, listMembers, listOrganizations, removeMember, setTrusted } from './organizations.service';
 
 const listQuerySchema = z.object({ city: z.string().trim().max(20).optional(), q: z.string().trim().min(1).max(40).optional() });
 const createOrganizationSchema = z.object({
@@ -25,6 +25,15 @@ export function organizationRoutes(deps: AppDeps) {
       summary: '主办单位（来自责任单位与管理员添加）',
       response: pageSchema(organizationViewSchema),
       handle: async ({ query }) => ({ items: await listOrganizations(deps.dataSource.manager, query), nextCursor: null }),
+    }),
+    route({
+      method: 'get',
+      path: '/organizations/:id',
+      access: 'public',
+      tag: 'organizations',
+      summary: '一个主办单位',
+      response: organizationViewSchema,
+      handle: async ({ params }) => getOrganization(deps.dataSource.manager, params.id!),
     }),
     route<z.infer<typeof createOrganizationSchema>>({
       method: 'post',

@@ -28,6 +28,12 @@ export async function listOrganizations(manager: EntityManager, filter: { city?:
   return rows.map(toOrganizationView);
 }
 
+export async function getOrganization(manager: EntityManager, id: string): Promise<OrganizationView> {
+  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id });
+  if (!organization) throw notFound('organization');
+  return toOrganizationView(organization);
+}
+
 /** Adds a custom organization (a school, a volunteer team); the same name in the same city is the existing one. */
 export const createOrganization = transactional(
   async (
