@@ -46,6 +46,10 @@ export async function listOrganizations(filter: { city?: string; q?: string }): 
   return (await request<Page<OrganizationView>>('/organizations', { query: filter, quiet: true })).items;
 }
 
+export function getOrganization(id: string): Promise<OrganizationView> {
+  return request<OrganizationView>(`/organizations/${encodeURIComponent(id)}`, { quiet: true });
+}
+
 /** quiet: the form shows the failure beside its fields. */
 export function createOrganization(input: { name: string; city: string }): Promise<OrganizationView> {
   return request<OrganizationView>('/organizations', { method: 'POST', data: input, quiet: true });

@@ -7,7 +7,7 @@ import { issueSessionToken } from '../../core/tokens';
 import { notFound } from '../../core/errors';
 import { route } from '../../core/route';
 import { findOrCreateUser, getUserView } from '../users/users.service';
-import { redeemLoginCode } from './login-codes.service';
+import { redeemLoginCode } from '../users/login-codes.service';
 
 export function authRoutes(deps: AppDeps) {
   async function signIn(openid: string, nickname?: string) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loginCodeViewSchema, pageSchema, userRolesViewSchema, userSummarySchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { reply, requireUser, route } from '../../core/route';
-import { issueLoginCode } from '../auth/login-codes.service';
+import { issueLoginCode } from './login-codes.service';
 import { searchUsers, setRoles } from './users.service';
 
 const userSearchSchema = z.object({
