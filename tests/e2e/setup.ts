@@ -7,17 +7,21 @@ import { startServer, type KepuServer } from './server';
 
 export interface E2e {
   url: string;
+  /** The server's database (sqlite:PATH), for the operator's CLI. */
+  dbUrl: string;
   api: Api;
   /** A fresh profile on the app's home page; screenshots go to artifacts/<flow>/. */
   open(flow: string): Promise<AppTab>;
 }
 
-export function useE2e(): E2e {
+/** `env` is the server's environment on top of the defaults (dev login, no rate limits). */
+export function useE2e(env: Record<string, string> = {}): E2e {
   let server: KepuServer | undefined;
   let browser: Browser | undefined;
   const tabs: AppTab[] = [];
   const e2e: E2e = {
     url: '',
+    dbUrl: '',
     api: apiFor(''),
     async open(flow) {
       if (!browser || !server) throw new Error('useE2e: the server or browser did not start');
@@ -29,12 +33,13 @@ export function useE2e(): E2e {
 
   beforeAll(async () => {
     // Started side by side; whichever did start is stopped in afterAll even if the other failed.
-    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startServer(env), launchBrowser()]);
     if (started.status === 'fulfilled') server = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;
     if (launched.status === 'rejected') throw launched.reason;
     e2e.url = started.value.url;
+    e2e.dbUrl = started.value.dbUrl;
     e2e.api = apiFor(started.value.url);
   });
   afterEach(async () => {

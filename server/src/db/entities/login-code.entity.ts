@@ -16,8 +16,9 @@ export class LoginCodeEntity {
   @Column({ type: 'varchar', length: 64 })
   codeHash: string;
 
-  @Column({ type: 'varchar', length: 36 })
-  issuedBy: string;
+  /** The admin who issued it; null when the operator did, from the command line. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  issuedBy: string | null;
 
   @Column({ type: 'datetime' })
   createdAt: Date;

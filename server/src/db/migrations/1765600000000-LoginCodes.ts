@@ -11,7 +11,7 @@ export class LoginCodes1765600000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'login_codes',
-        columns: [c.id(), c.ref('userId'), c.str('codeHash', 64), c.ref('issuedBy'), c.time('createdAt'), c.time('expiresAt'), c.time('usedAt', true)],
+        columns: [c.id(), c.ref('userId'), c.str('codeHash', 64), c.ref('issuedBy', true), c.time('createdAt'), c.time('expiresAt'), c.time('usedAt', true)],
         indices: [
           new TableIndex({ name: 'ux_login_codes_hash', columnNames: ['codeHash'], isUnique: true }),
           new TableIndex({ name: 'ix_login_codes_user', columnNames: ['userId'] }),

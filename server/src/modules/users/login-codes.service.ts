@@ -10,6 +10,7 @@ import { transactional } from '../../core/transaction';
 import { LoginCodeEntity } from '../../db/entities/login-code.entity';
 import { UserEntity } from '../../db/entities/user.entity';
 import { recordAudit } from '../audit/audit.service';
+import { findOrCreateUser } from './users.service';
 
 /** Long enough to read the code out over the phone and type it; short enough that a leaked one soon dies. */
 export const LOGIN_CODE_TTL_MS = 15 * 60 * 1000;
@@ -38,15 +39,29 @@ export const issueLoginCode = transactional(
   async (manager: EntityManager, actor: AuthUser, userId: string, secret: string, now: Date): Promise<LoginCodeView> => {
     const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user || user.erasedAt) throw notFound('user');
-    const codes = manager.getRepository(LoginCodeEntity);
-    await codes.delete({ userId: user.id, usedAt: IsNull() });
-    const code = newLoginCode();
-    const expiresAt = new Date(now.getTime() + LOGIN_CODE_TTL_MS);
-    await codes.insert({ id: randomUUID(), userId: user.id, codeHash: hashLoginCode(code, secret), issuedBy: actor.id, createdAt: now, expiresAt, usedAt: null });
-    await recordAudit(manager, { actorId: actor.id, action: 'user.login_code', target: `user:${user.id}`, details: { expiresAt: toCstIso(expiresAt) }, at: now });
-    return { code: grouped(code), userId: user.id, nickname: user.nickname, expiresAt: toCstIso(expiresAt) };
+    return issueFor(manager, user, actor.id, secret, now);
   },
 );
+
+/**
+ * The operator's code (`npm run admin -- login-code OPENID`): how the first admin gets into H5.
+ * The account is made if the person never signed in, like grant-admin does.
+ */
+export const issueLoginCodeByOpenid = transactional(async (manager: EntityManager, openid: string, secret: string, now: Date): Promise<LoginCodeView> => {
+  const user = await findOrCreateUser.within(manager, openid, undefined, now);
+  return issueFor(manager, user, null, secret, now);
+});
+
+async function issueFor(manager: EntityManager, user: UserEntity, issuedBy: string | null, secret: string, now: Date): Promise<LoginCodeView> {
+  const codes = manager.getRepository(LoginCodeEntity);
+  await codes.delete({ userId: user.id, usedAt: IsNull() });
+  const code = newLoginCode();
+  const expiresAt = new Date(now.getTime() + LOGIN_CODE_TTL_MS);
+  await codes.insert({ id: randomUUID(), userId: user.id, codeHash: hashLoginCode(code, secret), issuedBy, createdAt: now, expiresAt, usedAt: null });
+  const details = { expiresAt: toCstIso(expiresAt), ...(issuedBy ? {} : { via: 'cli' }) };
+  await recordAudit(manager, { actorId: issuedBy, action: 'user.login_code', target: `user:${user.id}`, details, at: now });
+  return { code: grouped(code), userId: user.id, nickname: user.nickname, expiresAt: toCstIso(expiresAt) };
+}
 
 /**
  * Redeems a code (normalised: ten characters, upper case) and answers whose it is. The claim is
@@ -58,13 +73,7 @@ export const redeemLoginCode = transactional(async (manager: EntityManager, code
   if (!row) throw invalid('unknown');
   if (row.usedAt) throw invalid('used');
   if (row.expiresAt.getTime() <= now.getTime()) throw invalid('expired');
-  const claimed = await codes
-    .createQueryBuilder()
-    .update()
-    .set({ usedAt: now })
-    .where('id = :id', { id: row.id })
-    .andWhere('usedAt IS NULL')
-    .execute();
+  const claimed = await codes.createQueryBuilder().update().set({ usedAt: now }).where('id = :id', { id: row.id }).andWhere('usedAt IS NULL').execute();
   if (claimed.affected !== 1) throw invalid('used');
   const user = await manager.getRepository(UserEntity).findOneBy({ id: row.userId });
   // Erased since the code was issued: the account is gone, and so is the way into it.
