@@ -3,7 +3,7 @@
 // targets and filters, and one-time login codes for H5 sign-in without WeChat.
 import { LoginCodeEntity } from '../../server/src/db/entities/login-code.entity';
 import { AuditEntryEntity } from '../../server/src/db/entities/audit-entry.entity';
-import { API, START, badFields, expectError, expectStatus, publishActivity, useTestApp } from './fixtures';
+import { API, START, badFields, createDraft, expectError, expectStatus, publishActivity, useTestApp } from './fixtures';
 import { engines } from './harness';
 
 describe.each(engines)('admin console on %s', (engine) => {
@@ -108,7 +108,9 @@ describe.each(engines)('admin console on %s', (engine) => {
       app.server.clock.set(START);
       const day = await app.api.get(`${API}/audit?action=event&from=2026-11-20&to=2026-11-20`, await admin());
       expectStatus(day, 200);
-      expect(day.body.items).toContainEqual(expect.objectContaining({ action: 'event.approve', target: `event:${event.id}`, targetLabel: '审计日志里的观星夜' }));
+      expect(day.body.items).toContainEqual(
+        expect.objectContaining({ action: 'event.approve', target: `event:${event.id}`, targetLabel: '审计日志里的观星夜' }),
+      );
       for (const item of day.body.items) expect(item.at.slice(0, 10)).toBe('2026-11-20');
       expect((await app.api.get(`${API}/audit?action=event&from=2026-11-21`, await admin())).body.items.map((e: { target: string }) => e.target)).not.toContain(
         `event:${event.id}`,
@@ -137,7 +139,11 @@ describe.each(engines)('admin console on %s', (engine) => {
       const organizer = await app.user('demo-organizer');
       const issued = await app.api.post(`${API}/users/${organizer.id}/login-codes`, undefined, await admin());
       expectStatus(issued, 201);
-      expect(issued.body).toMatchObject({ userId: organizer.id, code: expect.stringMatching(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/), expiresAt: '2026-11-25T10:15:00+08:00' });
+      expect(issued.body).toMatchObject({
+        userId: organizer.id,
+        code: expect.stringMatching(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/),
+        expiresAt: '2026-11-25T10:15:00+08:00',
+      });
       const code: string = issued.body.code;
 
       const stored = await app.rows(LoginCodeEntity, { userId: organizer.id });
@@ -159,7 +165,9 @@ describe.each(engines)('admin console on %s', (engine) => {
       expect(audit.map((a) => a.action).sort()).toEqual(expect.arrayContaining(['user.login_code', 'user.login_code_used']));
       expect(JSON.stringify(audit)).not.toContain(code.replace('-', ''));
       const log = await app.api.get(`${API}/audit?action=user.login_code`, await admin());
-      expect(log.body.items[0]).toMatchObject({ targetLabel: organizer.nickname ?? expect.any(String) });
+      const { nickname } = (await app.api.get(`${API}/me`, await app.token('demo-organizer'))).body;
+      expect(log.body.items[0]).toMatchObject({ targetLabel: nickname, actor: { nickname: expect.any(String) } });
+      expect(nickname).toMatch(/\S/);
     });
 
     it('when the code has expired, is wrong or malformed, sign-in is refused with 400 and no session', async () => {
@@ -200,7 +208,8 @@ describe('login codes under rate limits', () => {
     const organizer = await app.user('demo-organizer');
     const issued = await app.api.post(`${API}/users/${organizer.id}/login-codes`, undefined, await app.token('demo-admin'));
     expectStatus(issued, 201);
-    for (let i = 0; i < 10; i++) expectError(await app.api.post(`${API}/auth/code-login`, { code: `ZZZZZ-ZZZ${String(i).padStart(2, '0')}` }), 400, 'LOGIN_CODE_INVALID');
+    for (let i = 0; i < 10; i++)
+      expectError(await app.api.post(`${API}/auth/code-login`, { code: `ZZZZZ-ZZZ${String(i).padStart(2, '0')}` }), 400, 'LOGIN_CODE_INVALID');
     const limited = await app.api.post(`${API}/auth/code-login`, { code: issued.body.code });
     expectError(limited, 429, 'RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -214,5 +223,36 @@ describe('sign-in options in WeChat mode', () => {
     expect((await app.api.get(`${API}/auth/options`)).body).toEqual({ devLogin: false, loginCode: true });
     expectError(await app.api.post(`${API}/auth/dev-login`, { openid: 'demo-admin' }), 404, 'NOT_FOUND');
     expectError(await app.api.post(`${API}/auth/code-login`, { code: 'ABCDE-FGHJK' }), 400, 'LOGIN_CODE_INVALID');
+  });
+});
+
+describe.each(engines)('review context on %s', (engine) => {
+  const app = useTestApp(engine, { seed: true });
+
+  it('when a reviewer weighs an event, the organization’s history says how its events fared, with the latest rejection reasons', async () => {
+    const orgId = (await app.user('demo-organizer')).organizations[0]!.id;
+    const before = await app.api.get(`${API}/organizations/${orgId}/history`, await app.token('demo-reviewer'));
+    expectStatus(before, 200);
+    await publishActivity(app, { title: '历史里通过的活动' });
+    const rejected = await createDraft(app, { title: '历史里驳回的活动' });
+    expectStatus(await app.api.post(`${API}/events/${rejected.id}/submit`, undefined, await app.token('demo-organizer')), 200);
+    expectStatus(
+      await app.api.post(`${API}/events/${rejected.id}/review`, { decision: 'reject', reason: '场地信息不完整' }, await app.token('demo-reviewer')),
+      200,
+    );
+    const pending = await createDraft(app, { title: '历史里待审的活动' });
+    expectStatus(await app.api.post(`${API}/events/${pending.id}/submit`, undefined, await app.token('demo-organizer')), 200);
+
+    const after = await app.api.get(`${API}/organizations/${orgId}/history`, await app.token('demo-reviewer'));
+    expectStatus(after, 200);
+    expect(after.body).toMatchObject({
+      organizationId: orgId,
+      published: before.body.published + 1,
+      rejected: before.body.rejected + 1,
+      pending: before.body.pending + 1,
+    });
+    expect(after.body.recentRejections[0]).toEqual({ eventId: rejected.id, title: '历史里驳回的活动', reason: '场地信息不完整' });
+    expectError(await app.api.get(`${API}/organizations/${orgId}/history`, await app.token('demo-organizer')), 403, 'FORBIDDEN');
+    expectError(await app.api.get(`${API}/organizations/no-such-org/history`, await app.token('demo-reviewer')), 404, 'NOT_FOUND');
   });
 });

@@ -4,7 +4,6 @@
 // issues them a code, and a new browser profile signs in with that code, once.
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -84,7 +83,11 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, on H5 with AUTH_MODE=wecha
     const found: Record<string, string[]> = {};
     // The organizer has opened the mini-program once (WeChat login), so the account exists.
     const organizer = mode === 'normal' ? 'zhou' : 'wu';
-    const wx = await fetch(`${e2e.url}/api/v1/auth/wx-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `code-${organizer}` }) });
+    const wx = await fetch(`${e2e.url}/api/v1/auth/wx-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: `code-${organizer}` }),
+    });
     expect(wx.status).toBe(200);
     const organizerNickname = ((await wx.json()) as { user: { nickname: string } }).user.nickname;
 

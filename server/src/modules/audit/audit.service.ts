@@ -109,7 +109,14 @@ function splitTarget(target: string): { kind: string; id: string } {
 
 /** What each target of the page is called now, read in one query per kind (users, events, organizations, plans, applications). */
 async function labelTargets(manager: EntityManager, page: AuditEntryEntity[]) {
-  const ids = (kind: string) => [...new Set(page.map((r) => splitTarget(r.target)).filter((t) => t.kind === kind).map((t) => t.id))];
+  const ids = (kind: string) => [
+    ...new Set(
+      page
+        .map((r) => splitTarget(r.target))
+        .filter((t) => t.kind === kind)
+        .map((t) => t.id),
+    ),
+  ];
   const applicationIds = ids('application');
   const applications = applicationIds.length ? await manager.getRepository(ShiftApplicationEntity).findBy({ id: In(applicationIds) }) : [];
   const eventIds = [...new Set([...ids('event'), ...applications.map((a) => a.eventId)])];
@@ -124,16 +131,18 @@ async function labelTargets(manager: EntityManager, page: AuditEntryEntity[]) {
   const [users, events, organizations, plans] = await Promise.all([
     userIds.length ? manager.getRepository(UserEntity).find({ where: { id: In(userIds) }, select: { id: true, nickname: true } }) : [],
     eventIds.length ? manager.getRepository(EventEntity).find({ where: { id: In(eventIds) }, select: { id: true, title: true } }) : [],
-    ids('organization').length ? manager.getRepository(OrganizationEntity).find({ where: { id: In(ids('organization')) }, select: { id: true, name: true } }) : [],
-    ids('plan').length ? manager.getRepository(PlanEntity).find({ where: { id: In(ids('plan')) }, select: { id: true, title: true, city: true, year: true } }) : [],
+    ids('organization').length
+      ? manager.getRepository(OrganizationEntity).find({ where: { id: In(ids('organization')) }, select: { id: true, name: true } })
+      : [],
+    ids('plan').length
+      ? manager.getRepository(PlanEntity).find({ where: { id: In(ids('plan')) }, select: { id: true, title: true, city: true, year: true } })
+      : [],
   ]);
   const user = new Map(users.map((u) => [u.id, u.nickname]));
   const event = new Map(events.map((e) => [e.id, e.title]));
   const organization = new Map(organizations.map((o) => [o.id, o.name]));
   const plan = new Map(plans.map((p) => [p.id, p.title || `${p.city}${p.year}年工作要点`]));
-  const application = new Map(
-    applications.map((a) => [a.id, [user.get(a.userId), event.get(a.eventId)].filter(Boolean).join(' · ') || null] as const),
-  );
+  const application = new Map(applications.map((a) => [a.id, [user.get(a.userId), event.get(a.eventId)].filter(Boolean).join(' · ') || null] as const));
   const of = (target: string): string | null => {
     const { kind, id } = splitTarget(target);
     switch (kind) {

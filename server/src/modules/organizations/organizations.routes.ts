@@ -1,9 +1,25 @@
 // HTTP routes of organizations and their organizer members. Each handler calls one use case.
 import { z } from 'zod';
-import { memberRemovedViewSchema, memberViewSchema, membershipViewSchema, organizationViewSchema, pageSchema } from '@kepu/shared';
+import {
+  organizationHistoryViewSchema,
+  memberRemovedViewSchema,
+  memberViewSchema,
+  membershipViewSchema,
+  organizationViewSchema,
+  pageSchema,
+} from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
-import { addMember, createOrganization, getOrganization, listMembers, listOrganizations, removeMember, setTrusted } from './organizations.service';
+import {
+  addMember,
+  createOrganization,
+  getOrganization,
+  getOrganizationHistory,
+  listMembers,
+  listOrganizations,
+  removeMember,
+  setTrusted,
+} from './organizations.service';
 
 const listQuerySchema = z.object({ city: z.string().trim().max(20).optional(), q: z.string().trim().min(1).max(40).optional() });
 const createOrganizationSchema = z.object({
@@ -34,6 +50,15 @@ export function organizationRoutes(deps: AppDeps) {
       summary: '一个主办单位',
       response: organizationViewSchema,
       handle: async ({ params }) => getOrganization(deps.dataSource.manager, params.id!),
+    }),
+    route({
+      method: 'get',
+      path: '/organizations/:id/history',
+      access: ['reviewer', 'admin'],
+      tag: 'organizations',
+      summary: '单位以往活动的审核情况（审核员参考）',
+      response: organizationHistoryViewSchema,
+      handle: async ({ params }) => getOrganizationHistory(deps.dataSource.manager, params.id!),
     }),
     route<z.infer<typeof createOrganizationSchema>>({
       method: 'post',

@@ -187,7 +187,12 @@ export const setRoles = transactional(
  * runs one write transaction at a time).
  */
 async function assertNotLastAdmin(manager: EntityManager, leavingId: string): Promise<void> {
-  const query = manager.getRepository(UserEntity).createQueryBuilder('u').select('u.id', 'id').where('u.isAdmin = :yes', { yes: true }).andWhere('u.erasedAt IS NULL');
+  const query = manager
+    .getRepository(UserEntity)
+    .createQueryBuilder('u')
+    .select('u.id', 'id')
+    .where('u.isAdmin = :yes', { yes: true })
+    .andWhere('u.erasedAt IS NULL');
   if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
   const admins = await query.getRawMany<{ id: string }>();
   if (!admins.some((a) => a.id !== leavingId)) throw conflict('LAST_ADMIN', { userId: leavingId });

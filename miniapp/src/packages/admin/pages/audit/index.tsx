@@ -4,7 +4,8 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
-import { auditActionLabels, type AuditEntryView } from '@kepu/shared';
+import type { AuditEntryView } from '@kepu/shared';
+import { auditActionLabels } from '@kepu/shared/audit-actions';
 import { renderAccessGate } from '@/components/AccessGate';
 import ListFooter from '@/components/ListFooter';
 import PageShell from '@/components/PageShell';
@@ -30,7 +31,14 @@ const groups: { code: string; label: string }[] = [
   { code: 'plan', label: '工作要点' },
 ];
 
-const targetKinds: Record<string, string> = { event: '活动', user: '用户', organization: '单位', plan: '工作要点', application: '志愿者申请', campaign: '主题活动' };
+const targetKinds: Record<string, string> = {
+  event: '活动',
+  user: '用户',
+  organization: '单位',
+  plan: '工作要点',
+  application: '志愿者申请',
+  campaign: '主题活动',
+};
 const roleWords: Record<string, string> = { reviewer: '审核员', admin: '管理员' };
 
 /** The target in words: its kind and its name, or that it no longer exists. */
@@ -128,7 +136,11 @@ export default function AuditPage() {
         <Text className="block muted">操作类型</Text>
         <View className="row">
           {groups.map((g) => (
-            <View key={g.code || 'all'} className={`chip ${g.code === group ? 'chip--on' : ''}`} {...asButton(() => setGroup(g.code), { pressed: g.code === group })}>
+            <View
+              key={g.code || 'all'}
+              className={`chip ${g.code === group ? 'chip--on' : ''}`}
+              {...asButton(() => setGroup(g.code), { pressed: g.code === group })}
+            >
               {g.label}
             </View>
           ))}

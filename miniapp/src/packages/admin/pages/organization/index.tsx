@@ -79,9 +79,7 @@ function AddMember({ memberIds, onAdd }: { memberIds: Set<string>; onAdd: (user:
           <View key={found.id} className="admin-list-row">
             <View className="admin-list-row__main">
               <Text className="title">{found.nickname}</Text>
-              <Text className="block muted">
-                {[extra.length ? extra.join('、') : '居民', ...found.organizations.map((o) => o.name)].join(' · ')}
-              </Text>
+              <Text className="block muted">{[extra.length ? extra.join('、') : '居民', ...found.organizations.map((o) => o.name)].join(' · ')}</Text>
             </View>
             <Button className="btn" disabled={already || Boolean(busy)} loading={busy === found.id} onClick={() => void add(found)}>
               {already ? '已是成员' : `添加${found.nickname}`}

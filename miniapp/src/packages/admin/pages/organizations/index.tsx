@@ -50,7 +50,14 @@ function CreateForm({ city, onCreated }: { city: string; onCreated: (organizatio
       <Text className="block muted">如学校、科普基地、志愿服务队。同一城市同名的单位不会重复添加。</Text>
       <View className="field">
         <Text className="field__label">单位名称</Text>
-        <Input className="input" value={name} maxlength={80} placeholder="如 唐山市第一中学" {...labelled('单位名称')} onInput={(e) => setName(e.detail.value)} />
+        <Input
+          className="input"
+          value={name}
+          maxlength={80}
+          placeholder="如 唐山市第一中学"
+          {...labelled('单位名称')}
+          onInput={(e) => setName(e.detail.value)}
+        />
         {errors.name ? <Text className="field__error">{errors.name}</Text> : null}
       </View>
       <View className="field">
@@ -74,7 +81,12 @@ export default function OrganizationsPage() {
   const [city, setCity] = useState('');
   const [adding, setAdding] = useState(false);
   const cities = useRequest(user && allowed ? () => listCities() : null, [user?.id, allowed]);
-  const organizations = useRequest(user && allowed ? () => listOrganizations({ city: city || undefined, q: q || undefined }) : null, [user?.id, allowed, city, q]);
+  const organizations = useRequest(user && allowed ? () => listOrganizations({ city: city || undefined, q: q || undefined }) : null, [
+    user?.id,
+    allowed,
+    city,
+    q,
+  ]);
   // Trust may change on the organization's page: show it on return.
   useOnReturn(() => void organizations.reload());
 
