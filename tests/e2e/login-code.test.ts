@@ -56,9 +56,8 @@ async function checkScreen(tab: AppTab, mode: Mode, screen: string, found: Recor
   if (problems.length) found[`${screen} (${mode})`] = problems;
 }
 
-/** From 我的 on a fresh profile: the login page, consent, the code typed, 登录. */
-async function signInWithCode(tab: AppTab, mode: Mode, code: string, found: Record<string, string[]>, screen: string): Promise<void> {
-  const { page } = tab;
+/** From 我的 on a fresh profile (in the mode under test): the login page, consent given, the code typed. */
+async function typeCode(page: Page, mode: Mode, code: string): Promise<void> {
   await switchTab(page, '我的');
   if (mode === 'large') {
     await shown(page).locator('.me-setting taro-switch-core').click();
@@ -71,9 +70,13 @@ async function signInWithCode(tab: AppTab, mode: Mode, code: string, found: Reco
   const consent = shown(page).locator('taro-checkbox-core[aria-label="同意隐私说明"]');
   if (!(await consent.locator('input').isChecked())) await consent.click();
   await field(page, '登录码').fill(code);
+}
+
+async function signInWithCode(tab: AppTab, mode: Mode, code: string, found: Record<string, string[]>, screen: string): Promise<void> {
+  await typeCode(tab.page, mode, code);
   await checkScreen(tab, mode, screen, found);
-  await tapButton(page, '登录');
-  await button(page, '退出登录').waitFor();
+  await tapButton(tab.page, '登录');
+  await button(tab.page, '退出登录').waitFor();
 }
 
 const codeIn = async (page: Page) => (await shown(page).locator('.admin-code__value').innerText()).trim();
@@ -118,11 +121,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, on H5 with AUTH_MODE=wecha
 
     // The same code a second time, in a third profile: refused, in words.
     const again = await e2e.open(`login-code-again-${mode}`);
-    await switchTab(again.page, '我的');
-    await tapButton(again.page, '登录');
-    const consent = shown(again.page).locator('taro-checkbox-core[aria-label="同意隐私说明"]');
-    if (!(await consent.locator('input').isChecked())) await consent.click();
-    await field(again.page, '登录码').fill(code);
+    await typeCode(again.page, mode, code);
     await tapButton(again.page, '登录');
     await shown(again.page).getByText('这个登录码已经用过了，请向管理员重新获取').waitFor();
     await checkScreen(again, mode, 'login-code-used', found);

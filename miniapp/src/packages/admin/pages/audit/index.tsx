@@ -167,14 +167,14 @@ export default function AuditPage() {
           ) : null}
         </View>
         {actor ? (
-          <View className="row section">
+          <View className="row admin-gap">
             <Text>只看 {actor.nickname} 的操作</Text>
             <Button className="btn btn--ghost" onClick={() => setActor(null)}>
               看全部操作人
             </Button>
           </View>
         ) : (
-          <Text className="block muted section">点操作人的名字，只看这个人的操作。</Text>
+          <Text className="block muted admin-gap">点操作人的名字，只看这个人的操作。</Text>
         )}
       </View>
       {state ??

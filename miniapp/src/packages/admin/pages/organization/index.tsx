@@ -71,7 +71,7 @@ function AddMember({ memberIds, onAdd }: { memberIds: Set<string>; onAdd: (user:
         </Button>
       </View>
       {error ? <Text className="field__error">{error}</Text> : null}
-      {results && results.length === 0 ? <Text className="block section muted">没有找到“{typed.trim()}”</Text> : null}
+      {results && results.length === 0 ? <Text className="block muted admin-gap">没有找到“{typed.trim()}”</Text> : null}
       {(results ?? []).map((found) => {
         const extra = found.roles.filter((r) => r !== 'resident').map((r) => roleNames[r] ?? r);
         const already = memberIds.has(found.id);

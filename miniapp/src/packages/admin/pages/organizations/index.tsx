@@ -123,7 +123,7 @@ export default function OrganizationsPage() {
             搜索
           </Button>
         </View>
-        <View className="row section">
+        <View className="row admin-gap">
           {['', ...(cities.data ?? [])].map((c) => (
             <View key={c || 'all'} className={`chip ${c === city ? 'chip--on' : ''}`} {...asButton(() => setCity(c), { pressed: c === city })}>
               {c || '全部城市'}

@@ -101,7 +101,7 @@ export default function UsersPage() {
             <Text className="title">{found.nickname}</Text>
             <Text className="block muted">{found.roles.map((r) => roleNames[r]).join('、')}</Text>
             {found.organizations.length ? <Text className="block muted">{found.organizations.map((o) => o.name).join('、')}</Text> : null}
-            <View className="admin-list-row__actions section">
+            <View className="admin-list-row__actions admin-gap">
               {(['reviewer', 'admin'] as const).map((role) => (
                 <Button
                   key={role}
