@@ -157,8 +157,10 @@ export default function OrganizationPage() {
     }
   };
 
+  // Only until both first arrive: a reload after adding or removing keeps the page (and the search) in place.
+  const loaded = organization.data !== null && members.data !== null;
   const state = renderState({
-    loading: organization.loading || members.loading,
+    loading: !loaded && (organization.loading || members.loading),
     error: organization.error ?? members.error,
     onRetry: () => void Promise.all([organization.reload(), members.reload()]),
   });
