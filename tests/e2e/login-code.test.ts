@@ -1,7 +1,7 @@
 // H5 sign-in in production (AUTH_MODE=wechat, where a browser has no WeChat login), in normal and
 // large-text mode: the operator's CLI names the first admin and prints their login code; the admin
-// signs in with it on H5 (no demo accounts offered), finds an organizer who used the mini-program,
-// issues them a code, and a new browser profile signs in with that code, once.
+// signs in with it on H5 (no demo accounts offered), finds a person who used the mini-program (an
+// organizer-to-be), issues them a code, and a new browser profile signs in with that code, once.
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -82,7 +82,7 @@ async function signInWithCode(tab: AppTab, mode: Mode, code: string, found: Reco
 const codeIn = async (page: Page) => (await shown(page).locator('.admin-code__value').innerText()).trim();
 
 describe.each<Mode>(['normal', 'large'])('in %s mode, on H5 with AUTH_MODE=wechat', (mode) => {
-  it('an admin signs in with the operator’s code, issues an organizer a code, and a new browser signs in with it once', async () => {
+  it('an admin signs in with the operator’s code, issues someone a code, and a new browser signs in with it once', async () => {
     const found: Record<string, string[]> = {};
     // The organizer has opened the mini-program once (WeChat login), so the account exists.
     const organizer = mode === 'normal' ? 'zhou' : 'wu';
