@@ -86,7 +86,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an admin', (mode) => {
     await checkScreen(tab, mode, 'audit', found);
 
     // Only what this admin did: every entry shown names them.
-    await tapButton(page, `操作人：${adminNickname}`);
+    await tapButton(page, `操作人：${adminNickname}`, newest);
     await text(page, `只看 ${adminNickname} 的操作`).waitFor();
     const actors = await shown(page).locator('.admin-audit__actor').allTextContents();
     expect(actors.length).toBeGreaterThan(0);

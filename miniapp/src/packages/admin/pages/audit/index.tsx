@@ -188,7 +188,7 @@ export default function AuditPage() {
               {detail ? <Text className="block">{detail}</Text> : null}
               <Text className="admin-audit__meta muted">{formatDateTime(entry.at)}</Text>
               {entry.actor ? (
-                <Button className="btn btn--ghost admin-audit__actor" ariaLabel={`只看${entry.actor.nickname}的操作`} onClick={() => setActor(entry.actor)}>
+                <Button className="btn btn--ghost admin-audit__actor" onClick={() => setActor(entry.actor)}>
                   {`操作人：${entry.actor.nickname || '（未命名）'}`}
                 </Button>
               ) : (
