@@ -70,6 +70,8 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an admin', (mode) => {
     await expectToast(page, `已添加${nickname}`);
     await button(page, `移除${nickname}`).waitFor();
     await button(page, '已是成员').waitFor();
+    // The toast lies over the list while it shows: check the screen once it is gone.
+    await page.locator('.taro__toast').getByText(`已添加${nickname}`).first().waitFor({ state: 'hidden' });
     await checkScreen(tab, mode, 'organization-members', found);
 
     await backToTabs(page);
