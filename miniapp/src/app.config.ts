@@ -30,7 +30,15 @@ export default defineAppConfig({
     },
     {
       root: 'packages/admin',
-      pages: ['pages/import/index', 'pages/campaigns/index', 'pages/notifications/index'],
+      pages: [
+        'pages/import/index',
+        'pages/campaigns/index',
+        'pages/organizations/index',
+        'pages/organization/index',
+        'pages/users/index',
+        'pages/audit/index',
+        'pages/notifications/index',
+      ],
     },
     {
       root: 'packages/inbox',

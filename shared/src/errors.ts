@@ -36,6 +36,8 @@ export const errorMessages = {
   CERTIFICATE_UNAVAILABLE: '证明暂时无法生成（服务器缺少中文字体）',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
   NOTIFICATION_NOT_RETRYABLE: '该消息已送达或已撤回，无需重试',
+  LOGIN_CODE_INVALID: '登录码无效、已使用或已过期，请向管理员重新获取',
+  LAST_ADMIN: '这是最后一位管理员，不能收回其管理员角色；请先授予另一位用户管理员角色',
   CONFLICT: '数据冲突，请刷新后重试',
   SERVICE_UNAVAILABLE: '服务暂不可用，请稍后再试',
   INTERNAL: '服务器开小差了，请稍后再试',

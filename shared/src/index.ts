@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './rules';
 export * from './views';
 export * from './time';
+export * from './audit-actions';

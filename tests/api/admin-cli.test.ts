@@ -58,6 +58,31 @@ describe.each(engines)('admin CLI on %s', (engine) => {
     }
   });
 
+  it('when the operator asks for a login code, the printed code signs that person in once (the first admin on H5)', async () => {
+    const db = await createTestDatabase(engine);
+    try {
+      expect((await runCli(db.config, 'grant-admin', 'h5-operator')).code).toBe(0);
+      const printed = await runCli(db.config, 'login-code', 'h5-operator');
+      const code = /网页登录码：([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(printed.out)?.[1];
+      expect(code).toBeDefined();
+      const server = await startTestServer(db.config);
+      try {
+        const api = apiClient(server.url);
+        const signedIn = await api.post('/api/v1/auth/code-login', { code });
+        expect(signedIn.status).toBe(200);
+        expect(signedIn.body.user.roles).toContain('admin');
+        expect((await api.post('/api/v1/auth/code-login', { code })).status).toBe(400);
+        const issued = await server.dataSource.getRepository(AuditEntryEntity).findBy({ action: 'user.login_code' });
+        expect(issued).toHaveLength(1);
+        expect(issued[0]).toMatchObject({ actorId: null, details: expect.objectContaining({ via: 'cli' }) });
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('when the command or openid is missing or malformed, it exits non-zero with the usage', async () => {
     const db = await createTestDatabase(engine);
     try {

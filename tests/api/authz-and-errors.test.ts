@@ -194,6 +194,8 @@ const guarded: Guarded[] = [
   { route: 'delete /organizations/:id/members/:userId', path: (ids) => `/organizations/${ids.orgId}/members/${ids.memberId}`, expect: adminOnly },
   { route: 'get /users', path: () => '/users', expect: adminOnly },
   { route: 'patch /users/:id/roles', path: (ids) => `/users/${ids.userId}/roles`, body: () => ({ reviewer: true }), expect: adminOnly },
+  { route: 'get /organizations/:id/history', path: (ids) => `/organizations/${ids.orgId}/history`, expect: { ...adminOnly, reviewer: 'allowed' } },
+  { route: 'post /users/:id/login-codes', path: (ids) => `/users/${ids.userId}/login-codes`, expect: adminOnly },
   { route: 'get /audit', path: () => '/audit', expect: adminOnly },
   { route: 'get /admin/notifications', path: () => '/admin/notifications?status=failed', expect: adminOnly },
   { route: 'post /admin/notifications/:id/retry', path: (ids) => `/admin/notifications/${ids.notificationId}/retry`, expect: adminOnly },

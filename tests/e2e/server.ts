@@ -10,6 +10,8 @@ import { h5Dir, repoRoot, serverMain } from './build';
 
 export interface KepuServer {
   url: string;
+  /** The server's database, for the operator's CLI (`npm run admin`). */
+  dbUrl: string;
   /** Everything the process printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -45,17 +47,19 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`server never answered /readyz with 200:\n${output()}`);
 }
 
+/** `env` overrides the defaults below (e.g. AUTH_MODE=wechat for production's sign-in paths). */
 export async function startServer(env: Record<string, string> = {}): Promise<KepuServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kepu-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const dbUrl = `sqlite:${join(dir, 'kepu.sqlite')}`;
   const child = spawn(process.execPath, [serverMain], {
     cwd: repoRoot,
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DB_URL: `sqlite:${join(dir, 'kepu.sqlite')}`,
+      DB_URL: dbUrl,
       AUTH_MODE: 'dev',
       RATE_LIMIT: 'off',
       STATIC_DIR: h5Dir,
@@ -85,5 +89,5 @@ export async function startServer(env: Record<string, string> = {}): Promise<Kep
     await stop();
     throw error;
   }
-  return { url, output, stop };
+  return { url, dbUrl, output, stop };
 }

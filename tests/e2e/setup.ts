@@ -7,6 +7,8 @@ import { startServer, type KepuServer } from './server';
 
 export interface E2e {
   url: string;
+  /** The server's database (sqlite:PATH), for the operator's CLI. */
+  dbUrl: string;
   api: Api;
   /** A fresh profile on the app's home page; screenshots go to artifacts/<flow>/. */
   open(flow: string): Promise<AppTab>;
@@ -19,6 +21,7 @@ export function useE2e(options: { env?: () => Record<string, string> } = {}): E2
   const tabs: AppTab[] = [];
   const e2e: E2e = {
     url: '',
+    dbUrl: '',
     api: apiFor(''),
     async open(flow) {
       if (!browser || !server) throw new Error('useE2e: the server or browser did not start');
@@ -36,6 +39,7 @@ export function useE2e(options: { env?: () => Record<string, string> } = {}): E2
     if (started.status === 'rejected') throw started.reason;
     if (launched.status === 'rejected') throw launched.reason;
     e2e.url = started.value.url;
+    e2e.dbUrl = started.value.dbUrl;
     e2e.api = apiFor(started.value.url);
   });
   afterEach(async () => {

@@ -1,5 +1,5 @@
-// Logging in (WeChat code or the dev demo accounts) and out.
-import type { DevLogin, LoginResult, UserView, WxLogin } from '@kepu/shared';
+// Logging in (WeChat code, the dev demo accounts, or a one-time code an admin issued) and out.
+import type { AuthOptionsView, CodeLogin, DevLogin, LoginResult, UserView, WxLogin } from '@kepu/shared';
 import { request } from '@/services/request';
 import { clearListCache } from '@/services/offline';
 import { clearSession, saveSession } from '@/services/session';
@@ -24,6 +24,16 @@ export async function loginWithWechatCode(code: string): Promise<UserView> {
 
 export async function loginAsDemo(openid: string): Promise<UserView> {
   return begin(await request<LoginResult>('/auth/dev-login', { method: 'POST', data: { openid } satisfies DevLogin }));
+}
+
+/** Which sign-in the server offers: the demo picker (AUTH_MODE=dev) or the login code form. */
+export function getAuthOptions(): Promise<AuthOptionsView> {
+  return request<AuthOptionsView>('/auth/options', { quiet: true });
+}
+
+/** quiet: the form shows why a code was refused beside the field. */
+export async function loginWithCode(code: string): Promise<UserView> {
+  return begin(await request<LoginResult>('/auth/code-login', { method: 'POST', data: { code } satisfies CodeLogin, quiet: true }));
 }
 
 export function logout(): void {

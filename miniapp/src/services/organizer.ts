@@ -15,6 +15,7 @@ import type {
   EventSignupRow,
   EventStatus,
   EventView,
+  OrganizationHistoryView,
   Page,
   ReviewEvent,
   ShiftView,
@@ -130,4 +131,9 @@ export function exportEventList(eventId: string, list: 'signups' | 'volunteers',
     `${name}${unmask ? '（含手机号）' : ''}-${title || eventId}.xlsx`,
     'xlsx',
   );
+}
+
+/** For reviewers: how the organization's earlier events fared (published, rejected with reasons, pending). */
+export function getOrganizationHistory(organizationId: string): Promise<OrganizationHistoryView> {
+  return request<OrganizationHistoryView>(`/organizations/${encodeURIComponent(organizationId)}/history`, { quiet: true });
 }

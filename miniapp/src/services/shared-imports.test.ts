@@ -11,6 +11,7 @@ const sharedDir = join(__dirname, '..', '..', '..', 'shared', 'src');
 const zodFree = [
   '@kepu/shared/errors',
   '@kepu/shared/time',
+  '@kepu/shared/audit-actions',
   '@kepu/shared/states',
   '@kepu/shared/volunteers/skills',
   '@kepu/shared/rules/event-review',

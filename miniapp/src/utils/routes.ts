@@ -32,6 +32,10 @@ export const routes = {
   organizerReview: () => '/packages/organizer/pages/review/index',
   adminImport: () => '/packages/admin/pages/import/index',
   adminCampaigns: () => '/packages/admin/pages/campaigns/index',
+  adminOrganizations: () => '/packages/admin/pages/organizations/index',
+  adminOrganization: (id: string, name?: string) => `/packages/admin/pages/organization/index${q({ id, name })}`,
+  adminUsers: () => '/packages/admin/pages/users/index',
+  adminAudit: () => '/packages/admin/pages/audit/index',
   inbox: () => '/packages/inbox/pages/list/index',
   adminNotifications: () => '/packages/admin/pages/notifications/index',
   /** A forwarded check-in code; `from: 'owner'` when the booker opens it to forward. */

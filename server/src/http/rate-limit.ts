@@ -106,11 +106,13 @@ const isWrite = (ctx: Context) => ctx.method !== 'GET' && ctx.method !== 'HEAD';
 const API = '/api/v1';
 
 /**
- * Per user (or address when signed out). Login, sign-up, the plan upload and the certificate (a PDF
+ * Per user (or address when signed out). Login (and login codes), sign-up, the plan upload and the certificate (a PDF
  * rendered on the CPU) have buckets of their own below the general allowance for writes.
  */
 export const defaultRateRules: RateRule[] = [
   { bucket: 'login', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && ctx.path.startsWith(`${API}/auth/`) },
+  // A login code is 50 random bits, but guessing costs nothing: ten tries per client in ten minutes.
+  { bucket: 'login-code', limit: 10, windowSeconds: 600, applies: (ctx) => ctx.method === 'POST' && ctx.path === `${API}/auth/code-login` },
   { bucket: 'signup', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && /^\/api\/v1\/events\/[^/]+\/signups$/.test(ctx.path) },
   { bucket: 'upload', limit: 20, windowSeconds: 600, applies: (ctx) => ctx.method === 'POST' && ctx.path === `${API}/plans/import` },
   // A forwarded check-in code is opened by anyone holding the link: tokens are unguessable, and this keeps anyone from trying.

@@ -24,3 +24,16 @@ export const updateMeSchema = z
   })
   .strict();
 export type UpdateMe = z.infer<typeof updateMeSchema>;
+
+/**
+ * A one-time login code as an admin reads it out: ten letters and digits, grouped
+ * `ABCDE-FGHJK`. Spaces, dashes and lower case are forgiven; the server compares the rest.
+ */
+export const codeLoginSchema = z.object({
+  code: z
+    .string()
+    .max(40)
+    .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().regex(/^[0-9A-Z]{10}$/, { error: '登录码是10位字母和数字，如 ABCDE-FGH23' })),
+});
+export type CodeLogin = z.input<typeof codeLoginSchema>;

@@ -10,6 +10,10 @@ export const auditEntryViewSchema = z
     actor: z.strictObject({ id: z.string(), nickname: z.string() }).nullable(),
     action: z.string(),
     target: z.string(),
+    /** What the target is called now (the event's title, the user's nickname, the organization's name); null when it is gone. */
+    targetLabel: z.string().nullable(),
+    /** The nickname of the person the entry concerns besides the target (the member added, the volunteer decided on). */
+    subjectLabel: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'AuditEntryView' });

@@ -32,3 +32,17 @@ export type MemberView = z.infer<typeof memberViewSchema>;
 /** `DELETE /organizations/:id/members/:userId`. */
 export const memberRemovedViewSchema = z.strictObject({ removed: z.literal(true) });
 export type MemberRemovedView = z.infer<typeof memberRemovedViewSchema>;
+
+/** `GET /organizations/:id/history`: what a reviewer weighs besides the event itself. */
+export const organizationHistoryViewSchema = z
+  .strictObject({
+    organizationId: z.string(),
+    /** Events of it that went public (published, or cancelled after publishing). */
+    published: z.number().int(),
+    rejected: z.number().int(),
+    pending: z.number().int(),
+    /** The latest rejections with their reasons, newest first (at most 3). */
+    recentRejections: z.array(z.strictObject({ eventId: z.string(), title: z.string(), reason: z.string().nullable() })),
+  })
+  .meta({ id: 'OrganizationHistoryView' });
+export type OrganizationHistoryView = z.infer<typeof organizationHistoryViewSchema>;

@@ -43,3 +43,25 @@ export type UserSummary = z.infer<typeof userSummarySchema>;
 /** `PATCH /users/:id/roles`. */
 export const userRolesViewSchema = z.strictObject({ id: z.string(), nickname: z.string(), roles: z.array(z.enum(roles)) });
 export type UserRolesView = z.infer<typeof userRolesViewSchema>;
+
+/** `POST /users/:id/login-codes`: shown once to the admin, who passes it on; only its hash is stored. */
+export const loginCodeViewSchema = z
+  .strictObject({
+    code: z.string(),
+    userId: z.string(),
+    nickname: z.string(),
+    expiresAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'LoginCodeView' });
+export type LoginCodeView = z.infer<typeof loginCodeViewSchema>;
+
+/** `GET /auth/options`: which ways to sign in this server offers, so the H5 login page shows the right one. */
+export const authOptionsViewSchema = z
+  .strictObject({
+    /** AUTH_MODE=dev: the demo-account picker (and nothing else). */
+    devLogin: z.boolean(),
+    /** A one-time code an admin issued (`POST /auth/code-login`). */
+    loginCode: z.boolean(),
+  })
+  .meta({ id: 'AuthOptionsView' });
+export type AuthOptionsView = z.infer<typeof authOptionsViewSchema>;

@@ -1,5 +1,5 @@
-// 登录: consent to the privacy notice first, then WeChat login (weapp) or a
-// demo account (H5). Returns to the page that sent the user here.
+// 登录: consent to the privacy notice first, then WeChat login (weapp), or on H5 a
+// demo account (AUTH_MODE=dev) or a one-time login code an admin issued. Returns to the page that sent the user here.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';

@@ -213,6 +213,24 @@ export default function MePage() {
                 <Text>›</Text>
               </View>
             ) : null}
+            {hasRole('admin') ? (
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.adminOrganizations() })}>
+                <Text>管理：单位与成员</Text>
+                <Text>›</Text>
+              </View>
+            ) : null}
+            {hasRole('admin') ? (
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.adminUsers() })}>
+                <Text>管理：用户、角色与登录码</Text>
+                <Text>›</Text>
+              </View>
+            ) : null}
+            {hasRole('admin') ? (
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.adminAudit() })}>
+                <Text>管理：审计日志</Text>
+                <Text>›</Text>
+              </View>
+            ) : null}
             <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.privacy() })}>
               <Text>隐私说明</Text>
               <Text>›</Text>

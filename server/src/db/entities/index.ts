@@ -1,6 +1,7 @@
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CampaignYearEntity } from './campaign-year.entity';
 import { CheckinKeyEntity } from './checkin-key.entity';
+import { LoginCodeEntity } from './login-code.entity';
 import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from './event.entity';
 import { NotificationEntity, NotificationSubscriptionEntity } from './notification.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
@@ -27,4 +28,5 @@ export const entities = [
   ShiftApplicationEntity,
   CampaignYearEntity,
   CheckinKeyEntity,
+  LoginCodeEntity,
 ];

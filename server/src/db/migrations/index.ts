@@ -11,6 +11,7 @@ import { CheckinKeysAndAttendees1764700000000 } from './1764700000000-CheckinKey
 import { LongTexts1764900000000 } from './1764900000000-LongTexts';
 import { ProgressCounters1765000000000 } from './1765000000000-ProgressCounters';
 import { TicketShareTokens1765300000000 } from './1765300000000-TicketShareTokens';
+import { LoginCodes1765600000000 } from './1765600000000-LoginCodes';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   LongTexts1764900000000,
   ProgressCounters1765000000000,
   TicketShareTokens1765300000000,
+  LoginCodes1765600000000,
 ];

@@ -1,11 +1,27 @@
 // HTTP routes of organizations and their organizer members. Each handler calls one use case.
 import { z } from 'zod';
-import { memberRemovedViewSchema, memberViewSchema, membershipViewSchema, organizationViewSchema, pageSchema } from '@kepu/shared';
+import {
+  organizationHistoryViewSchema,
+  memberRemovedViewSchema,
+  memberViewSchema,
+  membershipViewSchema,
+  organizationViewSchema,
+  pageSchema,
+} from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
-import { addMember, createOrganization, listMembers, listOrganizations, removeMember, setTrusted } from './organizations.service';
+import {
+  addMember,
+  createOrganization,
+  getOrganization,
+  getOrganizationHistory,
+  listMembers,
+  listOrganizations,
+  removeMember,
+  setTrusted,
+} from './organizations.service';
 
-const listQuerySchema = z.object({ city: z.string().trim().max(20).optional() });
+const listQuerySchema = z.object({ city: z.string().trim().max(20).optional(), q: z.string().trim().min(1).max(40).optional() });
 const createOrganizationSchema = z.object({
   name: z.string().trim().min(2, { error: '单位名称至少2个字' }).max(80),
   city: z.string().trim().min(2).max(20),
@@ -24,7 +40,25 @@ export function organizationRoutes(deps: AppDeps) {
       query: listQuerySchema,
       summary: '主办单位（来自责任单位与管理员添加）',
       response: pageSchema(organizationViewSchema),
-      handle: async ({ query }) => ({ items: await listOrganizations(deps.dataSource.manager, query.city), nextCursor: null }),
+      handle: async ({ query }) => ({ items: await listOrganizations(deps.dataSource.manager, query), nextCursor: null }),
+    }),
+    route({
+      method: 'get',
+      path: '/organizations/:id',
+      access: 'public',
+      tag: 'organizations',
+      summary: '一个主办单位',
+      response: organizationViewSchema,
+      handle: async ({ params }) => getOrganization(deps.dataSource.manager, params.id!),
+    }),
+    route({
+      method: 'get',
+      path: '/organizations/:id/history',
+      access: ['reviewer', 'admin'],
+      tag: 'organizations',
+      summary: '单位以往活动的审核情况（审核员参考）',
+      response: organizationHistoryViewSchema,
+      handle: async ({ params }) => getOrganizationHistory(deps.dataSource.manager, params.id!),
     }),
     route<z.infer<typeof createOrganizationSchema>>({
       method: 'post',

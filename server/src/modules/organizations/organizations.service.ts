@@ -2,12 +2,14 @@
 // acts for them. Every change is audited in the same transaction.
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import type { MemberView, MembershipView, OrganizationView } from '@kepu/shared';
+import type { MemberView, MembershipView, OrganizationHistoryView, OrganizationView } from '@kepu/shared';
 import { notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
+import { escapeLike } from '../../core/like';
 import { recordAudit } from '../audit/audit.service';
 import { UserEntity } from '../../db/entities/user.entity';
+import { EventEntity } from '../../db/entities/event.entity';
 import { MembershipEntity, OrganizationEntity } from '../../db/entities/organization.entity';
 import { assertActsFor } from './organizations.access';
 
@@ -18,9 +20,19 @@ function audit(manager: EntityManager, actor: AuthUser, action: string, organiza
   return recordAudit(manager, { actorId: actor.id, action, target: `organization:${organizationId}`, details, at: now });
 }
 
-export async function listOrganizations(manager: EntityManager, city: string | undefined): Promise<OrganizationView[]> {
-  const rows = await manager.getRepository(OrganizationEntity).find({ where: city ? { city } : {}, order: { city: 'ASC', name: 'ASC' } });
+/** By city and a piece of the name (q). */
+export async function listOrganizations(manager: EntityManager, filter: { city?: string; q?: string }): Promise<OrganizationView[]> {
+  const qb = manager.getRepository(OrganizationEntity).createQueryBuilder('o');
+  if (filter.city) qb.andWhere('o.city = :city', { city: filter.city });
+  if (filter.q) qb.andWhere("o.name LIKE :q ESCAPE '!'", { q: `%${escapeLike(filter.q)}%` });
+  const rows = await qb.orderBy('o.city', 'ASC').addOrderBy('o.name', 'ASC').getMany();
   return rows.map(toOrganizationView);
+}
+
+export async function getOrganization(manager: EntityManager, id: string): Promise<OrganizationView> {
+  const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id });
+  if (!organization) throw notFound('organization');
+  return toOrganizationView(organization);
 }
 
 /** Adds a custom organization (a school, a volunteer team); the same name in the same city is the existing one. */
@@ -90,3 +102,31 @@ export const removeMember = transactional(async (manager: EntityManager, actor: 
   await manager.getRepository(MembershipEntity).delete({ id: membership.id });
   await audit(manager, actor, 'membership.remove', organizationId, { userId, role: membership.role }, now);
 });
+
+/** For reviewers: how the organization's events fared before (one grouped count, one short list). */
+export async function getOrganizationHistory(manager: EntityManager, organizationId: string): Promise<OrganizationHistoryView> {
+  if (!(await manager.getRepository(OrganizationEntity).existsBy({ id: organizationId }))) throw notFound('organization');
+  const counts = await manager
+    .getRepository(EventEntity)
+    .createQueryBuilder('e')
+    .select('e.status', 'status')
+    .addSelect('COUNT(*)', 'n')
+    .addSelect('SUM(CASE WHEN e.publishedAt IS NULL THEN 0 ELSE 1 END)', 'everPublished')
+    .where('e.organizerId = :organizationId', { organizationId })
+    .groupBy('e.status')
+    .getRawMany<{ status: string; n: string | number; everPublished: string | number | null }>();
+  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  const rejections = await manager.getRepository(EventEntity).find({
+    where: { organizerId: organizationId, status: 'rejected' },
+    select: { id: true, title: true, reviewReason: true, startsAt: true },
+    order: { startsAt: 'DESC', id: 'ASC' },
+    take: 3,
+  });
+  return {
+    organizationId,
+    published: counts.reduce((sum, c) => sum + Number(c.everPublished ?? 0), 0),
+    rejected: count('rejected'),
+    pending: count('pending'),
+    recentRejections: rejections.map((e) => ({ eventId: e.id, title: e.title, reason: e.reviewReason })),
+  };
+}

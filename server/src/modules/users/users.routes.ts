@@ -1,9 +1,10 @@
-// Admin's view of users: find an account, grant or withdraw reviewer/admin.
+// Admin's view of users: find an account, grant or withdraw reviewer/admin, issue a one-time H5 login code.
 // Phones and real names are not listed here: an admin needs ids and roles only.
 import { z } from 'zod';
-import { pageSchema, userRolesViewSchema, userSummarySchema } from '@kepu/shared';
+import { loginCodeViewSchema, pageSchema, userRolesViewSchema, userSummarySchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { requireUser, route } from '../../core/route';
+import { reply, requireUser, route } from '../../core/route';
+import { issueLoginCode } from './login-codes.service';
 import { searchUsers, setRoles } from './users.service';
 
 const userSearchSchema = z.object({
@@ -23,7 +24,7 @@ export function userAdminRoutes(deps: AppDeps) {
       access: ['admin'],
       tag: 'users',
       query: userSearchSchema,
-      summary: '按昵称查找用户（管理员）',
+      summary: '按昵称或 openid 片段查找用户（管理员）',
       response: pageSchema(userSummarySchema),
       handle: async ({ query }) => ({ items: await searchUsers(deps.dataSource.manager, query), nextCursor: null }),
     }),
@@ -36,6 +37,16 @@ export function userAdminRoutes(deps: AppDeps) {
       summary: '授予或收回审核员、管理员角色',
       response: userRolesViewSchema,
       handle: async ({ params, body, user }) => setRoles(deps.tx, requireUser(user), params.id!, body, deps.clock()),
+    }),
+    route({
+      method: 'post',
+      path: '/users/:id/login-codes',
+      access: ['admin'],
+      tag: 'users',
+      summary: '为用户签发一次性网页登录码（15分钟内有效，只能用一次）',
+      response: loginCodeViewSchema,
+      statuses: [201],
+      handle: async ({ params, user }) => reply(201, await issueLoginCode(deps.tx, requireUser(user), params.id!, deps.config.authSecret, deps.clock())),
     }),
   ];
 }

@@ -6,7 +6,7 @@ import type { Role, UpdateMe, UserRolesView, UserSummary, UserView } from '@kepu
 import type { AuthUser } from '../../core/actor';
 import { transactional } from '../../core/transaction';
 import { escapeLike } from '../../core/like';
-import { notFound, unauthenticated, validationFailed } from '../../core/errors';
+import { conflict, notFound, unauthenticated } from '../../core/errors';
 import { MembershipEntity, OrganizationEntity } from '../../db/entities/organization.entity';
 import { EventEntity } from '../../db/entities/event.entity';
 import { SignupEntity } from '../../db/entities/signup.entity';
@@ -129,10 +129,11 @@ export const eraseUser = transactional(async (manager: EntityManager, userId: st
   });
 });
 
-/** Admins find accounts by nickname: ids, roles and organizations, never phones. Four queries for a whole page. */
+/** Admins find accounts by nickname or openid: ids, roles and organizations, never phones or openids. Four queries for a whole page. */
 export async function searchUsers(manager: EntityManager, query: { q?: string; limit: number }): Promise<UserSummary[]> {
   const qb = manager.getRepository(UserEntity).createQueryBuilder('u').where('u.erasedAt IS NULL');
-  if (query.q) qb.andWhere("u.nickname LIKE :q ESCAPE '!'", { q: `%${escapeLike(query.q)}%` });
+  // By nickname, or by a piece of the openid (the dev accounts' names, or what an organizer reads out of WeChat).
+  if (query.q) qb.andWhere("(u.nickname LIKE :q ESCAPE '!' OR u.openid LIKE :q ESCAPE '!')", { q: `%${escapeLike(query.q)}%` });
   const users = await qb.orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'ASC').take(query.limit).getMany();
   if (users.length === 0) return [];
   const ids = users.map((u) => u.id);
@@ -155,12 +156,12 @@ export async function searchUsers(manager: EntityManager, query: { q?: string; l
   });
 }
 
-/** Grants or withdraws reviewer and admin. An admin cannot drop their own admin role: another admin has to. */
+/** Grants or withdraws reviewer and admin. An admin may step down, but the last admin cannot be withdrawn (409 LAST_ADMIN). */
 export const setRoles = transactional(
   async (manager: EntityManager, actor: AuthUser, userId: string, changes: { reviewer?: boolean; admin?: boolean }, now: Date): Promise<UserRolesView> => {
     const target = await manager.getRepository(UserEntity).findOneBy({ id: userId });
     if (!target || target.erasedAt) throw notFound('user');
-    if (target.id === actor.id && changes.admin === false) throw validationFailed([{ path: 'admin', message: '不能收回自己的管理员角色' }]);
+    if (changes.admin === false && target.isAdmin) await assertNotLastAdmin(manager, target.id);
     await manager.getRepository(UserEntity).update(
       { id: target.id },
       {
@@ -179,6 +180,23 @@ export const setRoles = transactional(
     return { id: view.id, nickname: view.nickname, roles: view.roles };
   },
 );
+
+/**
+ * Somebody must stay able to manage the install. The admins' rows are read with their write
+ * locks on MySQL, so two admins withdrawing each other at once cannot both succeed (SQLite
+ * runs one write transaction at a time).
+ */
+async function assertNotLastAdmin(manager: EntityManager, leavingId: string): Promise<void> {
+  const query = manager
+    .getRepository(UserEntity)
+    .createQueryBuilder('u')
+    .select('u.id', 'id')
+    .where('u.isAdmin = :yes', { yes: true })
+    .andWhere('u.erasedAt IS NULL');
+  if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
+  const admins = await query.getRawMany<{ id: string }>();
+  if (!admins.some((a) => a.id !== leavingId)) throw conflict('LAST_ADMIN', { userId: leavingId });
+}
 
 /**
  * The operator's way to make (or unmake) an admin from the command line, by WeChat openid:

@@ -70,3 +70,26 @@ describe('活动审核: changes to published events', () => {
     await waitFor(() => expect(screen.getByText('改为：后来加的介绍')).toBeTruthy());
   });
 });
+
+describe('活动审核: what a reviewer weighs besides the event', () => {
+  test('each submitted event shows its volunteer shifts and how its organization’s events fared before', async () => {
+    const pending = { ...published, status: 'pending' as const };
+    fakeApi({
+      'GET /events': () => ok({ items: [pending], nextCursor: null }),
+      [`GET /events/${pending.id}/shifts`]: () =>
+        ok({ items: [{ role: '讲解员', slots: 3, startsAt: pending.startsAt, endsAt: pending.endsAt, approvedCount: 0 }], nextCursor: null }),
+      [`GET /organizations/${pending.organizer!.id}/history`]: () =>
+        ok({
+          organizationId: pending.organizer!.id,
+          published: 5,
+          rejected: 1,
+          pending: 2,
+          recentRejections: [{ eventId: 'old', title: '秋季讲座', reason: '场地信息不完整' }],
+        }),
+    });
+    render(<ReviewPage />);
+    await waitFor(() => expect(screen.getByText(/^志愿岗位：讲解员 3人/)).toBeTruthy());
+    expect(screen.getByText(/以往：已发布 5 场，被驳回 1 场，待审核 2 场$/)).toBeTruthy();
+    expect(screen.getByText('曾驳回“秋季讲座”：场地信息不完整')).toBeTruthy();
+  });
+});

@@ -1,6 +1,7 @@
 // 活动审核: the reviewer's queues: submitted events, and changes to published
-// events (before and after). Approve, or reject with a reason; every decision
-// names the version shown, so an event edited meanwhile is refused, not approved unseen.
+// events (before and after), each with its plan task check, its volunteer shifts and
+// the organization's history. Approve, or reject with a reason; every decision names
+// the version shown, so an event edited meanwhile is refused, not approved unseen.
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
@@ -17,6 +18,7 @@ import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
 import RevisionChanges from '../../components/RevisionChanges';
+import ReviewContext from '../../components/ReviewContext';
 import TaskCheck from '../../components/TaskCheck';
 import '../../organizer.scss';
 
@@ -127,6 +129,7 @@ export default function ReviewPage() {
               </View>
             ) : null}
             <TaskCheck event={event} />
+            <ReviewContext event={event} />
             {rejecting === event.id ? (
               <View className="org-actions">
                 <Text className="field__label">驳回原因（主办单位会看到）</Text>
