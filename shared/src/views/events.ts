@@ -94,6 +94,14 @@ export const eventViewSchema = z
   .meta({ id: 'EventView' });
 export type EventView = z.infer<typeof eventViewSchema>;
 
+/** `GET /events/count`: how many published events the filters match. */
+export const eventCountViewSchema = z.strictObject({ count: z.number().int() }).meta({ id: 'EventCountView' });
+export type EventCountView = z.infer<typeof eventCountViewSchema>;
+
+/** `GET /events/districts` items: a district of the city and how many of its events have not ended. */
+export const districtViewSchema = z.strictObject({ district: z.string(), events: z.number().int() }).meta({ id: 'DistrictView' });
+export type DistrictView = z.infer<typeof districtViewSchema>;
+
 /** `POST /events/series`, `POST /series/:id/submit`: every occurrence of the series. */
 export const eventSeriesViewSchema = z.strictObject({ seriesId: z.string(), items: z.array(eventViewSchema) });
 export type EventSeriesView = z.infer<typeof eventSeriesViewSchema>;

@@ -13,11 +13,11 @@
 // cached page holds until the earliest end among the rows it read.
 import type { Context } from 'koa';
 import type { EntityManager } from 'typeorm';
-import type { EventListQuery, EventView, Page } from '@kepu/shared';
+import type { EventCountQuery, EventListQuery, EventView, Page } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { CachedJson, sendCachedJson } from '../../core/cached-response';
 import { readListState, type ListState } from '../../db/list-state';
-import { listEventCards } from './event-list';
+import { countEventCards, listCityDistricts, listEventCards } from './event-list';
 import { TaskTitles } from './task-titles';
 import { getEvent, loadVisibleEvent } from './events.service';
 import { toEventView } from './event.view';
@@ -60,7 +60,7 @@ function isPublic(query: EventListQuery): boolean {
 }
 
 /** The query as parsed (trimmed, defaults filled), keys sorted: equal queries, equal keys. */
-function keyOf(query: EventListQuery): string {
+function keyOf(query: EventListQuery | EventCountQuery): string {
   const entries = Object.entries(query)
     .filter(([, value]) => value !== undefined && value !== '')
     .sort(([a], [b]) => (a < b ? -1 : 1));
@@ -99,6 +99,28 @@ export class PublicEvents {
     const body = await this.cached(state, `list:${keyOf(query)}`, now, async () => {
       const { page, validUntil } = await listEventCards(this.manager, query, null, now, state, this.titles);
       return new CachedJson(page, validUntil);
+    });
+    await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
+    return undefined;
+  }
+
+  /** GET /events/count: cached as the list is, under the same counters and until the first counted event ends. */
+  async count(ctx: Context, query: EventCountQuery, now: Date): Promise<undefined> {
+    const state = await this.state.read();
+    const body = await this.cached(state, `count:${keyOf(query)}`, now, async () => {
+      const { count, validUntil } = await countEventCards(this.manager, query, now, state);
+      return new CachedJson({ count }, validUntil);
+    });
+    await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
+    return undefined;
+  }
+
+  /** GET /events/districts: the city's districts with events not ended yet, cached the same way. */
+  async districts(ctx: Context, city: string, now: Date): Promise<undefined> {
+    const state = await this.state.read();
+    const body = await this.cached(state, `districts:${city}`, now, async () => {
+      const { items, validUntil } = await listCityDistricts(this.manager, city, now, state);
+      return new CachedJson({ items, nextCursor: null }, validUntil);
     });
     await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
     return undefined;
