@@ -39,7 +39,8 @@ describe.each(engines)('discovery on %s', (engine) => {
   });
 
   it('when the filters match some events, the count is the number of events the list holds for them', async () => {
-    for (const filters of [{ q: WORD }, { q: WORD, theme: '健康' }, { q: WORD, district: '路北区' }, { q: WORD, from: '2026-12-01', to: '2026-12-31' }]) {
+    const cases: Record<string, string>[] = [{ q: WORD }, { q: WORD, theme: '健康' }, { q: WORD, district: '路北区' }, { q: WORD, from: '2026-12-01', to: '2026-12-31' }];
+    for (const filters of cases) {
       const params = { city: CITY, ...filters };
       expect(await count(params)).toBe((await listed(params)).length);
     }

@@ -66,7 +66,7 @@ export async function tapTargetProblems(page: Page, min: number, lower: Record<s
       const name = (el: Element) =>
         `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 16)}"`;
       const shownPage = [...document.querySelectorAll('.taro_page')].reverse().find((p) => getComputedStyle(p).display !== 'none');
-      const sheet = document.querySelector('.sheet-mask');
+      const sheet = document.querySelector('.sheet-mask, .bsheet-mask');
       const roots = [sheet ?? shownPage, document.querySelector('.weui-tabbar')].filter((r): r is Element => Boolean(r));
       for (const root of roots) {
         for (const el of root.querySelectorAll(selector)) {

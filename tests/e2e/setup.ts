@@ -2,14 +2,14 @@
 // test opens its own browser profile, closed after the test.
 import type { Browser } from 'playwright-core';
 import { apiFor, type Api } from './api';
-import { launchBrowser, openApp, type AppTab } from './browser';
+import { launchBrowser, openApp, type AppTab, type OpenOptions } from './browser';
 import { startServer, type KepuServer } from './server';
 
 export interface E2e {
   url: string;
   api: Api;
-  /** A fresh profile on the app's home page; screenshots go to artifacts/<flow>/. */
-  open(flow: string): Promise<AppTab>;
+  /** A fresh profile on the app's home page, its city chosen (see OpenOptions); screenshots go to artifacts/<flow>/. */
+  open(flow: string, options?: OpenOptions): Promise<AppTab>;
 }
 
 export function useE2e(): E2e {
@@ -19,9 +19,9 @@ export function useE2e(): E2e {
   const e2e: E2e = {
     url: '',
     api: apiFor(''),
-    async open(flow) {
+    async open(flow, options) {
       if (!browser || !server) throw new Error('useE2e: the server or browser did not start');
-      const tab = await openApp(browser, server.url, flow);
+      const tab = await openApp(browser, server.url, flow, options);
       tabs.push(tab);
       return tab;
     },

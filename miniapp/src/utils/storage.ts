@@ -11,6 +11,7 @@ export const keys = {
   largeText: 'kepu.largeText',
   privacy: 'kepu.privacyConsent',
   pendingFilter: 'kepu.pendingFilter',
+  recentSearches: 'kepu.recentSearches',
   cacheIndex: 'kepu.cacheIndex',
   cachePrefix: 'kepu.cache:',
 } as const;
