@@ -87,4 +87,41 @@ describe.each(engines)('discovery on %s', (engine) => {
     const plain = (await app.api.get(`${API}/cities`)).body.items as Record<string, unknown>[];
     expect(plain.every((item) => !('distanceKm' in item))).toBe(true);
   });
+
+  describe('who is looking', () => {
+    it('when a user says they are 老年人, their recommendations put events for older people first, each saying why', async () => {
+      const elder = await publishActivity(app, { title: `${WORD}：银龄防诈骗课堂`, district: '路北区', audiences: ['老年人'], themes: ['安全'], ...at('2026-12-20', '09:00', '11:00') });
+      const token = await app.token('discovery-elder');
+      const saved = await app.api.patch(`${API}/me`, { audience: '老年人' }, token);
+      expectStatus(saved, 200);
+      expect(saved.body.audience).toBe('老年人');
+      expect((await app.api.get(`${API}/me`, token)).body.audience).toBe('老年人');
+
+      const res = await app.api.get(`${API}/events/recommended${q({ city: CITY, limit: '100' })}`, token);
+      expectStatus(res, 200);
+      const items = res.body.items as { id: string; title: string; reason: string | null; audiences: string[]; themes: string[] }[];
+      expect(items.find((item) => item.id === elder.id)?.reason).toBe('为老年人推荐');
+      const reasons = items.map((item) => item.reason);
+      const firstPlain = reasons.indexOf(null);
+      // Every recommended one before every other one.
+      expect(reasons.slice(0, firstPlain === -1 ? undefined : firstPlain).every((reason) => reason === '为老年人推荐')).toBe(true);
+      if (firstPlain !== -1) expect(reasons.slice(firstPlain).every((reason) => reason === null)).toBe(true);
+      // The same events as the city's list, only reordered.
+      expect(new Set(items.map((item) => item.id))).toEqual(new Set((await listed({ city: CITY })).map((item) => (item as unknown as { id: string }).id)));
+    });
+
+    it('when nobody said who is looking, nothing is singled out; saying null forgets it', async () => {
+      const token = await app.token('discovery-other');
+      expect((await app.api.get(`${API}/me`, token)).body.audience).toBeNull();
+      const res = await app.api.get(`${API}/events/recommended${q({ city: CITY })}`, token);
+      expect((res.body.items as { reason: string | null }[]).every((item) => item.reason === null)).toBe(true);
+      await app.api.patch(`${API}/me`, { audience: '学生' }, token);
+      expect((await app.api.patch(`${API}/me`, { audience: null }, token)).body.audience).toBeNull();
+    });
+
+    it('when the answer is not one of 老年人, 家长, 学生, 其他 it is a 400 naming it; recommendations need a signed-in user', async () => {
+      expect(badFields(await app.api.patch(`${API}/me`, { audience: '老人' }, await app.token('discovery-other')))).toEqual(['audience']);
+      expect((await app.api.get(`${API}/events/recommended`)).status).toBe(401);
+    });
+  });
 });

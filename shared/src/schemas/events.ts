@@ -47,6 +47,13 @@ export const eventCountQuerySchema = eventListQuerySchema.pick({
 });
 export type EventCountQuery = z.infer<typeof eventCountQuerySchema>;
 
+/** `GET /events/recommended`: the user's city (the app's choice) and how many. */
+export const recommendedQuerySchema = z.object({
+  city: z.string().trim().max(20).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type RecommendedQuery = z.infer<typeof recommendedQuerySchema>;
+
 /** `GET /events/districts?city=`: the districts of a city that have events not ended yet. */
 export const districtListQuerySchema = z.object({ city: z.string().trim().min(1, { error: '请选择城市' }).max(20) });
 export type DistrictListQuery = z.infer<typeof districtListQuerySchema>;

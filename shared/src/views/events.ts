@@ -94,6 +94,10 @@ export const eventViewSchema = z
   .meta({ id: 'EventView' });
 export type EventView = z.infer<typeof eventViewSchema>;
 
+/** `GET /events/recommended` items: an event of the list and why it suits the user (为老年人推荐), null when it is not specially for them. */
+export const recommendedEventViewSchema = eventViewSchema.extend({ reason: z.string().nullable() }).meta({ id: 'RecommendedEventView' });
+export type RecommendedEventView = z.infer<typeof recommendedEventViewSchema>;
+
 /** `GET /events/count`: how many published events the filters match. */
 export const eventCountViewSchema = z.strictObject({ count: z.number().int() }).meta({ id: 'EventCountView' });
 export type EventCountView = z.infer<typeof eventCountViewSchema>;

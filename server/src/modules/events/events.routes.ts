@@ -15,6 +15,9 @@ import {
   eventCountViewSchema,
   type EventListQuery,
   eventListQuerySchema,
+  type RecommendedQuery,
+  recommendedEventViewSchema,
+  recommendedQuerySchema,
   eventSeriesViewSchema,
   eventViewSchema,
   idSchema,
@@ -31,6 +34,7 @@ import { requireUser, reply, route } from '../../core/route';
 import { renderCalendar } from './ics';
 import { PublicEvents } from './public-events';
 import { reminderLeadMs } from '../notifications/notifications.service';
+import { getUserView } from '../users/users.service';
 import {
   cancelEvent,
   createEvent,
@@ -76,6 +80,16 @@ export function eventRoutes(deps: AppDeps) {
       summary: '符合筛选条件的已发布活动数量（筛选面板的“查看 N 场”）',
       response: eventCountViewSchema,
       handle: async ({ ctx, query }) => publicEvents.count(ctx, query, deps.clock()),
+    }),
+    route<undefined, RecommendedQuery>({
+      method: 'get',
+      path: '/events/recommended',
+      access: 'user',
+      tag: 'events',
+      query: recommendedQuerySchema,
+      summary: '为当前用户推荐：城市中即将举办的活动，适合其身份（老年人、家长、学生）的排在前面并说明理由',
+      response: pageSchema(recommendedEventViewSchema),
+      handle: async ({ query, user }) => publicEvents.recommended(query, (await getUserView(read, requireUser(user).id)).audience, deps.clock()),
     }),
     route<undefined, DistrictListQuery>({
       method: 'get',

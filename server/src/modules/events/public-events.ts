@@ -13,7 +13,16 @@
 // cached page holds until the earliest end among the rows it read.
 import type { Context } from 'koa';
 import type { EntityManager } from 'typeorm';
-import type { EventCountQuery, EventListQuery, EventView, Page } from '@kepu/shared';
+import {
+  recommendFirst,
+  type EventCountQuery,
+  type EventListQuery,
+  type EventView,
+  type Page,
+  type RecommendedEventView,
+  type RecommendedQuery,
+  type ViewerAudience,
+} from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { CachedJson, sendCachedJson } from '../../core/cached-response';
 import { readListState, type ListState } from '../../db/list-state';
@@ -21,6 +30,9 @@ import { countEventCards, listCityDistricts, listEventCards } from './event-list
 import { TaskTitles } from './task-titles';
 import { getEvent, loadVisibleEvent } from './events.service';
 import { toEventView } from './event.view';
+
+/** How many upcoming events recommendations choose from. */
+const RECOMMEND_POOL = 100;
 
 /** Answers kept at most (a page of 20 is about 20 KB). */
 const MAX_ENTRIES = 400;
@@ -124,6 +136,13 @@ export class PublicEvents {
     });
     await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
     return undefined;
+  }
+
+  /** GET /events/recommended: the next 100 events of the city, those that suit who is looking first, each with its reason. */
+  async recommended(query: RecommendedQuery, viewer: ViewerAudience | null, now: Date): Promise<Page<RecommendedEventView>> {
+    const state = await this.state.read();
+    const { page } = await listEventCards(this.manager, { city: query.city, limit: RECOMMEND_POOL }, null, now, state, this.titles);
+    return { items: recommendFirst(viewer, page.items).slice(0, query.limit), nextCursor: null };
   }
 
   /** GET /events/:id. A published event is answered from the cache (undefined); others return their view, to those who may see it. */
