@@ -5,7 +5,7 @@
 // sheet whose 查看 N 场 shows exactly N events. Every screen is axe-clean.
 import type { Page, Request } from 'playwright-core';
 import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
-import { shown, switchCity, switchTab, tapButton, type AppTab } from './browser';
+import { chooseFirstCity, settle, shown, signIn, switchCity, switchTab, tapButton, type AppTab } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -215,5 +215,54 @@ describe.each<Mode>(['normal', 'large'])('in %s text, a resident', (mode) => {
     await shown(page).locator('input[placeholder="搜索活动或场馆"]').focus();
     await page.waitForTimeout(300);
     expect(await shown(page).locator('.recent').count()).toBe(0);
+  });
+
+  it('says who is looking on first open: home puts events for older people first, saying why; signed in, the account keeps it and 我的下一场 shows', async () => {
+    const resident = await e2e.api.as('demo-resident');
+    // An upcoming sign-up for 我的下一场: the first activity that takes one.
+    const { items } = await resident.get<{ items: { id: string }[] }>(`/events?${new URLSearchParams({ city: '柳州市', kind: 'activity', limit: '100' })}`);
+    let booked = (await resident.get<{ items: unknown[] }>('/me/signups?when=upcoming&limit=1')).items.length > 0;
+    for (const event of items) {
+      if (booked) break;
+      booked = await resident.post(`/events/${event.id}/signups`, { name: '张小明', phone: '13800138000' }).then(
+        () => true,
+        () => false,
+      );
+    }
+    expect(booked).toBe(true);
+
+    const tab = await e2e.open(`discovery-viewer-${mode}`, { city: null });
+    const { page } = tab;
+    if (mode === 'large') await useLargeText(page);
+    const firstRun = shown(page).locator('.first-run');
+    await firstRun.locator('.viewer-choice .chip').filter({ hasText: /^\s*老年人\s*$/ }).click();
+    await firstRun.locator('.viewer-choice .chip').filter({ hasText: '✓ 老年人' }).waitFor();
+    await chooseFirstCity(page, '柳州市');
+    const picks = shown(page).locator('.recommended');
+    await picks.getByText('为老年人推荐').waitFor();
+    const titles = (await picks.locator('.event-card .title').allTextContents()).map((t) => t.trim());
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThanOrEqual(3);
+    // Each one is for older people or on health or digital skills.
+    const suited = await (
+      await fetch(`${e2e.url}/api/v1/events?${new URLSearchParams({ city: '柳州市', limit: '100' })}`)
+    ).json();
+    for (const title of titles) {
+      const event = (suited.items as { title: string; audiences: string[]; themes: string[] }[]).find((item) => item.title === title)!;
+      expect([...event.audiences, ...event.themes].some((tag) => ['老年人', '健康', '数字素养'].includes(tag))).toBe(true);
+    }
+    await checkScreen(tab, mode, 'recommended');
+
+    await signIn(page, '居民（demo-resident）');
+    await shown(page).locator('.viewer-choice .chip').filter({ hasText: '✓ 老年人' }).waitFor();
+    const me = await settle(
+      () => resident.get<{ audience: string | null }>('/me'),
+      (user) => user.audience === '老年人',
+    );
+    expect(me.audience).toBe('老年人');
+    await switchTab(page, '活动');
+    await shown(page).locator('.next-signup').getByText('我的下一场').waitFor();
+    await shown(page).locator('.recommended').getByText('为老年人推荐').waitFor();
+    await checkScreen(tab, mode, 'next-signup');
   });
 });

@@ -11,6 +11,8 @@ import type {
   EventListQuery,
   EventView,
   Page,
+  RecommendedEventView,
+  RecommendedQuery,
   SignupResultView,
   SignupView,
 } from '@kepu/shared';
@@ -64,4 +66,9 @@ export async function countEvents(filters: EventCountQuery): Promise<number> {
 /** The districts of a city that have events not ended yet, most first. */
 export async function listDistricts(query: DistrictListQuery): Promise<DistrictView[]> {
   return (await request<Page<DistrictView>>('/events/districts', { query: { ...query }, quiet: true })).items;
+}
+
+/** The city's next events, those that suit who is looking (the account's answer) first, each with its reason. */
+export async function listRecommended(query: Partial<RecommendedQuery>): Promise<RecommendedEventView[]> {
+  return (await request<Page<RecommendedEventView>>('/events/recommended', { query: { ...query }, quiet: true })).items;
 }

@@ -12,6 +12,7 @@ export const keys = {
   privacy: 'kepu.privacyConsent',
   pendingFilter: 'kepu.pendingFilter',
   recentSearches: 'kepu.recentSearches',
+  viewer: 'kepu.viewer',
   cacheIndex: 'kepu.cacheIndex',
   cachePrefix: 'kepu.cache:',
 } as const;

@@ -4,29 +4,32 @@
 // sheet with the count of matches, keyword search, infinite scroll.
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import CityChooser from '@/components/CityChooser';
 import CitySwitch from '@/components/CitySwitch';
 import EventCard, { toEventCardRow } from '@/components/EventCard';
 import ListFooter from '@/components/ListFooter';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
+import ViewerChoice from '@/components/ViewerChoice';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { useStore } from '@/hooks/useStore';
 import { listCampaigns } from '@/services/campaigns';
 import { listDistricts, listEvents } from '@/services/events';
-import { listMySignups } from '@/services/me';
+import { listMySignups, updateMe } from '@/services/me';
 import { asButton } from '@/utils/a11y';
 import { chooseCity, cityStore } from '@/utils/city';
 import { toNearParam } from '@/utils/coords';
 import { locate } from '@/utils/location';
 import { cstDate } from '@/utils/time';
 import { keys, readStored, removeStored } from '@/utils/storage';
+import { setViewer, viewerStore } from '@/utils/viewer';
 import CampaignBanner, { pickCampaign } from './CampaignBanner';
 import FilterSheet from './FilterSheet';
 import NextSignupCard from './NextSignupCard';
+import Recommended from './Recommended';
 import SearchBar from './SearchBar';
 import { noFilters, sheetFilterCount, toQuery, type Filters } from './filters';
 import './index.scss';
@@ -42,6 +45,9 @@ function FirstRun() {
       <View className="card">
         <CityChooser current="" onChoose={chooseCity} />
       </View>
+      <View className="card">
+        <ViewerChoice />
+      </View>
     </PageShell>
   );
 }
@@ -53,6 +59,7 @@ export default function EventsPage() {
 
 function CityEvents({ city }: { city: string }) {
   const { user } = useSession();
+  const viewer = useStore(viewerStore);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [locating, setLocating] = useState(false);
@@ -64,6 +71,13 @@ function CityEvents({ city }: { city: string }) {
     user ? () => listMySignups(null, 1, 'upcoming').then((page) => page.items.find((item) => item.status === 'confirmed' || item.status === 'waitlisted') ?? null) : null,
     [user?.id],
   );
+
+  // One answer on the device and the account: the device's wins, an account's fills an empty device.
+  useEffect(() => {
+    if (!user) return;
+    if (!viewer && user.audience) setViewer(user.audience);
+    else if (viewer && user.audience !== viewer) void updateMe({ audience: viewer }, true).catch(() => undefined);
+  }, [user, viewer]);
 
   const query = toQuery(city, filters, now);
   const queryKey = JSON.stringify(query);
@@ -149,6 +163,10 @@ function CityEvents({ city }: { city: string }) {
         />
       ) : null}
 
+      {/* Only on the unfiltered list: a filter or 附近 is a question of its own. */}
+      {viewer && viewer !== '其他' && !filters.near && !filters.q && !activeCount ? (
+        <Recommended city={city} viewer={viewer} signedIn={Boolean(user) && user?.audience === viewer} />
+      ) : null}
       {filters.near ? <Text className="section muted">按离你的距离由近到远排列</Text> : null}
       {list.stale ? <Text className="section muted offline-note">网络不可用，以下是上次加载的活动</Text> : null}
       {state ?? (
