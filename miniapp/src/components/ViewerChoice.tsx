@@ -1,7 +1,7 @@
 // 谁在看？ One tap says who is looking, so 活动 puts what suits them first;
 // tapping the chosen one again takes it back. Saved on the account when signed in.
 import { Text, View } from '@tarojs/components';
-import { viewerAudiences, type ViewerAudience } from '@kepu/shared';
+import { viewerAudiences, type ViewerAudience } from '@kepu/shared/states';
 import { useSession } from '@/hooks/useSession';
 import { useStore } from '@/hooks/useStore';
 import { updateMe } from '@/services/me';
