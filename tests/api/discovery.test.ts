@@ -39,7 +39,12 @@ describe.each(engines)('discovery on %s', (engine) => {
   });
 
   it('when the filters match some events, the count is the number of events the list holds for them', async () => {
-    const cases: Record<string, string>[] = [{ q: WORD }, { q: WORD, theme: '健康' }, { q: WORD, district: '路北区' }, { q: WORD, from: '2026-12-01', to: '2026-12-31' }];
+    const cases: Record<string, string>[] = [
+      { q: WORD },
+      { q: WORD, theme: '健康' },
+      { q: WORD, district: '路北区' },
+      { q: WORD, from: '2026-12-01', to: '2026-12-31' },
+    ];
     for (const filters of cases) {
       const params = { city: CITY, ...filters };
       expect(await count(params)).toBe((await listed(params)).length);
@@ -90,7 +95,13 @@ describe.each(engines)('discovery on %s', (engine) => {
 
   describe('who is looking', () => {
     it('when a user says they are 老年人, their recommendations put events for older people first, each saying why', async () => {
-      const elder = await publishActivity(app, { title: `${WORD}：银龄防诈骗课堂`, district: '路北区', audiences: ['老年人'], themes: ['安全'], ...at('2026-12-20', '09:00', '11:00') });
+      const elder = await publishActivity(app, {
+        title: `${WORD}：银龄防诈骗课堂`,
+        district: '路北区',
+        audiences: ['老年人'],
+        themes: ['安全'],
+        ...at('2026-12-20', '09:00', '11:00'),
+      });
       const token = await app.token('discovery-elder');
       const saved = await app.api.patch(`${API}/me`, { audience: '老年人' }, token);
       expectStatus(saved, 200);

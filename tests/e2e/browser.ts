@@ -97,7 +97,10 @@ export async function openApp(browser: Browser, baseUrl: string, flow: string, o
 
 /** Answers the first-run question (which city?) from the list, as a resident who skips location does. */
 export async function chooseFirstCity(page: Page, city: string): Promise<void> {
-  await shown(page).locator('.first-run .city-row__name').filter({ hasText: exactly(city) }).click();
+  await shown(page)
+    .locator('.first-run .city-row__name')
+    .filter({ hasText: exactly(city) })
+    .click();
   await shown(page).locator('.events-head .city-chip').filter({ hasText: city }).waitFor();
 }
 
@@ -105,7 +108,10 @@ export async function chooseFirstCity(page: Page, city: string): Promise<void> {
 export async function switchCity(page: Page, city: string): Promise<void> {
   await shown(page).locator('.city-chip').click();
   const sheet = shown(page).locator('.bsheet');
-  await sheet.locator('.city-row__name').filter({ hasText: exactly(city) }).click();
+  await sheet
+    .locator('.city-row__name')
+    .filter({ hasText: exactly(city) })
+    .click();
   await sheet.waitFor({ state: 'detached' });
   await shown(page).locator('.city-chip').filter({ hasText: city }).waitFor();
 }

@@ -96,7 +96,10 @@ describe.each<Mode>(['normal', 'large'])('in %s text, a resident', (mode) => {
     if (mode === 'large') await useLargeText(page);
     await shown(page).locator('.event-card').first().waitFor();
     const listRequests = watchRequests(page, '/events');
-    await shown(page).locator('.chip').filter({ hasText: /^\s*附近\s*$/ }).click();
+    await shown(page)
+      .locator('.chip')
+      .filter({ hasText: /^\s*附近\s*$/ })
+      .click();
     await shown(page).locator('.chip').filter({ hasText: '✓ 附近优先' }).waitFor();
     const near = listRequests.map((request) => new URL(request.url()).searchParams.get('near')).find(Boolean);
     expect(near).toBeTruthy();
@@ -128,7 +131,10 @@ describe.each<Mode>(['normal', 'large'])('in %s text, a resident', (mode) => {
     await shown(page).locator('.event-card').first().waitFor();
     const countRequests = watchRequests(page, '/events/count');
 
-    await shown(page).locator('.chip').filter({ hasText: /^\s*筛选/ }).click();
+    await shown(page)
+      .locator('.chip')
+      .filter({ hasText: /^\s*筛选/ })
+      .click();
     const sheet = shown(page).locator('.filter-sheet');
     const apply = sheet.locator('.filter-sheet__apply');
     const group = (label: string) => sheet.locator('.filter-group').filter({ has: page.locator('.sheet-group__label', { hasText: label }) });
@@ -150,7 +156,10 @@ describe.each<Mode>(['normal', 'large'])('in %s text, a resident', (mode) => {
     for (const district of ['城中区', '鱼峰区', '柳北区', '柳南区']) await group('区县').locator('.chip').filter({ hasText: district }).waitFor();
     await checkScreen(tab, mode, 'filter-sheet');
 
-    await group('主题').locator('.chip').filter({ hasText: /^\s*健康\s*$/ }).click();
+    await group('主题')
+      .locator('.chip')
+      .filter({ hasText: /^\s*健康\s*$/ })
+      .click();
     const health = await (async () => {
       await apply.filter({ hasText: /查看 \d+ 场|没有符合条件的活动/ }).waitFor();
       for (let i = 0; i < 50 && (await readCount()) === all; i++) await page.waitForTimeout(200);
@@ -204,9 +213,15 @@ describe.each<Mode>(['normal', 'large'])('in %s text, a resident', (mode) => {
 
     await input.focus();
     const recent = shown(page).locator('.recent');
-    await recent.locator('.chip').filter({ hasText: /^\s*机器人\s*$/ }).waitFor();
+    await recent
+      .locator('.chip')
+      .filter({ hasText: /^\s*机器人\s*$/ })
+      .waitFor();
     await checkScreen(tab, mode, 'recent-searches');
-    await recent.locator('.chip').filter({ hasText: /^\s*机器人\s*$/ }).click();
+    await recent
+      .locator('.chip')
+      .filter({ hasText: /^\s*机器人\s*$/ })
+      .click();
     expect(await input.inputValue()).toBe('机器人');
     await input.focus();
     await recent.locator('.chip').filter({ hasText: '清除记录' }).click();
@@ -235,7 +250,10 @@ describe.each<Mode>(['normal', 'large'])('in %s text, a resident', (mode) => {
     const { page } = tab;
     if (mode === 'large') await useLargeText(page);
     const firstRun = shown(page).locator('.first-run');
-    await firstRun.locator('.viewer-choice .chip').filter({ hasText: /^\s*老年人\s*$/ }).click();
+    await firstRun
+      .locator('.viewer-choice .chip')
+      .filter({ hasText: /^\s*老年人\s*$/ })
+      .click();
     await firstRun.locator('.viewer-choice .chip').filter({ hasText: '✓ 老年人' }).waitFor();
     await chooseFirstCity(page, '柳州市');
     const picks = shown(page).locator('.recommended');
@@ -244,9 +262,7 @@ describe.each<Mode>(['normal', 'large'])('in %s text, a resident', (mode) => {
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.length).toBeLessThanOrEqual(3);
     // Each one is for older people or on health or digital skills.
-    const suited = await (
-      await fetch(`${e2e.url}/api/v1/events?${new URLSearchParams({ city: '柳州市', limit: '100' })}`)
-    ).json();
+    const suited = await (await fetch(`${e2e.url}/api/v1/events?${new URLSearchParams({ city: '柳州市', limit: '100' })}`)).json();
     for (const title of titles) {
       const event = (suited.items as { title: string; audiences: string[]; themes: string[] }[]).find((item) => item.title === title)!;
       expect([...event.audiences, ...event.themes].some((tag) => ['老年人', '健康', '数字素养'].includes(tag))).toBe(true);

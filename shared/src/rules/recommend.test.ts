@@ -3,7 +3,12 @@ import { recommendationReason, recommendFirst } from './recommend';
 const event = (title: string, audiences: string[], themes: string[] = []) => ({ title, audiences, themes });
 
 describe('recommendations by who is looking', () => {
-  const events = [event('机器人编程营', ['青少年']), event('银龄健康讲座', ['社区居民'], ['健康']), event('防诈骗课堂', ['老年人']), event('观鸟', ['社区居民'], ['生态环境'])];
+  const events = [
+    event('机器人编程营', ['青少年']),
+    event('银龄健康讲座', ['社区居民'], ['健康']),
+    event('防诈骗课堂', ['老年人']),
+    event('观鸟', ['社区居民'], ['生态环境']),
+  ];
 
   test('an older viewer gets events for older people and health topics first, with the reason, the rest after in order', () => {
     expect(recommendFirst('老年人', events).map((e) => [e.title, e.reason])).toEqual([

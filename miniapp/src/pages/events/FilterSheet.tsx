@@ -33,7 +33,19 @@ const kindOptions: Option<'activity' | 'campaign'>[] = [
 ];
 
 /** One group of chips; tapping the selected chip clears it unless the group always has a choice. */
-function Group<V extends string>({ label, options, value, onChange, required }: { label: string; options: Option<V>[]; value: V | undefined; onChange: (value: V | undefined) => void; required?: boolean }) {
+function Group<V extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  required,
+}: {
+  label: string;
+  options: Option<V>[];
+  value: V | undefined;
+  onChange: (value: V | undefined) => void;
+  required?: boolean;
+}) {
   return (
     <View className="sheet-group filter-group" role="group" aria-label={label}>
       <Text className="sheet-group__label">{label}</Text>
@@ -41,7 +53,11 @@ function Group<V extends string>({ label, options, value, onChange, required }: 
         {options.map((option) => {
           const on = option.value === value;
           return (
-            <View key={option.value} className={`chip ${on ? 'chip--on' : ''}`} {...asButton(() => onChange(on && !required ? undefined : option.value), { pressed: on })}>
+            <View
+              key={option.value}
+              className={`chip ${on ? 'chip--on' : ''}`}
+              {...asButton(() => onChange(on && !required ? undefined : option.value), { pressed: on })}
+            >
               {on && !required ? `✓ ${option.label}` : option.label}
             </View>
           );

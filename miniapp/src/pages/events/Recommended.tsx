@@ -12,7 +12,9 @@ import { listEvents, listRecommended } from '@/services/events';
 const SHOWN = 3;
 
 async function load(city: string, viewer: ViewerAudience, signedIn: boolean): Promise<(EventView & { reason: string | null })[]> {
-  const ranked: RecommendedEventView[] = signedIn ? await listRecommended({ city, limit: 50 }) : recommendFirst(viewer, (await listEvents({ city }, null, 50)).items);
+  const ranked: RecommendedEventView[] = signedIn
+    ? await listRecommended({ city, limit: 50 })
+    : recommendFirst(viewer, (await listEvents({ city }, null, 50)).items);
   return ranked.filter((event) => event.reason).slice(0, SHOWN);
 }
 

@@ -18,7 +18,8 @@ export const noFilters: Filters = { date: 'all', q: '' };
 
 /** The choices of the sheet (not search or 附近) that are set. */
 export function sheetFilterCount(filters: Filters): number {
-  return [filters.campaign, filters.theme, filters.audience, filters.district, filters.kind, filters.date !== 'all' ? filters.date : undefined].filter(Boolean).length;
+  return [filters.campaign, filters.theme, filters.audience, filters.district, filters.kind, filters.date !== 'all' ? filters.date : undefined].filter(Boolean)
+    .length;
 }
 
 /** The sheet's choices cleared; search and 附近 stay. */

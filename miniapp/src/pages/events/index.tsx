@@ -68,7 +68,9 @@ function CityEvents({ city }: { city: string }) {
   const campaigns = useRequest(() => listCampaigns(now.getFullYear()), []);
   const districts = useRequest(() => listDistricts({ city }).then((items) => items.map((item) => item.district)), [city]);
   const nextSignup = useRequest(
-    user ? () => listMySignups(null, 1, 'upcoming').then((page) => page.items.find((item) => item.status === 'confirmed' || item.status === 'waitlisted') ?? null) : null,
+    user
+      ? () => listMySignups(null, 1, 'upcoming').then((page) => page.items.find((item) => item.status === 'confirmed' || item.status === 'waitlisted') ?? null)
+      : null,
     [user?.id],
   );
 

@@ -383,7 +383,12 @@ export async function countEventCards(manager: EntityManager, query: EventCountQ
 }
 
 /** The districts of a city's published events not ended yet, with how many each has; most first, then by name. */
-export async function listCityDistricts(manager: EntityManager, city: string, now: Date, state: ListState): Promise<{ items: DistrictView[]; validUntil: number }> {
+export async function listCityDistricts(
+  manager: EntityManager,
+  city: string,
+  now: Date,
+  state: ListState,
+): Promise<{ items: DistrictView[]; validUntil: number }> {
   const mysql = isMysql(manager);
   const sql = new Sql(mysql);
   filters(sql, { city, limit: 1 }, null, now, state.longestMs);

@@ -1,6 +1,16 @@
 // HTTP routes of plans: list, detail, progress. Importing and correcting them: the plan-import module.
 import { z } from 'zod';
-import { type CityListQuery, cityListQuerySchema, cityViewSchema, idSchema, pageSchema, planProgressViewSchema, planSummaryViewSchema, planViewSchema, taskSuggestionsViewSchema } from '@kepu/shared';
+import {
+  type CityListQuery,
+  cityListQuerySchema,
+  cityViewSchema,
+  idSchema,
+  pageSchema,
+  planProgressViewSchema,
+  planSummaryViewSchema,
+  planViewSchema,
+  taskSuggestionsViewSchema,
+} from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, route } from '../../core/route';
 import { getPlan, getPlanProgress, listCities, listPlans } from './plans.service';
