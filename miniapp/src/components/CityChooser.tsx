@@ -8,7 +8,7 @@ import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
 import { listCityViews } from '@/services/events';
 import { asButton } from '@/utils/a11y';
-import { toNearParam } from '@/utils/coords';
+import { toNearParam } from '@/utils/near';
 import { locate } from '@/utils/location';
 import './CityChooser.scss';
 

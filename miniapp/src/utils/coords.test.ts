@@ -1,4 +1,5 @@
-import { toNearParam, wgs84ToGcj02 } from '@/utils/coords';
+import { wgs84ToGcj02 } from '@/utils/coords';
+import { toNearParam } from '@/utils/near';
 
 describe('wgs84ToGcj02', () => {
   test('a GPS position in China moves to where Chinese maps and the stored venues put it (a few hundred metres off)', () => {

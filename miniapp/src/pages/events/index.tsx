@@ -21,7 +21,7 @@ import { listDistricts, listEvents } from '@/services/events';
 import { listMySignups, updateMe } from '@/services/me';
 import { asButton } from '@/utils/a11y';
 import { chooseCity, cityStore } from '@/utils/city';
-import { toNearParam } from '@/utils/coords';
+import { toNearParam } from '@/utils/near';
 import { locate } from '@/utils/location';
 import { cstDate } from '@/utils/time';
 import { keys, readStored, removeStored } from '@/utils/storage';

@@ -105,7 +105,8 @@ export async function listCities(manager: EntityManager, near: string | undefine
   // Nearest first; cities with nothing upcoming at a known place keep their order, after them.
   const [lat, lng] = near.split(',').map(Number) as [number, number];
   const km = await nearestVenueKmByCity(manager, lat, lng, now);
-  return byName.map((entry) => ({ ...entry, distanceKm: km.get(entry.city) ?? null })).sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity));
+  const order = (entry: CityView) => entry.distanceKm ?? Number.MAX_VALUE;
+  return byName.map((entry) => ({ ...entry, distanceKm: km.get(entry.city) ?? null })).sort((a, b) => order(a) - order(b));
 }
 
 /** Tallies of the events that carry out exactly one set of a plan's tasks. */
