@@ -45,12 +45,13 @@ export default function CalendarPage() {
   // One city for every tab: a switch here shows on 活动 too.
   const city = useStore(cityStore);
 
-  const counts = useRequest(() => countEventsByDay(city, year, month), [city, year, month]);
+  // Nothing to count until the city is chosen.
+  const counts = useRequest(city ? () => countEventsByDay(city, year, month) : null, [city, year, month]);
   const campaigns = useRequest(() => listCampaigns(year), [year]);
-  const dayEvents = useRequest(
-    () => listEvents({ city: city || undefined, ...dayBounds(selected) }, null, 50).then((page) => page.items.map(toEventCardRow)),
-    [city, selected],
-  );
+  const dayEvents = useRequest(city ? () => listEvents({ city, ...dayBounds(selected) }, null, 50).then((page) => page.items.map(toEventCardRow)) : null, [
+    city,
+    selected,
+  ]);
 
   const monthStart = `${year}-${pad(month)}-01`;
   const monthEnd = `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`;
