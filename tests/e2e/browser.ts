@@ -106,8 +106,10 @@ export async function chooseFirstCity(page: Page, city: string): Promise<void> {
 
 /** Switches the city of the tab shown through its city switch (a sheet of cities). */
 export async function switchCity(page: Page, city: string): Promise<void> {
-  await shown(page).locator('.city-chip').click();
-  const sheet = shown(page).locator('.bsheet');
+  // Tab pages stay in the DOM, each with its own switch: act on the one in sight.
+  await shown(page).locator('.city-chip').filter({ visible: true }).click();
+  const sheet = page.locator('.bsheet').filter({ visible: true });
+  await sheet.waitFor();
   await sheet
     .locator('.city-row__name')
     .filter({ hasText: exactly(city) })
