@@ -85,8 +85,8 @@ describe.each<Mode>(['normal', 'large'])('in %s text, a resident', (mode) => {
     await switchTab(page, '活动');
     await shown(page).locator('.events-head .city-chip').filter({ hasText: '柳州市' }).waitFor();
     // The city sheet itself, readable in large text.
-    await shown(page).locator('.city-chip').click();
-    await shown(page).locator('.bsheet .city-row').first().waitFor();
+    await shown(page).locator('.city-chip').filter({ visible: true }).click();
+    await page.locator('.bsheet .city-row').filter({ visible: true }).first().waitFor();
     await checkScreen(tab, mode, 'city-sheet');
   });
 
