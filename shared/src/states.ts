@@ -26,3 +26,7 @@ export type NotificationKind = (typeof notificationKinds)[number];
 /** A notification's delivery: waiting (or due), delivered, given up after retries, or withdrawn (a reminder no longer due). */
 export const notificationStatuses = ['pending', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
+
+/** Who is looking (谁在看): what a user may say they are, so home puts what suits them first. */
+export const viewerAudiences = ['老年人', '家长', '学生', '其他'] as const;
+export type ViewerAudience = (typeof viewerAudiences)[number];

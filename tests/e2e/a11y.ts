@@ -66,7 +66,7 @@ export async function tapTargetProblems(page: Page, min: number, lower: Record<s
       const name = (el: Element) =>
         `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 16)}"`;
       const shownPage = [...document.querySelectorAll('.taro_page')].reverse().find((p) => getComputedStyle(p).display !== 'none');
-      const sheet = document.querySelector('.sheet-mask');
+      const sheet = document.querySelector('.sheet-mask, .bsheet-mask');
       const roots = [sheet ?? shownPage, document.querySelector('.weui-tabbar')].filter((r): r is Element => Boolean(r));
       for (const root of roots) {
         for (const el of root.querySelectorAll(selector)) {
@@ -79,13 +79,18 @@ export async function tapTargetProblems(page: Page, min: number, lower: Record<s
             problems.push(`${name(el)} is ${box.width.toFixed(0)}x${box.height.toFixed(0)}, under ${least}x${least}`);
             continue;
           }
-          // Only what lies wholly in sight can be hit-tested; the rest is scrolled away.
-          const sight = root.getBoundingClientRect();
-          const inSight =
-            box.top >= Math.max(0, sight.top) &&
-            box.left >= Math.max(0, sight.left) &&
-            box.bottom <= Math.min(window.innerHeight, sight.bottom) &&
-            box.right <= Math.min(window.innerWidth, sight.right);
+          // Only what lies wholly in sight can be hit-tested; the rest is scrolled away
+          // (out of the screen, or out of a scrolling box inside it, such as a sheet's body).
+          const sight = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+          for (let scroller: Element | null = el.parentElement; scroller; scroller = scroller === root ? null : scroller.parentElement) {
+            if (scroller !== root && !/(auto|scroll|hidden)/.test(getComputedStyle(scroller).overflowY)) continue;
+            const rect = scroller.getBoundingClientRect();
+            sight.top = Math.max(sight.top, rect.top);
+            sight.left = Math.max(sight.left, rect.left);
+            sight.bottom = Math.min(sight.bottom, rect.bottom);
+            sight.right = Math.min(sight.right, rect.right);
+          }
+          const inSight = box.top >= sight.top && box.left >= sight.left && box.bottom <= sight.bottom && box.right <= sight.right;
           if (!inSight) continue;
           // The centre and a point just inside each edge must all land on the target.
           const points = [

@@ -6,7 +6,7 @@
 // with `taro_page_shade`), so every lookup is scoped to the page shown.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const artifactsDir = join(__dirname, 'artifacts');
 
@@ -36,9 +36,19 @@ export interface AppTab {
   close(): Promise<void>;
 }
 
-/** A fresh browser profile (empty storage: signed out, no consent) on the app's first page. */
-export async function openApp(browser: Browser, baseUrl: string, flow: string): Promise<AppTab> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export interface OpenOptions {
+  /**
+   * The city answered to the first-run question (default 柳州市, the first of the
+   * demo's cities); null leaves the question on screen for the test to answer.
+   */
+  city?: string | null;
+  /** Browser context options on top of the phone's (permissions, geolocation). */
+  context?: BrowserContextOptions;
+}
+
+/** A fresh browser profile (empty storage: signed out, no consent) on the app's first page, its city chosen. */
+export async function openApp(browser: Browser, baseUrl: string, flow: string, options: OpenOptions = {}): Promise<AppTab> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options.context });
   // Every refusal is reported as a console error, which the listener below collects.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -67,6 +77,8 @@ export async function openApp(browser: Browser, baseUrl: string, flow: string): 
     .catch((error: Error) => {
       throw new Error(`the app did not render: ${error.message}\n${problems.join('\n')}`);
     });
+  const city = options.city === undefined ? '柳州市' : options.city;
+  if (city) await chooseFirstCity(page, city);
   return {
     page,
     context,
@@ -81,6 +93,29 @@ export async function openApp(browser: Browser, baseUrl: string, flow: string): 
       await context.close();
     },
   };
+}
+
+/** Answers the first-run question (which city?) from the list, as a resident who skips location does. */
+export async function chooseFirstCity(page: Page, city: string): Promise<void> {
+  await shown(page)
+    .locator('.first-run .city-row__name')
+    .filter({ hasText: exactly(city) })
+    .click();
+  await shown(page).locator('.events-head .city-chip').filter({ hasText: city }).waitFor();
+}
+
+/** Switches the city of the tab shown through its city switch (a sheet of cities). */
+export async function switchCity(page: Page, city: string): Promise<void> {
+  // Tab pages stay in the DOM, each with its own switch: act on the one in sight.
+  await shown(page).locator('.city-chip').filter({ visible: true }).click();
+  const sheet = page.locator('.bsheet').filter({ visible: true });
+  await sheet.waitFor();
+  await sheet
+    .locator('.city-row__name')
+    .filter({ hasText: exactly(city) })
+    .click();
+  await sheet.waitFor({ state: 'detached' });
+  await shown(page).locator('.city-chip').filter({ hasText: city }).waitFor();
 }
 
 /**

@@ -2,7 +2,7 @@
 // test opens its own browser profile, closed after the test.
 import type { Browser } from 'playwright-core';
 import { apiFor, type Api } from './api';
-import { launchBrowser, openApp, type AppTab } from './browser';
+import { launchBrowser, openApp, type AppTab, type OpenOptions } from './browser';
 import { startServer, type KepuServer } from './server';
 
 export interface E2e {
@@ -10,8 +10,8 @@ export interface E2e {
   /** The server's database (sqlite:PATH), for the operator's CLI. */
   dbUrl: string;
   api: Api;
-  /** A fresh profile on the app's home page; screenshots go to artifacts/<flow>/. */
-  open(flow: string): Promise<AppTab>;
+  /** A fresh profile on the app's home page, its city chosen (see OpenOptions); screenshots go to artifacts/<flow>/. */
+  open(flow: string, options?: OpenOptions): Promise<AppTab>;
 }
 
 /** `env`: more environment for the server, read when it starts (after earlier beforeAll hooks, e.g. a fake WeChat's address). */
@@ -23,9 +23,9 @@ export function useE2e(options: { env?: () => Record<string, string> } = {}): E2
     url: '',
     dbUrl: '',
     api: apiFor(''),
-    async open(flow) {
+    async open(flow, options) {
       if (!browser || !server) throw new Error('useE2e: the server or browser did not start');
-      const tab = await openApp(browser, server.url, flow);
+      const tab = await openApp(browser, server.url, flow, options);
       tabs.push(tab);
       return tab;
     },

@@ -1,6 +1,22 @@
 // Public events: the list with its filters, one event, signing up and
 // cancelling, and the calendar file. Organizer actions live in organizer.ts.
-import type { CityView, CreateSignup, EventListQuery, EventView, Page, SignupResultView, SignupView, UpdateSignup } from '@kepu/shared';
+import type {
+  CityListQuery,
+  CityView,
+  CreateSignup,
+  DistrictListQuery,
+  DistrictView,
+  EventCountQuery,
+  EventCountView,
+  EventListQuery,
+  EventView,
+  Page,
+  RecommendedEventView,
+  RecommendedQuery,
+  SignupResultView,
+  SignupView,
+  UpdateSignup,
+} from '@kepu/shared';
 import { buildUrl, request, type Listing } from '@/services/request';
 
 export type EventFilters = Partial<Omit<EventListQuery, 'limit' | 'cursor'>>;
@@ -39,6 +55,26 @@ export function eventCalendarUrl(id: string): string {
 
 /** The names of the cities that have plans or published events. */
 export async function listCities(): Promise<string[]> {
-  const body = await request<Page<CityView>>('/cities', { quiet: true });
-  return body.items.map((entry) => entry.city);
+  return (await listCityViews()).map((entry) => entry.city);
+}
+
+/** The cities with their counts; with `near`, nearest first with `distanceKm`. */
+export async function listCityViews(query: CityListQuery = {}): Promise<CityView[]> {
+  const body = await request<Page<CityView>>('/cities', { query: { ...query }, quiet: true });
+  return body.items;
+}
+
+/** How many events the filters match (the filter sheet's 查看 N 场). */
+export async function countEvents(filters: EventCountQuery): Promise<number> {
+  return (await request<EventCountView>('/events/count', { query: { ...filters }, quiet: true })).count;
+}
+
+/** The districts of a city that have events not ended yet, most first. */
+export async function listDistricts(query: DistrictListQuery): Promise<DistrictView[]> {
+  return (await request<Page<DistrictView>>('/events/districts', { query: { ...query }, quiet: true })).items;
+}
+
+/** The city's next events, those that suit who is looking (the account's answer) first, each with its reason. */
+export async function listRecommended(query: Partial<RecommendedQuery>): Promise<RecommendedEventView[]> {
+  return (await request<Page<RecommendedEventView>>('/events/recommended', { query: { ...query }, quiet: true })).items;
 }

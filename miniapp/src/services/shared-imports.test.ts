@@ -19,6 +19,7 @@ const zodFree = [
   '@kepu/shared/rules/event-times',
   '@kepu/shared/rules/seats',
   '@kepu/shared/rules/signup-window',
+  '@kepu/shared/rules/recommend',
 ];
 
 /** A shared module and every shared module it imports, relative imports followed. */

@@ -11,6 +11,8 @@ export const keys = {
   largeText: 'kepu.largeText',
   privacy: 'kepu.privacyConsent',
   pendingFilter: 'kepu.pendingFilter',
+  recentSearches: 'kepu.recentSearches',
+  viewer: 'kepu.viewer',
   cacheIndex: 'kepu.cacheIndex',
   cachePrefix: 'kepu.cache:',
 } as const;

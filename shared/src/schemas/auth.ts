@@ -1,5 +1,6 @@
 // Payloads of login and the user's own profile.
 import { z } from 'zod';
+import { viewerAudiences } from '../states';
 import { phoneSchema } from './common';
 
 export const devLoginSchema = z.object({
@@ -21,6 +22,8 @@ export const updateMeSchema = z
     nickname: z.string().trim().min(1).max(32).optional(),
     phone: phoneSchema.nullable().optional(),
     largeText: z.boolean().optional(),
+    /** Who is looking; null forgets it. */
+    audience: z.enum(viewerAudiences).nullable().optional(),
   })
   .strict();
 export type UpdateMe = z.infer<typeof updateMeSchema>;

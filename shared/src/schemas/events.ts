@@ -32,6 +32,36 @@ export const eventListQuerySchema = pageQuerySchema.extend({
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 
+/** `GET /events/count`: the public list's filters, without paging (near= counts only events with a known place, as its list). */
+export const eventCountQuerySchema = eventListQuerySchema.pick({
+  city: true,
+  campaign: true,
+  theme: true,
+  audience: true,
+  district: true,
+  from: true,
+  to: true,
+  q: true,
+  kind: true,
+  near: true,
+});
+export type EventCountQuery = z.infer<typeof eventCountQuerySchema>;
+
+/** `GET /events/recommended`: the user's city (the app's choice) and how many. */
+export const recommendedQuerySchema = z.object({
+  city: z.string().trim().max(20).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type RecommendedQuery = z.infer<typeof recommendedQuerySchema>;
+
+/** `GET /events/districts?city=`: the districts of a city that have events not ended yet. */
+export const districtListQuerySchema = z.object({ city: z.string().trim().min(1, { error: '请选择城市' }).max(20) });
+export type DistrictListQuery = z.infer<typeof districtListQuerySchema>;
+
+/** `GET /cities?near=lat,lng`: each city with how far its nearest upcoming venue is, nearest first. */
+export const cityListQuerySchema = z.object({ near: latLng.optional() });
+export type CityListQuery = z.infer<typeof cityListQuerySchema>;
+
 export const venueSchema = z.object({
   name: z.string().trim().min(1).max(60),
   address: z.string().trim().max(120).default(''),

@@ -94,6 +94,18 @@ export const eventViewSchema = z
   .meta({ id: 'EventView' });
 export type EventView = z.infer<typeof eventViewSchema>;
 
+/** `GET /events/recommended` items: an event of the list and why it suits the user (为老年人推荐), null when it is not specially for them. */
+export const recommendedEventViewSchema = eventViewSchema.extend({ reason: z.string().nullable() }).meta({ id: 'RecommendedEventView' });
+export type RecommendedEventView = z.infer<typeof recommendedEventViewSchema>;
+
+/** `GET /events/count`: how many published events the filters match. */
+export const eventCountViewSchema = z.strictObject({ count: z.number().int() }).meta({ id: 'EventCountView' });
+export type EventCountView = z.infer<typeof eventCountViewSchema>;
+
+/** `GET /events/districts` items: a district of the city and how many of its events have not ended. */
+export const districtViewSchema = z.strictObject({ district: z.string(), events: z.number().int() }).meta({ id: 'DistrictView' });
+export type DistrictView = z.infer<typeof districtViewSchema>;
+
 /** `POST /events/series`, `POST /series/:id/submit`: every occurrence of the series. */
 export const eventSeriesViewSchema = z.strictObject({ seriesId: z.string(), items: z.array(eventViewSchema) });
 export type EventSeriesView = z.infer<typeof eventSeriesViewSchema>;

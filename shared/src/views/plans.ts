@@ -169,6 +169,8 @@ export const cityViewSchema = z
     city: z.string(),
     plans: z.number().int(),
     events: z.number().int(),
+    /** Only with `?near=`: km to the nearest venue of its events that have not ended; null when none has a place. */
+    distanceKm: z.number().nullable().optional(),
   })
   .meta({ id: 'CityView' });
 export type CityView = z.infer<typeof cityViewSchema>;

@@ -1,6 +1,7 @@
 // What the auth, me and admin user endpoints return: the signed-in user, a
 // login's session, an admin's search rows and role changes.
 import { z } from 'zod';
+import { viewerAudiences } from '../states';
 
 export const roles = ['resident', 'volunteer', 'organizer', 'reviewer', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -17,6 +18,8 @@ export const userViewSchema = z
     phone: z.string().nullable(),
     /** The user's 大字模式 preference. */
     largeText: z.boolean(),
+    /** Who is looking (老年人, 家长, 学生, 其他), or null when not said. */
+    audience: z.enum(viewerAudiences).nullable(),
   })
   .meta({ id: 'UserView' });
 export type UserView = z.infer<typeof userViewSchema>;

@@ -1,14 +1,18 @@
 // 日历: a month of this city's campaigns and events; tap a day for its events.
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useMemo, useState } from 'react';
+import CityChooser from '@/components/CityChooser';
+import CitySwitch from '@/components/CitySwitch';
 import EventCard, { toEventCardRow } from '@/components/EventCard';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
+import { useStore } from '@/hooks/useStore';
 import { listCampaigns } from '@/services/campaigns';
 import { listEvents } from '@/services/events';
-import { keys, readStored, writeStored } from '@/utils/storage';
+import { chooseCity, cityStore } from '@/utils/city';
+import { keys, writeStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts, dayBounds, daysInMonth, formatDaySpan } from '@/utils/time';
 import { tabs } from '@/utils/routes';
 import MonthGrid from './MonthGrid';
@@ -38,16 +42,16 @@ export default function CalendarPage() {
   const [year, setYear] = useState(start.year);
   const [month, setMonth] = useState(start.month);
   const [selected, setSelected] = useState(today);
-  const [city, setCity] = useState(() => readStored<string>(keys.city, ''));
-  // The city is chosen on the 活动 tab: pick up a change when this tab shows again.
-  useDidShow(() => setCity(readStored<string>(keys.city, '')));
+  // One city for every tab: a switch here shows on 活动 too.
+  const city = useStore(cityStore);
 
-  const counts = useRequest(() => countEventsByDay(city, year, month), [city, year, month]);
+  // Nothing to count until the city is chosen.
+  const counts = useRequest(city ? () => countEventsByDay(city, year, month) : null, [city, year, month]);
   const campaigns = useRequest(() => listCampaigns(year), [year]);
-  const dayEvents = useRequest(
-    () => listEvents({ city: city || undefined, ...dayBounds(selected) }, null, 50).then((page) => page.items.map(toEventCardRow)),
-    [city, selected],
-  );
+  const dayEvents = useRequest(city ? () => listEvents({ city, ...dayBounds(selected) }, null, 50).then((page) => page.items.map(toEventCardRow)) : null, [
+    city,
+    selected,
+  ]);
 
   const monthStart = `${year}-${pad(month)}-01`;
   const monthEnd = `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`;
@@ -97,7 +101,17 @@ export default function CalendarPage() {
           下个月
         </Button>
       </View>
-      {city ? <Text className="section muted">{city} · 浅蓝底色为品牌活动日</Text> : null}
+      {city ? (
+        <View className="row section cal-city">
+          <CitySwitch city={city} onChoose={chooseCity} />
+          <Text className="muted">浅蓝底色为品牌活动日</Text>
+        </View>
+      ) : (
+        <View className="card">
+          <Text className="title">选择城市，查看当地的活动日历</Text>
+          <CityChooser current="" onChoose={chooseCity} />
+        </View>
+      )}
       <View className="card">
         <MonthGrid
           year={year}

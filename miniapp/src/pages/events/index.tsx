@@ -1,75 +1,89 @@
-// 活动 (home): this city's science events with campaign, theme, audience,
-// district and date filters, keyword search, 附近 sort and infinite scroll.
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+// 活动 (home): this city's science events. On first open it asks for the city
+// (nearest from the device position, or from the list). Then: 我的下一场 for a
+// signed-in resident, the city switch, 附近 (sorted by distance), the filter
+// sheet with the count of matches, keyword search, infinite scroll.
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
+import CityChooser from '@/components/CityChooser';
+import CitySwitch from '@/components/CitySwitch';
 import EventCard, { toEventCardRow } from '@/components/EventCard';
 import ListFooter from '@/components/ListFooter';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
+import ViewerChoice from '@/components/ViewerChoice';
 import { usePagedList } from '@/hooks/usePagedList';
 import { useRequest } from '@/hooks/useRequest';
+import { useSession } from '@/hooks/useSession';
+import { useStore } from '@/hooks/useStore';
 import { listCampaigns } from '@/services/campaigns';
-import { listCities, listEvents, type EventFilters } from '@/services/events';
+import { listDistricts, listEvents } from '@/services/events';
+import { listMySignups, updateMe } from '@/services/me';
 import { asButton } from '@/utils/a11y';
-import { audienceChoices, datePresets, dateRange, themeChoices, type DatePreset } from '@/utils/filters';
+import { chooseCity, cityStore } from '@/utils/city';
+import { toNearParam } from '@/utils/near';
+import { locate } from '@/utils/location';
 import { cstDate } from '@/utils/time';
-import { keys, readStored, removeStored, writeStored } from '@/utils/storage';
+import { keys, readStored, removeStored } from '@/utils/storage';
+import { setViewer, viewerStore } from '@/utils/viewer';
 import CampaignBanner, { pickCampaign } from './CampaignBanner';
-import FilterRow from './FilterRow';
+import FilterSheet from './FilterSheet';
+import NextSignupCard from './NextSignupCard';
+import Recommended from './Recommended';
+import SearchBar from './SearchBar';
+import { noFilters, sheetFilterCount, toQuery, type Filters } from './filters';
 import './index.scss';
 
-interface Filters {
-  campaign?: string;
-  theme?: string;
-  audience?: string;
-  district?: string;
-  date: DatePreset;
-  q: string;
-  /** `lat,lng` while 附近 is on. */
-  near?: string;
+/** First open: no city yet. Nothing is assumed: the resident says where they are. */
+function FirstRun() {
+  return (
+    <PageShell className="first-run">
+      <View className="section">
+        <Text className="h1">欢迎使用科普汇</Text>
+        <Text className="muted block">先选择你所在的城市，看看身边的科普活动。以后可以随时在页面顶部切换。</Text>
+      </View>
+      <View className="card">
+        <CityChooser current="" onChoose={chooseCity} />
+      </View>
+      <View className="card">
+        <ViewerChoice />
+      </View>
+    </PageShell>
+  );
 }
 
-const toOptions = (values: string[]) => values.map((value) => ({ value, label: value }));
-
 export default function EventsPage() {
-  const [city, setCity] = useState<string>(() => readStored(keys.city, ''));
-  const [filters, setFilters] = useState<Filters>({ date: 'all', q: '' });
-  const [keyword, setKeyword] = useState('');
-  const [showFilters, setShowFilters] = useState(false);
+  const city = useStore(cityStore);
+  return city ? <CityEvents city={city} /> : <FirstRun />;
+}
+
+function CityEvents({ city }: { city: string }) {
+  const { user } = useSession();
+  const viewer = useStore(viewerStore);
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const [locating, setLocating] = useState(false);
   const now = useMemo(() => new Date(), []);
 
-  const cities = useRequest(listCities, []);
   const campaigns = useRequest(() => listCampaigns(now.getFullYear()), []);
-  const cityList = cities.data ?? [];
-  // Until the user picks, the first city with content is theirs.
-  const activeCity = city || cityList[0] || '';
+  const districts = useRequest(() => listDistricts({ city }).then((items) => items.map((item) => item.district)), [city]);
+  const nextSignup = useRequest(
+    user
+      ? () => listMySignups(null, 1, 'upcoming').then((page) => page.items.find((item) => item.status === 'confirmed' || item.status === 'waitlisted') ?? null)
+      : null,
+    [user?.id],
+  );
+
+  // One answer on the device and the account: the device's wins, an account's fills an empty device.
   useEffect(() => {
-    // Other tabs (日历) read the remembered city.
-    if (!city && activeCity) writeStored(keys.city, activeCity);
-  }, [city, activeCity]);
+    if (!user) return;
+    if (!viewer && user.audience) setViewer(user.audience);
+    else if (viewer && user.audience !== viewer) void updateMe({ audience: viewer }, true).catch(() => undefined);
+  }, [user, viewer]);
 
-  const query: EventFilters = {
-    city: activeCity || undefined,
-    campaign: filters.campaign,
-    theme: filters.theme,
-    audience: filters.audience,
-    district: filters.district,
-    q: filters.q || undefined,
-    near: filters.near,
-    ...dateRange(filters.date, now),
-  };
+  const query = toQuery(city, filters, now);
   const queryKey = JSON.stringify(query);
-  const ready = !cities.loading;
-  const list = usePagedList(ready ? (cursor) => listEvents(query, cursor) : null, [queryKey, ready], toEventCardRow);
-
-  // Districts are whatever this city's events name; the selected one stays even when off-page.
-  const districts = useMemo(() => {
-    const seen = new Set(list.items.map((item) => item.district).filter(Boolean));
-    if (filters.district) seen.add(filters.district);
-    return [...seen];
-  }, [list.items, filters.district]);
+  const list = usePagedList((cursor) => listEvents(query, cursor), [queryKey], toEventCardRow);
 
   const pick = campaigns.data ? pickCampaign(campaigns.data, now) : null;
   const campaignOptions = (campaigns.data ?? [])
@@ -79,12 +93,13 @@ export default function EventsPage() {
     .map((c) => ({ value: c.code, label: c.name }));
 
   useDidShow(() => {
-    // Another page (a plan's task) may have asked for a campaign filter.
+    // Another page (a plan's task, a campaign in 日历) may have asked for a campaign filter.
     const pending = readStored<{ campaign?: string } | null>(keys.pendingFilter, null);
     if (pending?.campaign) {
       removeStored(keys.pendingFilter);
       setFilters((previous) => ({ ...previous, campaign: pending.campaign }));
     }
+    if (user) void nextSignup.reload();
   });
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
@@ -92,15 +107,13 @@ export default function EventsPage() {
   useReachBottom(() => {
     if (list.hasMore && !list.moreError) void list.loadMore();
   });
-  useShareAppMessage(() => ({ title: `${activeCity}科普活动`, path: '/pages/events/index' }));
+  useShareAppMessage(() => ({ title: `${city}科普活动`, path: '/pages/events/index' }));
 
   const patch = (next: Partial<Filters>) => setFilters((previous) => ({ ...previous, ...next }));
 
-  const chooseCity = (index: number) => {
-    const chosen = cityList[index];
-    if (!chosen) return;
-    writeStored(keys.city, chosen);
-    setCity(chosen);
+  const switchCity = (chosen: string) => {
+    chooseCity(chosen);
+    // A district (and a position) of another city means nothing here.
     patch({ district: undefined });
   };
 
@@ -111,8 +124,7 @@ export default function EventsPage() {
     }
     setLocating(true);
     try {
-      const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
-      patch({ near: `${latitude.toFixed(5)},${longitude.toFixed(5)}` });
+      patch({ near: toNearParam(await locate()) });
     } catch {
       Taro.showToast({ title: '无法获取位置，请在设置中允许定位后重试', icon: 'none' });
     } finally {
@@ -120,9 +132,9 @@ export default function EventsPage() {
     }
   };
 
-  const activeCount = [filters.campaign, filters.theme, filters.audience, filters.district, filters.date !== 'all' ? 1 : undefined].filter(Boolean).length;
+  const activeCount = sheetFilterCount(filters);
   const state = renderState({
-    loading: list.loading || cities.loading,
+    loading: list.loading,
     error: list.error,
     empty: list.items.length === 0,
     emptyText: filters.q || activeCount ? '没有符合条件的活动，换个条件试试' : '这里暂时还没有活动',
@@ -131,35 +143,18 @@ export default function EventsPage() {
 
   return (
     <PageShell>
+      {nextSignup.data ? <NextSignupCard signup={nextSignup.data} /> : null}
       <View className="events-head">
         <View className="row events-head__top">
-          {cityList.length > 0 ? (
-            <Picker mode="selector" range={cityList} value={Math.max(0, cityList.indexOf(activeCity))} onChange={(e) => chooseCity(Number(e.detail.value))}>
-              <View className="chip city-chip">城市：{activeCity || '请选择'} ▾</View>
-            </Picker>
-          ) : null}
+          <CitySwitch city={city} onChoose={switchCity} />
           <View className={`chip ${filters.near ? 'chip--on' : ''}`} {...asButton(() => void toggleNear(), { pressed: Boolean(filters.near) })}>
             {locating ? '定位中…' : filters.near ? '✓ 附近优先' : '附近'}
           </View>
-          <View className={`chip ${activeCount ? 'chip--on' : ''}`} {...asButton(() => setShowFilters(!showFilters), { pressed: activeCount > 0 })}>
-            筛选{activeCount ? `（${activeCount}）` : ''} {showFilters ? '▴' : '▾'}
+          <View className={`chip ${activeCount ? 'chip--on' : ''}`} {...asButton(() => setSheetOpen(true), { expanded: sheetOpen })}>
+            筛选{activeCount ? `（${activeCount}）` : ''}
           </View>
         </View>
-        <View className="search">
-          <Input
-            className="input search__input"
-            type="text"
-            confirmType="search"
-            placeholder="搜索活动、场馆或主办单位"
-            value={keyword}
-            maxlength={50}
-            onInput={(e) => setKeyword(e.detail.value)}
-            onConfirm={() => patch({ q: keyword.trim() })}
-          />
-          <Button className="btn search__btn" onClick={() => patch({ q: keyword.trim() })}>
-            搜索
-          </Button>
-        </View>
+        <SearchBar value={filters.q} onSearch={(q) => patch({ q })} />
       </View>
 
       {pick ? (
@@ -170,28 +165,11 @@ export default function EventsPage() {
         />
       ) : null}
 
-      {showFilters ? (
-        <View className="card filters">
-          <FilterRow label="日期" required options={datePresets} value={filters.date} onChange={(date) => patch({ date: date ?? 'all' })} />
-          {campaignOptions.length ? (
-            <FilterRow label="品牌活动" options={campaignOptions} value={filters.campaign} onChange={(campaign) => patch({ campaign })} />
-          ) : null}
-          <FilterRow label="主题" options={toOptions(themeChoices)} value={filters.theme} onChange={(theme) => patch({ theme })} />
-          <FilterRow label="人群" options={toOptions(audienceChoices)} value={filters.audience} onChange={(audience) => patch({ audience })} />
-          {districts.length ? (
-            <FilterRow label="区县" options={toOptions(districts)} value={filters.district} onChange={(district) => patch({ district })} />
-          ) : null}
-          {activeCount ? (
-            <Button
-              className="btn btn--ghost"
-              onClick={() => patch({ campaign: undefined, theme: undefined, audience: undefined, district: undefined, date: 'all' })}
-            >
-              清除筛选
-            </Button>
-          ) : null}
-        </View>
+      {/* Only on the unfiltered list: a filter or 附近 is a question of its own. */}
+      {viewer && viewer !== '其他' && !filters.near && !filters.q && !activeCount ? (
+        <Recommended city={city} viewer={viewer} signedIn={Boolean(user) && user?.audience === viewer} />
       ) : null}
-
+      {filters.near ? <Text className="section muted">按离你的距离由近到远排列</Text> : null}
       {list.stale ? <Text className="section muted offline-note">网络不可用，以下是上次加载的活动</Text> : null}
       {state ?? (
         <View>
@@ -201,6 +179,22 @@ export default function EventsPage() {
         </View>
       )}
       <ListFooter list={list} />
+
+      {sheetOpen ? (
+        <FilterSheet
+          city={city}
+          value={filters}
+          now={now}
+          campaignOptions={campaignOptions}
+          districts={districts.data ?? []}
+          districtsLoading={districts.loading}
+          onClose={() => setSheetOpen(false)}
+          onApply={(next) => {
+            setFilters(next);
+            setSheetOpen(false);
+          }}
+        />
+      ) : null}
     </PageShell>
   );
 }

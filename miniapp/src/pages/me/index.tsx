@@ -6,6 +6,7 @@ import { useState } from 'react';
 import ListFooter from '@/components/ListFooter';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
+import ViewerChoice from '@/components/ViewerChoice';
 import { useLargeText } from '@/hooks/useLargeText';
 import { useOnReturn } from '@/hooks/useOnReturn';
 import { usePagedList } from '@/hooks/usePagedList';
@@ -140,6 +141,10 @@ export default function MePage() {
         </View>
         <Switch checked={large} color="#0a58a8" ariaLabel="大字模式" onChange={(e) => toggleLarge(e.detail.value)} />
       </Label>
+
+      <View className="card">
+        <ViewerChoice />
+      </View>
 
       {user ? (
         <View>

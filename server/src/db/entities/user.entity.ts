@@ -1,5 +1,6 @@
 // A person using the mini-program, identified by their WeChat openid.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ViewerAudience } from '@kepu/shared';
 
 /** What an erased account leaves where a name was: the row stays, the person does not. */
 export const ERASED_NAME = '已注销';
@@ -21,6 +22,10 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: false })
   largeText: boolean;
+
+  /** Who is looking (老年人, 家长, 学生, 其他); null until the user says. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  audience: ViewerAudience | null;
 
   @Column({ type: 'boolean', default: false })
   isReviewer: boolean;

@@ -12,6 +12,7 @@ import { LongTexts1764900000000 } from './1764900000000-LongTexts';
 import { ProgressCounters1765000000000 } from './1765000000000-ProgressCounters';
 import { TicketShareTokens1765300000000 } from './1765300000000-TicketShareTokens';
 import { LoginCodes1765600000000 } from './1765600000000-LoginCodes';
+import { ViewerAudience1765800000000 } from './1765800000000-ViewerAudience';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ProgressCounters1765000000000,
   TicketShareTokens1765300000000,
   LoginCodes1765600000000,
+  ViewerAudience1765800000000,
 ];

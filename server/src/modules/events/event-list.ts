@@ -9,7 +9,7 @@
 // starts there, on ix_events_list (status, startsAt, id, endsAt) or, per city,
 // ix_events_list_city, which check endsAt in the index and need no sort.
 import type { EntityManager } from 'typeorm';
-import { toCstIso, type EventListQuery, type EventView, type Page } from '@kepu/shared';
+import { toCstIso, type DistrictView, type EventCountQuery, type EventListQuery, type EventView, type Page } from '@kepu/shared';
 import { AppError, forbidden, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { decodeCursor, encodeCursor } from '../../core/paging';
@@ -349,4 +349,69 @@ async function nearPage(
     // Every event ranked up to this page decides what is on it.
     validUntil: timeMatters ? earliestEnd(ranked) : Infinity,
   };
+}
+
+/** A count, and until when it holds (Infinity when time does not change it). */
+export interface CountResult {
+  count: number;
+  validUntil: number;
+}
+
+/**
+ * How many published events the public list's filters match: the list's WHERE
+ * and time floor (so the same index range), COUNT instead of rows. The count of
+ * events not ended yet drops when the first of them ends: that is when it expires.
+ */
+export async function countEventCards(manager: EntityManager, query: EventCountQuery, now: Date, state: ListState): Promise<CountResult> {
+  if (query.from && query.to && parseDateBound(query.to, true) < parseDateBound(query.from, false)) {
+    throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
+  }
+  const mysql = isMysql(manager);
+  const sql = new Sql(mysql);
+  const listQuery: EventListQuery = { ...query, limit: 1 };
+  const { timeFloor } = filters(sql, listQuery, null, now, state.longestMs);
+  if (timeFloor) sql.and('e.startsAt >= ?', sql.time(timeFloor));
+  // The near= list holds only events with a place: count the same ones.
+  if (query.near) sql.and('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL');
+  const [row] = (await manager.query(
+    `SELECT COUNT(*) AS n, MIN(e.endsAt) AS firstEnd FROM events e ${mysql ? listIndexHint(listQuery) : ''} WHERE ${sql.where.join(' AND ')}`,
+    sql.params,
+  )) as { n: number | string; firstEnd: unknown }[];
+  const timeMatters = !query.from && !query.to;
+  const firstEnd = row?.firstEnd === null || row?.firstEnd === undefined ? Infinity : toDate(row.firstEnd).getTime();
+  return { count: Number(row?.n ?? 0), validUntil: timeMatters ? firstEnd : Infinity };
+}
+
+/** The districts of a city's published events not ended yet, with how many each has; most first, then by name. */
+export async function listCityDistricts(
+  manager: EntityManager,
+  city: string,
+  now: Date,
+  state: ListState,
+): Promise<{ items: DistrictView[]; validUntil: number }> {
+  const mysql = isMysql(manager);
+  const sql = new Sql(mysql);
+  filters(sql, { city, limit: 1 }, null, now, state.longestMs);
+  sql.and('e.startsAt >= ?', sql.time(new Date(now.getTime() - state.longestMs)));
+  sql.and("e.district <> ''");
+  const rows = (await manager.query(
+    `SELECT e.district AS district, COUNT(*) AS n, MIN(e.endsAt) AS firstEnd FROM events e ${mysql ? 'FORCE INDEX (ix_events_list_city)' : ''}
+      WHERE ${sql.where.join(' AND ')} GROUP BY e.district`,
+    sql.params,
+  )) as { district: string; n: number | string; firstEnd: unknown }[];
+  const items = rows
+    .map((row) => ({ district: String(row.district), events: Number(row.n) }))
+    .sort((a, b) => b.events - a.events || a.district.localeCompare(b.district, 'zh-CN'));
+  return { items, validUntil: earliestEnd(rows.map((row) => ({ endsAt: row.firstEnd }))) };
+}
+
+/** For each city with published events not ended yet that have a place: km from (lat, lng) to the nearest of their venues. */
+export async function nearestVenueKmByCity(manager: EntityManager, lat: number, lng: number, now: Date): Promise<Map<string, number>> {
+  const sql = new Sql(isMysql(manager));
+  sql.and('e.status = ?', 'published').and('e.endsAt >= ?', sql.time(now)).and('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL');
+  const rows = (await manager.query(`SELECT e.city AS city, MIN(${DISTANCE_SQL}) AS km FROM events e WHERE ${sql.where.join(' AND ')} GROUP BY e.city`, [
+    ...distanceParams(lat, lng),
+    ...sql.params,
+  ])) as { city: string; km: number | string }[];
+  return new Map(rows.map((row) => [String(row.city), Math.round(Number(row.km) * 10) / 10]));
 }

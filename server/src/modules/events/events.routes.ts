@@ -7,8 +7,17 @@ import {
   createEventSchema,
   type CreateEventSeries,
   createEventSeriesSchema,
+  type DistrictListQuery,
+  districtListQuerySchema,
+  districtViewSchema,
+  type EventCountQuery,
+  eventCountQuerySchema,
+  eventCountViewSchema,
   type EventListQuery,
   eventListQuerySchema,
+  type RecommendedQuery,
+  recommendedEventViewSchema,
+  recommendedQuerySchema,
   eventSeriesViewSchema,
   eventViewSchema,
   idSchema,
@@ -25,6 +34,7 @@ import { requireUser, reply, route } from '../../core/route';
 import { renderCalendar } from './ics';
 import { PublicEvents } from './public-events';
 import { reminderLeadMs } from '../notifications/notifications.service';
+import { getUserView } from '../users/users.service';
 import {
   cancelEvent,
   createEvent,
@@ -59,6 +69,37 @@ export function eventRoutes(deps: AppDeps) {
       summary: '活动列表：按城市、主题活动、主题、人群、区县、日期、关键词、附近筛选',
       response: pageSchema(eventViewSchema),
       handle: async ({ ctx, query, user }) => publicEvents.list(ctx, query, user, deps.clock()),
+    }),
+    // Before /events/:id, which would take these words for ids.
+    route<undefined, EventCountQuery>({
+      method: 'get',
+      path: '/events/count',
+      access: 'public',
+      tag: 'events',
+      query: eventCountQuerySchema,
+      summary: '符合筛选条件的已发布活动数量（筛选面板的“查看 N 场”）',
+      response: eventCountViewSchema,
+      handle: async ({ ctx, query }) => publicEvents.count(ctx, query, deps.clock()),
+    }),
+    route<undefined, RecommendedQuery>({
+      method: 'get',
+      path: '/events/recommended',
+      access: 'user',
+      tag: 'events',
+      query: recommendedQuerySchema,
+      summary: '为当前用户推荐：城市中即将举办的活动，适合其身份（老年人、家长、学生）的排在前面并说明理由',
+      response: pageSchema(recommendedEventViewSchema),
+      handle: async ({ query, user }) => publicEvents.recommended(query, (await getUserView(read, requireUser(user).id)).audience, deps.clock()),
+    }),
+    route<undefined, DistrictListQuery>({
+      method: 'get',
+      path: '/events/districts',
+      access: 'public',
+      tag: 'events',
+      query: districtListQuerySchema,
+      summary: '城市中有未结束活动的区县及活动数',
+      response: pageSchema(districtViewSchema),
+      handle: async ({ ctx, query }) => publicEvents.districts(ctx, query.city, deps.clock()),
     }),
     route<undefined, EventListQuery>({
       method: 'get',

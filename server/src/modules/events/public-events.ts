@@ -13,14 +13,26 @@
 // cached page holds until the earliest end among the rows it read.
 import type { Context } from 'koa';
 import type { EntityManager } from 'typeorm';
-import type { EventListQuery, EventView, Page } from '@kepu/shared';
+import {
+  recommendFirst,
+  type EventCountQuery,
+  type EventListQuery,
+  type EventView,
+  type Page,
+  type RecommendedEventView,
+  type RecommendedQuery,
+  type ViewerAudience,
+} from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
 import { CachedJson, sendCachedJson } from '../../core/cached-response';
 import { listStateReader, type ListState } from '../../db/list-state';
-import { listEventCards } from './event-list';
+import { countEventCards, listCityDistricts, listEventCards } from './event-list';
 import { TaskTitles } from './task-titles';
 import { getEvent, loadVisibleEvent } from './events.service';
 import { toEventView } from './event.view';
+
+/** How many upcoming events recommendations choose from. */
+const RECOMMEND_POOL = 100;
 
 /** Answers kept at most (a page of 20 is about 20 KB). */
 const MAX_ENTRIES = 400;
@@ -65,7 +77,7 @@ function isPublic(query: EventListQuery): boolean {
 }
 
 /** The query as parsed (trimmed, defaults filled), keys sorted: equal queries, equal keys. */
-function keyOf(query: EventListQuery): string {
+function keyOf(query: EventListQuery | EventCountQuery): string {
   const entries = Object.entries(query)
     .filter(([, value]) => value !== undefined && value !== '')
     .sort(([a], [b]) => (a < b ? -1 : 1));
@@ -107,6 +119,35 @@ export class PublicEvents {
     });
     await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
     return undefined;
+  }
+
+  /** GET /events/count: cached as the list is, under the same counters and until the first counted event ends. */
+  async count(ctx: Context, query: EventCountQuery, now: Date): Promise<undefined> {
+    const state = await this.state.read();
+    const body = await this.cached(state, `count:${keyOf(query)}`, now, async () => {
+      const { count, validUntil } = await countEventCards(this.manager, query, now, state);
+      return new CachedJson({ count }, validUntil);
+    });
+    await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
+    return undefined;
+  }
+
+  /** GET /events/districts: the city's districts with events not ended yet, cached the same way. */
+  async districts(ctx: Context, city: string, now: Date): Promise<undefined> {
+    const state = await this.state.read();
+    const body = await this.cached(state, `districts:${city}`, now, async () => {
+      const { items, validUntil } = await listCityDistricts(this.manager, city, now, state);
+      return new CachedJson({ items, nextCursor: null }, validUntil);
+    });
+    await sendCachedJson(ctx, body, PUBLIC_REVALIDATE);
+    return undefined;
+  }
+
+  /** GET /events/recommended: the next 100 events of the city, those that suit who is looking first, each with its reason. */
+  async recommended(query: RecommendedQuery, viewer: ViewerAudience | null, now: Date): Promise<Page<RecommendedEventView>> {
+    const state = await this.state.read();
+    const { page } = await listEventCards(this.manager, { city: query.city, limit: RECOMMEND_POOL }, null, now, state, this.titles);
+    return { items: recommendFirst(viewer, page.items).slice(0, query.limit), nextCursor: null };
   }
 
   /** GET /events/:id. A published event is answered from the cache (undefined); others return their view, to those who may see it. */

@@ -1,6 +1,16 @@
 // HTTP routes of plans: list, detail, progress. Importing and correcting them: the plan-import module.
 import { z } from 'zod';
-import { cityViewSchema, idSchema, pageSchema, planProgressViewSchema, planSummaryViewSchema, planViewSchema, taskSuggestionsViewSchema } from '@kepu/shared';
+import {
+  type CityListQuery,
+  cityListQuerySchema,
+  cityViewSchema,
+  idSchema,
+  pageSchema,
+  planProgressViewSchema,
+  planSummaryViewSchema,
+  planViewSchema,
+  taskSuggestionsViewSchema,
+} from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, route } from '../../core/route';
 import { getPlan, getPlanProgress, listCities, listPlans } from './plans.service';
@@ -32,14 +42,15 @@ export function planRoutes(deps: AppDeps) {
       response: pageSchema(planSummaryViewSchema),
       handle: async ({ query }) => ({ items: await listPlans(read, query.city), nextCursor: null }),
     }),
-    route({
+    route<undefined, CityListQuery>({
       method: 'get',
       path: '/cities',
       access: 'public',
       tag: 'plans',
-      summary: '有工作要点或活动的城市',
+      query: cityListQuerySchema,
+      summary: '有工作要点或活动的城市；带 near=纬度,经度 时按最近的未结束活动场馆由近到远',
       response: pageSchema(cityViewSchema),
-      handle: async () => ({ items: await listCities(read), nextCursor: null }),
+      handle: async ({ query }) => ({ items: await listCities(read, query.near, deps.clock()), nextCursor: null }),
     }),
     route({
       method: 'get',

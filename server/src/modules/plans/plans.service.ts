@@ -5,6 +5,7 @@ import { type CityView, type PlanProgressView, type PlanSummaryView, type PlanVi
 import { campaignOccurrence } from '../../campaigns';
 import { storedCampaignDates, withStoredDates } from '../campaigns/campaign-dates';
 import { sumHours } from '../volunteers/hours';
+import { nearestVenueKmByCity } from '../events/event-list';
 import { notFound } from '../../core/errors';
 import { EventEntity } from '../../db/entities/event.entity';
 import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
@@ -75,7 +76,8 @@ export async function getPlan(manager: EntityManager, id: string): Promise<PlanV
   return toPlanView(plan, tasks, await pendingCampaigns(manager, plan.year, tasks));
 }
 
-export async function listCities(manager: EntityManager): Promise<CityView[]> {
+/** Cities with plans or published events, by name; with `near` (lat,lng), nearest first with `distanceKm`. */
+export async function listCities(manager: EntityManager, near: string | undefined, now: Date): Promise<CityView[]> {
   const planRows: { city: string; n: string | number }[] = await manager
     .getRepository(PlanEntity)
     .createQueryBuilder('p')
@@ -98,7 +100,13 @@ export async function listCities(manager: EntityManager): Promise<CityView[]> {
     entry.events = Number(row.n);
     cities.set(row.city, entry);
   }
-  return [...cities.values()].sort((a, b) => a.city.localeCompare(b.city, 'zh-CN'));
+  const byName = [...cities.values()].sort((a, b) => a.city.localeCompare(b.city, 'zh-CN'));
+  if (!near) return byName;
+  // Nearest first; cities with nothing upcoming at a known place keep their order, after them.
+  const [lat, lng] = near.split(',').map(Number) as [number, number];
+  const km = await nearestVenueKmByCity(manager, lat, lng, now);
+  const order = (entry: CityView) => entry.distanceKm ?? Number.MAX_VALUE;
+  return byName.map((entry) => ({ ...entry, distanceKm: km.get(entry.city) ?? null })).sort((a, b) => order(a) - order(b));
 }
 
 /** Tallies of the events that carry out exactly one set of a plan's tasks. */

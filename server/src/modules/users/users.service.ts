@@ -27,6 +27,7 @@ export const findOrCreateUser = transactional(async (manager: EntityManager, ope
     nickname: nickname ?? `用户${openid.slice(-4)}`,
     phone: null,
     largeText: false,
+    audience: null,
     isReviewer: false,
     isAdmin: false,
     erasedAt: null,
@@ -79,6 +80,7 @@ export async function getUserView(manager: EntityManager, userId: string): Promi
     organizations: memberships.map((m) => ({ id: m.organizationId, name: nameOf.get(m.organizationId) ?? '', role: m.role })),
     phone: user.phone,
     largeText: user.largeText,
+    audience: user.audience ?? null,
   };
 }
 
@@ -89,6 +91,7 @@ export const updateMe = transactional(async (manager: EntityManager, userId: str
   if (changes.nickname !== undefined) user.nickname = changes.nickname;
   if (changes.phone !== undefined) user.phone = changes.phone;
   if (changes.largeText !== undefined) user.largeText = changes.largeText;
+  if (changes.audience !== undefined) user.audience = changes.audience;
   await users.save(user);
   return getUserView(manager, userId);
 });
@@ -114,7 +117,7 @@ export const eraseUser = transactional(async (manager: EntityManager, userId: st
     .getMany();
   // One call per event: it cancels the user's own sign-up and those of the family members they booked.
   for (const eventId of new Set(upcoming.map((s) => s.eventId))) await cancelSignupOf(manager, userId, eventId, now, reminderLeadMs);
-  await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, erasedAt: now });
+  await users.update({ id: userId }, { openid: null, nickname: '已注销用户', phone: null, audience: null, erasedAt: now });
   await manager.getRepository(SignupEntity).update({ userId }, { name: ERASED_NAME, phone: '', shareToken: null });
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
   await manager.getRepository(MembershipEntity).delete({ userId });
