@@ -28,6 +28,10 @@ export default defineAppConfig({
       root: 'packages/inbox',
       pages: ['pages/list/index'],
     },
+    {
+      root: 'packages/progress',
+      pages: ['pages/progress/index', 'pages/task-events/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -30,6 +30,8 @@ export const routes = {
   adminImport: () => '/packages/admin/pages/import/index',
   adminCampaigns: () => '/packages/admin/pages/campaigns/index',
   inbox: () => '/packages/inbox/pages/list/index',
+  planProgress: (id: string, year?: number) => `/packages/progress/pages/progress/index${q({ id, year })}`,
+  taskEvents: (id: string, number: number, year?: number, title?: string) => `/packages/progress/pages/task-events/index${q({ id, number, year, title })}`,
 };
 
 /** A page parameter as text: WeChat passes them still encoded, H5 already decoded. */

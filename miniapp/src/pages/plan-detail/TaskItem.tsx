@@ -10,9 +10,11 @@ interface Props {
   open: boolean;
   onToggle: () => void;
   onCampaign: (code: string) => void;
+  /** Opens the events counted for the task. */
+  onEvents: () => void;
 }
 
-export default function TaskItem({ task, progress, open, onToggle, onCampaign }: Props) {
+export default function TaskItem({ task, progress, open, onToggle, onCampaign, onEvents }: Props) {
   return (
     <View id={`task-${task.number}`} className={`task ${open ? 'task--open' : ''}`}>
       <View className="task__head" hoverClass="pressed" {...asButton(onToggle, { expanded: open })}>
@@ -52,9 +54,13 @@ export default function TaskItem({ task, progress, open, onToggle, onCampaign }:
           ) : null}
           {progress ? (
             <Text className="block muted">
-              活动 {progress.events} 场（已发布 {progress.published}），报名 {progress.signups} 人次，签到 {progress.checkins} 人次，志愿服务{' '}
-              {progress.volunteerHours} 小时
+              活动 {progress.events} 场，报名 {progress.signups} 人次，签到 {progress.checkins} 人次，志愿服务 {progress.volunteerHours} 小时
             </Text>
+          ) : null}
+          {progress && !progress.idle ? (
+            <View className="chip task__events" {...asButton(onEvents)}>
+              查看 {progress.events} 场活动 ›
+            </View>
           ) : null}
         </View>
       ) : null}
