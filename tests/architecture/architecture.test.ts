@@ -36,8 +36,6 @@ const KNOWN_ONE_SIDED_SHARED_EXPORTS: Record<string, Usage> = {
   memberViewSchema: 'server',
   OrganizationView: 'server',
   organizationViewSchema: 'server',
-  ProgressTally: 'server',
-  progressTallySchema: 'server',
   UserRolesView: 'server',
   userRolesViewSchema: 'server',
   UserSummary: 'server',

@@ -42,21 +42,3 @@ export const campaignDatesSchema = z
   .strictObject({ startsOn: isoDateSchema, endsOn: isoDateSchema })
   .refine((d) => d.startsOn <= d.endsOn, { error: '结束日期不能早于开始日期', path: ['endsOn'] });
 export type CampaignDates = z.infer<typeof campaignDatesSchema>;
-
-/** `?year=` of progress, the task's events and the report. */
-export const planProgressQuerySchema = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, '年份应为四位数字')
-    .transform(Number)
-    .refine((y) => y >= 1990 && y <= 2100, '年份应在 1990 至 2100 之间')
-    .optional(),
-});
-export type PlanProgressQuery = z.infer<typeof planProgressQuerySchema>;
-
-/** `GET /plans/:id/tasks/:number/events`: a page of the task's events in the window. */
-export const taskEventsQuerySchema = planProgressQuerySchema.extend({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-});
-export type TaskEventsQuery = z.infer<typeof taskEventsQuerySchema>;

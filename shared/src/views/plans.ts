@@ -83,8 +83,6 @@ const progressTallyShape = {
   checkins: z.number().int(),
   volunteerHours: z.number(),
 };
-export const progressTallySchema = z.strictObject(progressTallyShape);
-export type ProgressTally = z.infer<typeof progressTallySchema>;
 
 /** Check-ins per confirmed sign-up (0..1, three decimals); null with no sign-ups. */
 const attendanceRate = z.number().min(0).max(1).nullable();
@@ -99,8 +97,6 @@ const breakdownTallyShape = {
   attendanceRate,
   volunteerHours: z.number(),
 };
-export const breakdownTallySchema = z.strictObject(breakdownTallyShape);
-export type BreakdownTally = z.infer<typeof breakdownTallySchema>;
 
 export const taskProgressViewSchema = z
   .strictObject({

@@ -5,7 +5,7 @@
 // no time zones), rates are percentages.
 import ExcelJS from 'exceljs';
 import type { EntityManager } from 'typeorm';
-import type { BreakdownTally, PlanProgressView } from '@kepu/shared';
+import type { PlanProgressView } from '@kepu/shared';
 import { campaignOccurrence } from '../../campaigns';
 import { forbidden } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
@@ -49,7 +49,8 @@ const tallyColumns: Column[] = [
   { header: '到场率', width: 10, format: PERCENT },
   { header: '志愿服务时长（小时）', width: 14, format: HOURS },
 ];
-const tallyCells = (t: BreakdownTally): Cell[] => [t.events, t.seats, t.signups, t.checkins, t.attendanceRate, t.volunteerHours];
+type Tally = PlanProgressView['audiences'][number];
+const tallyCells = (t: Omit<Tally, 'audience'>): Cell[] => [t.events, t.seats, t.signups, t.checkins, t.attendanceRate, t.volunteerHours];
 
 const roleLabel = { lead: '牵头', support: '参与', mixed: '牵头/参与' } as const;
 

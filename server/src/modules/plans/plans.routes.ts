@@ -5,14 +5,10 @@ import {
   eventViewSchema,
   idSchema,
   pageSchema,
-  planProgressQuerySchema,
   planProgressViewSchema,
   planSummaryViewSchema,
   planViewSchema,
-  taskEventsQuerySchema,
   taskSuggestionsViewSchema,
-  type PlanProgressQuery,
-  type TaskEventsQuery,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { validationFailed } from '../../core/errors';
@@ -27,6 +23,24 @@ function taskNumberOf(raw: string | undefined): number {
   if (!raw || !/^\d{1,4}$/.test(raw) || Number(raw) < 1) throw validationFailed([{ path: 'number', message: '任务序号应为正整数' }]);
   return Number(raw);
 }
+
+/** `?year=` of progress, the task's events and the report (only the server reads it). */
+const planProgressQuerySchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, '年份应为四位数字')
+    .transform(Number)
+    .refine((y) => y >= 1990 && y <= 2100, '年份应在 1990 至 2100 之间')
+    .optional(),
+});
+type PlanProgressQuery = z.infer<typeof planProgressQuerySchema>;
+
+/** `GET /plans/:id/tasks/:number/events`: a page of the task's events in the window. */
+const taskEventsQuerySchema = planProgressQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+type TaskEventsQuery = z.infer<typeof taskEventsQuerySchema>;
 
 const planListQuerySchema = z.object({ city: z.string().trim().max(20).optional() });
 

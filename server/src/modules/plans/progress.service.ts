@@ -24,7 +24,9 @@
 //   leading it), `support` when it only supports, `mixed` otherwise.
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import type { BreakdownTally, EventView, Page, PlanProgressView, TaskProgressView, UnitProgressView } from '@kepu/shared';
+import type { EventView, Page, PlanProgressView, TaskProgressView, UnitProgressView } from '@kepu/shared';
+
+type BreakdownTally = Omit<PlanProgressView['audiences'][number], 'audience'>;
 import { campaignOccurrence } from '../../campaigns';
 import { notFound } from '../../core/errors';
 import { keysetPage } from '../../core/paging';
