@@ -49,6 +49,10 @@ export default defineAppConfig({
       root: 'packages/ticket',
       pages: ['pages/view/index'],
     },
+    {
+      root: 'packages/progress',
+      pages: ['pages/progress/index', 'pages/task-events/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -15,6 +15,7 @@ import { ShiftApplicationEntity, ShiftEntity } from '../src/db/entities/voluntee
 import { demoActivityTemplates, demoCityGeography } from '../src/demo/demo-data';
 import { importSeedPlans } from '../src/demo/seed';
 import { newEventRow } from '../src/modules/events/event.row';
+import { importProgressPlan } from './progress-plan';
 
 const DAY = 86_400_000;
 /** Bound parameters per statement: under SQLite's 32,766 with room to spare. */
@@ -88,8 +89,10 @@ export interface BenchData {
 export async function seedBenchData(dataSource: DataSource, seedsDir: string, options: BenchDataOptions, now: Date): Promise<BenchData> {
   await importSeedPlans(new Transactions(dataSource), seedsDir, now);
   const plans = await dataSource.getRepository(PlanEntity).find();
-  const progressPlan = plans.find((p) => p.city === '柳州市') ?? plans[0];
-  if (!progressPlan) throw new Error(`no seed plan was imported from ${seedsDir}`);
+  const seedPlan = plans.find((p) => p.city === '柳州市') ?? plans[0];
+  if (!seedPlan) throw new Error(`no seed plan was imported from ${seedsDir}`);
+  // Progress reads a 100-task plan of the bench's year in the same city (progress-plan.ts).
+  const progressPlan = { id: await importProgressPlan(dataSource, seedPlan.city, now), city: seedPlan.city };
   const taskNumbers = [...new Set((await dataSource.getRepository(PlanTaskEntity).findBy({ planId: progressPlan.id })).map((t) => t.number))].sort(
     (a, b) => a - b,
   );

@@ -101,6 +101,8 @@ const guarded: Guarded[] = [
     expect: organizersOwn(),
   },
   { route: 'patch /plans/:id', path: (ids) => `/plans/${ids.planId}`, body: () => ({ place: '河北省唐山市' }), expect: adminOnly },
+  // Admins and members of the plan's responsible units; the Tangshan plan names none (plan-progress.test.ts has a member's download).
+  { route: 'get /plans/:id/report.xlsx', path: (ids) => `/plans/${ids.planId}/report.xlsx`, expect: adminOnly },
   {
     route: 'put /campaigns/:code/years/:year',
     path: () => '/campaigns/food-safety-week/years/2026',

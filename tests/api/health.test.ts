@@ -95,6 +95,8 @@ describe.each(engines)('health and docs on %s', (engine) => {
       'get /cities',
       'get /plans/{id}',
       'get /plans/{id}/progress',
+      'get /plans/{id}/tasks/{number}/events',
+      'get /plans/{id}/report.xlsx',
       'post /plans/import',
       'get /campaigns',
       'get /events',

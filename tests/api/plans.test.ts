@@ -159,19 +159,25 @@ describe.each(engines)('plans on %s', (engine) => {
       );
       expect(added.status).toBe(201);
 
-      const progress = async () => (await app.api.get(`${API}/plans/${planId}/progress`)).body;
+      // The plan is 2022's; the activity is in December 2026.
+      const progress = async () => (await app.api.get(`${API}/plans/${planId}/progress?year=2026`)).body;
       const before = await progress();
-      expect(Object.keys(before).sort()).toEqual(['idleTasks', 'tasks', 'units']);
+      expect(Object.keys(before).sort()).toEqual(
+        ['audiences', 'campaigns', 'districts', 'idleTasks', 'months', 'sections', 'tasks', 'totals', 'units', 'window', 'year'].sort(),
+      );
       expect(before.tasks).toHaveLength(45);
       const task33 = (p: any) => p.tasks.find((t: any) => t.number === 33);
       const unit = (p: any) => p.units.find((u: any) => u.name === '市科协');
       expect(task33(before)).toEqual({
         number: 33,
         title: expect.any(String),
+        section: expect.any(String),
         events: 0,
         published: 0,
+        seats: 0,
         signups: 0,
         checkins: 0,
+        attendanceRate: null,
         volunteerHours: 0,
         idle: true,
       });
@@ -192,7 +198,8 @@ describe.each(engines)('plans on %s', (engine) => {
       expectStatus(created, 201);
       expect(created.body.planTasks).toEqual([{ planId, number: 33, title: task33(before).title }]);
       const drafted = await progress();
-      expect(task33(drafted)).toMatchObject({ events: 1, published: 0, idle: true });
+      // A draft does not count yet.
+      expect(task33(drafted)).toMatchObject({ events: 0, published: 0, idle: true });
 
       expectStatus(await app.api.post(`${API}/events/${created.body.id}/submit`, undefined, organizer.token), 200);
       expectStatus(await app.api.post(`${API}/events/${created.body.id}/review`, { decision: 'approve' }, await app.token('demo-reviewer')), 200);
@@ -202,7 +209,7 @@ describe.each(engines)('plans on %s', (engine) => {
       expectStatus(await app.api.post(`${API}/events/${created.body.id}/checkins`, { code }, organizer.token), 200);
 
       const after = await progress();
-      expect(task33(after)).toMatchObject({ events: 1, published: 1, signups: 1, checkins: 1, idle: false });
+      expect(task33(after)).toMatchObject({ events: 1, published: 1, seats: 10, signups: 1, checkins: 1, attendanceRate: 1, idle: false });
       expect(after.idleTasks).not.toContain(33);
       expect(unit(after)).toMatchObject({
         events: unit(before).events + 1,
@@ -210,6 +217,7 @@ describe.each(engines)('plans on %s', (engine) => {
         signups: unit(before).signups + 1,
         checkins: unit(before).checkins + 1,
       });
+      expect(unit(after).idleTasks).not.toContain(33);
       // A unit that is not responsible for task 33 does not move.
       const other = (p: any) => p.units.find((u: any) => u.name === '市总工会');
       expect(other(after)).toEqual(other(before));
@@ -223,20 +231,34 @@ describe.each(engines)('plans on %s', (engine) => {
 
     it(`when ${LINKED.toLocaleString('en')} events carry out a plan, progress adds up every task and unit, each event once per unit`, async () => {
       const planId = await planIdOf(app, '柳州市');
-      const plan = (await app.api.get(`${API}/plans/${planId}`)).body as { tasks: { number: number; responsibleUnits: { name: string }[] }[] };
+      const plan = (await app.api.get(`${API}/plans/${planId}`)).body as {
+        tasks: { number: number; responsibleUnits: { name: string; organizationId: string | null }[] }[];
+      };
       const numbers = plan.tasks.map((t) => t.number);
       // Two tasks one unit is responsible for: events carrying out both must count once for that unit.
       const unitTasks = new Map<string, number[]>();
-      for (const task of plan.tasks) for (const unit of task.responsibleUnits) unitTasks.set(unit.name, [...(unitTasks.get(unit.name) ?? []), task.number]);
-      const [sharingUnit, [pairA, pairB]] = [...unitTasks].find(([, tasks]) => tasks.length >= 2)! as [string, number[]];
-      const before = (await app.api.get(`${API}/plans/${planId}/progress`)).body;
-      const organizerId = (await app.user('demo-organizer')).organizations[0]!.id;
+      const unitOrg = new Map<string, string | null>();
+      for (const task of plan.tasks) {
+        for (const unit of task.responsibleUnits) {
+          unitTasks.set(unit.name, [...(unitTasks.get(unit.name) ?? []), task.number]);
+          unitOrg.set(unit.name, unit.organizationId);
+        }
+      }
+      const [sharingUnit, [pairA, pairB]] = [...unitTasks].find(([name, tasks]) => tasks.length >= 2 && !name.startsWith('各') && unitOrg.get(name))! as [
+        string,
+        number[],
+      ];
+      const before = (await app.api.get(`${API}/plans/${planId}/progress?year=2026`)).body;
+      // Every event is posted by the sharing unit's organization (it is credited with its own events).
+      const organizerId = unitOrg.get(sharingUnit)!;
       const now = app.server.clock.now;
 
       // What each generated event adds, to sum the expected tallies from.
       interface Made {
         tasks: number[];
         status: string;
+        /** The year it starts in, China time. */
+        year: number;
         signups: number;
         checkins: number;
         hours: number;
@@ -271,7 +293,7 @@ describe.each(engines)('plans on %s', (engine) => {
         // Every 50th event carries out two tasks of one unit.
         const tasks = i % 50 === 0 ? [pairA!, pairB!] : [numbers[i % numbers.length]!];
         for (const taskNumber of tasks) links.push(Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId, taskNumber }));
-        const entry: Made = { tasks, status, signups: 0, checkins: 0, hours: 0 };
+        const entry: Made = { tasks, status, year: new Date(startsAt.getTime() + 8 * 3_600_000).getUTCFullYear(), signups: 0, checkins: 0, hours: 0 };
         if (i % 10 === 3) {
           // Two confirmed (one checked in) and one waitlisted: 2 sign-ups, 1 check-in.
           for (const [k, signupStatus, checkedInAt] of [
@@ -348,15 +370,16 @@ describe.each(engines)('plans on %s', (engine) => {
         await insert(ShiftApplicationEntity, applications);
       });
 
-      const res = await app.api.get(`${API}/plans/${planId}/progress`);
+      const res = await app.api.get(`${API}/plans/${planId}/progress?year=2026`);
       expectStatus(res, 200);
       const after = res.body;
 
+      // Only published events of 2026 (China time) count; drafts, cancelled ones and January 2027's do not.
       const tally = (entries: Made[]) => {
-        const counted = entries.filter((e) => e.status !== 'cancelled');
+        const counted = entries.filter((e) => e.status === 'published' && e.year === 2026);
         return {
           events: counted.length,
-          published: counted.filter((e) => e.status === 'published').length,
+          published: counted.length,
           signups: counted.reduce((n, e) => n + e.signups, 0),
           checkins: counted.reduce((n, e) => n + e.checkins, 0),
           volunteerHours: counted.reduce((n, e) => n + e.hours, 0),
@@ -369,21 +392,26 @@ describe.each(engines)('plans on %s', (engine) => {
         checkins: base.checkins + added.checkins,
         volunteerHours: expect.closeTo(base.volunteerHours + added.volunteerHours, 2),
       });
+      expect(made.some((e) => e.year === 2027)).toBe(true);
       expect(after.tasks.map((t: any) => t.number)).toEqual(before.tasks.map((t: any) => t.number));
       for (const [k, task] of after.tasks.entries()) {
         const expected = plus(before.tasks[k], tally(made.filter((e) => e.tasks.includes(task.number))));
-        expect(task).toEqual({ number: task.number, title: before.tasks[k].title, ...expected, idle: expected.published === 0 });
+        expect(task).toMatchObject({ number: task.number, title: before.tasks[k].title, ...expected, idle: expected.events === 0 });
       }
-      expect(after.idleTasks).toEqual(after.tasks.filter((t: any) => t.published === 0).map((t: any) => t.number));
+      expect(after.idleTasks).toEqual(after.tasks.filter((t: any) => t.events === 0).map((t: any) => t.number));
+      expect(after.totals.events).toBe(before.totals.events + tally(made).events);
       expect(after.units.map((u: any) => u.name)).toEqual(before.units.map((u: any) => u.name));
       for (const [k, unit] of after.units.entries()) {
-        const own = made.filter((e) => e.tasks.some((n) => unit.tasks.includes(n)));
-        expect(unit).toEqual({ ...before.units[k], ...plus(before.units[k], tally(own)) });
+        // Every event is the sharing unit's organization's: it alone moves, by each event once.
+        if (unit.organizationId === organizerId) expect(unit).toMatchObject(plus(before.units[k], tally(made)));
+        // A collective unit is idle where nobody has published.
+        else if (unit.collective) expect(unit).toEqual({ ...before.units[k], idleTasks: unit.tasks.filter((n: number) => after.idleTasks.includes(n)) });
+        else expect(unit).toEqual(before.units[k]);
       }
-      // Each doubly linked event counts in both of its tasks but once for the unit naming both.
+      // Each doubly linked event counts in both of its tasks but once for the unit.
       const doubly = tally(made.filter((e) => e.tasks.length === 2)).events;
       const unitOf = (p: any) => p.units.find((u: any) => u.name === sharingUnit);
-      const taskSum = (p: any) => p.tasks.filter((t: any) => unitOf(p).tasks.includes(t.number)).reduce((n: number, t: any) => n + t.events, 0);
+      const taskSum = (p: any) => p.tasks.reduce((n: number, t: any) => n + t.events, 0);
       expect(doubly).toBeGreaterThan(0);
       expect(taskSum(after) - taskSum(before) - (unitOf(after).events - unitOf(before).events)).toBe(doubly);
     }, 120_000);

@@ -330,10 +330,10 @@ describe.each(engines)('volunteers on %s', (engine) => {
       const tangshan = plans.find((p: any) => p.city === '唐山市');
       const { application, event } = await approved('vol-progress');
       expectStatus(await app.api.patch(`${API}/events/${event.id}`, { planTasks: [{ planId: tangshan.id, number: 1 }] }, await organizer()), 200);
-      const before = (await app.api.get(`${API}/plans/${tangshan.id}/progress`)).body.tasks.find((t: any) => t.number === 1).volunteerHours;
+      const before = (await app.api.get(`${API}/plans/${tangshan.id}/progress?year=2026`)).body.tasks.find((t: any) => t.number === 1).volunteerHours;
       app.server.clock.set('2026-12-05T12:30:00+08:00');
       expectStatus(await app.api.post(`${API}/applications/${application.id}/complete`, { hours: 2 }, await organizer()), 200);
-      const progress = (await app.api.get(`${API}/plans/${tangshan.id}/progress`)).body;
+      const progress = (await app.api.get(`${API}/plans/${tangshan.id}/progress?year=2026`)).body;
       expect(progress.tasks.find((t: any) => t.number === 1).volunteerHours).toBe(before + 2);
     });
   });

@@ -28,8 +28,6 @@ const KNOWN_ONE_SIDED_SHARED_EXPORTS: Record<string, Usage> = {
   eventSeriesViewSchema: 'server',
   MemberRemovedView: 'server',
   memberRemovedViewSchema: 'server',
-  ProgressTally: 'server',
-  progressTallySchema: 'server',
   // The admins' delivery list is queried with its own filter words (投递失败 / 等待重试), not this schema's type.
   NotificationDeliveryQuery: 'server',
   notificationDeliveryQuerySchema: 'server',

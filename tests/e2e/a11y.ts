@@ -48,6 +48,7 @@ const tappable = [
   '.banner',
   '.plan-task-link',
   '.task__head',
+  '.progress-task',
   '.month__cell:not(.month__cell--blank)',
   'taro-switch-core',
   'label',

@@ -169,6 +169,8 @@ function pathOf(g: Generator, path: string): string {
     const value = (() => {
       if (random.chance(0.12)) return random.pick(JUNK_IDS);
       if (name === 'year') return String(random.pick([2026, 2027, 1990, 2100, 1989, 2101, 0, -1, 99999, 2.5]));
+      // A plan's task number (/plans/:id/tasks/:number/events): real ones, absent ones, not numbers.
+      if (name === 'number') return String(random.pick([1, 2, 16, 33, 45, 0, -1, 99999, 2.5, 1e21]));
       // /events/:id takes an event's id most of the time, any id sometimes.
       const known = (name === 'id' && random.chance(0.85) ? pooled(g, before) : undefined) ?? pooled(g, name) ?? pooled(g, 'id');
       return encodeURIComponent(known && random.chance(0.95) ? known : text(random, random.int(1, 40), 'ascii'));

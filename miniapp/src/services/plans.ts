@@ -1,5 +1,5 @@
 // Work plans (工作要点): the list, one plan with its tasks, its progress, and the tasks an event may carry out.
-import type { PlanProgressView, PlanSummaryView, PlanView, TaskSuggestionsView } from '@kepu/shared';
+import type { EventView, PlanProgressView, PlanSummaryView, PlanView, TaskSuggestionsView } from '@kepu/shared';
 import { request, type Listing } from '@/services/request';
 
 export function listPlans(cursor?: string | null): Promise<Listing<PlanSummaryView>> {
@@ -10,8 +10,21 @@ export function getPlan(id: string): Promise<PlanView> {
   return request<PlanView>(`/plans/${encodeURIComponent(id)}`, { quiet: true });
 }
 
-export function getPlanProgress(id: string): Promise<PlanProgressView> {
-  return request<PlanProgressView>(`/plans/${encodeURIComponent(id)}/progress`, { quiet: true });
+export function getPlanProgress(id: string, year?: number): Promise<PlanProgressView> {
+  return request<PlanProgressView>(`/plans/${encodeURIComponent(id)}/progress`, { query: { year }, quiet: true });
+}
+
+/** The published events counted for a task in the plan's year (or `year`). */
+export function listTaskEvents(planId: string, number: number, year: number | undefined, cursor?: string | null): Promise<Listing<EventView>> {
+  return request<Listing<EventView>>(`/plans/${encodeURIComponent(planId)}/tasks/${number}/events`, {
+    query: { year, cursor: cursor ?? undefined, limit: 20 },
+    quiet: true,
+  });
+}
+
+/** The year-end report (XLSX): admins and members of the plan's responsible units. */
+export function planReportPath(planId: string, year?: number): string {
+  return `/plans/${encodeURIComponent(planId)}/report.xlsx${year ? `?year=${year}` : ''}`;
 }
 
 /** A city's plans, newest year first. */

@@ -40,6 +40,8 @@ export const routes = {
   adminNotifications: () => '/packages/admin/pages/notifications/index',
   /** A forwarded check-in code; `from: 'owner'` when the booker opens it to forward. */
   ticket: (token: string, from?: 'owner') => `/packages/ticket/pages/view/index${q({ token, from })}`,
+  planProgress: (id: string, year?: number) => `/packages/progress/pages/progress/index${q({ id, year })}`,
+  taskEvents: (id: string, number: number, year?: number, title?: string) => `/packages/progress/pages/task-events/index${q({ id, number, year, title })}`,
 };
 
 /** A page parameter as text: WeChat passes them still encoded, H5 already decoded. */

@@ -6,7 +6,7 @@ import type { Context } from 'koa';
 export type Cell = string | number | null;
 export type TableFormat = 'csv' | 'xlsx';
 
-function neutralise(text: string): string {
+export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

@@ -75,21 +75,39 @@ export type PlanView = z.infer<typeof planViewSchema>;
 
 /** How far a task or a unit has got: events linked, sign-ups, check-ins, volunteer hours. */
 const progressTallyShape = {
+  /** Published, not-cancelled events in the window (the plan's year or period, or `?year=`). */
   events: z.number().int(),
+  /** Same as `events` since v1.1 (only published events count); kept for older callers. */
   published: z.number().int(),
   signups: z.number().int(),
   checkins: z.number().int(),
   volunteerHours: z.number(),
 };
-export const progressTallySchema = z.strictObject(progressTallyShape);
-export type ProgressTally = z.infer<typeof progressTallySchema>;
+
+/** Check-ins per confirmed sign-up (0..1, three decimals); null with no sign-ups. */
+const attendanceRate = z.number().min(0).max(1).nullable();
+
+/** One row of a breakdown (per audience, district, campaign, month): what the window's events add up to. */
+const breakdownTallyShape = {
+  events: z.number().int(),
+  /** Seats the events offered (their capacities). */
+  seats: z.number().int(),
+  signups: z.number().int(),
+  checkins: z.number().int(),
+  attendanceRate,
+  volunteerHours: z.number(),
+};
 
 export const taskProgressViewSchema = z
   .strictObject({
     number: z.number().int(),
     title: z.string(),
+    /** The task's top-level section (一、…) as the outline names it; null when the plan has none. */
+    section: z.string().nullable(),
     ...progressTallyShape,
-    /** Nothing published against the task yet. */
+    seats: z.number().int(),
+    attendanceRate,
+    /** Nothing published against the task in the window. */
     idle: z.boolean(),
   })
   .meta({ id: 'TaskProgressView' });
@@ -97,21 +115,59 @@ export type TaskProgressView = z.infer<typeof taskProgressViewSchema>;
 
 export const unitProgressViewSchema = z
   .strictObject({
+    /** The organization's name; a unit written two ways (市卫健委 / 市卫生健康委) is one row. */
     name: z.string(),
     organizationId: z.string().nullable(),
+    /** Every way the plan writes the unit. */
+    writtenAs: z.array(z.string()),
+    /** lead: leads every task naming it (or the plan does not say); support: only supports; mixed: both. */
+    role: z.enum(['lead', 'support', 'mixed']),
+    /** A collective phrase (各成员单位, 各区): credited only with events posted under its own name. */
+    collective: z.boolean(),
     /** Numbers of the tasks naming the unit. */
     tasks: z.array(z.number().int()),
+    /** Events the unit's own organization published for the plan in the window, each once. */
     ...progressTallyShape,
+    seats: z.number().int(),
+    attendanceRate,
+    /** Tasks naming the unit against which its organization published nothing (collective: nobody did). */
+    idleTasks: z.array(z.number().int()),
   })
   .meta({ id: 'UnitProgressView' });
 export type UnitProgressView = z.infer<typeof unitProgressViewSchema>;
 
+/** A top-level section of the plan: how many of its tasks have events. */
+export const sectionProgressViewSchema = z
+  .strictObject({
+    section: z.string(),
+    tasks: z.number().int(),
+    activeTasks: z.number().int(),
+    /** Events linked to its tasks; an event serving two of its tasks counts once per task. */
+    taskEvents: z.number().int(),
+  })
+  .meta({ id: 'SectionProgressView' });
+export type SectionProgressView = z.infer<typeof sectionProgressViewSchema>;
+
 /** `GET /plans/:id/progress`. */
 export const planProgressViewSchema = z
   .strictObject({
+    /** The year asked for, or the plan's year (its first year for a multi-year plan). */
+    year: z.number().int(),
+    /** The window counted: the plan's year, its period, or `?year=`. */
+    window: z.strictObject({ from: isoDateView, to: isoDateView }),
+    totals: z.strictObject({ ...breakdownTallyShape, tasks: z.number().int(), activeTasks: z.number().int() }),
     tasks: z.array(taskProgressViewSchema),
     units: z.array(unitProgressViewSchema),
     idleTasks: z.array(z.number().int()),
+    sections: z.array(sectionProgressViewSchema),
+    /** An event for several audiences counts under each. */
+    audiences: z.array(z.strictObject({ audience: z.string(), ...breakdownTallyShape })),
+    /** '' for events without a district. */
+    districts: z.array(z.strictObject({ district: z.string(), ...breakdownTallyShape })),
+    /** Events under no campaign are not listed. */
+    campaigns: z.array(z.strictObject({ code: z.string(), name: z.string(), ...breakdownTallyShape })),
+    /** Every month of the window, China time, empty ones too. */
+    months: z.array(z.strictObject({ month: z.string(), ...breakdownTallyShape })),
   })
   .meta({ id: 'PlanProgressView' });
 export type PlanProgressView = z.infer<typeof planProgressViewSchema>;

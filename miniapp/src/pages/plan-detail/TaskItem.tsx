@@ -12,9 +12,11 @@ interface Props {
   onCampaign: (code: string) => void;
   /** Campaigns whose dates for the plan's year nobody has set yet (日期待定): no event of theirs yet. */
   pendingCampaigns?: ReadonlySet<string>;
+  /** Opens the events counted for the task. */
+  onEvents: () => void;
 }
 
-export default function TaskItem({ task, progress, open, onToggle, onCampaign, pendingCampaigns }: Props) {
+export default function TaskItem({ task, progress, open, onToggle, onCampaign, pendingCampaigns, onEvents }: Props) {
   return (
     <View id={`task-${task.number}`} className={`task ${open ? 'task--open' : ''}`}>
       <View className="task__head" hoverClass="pressed" {...asButton(onToggle, { expanded: open })}>
@@ -55,9 +57,13 @@ export default function TaskItem({ task, progress, open, onToggle, onCampaign, p
           ) : null}
           {progress ? (
             <Text className="block muted">
-              活动 {progress.events} 场（已发布 {progress.published}），报名 {progress.signups} 人次，签到 {progress.checkins} 人次，志愿服务{' '}
-              {progress.volunteerHours} 小时
+              活动 {progress.events} 场，报名 {progress.signups} 人次，签到 {progress.checkins} 人次，志愿服务 {progress.volunteerHours} 小时
             </Text>
+          ) : null}
+          {progress && !progress.idle ? (
+            <View className="chip task__events" {...asButton(onEvents)}>
+              查看 {progress.events} 场活动 ›
+            </View>
           ) : null}
         </View>
       ) : null}

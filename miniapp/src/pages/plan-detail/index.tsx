@@ -9,7 +9,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { getPlan, getPlanProgress } from '@/services/plans';
 import type { PlanTaskView, TaskProgressView } from '@kepu/shared';
 import { keys, writeStored } from '@/utils/storage';
-import { tabs } from '@/utils/routes';
+import { routes, tabs } from '@/utils/routes';
 import TaskItem from './TaskItem';
 import './index.scss';
 
@@ -95,12 +95,15 @@ export default function PlanDetailPage() {
         ) : (
           <View>
             <Text className="block">
-              已有活动的任务 {covered} / {total} 项
+              {progress.data!.year} 年已有活动的任务 {covered} / {total} 项
             </Text>
             <View className="progress plan-progress">
               <View className="progress__bar" style={{ width: `${total ? Math.round((covered / total) * 100) : 0}%` }} />
             </View>
             {idle ? <Text className="block muted">尚无活动的任务：第 {progress.data!.idleTasks.join('、')} 项</Text> : null}
+            <Button className="btn btn--block plan-charts" onClick={() => void Taro.navigateTo({ url: routes.planProgress(id) })}>
+              查看图表与年度报告
+            </Button>
             {progress.data!.units.length ? (
               <Button className="btn btn--ghost plan-units-toggle" onClick={() => setShowUnits(!showUnits)}>
                 {showUnits ? '收起责任单位' : `查看责任单位（${progress.data!.units.length}）`}
@@ -136,6 +139,7 @@ export default function PlanDetailPage() {
                 onToggle={() => setTapped(open === index ? null : index)}
                 onCampaign={showCampaign}
                 pendingCampaigns={pendingCampaigns}
+                onEvents={() => void Taro.navigateTo({ url: routes.taskEvents(id, task.number, undefined, task.title) })}
               />
             ))}
           </View>

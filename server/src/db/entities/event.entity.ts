@@ -11,6 +11,19 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_events_city_starts', ['city', 'startsAt'])
 @Index('ix_events_organizer', ['organizerId'])
 @Index('ix_events_id_status', ['id', 'status'])
+// Plan progress reads each linked event from this index alone (1765400000000-ProgressBreakdowns).
+@Index('ix_events_progress', [
+  'id',
+  'status',
+  'startsAt',
+  'organizerId',
+  'district',
+  'campaignCode',
+  'capacity',
+  'confirmedSignupCount',
+  'checkedInCount',
+  'volunteerCents',
+])
 export class EventEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -11,6 +11,7 @@ import { CheckinKeysAndAttendees1764700000000 } from './1764700000000-CheckinKey
 import { LongTexts1764900000000 } from './1764900000000-LongTexts';
 import { ProgressCounters1765000000000 } from './1765000000000-ProgressCounters';
 import { TicketShareTokens1765300000000 } from './1765300000000-TicketShareTokens';
+import { ProgressBreakdowns1765400000000 } from './1765400000000-ProgressBreakdowns';
 import { LoginCodes1765600000000 } from './1765600000000-LoginCodes';
 import { ViewerAudience1765800000000 } from './1765800000000-ViewerAudience';
 
@@ -29,6 +30,7 @@ export const migrations = [
   LongTexts1764900000000,
   ProgressCounters1765000000000,
   TicketShareTokens1765300000000,
+  ProgressBreakdowns1765400000000,
   LoginCodes1765600000000,
   ViewerAudience1765800000000,
 ];

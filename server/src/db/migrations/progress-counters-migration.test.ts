@@ -19,7 +19,11 @@ describe.each(engines)('the progress-counters migration on %s', (engine) => {
 
   it('backfills each event and its links from the rows, then keeps them through writes', async () => {
     const options = createDataSource(db.config).options;
-    const before = new DataSource({ ...options, entities: [], migrations: migrations.filter((m) => m !== ProgressCounters1765000000000) } as typeof options);
+    const before = new DataSource({
+      ...options,
+      entities: [],
+      migrations: migrations.slice(0, migrations.indexOf(ProgressCounters1765000000000)),
+    } as typeof options);
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
     for (const [id, status] of [

@@ -4,6 +4,7 @@ import {
   type CityListQuery,
   cityListQuerySchema,
   cityViewSchema,
+  eventViewSchema,
   idSchema,
   pageSchema,
   planProgressViewSchema,
@@ -12,9 +13,36 @@ import {
   taskSuggestionsViewSchema,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
-import { requireUser, route } from '../../core/route';
-import { getPlan, getPlanProgress, listCities, listPlans } from './plans.service';
+import { validationFailed } from '../../core/errors';
+import { fileTypes, requireUser, route } from '../../core/route';
+import { getPlan, listCities, listPlans } from './plans.service';
+import { getPlanProgress, listTaskEvents } from './progress.service';
+import { buildPlanReport, contentDisposition } from './plan-report';
 import { suggestTasksForDraft, suggestTasksForEvent, type DraftEvent } from './task-suggestions.service';
+
+/** A task number in a path: a positive integer, else 400. */
+function taskNumberOf(raw: string | undefined): number {
+  if (!raw || !/^\d{1,4}$/.test(raw) || Number(raw) < 1) throw validationFailed([{ path: 'number', message: '任务序号应为正整数' }]);
+  return Number(raw);
+}
+
+/** `?year=` of progress, the task's events and the report (only the server reads it). */
+const planProgressQuerySchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, '年份应为四位数字')
+    .transform(Number)
+    .refine((y) => y >= 1990 && y <= 2100, '年份应在 1990 至 2100 之间')
+    .optional(),
+});
+type PlanProgressQuery = z.infer<typeof planProgressQuerySchema>;
+
+/** `GET /plans/:id/tasks/:number/events`: a page of the task's events in the window. */
+const taskEventsQuerySchema = planProgressQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+type TaskEventsQuery = z.infer<typeof taskEventsQuerySchema>;
 
 const planListQuerySchema = z.object({ city: z.string().trim().max(20).optional() });
 
@@ -61,14 +89,42 @@ export function planRoutes(deps: AppDeps) {
       response: planViewSchema,
       handle: async ({ params }) => getPlan(read, params.id!),
     }),
-    route({
+    route<undefined, PlanProgressQuery>({
       method: 'get',
       path: '/plans/:id/progress',
       access: 'public',
       tag: 'plans',
-      summary: '任务与责任单位的落实进度',
+      query: planProgressQuerySchema,
+      summary: '工作要点年度落实进度：任务、责任单位、人群、区县、主题活动、月份（?year= 另选年份）',
       response: planProgressViewSchema,
-      handle: async ({ params }) => getPlanProgress(read, params.id!),
+      handle: async ({ params, query }) => getPlanProgress(read, params.id!, query.year),
+    }),
+    route<undefined, TaskEventsQuery>({
+      method: 'get',
+      path: '/plans/:id/tasks/:number/events',
+      access: 'public',
+      tag: 'plans',
+      query: taskEventsQuerySchema,
+      summary: '落实某项任务的已发布活动（计入进度的那些，按开始时间）',
+      response: pageSchema(eventViewSchema),
+      handle: async ({ params, query }) => listTaskEvents(read, params.id!, taskNumberOf(params.number), query),
+    }),
+    route<undefined, PlanProgressQuery>({
+      method: 'get',
+      path: '/plans/:id/report.xlsx',
+      access: 'user',
+      tag: 'plans',
+      query: planProgressQuerySchema,
+      summary: '年度执行情况报告（XLSX；管理员或责任单位成员）',
+      files: [fileTypes.xlsx],
+      handle: async ({ ctx, params, query, user }) => {
+        const report = await buildPlanReport(read, requireUser(user), params.id!, query.year, deps.clock());
+        ctx.type = fileTypes.xlsx;
+        ctx.set('Content-Disposition', contentDisposition(report));
+        ctx.set('Cache-Control', 'private, no-store');
+        ctx.body = report.body;
+        return undefined;
+      },
     }),
     route({
       method: 'get',

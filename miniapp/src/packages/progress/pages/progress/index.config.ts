@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '落实进度',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,376 @@
+// How far a plan has got in its year (监测评估): per task, per responsible unit, per
+// audience, district, campaign and month; a task's events; what the year-end report lists.
+//
+// What counts: published events (not drafts, not cancelled) linked to one of the plan's
+// tasks and starting within the window: the plan's year, its period for a multi-year
+// plan, or the year asked for (`?year=`), in China time.
+//
+// Every sum is taken in SQL over the plan's links (event_plan_tasks, whose copies of the
+// event's status let the index drop everything unpublished) joined to their events by
+// primary key; the tallies are the counters the triggers of 1765000000000-ProgressCounters
+// keep on each event. JavaScript only adds up grouped rows (tasks x organizers, and
+// organizer x district x campaign x month), never one row per event.
+//
+// Who is credited with what (units):
+// - A unit is one row per organization, however the plan writes it (市卫健委 and
+//   市卫生健康委 resolve to one organization at import).
+// - A unit is credited with the events its own organization published for the plan in the
+//   window (each once, whichever of the plan's tasks they cite). Other units' events on a
+//   shared task are theirs, not its.
+// - A collective phrase (各成员单位, 各区; organization kind `collective`) is shown as such
+//   (`collective: true`): it is credited only with events posted under its own name (in
+//   practice none), and its idle tasks are those of its tasks nobody has published against.
+// - role: `lead` when it leads every task naming it (a unit named without a role counts as
+//   leading it), `support` when it only supports, `mixed` otherwise.
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { EventView, Page, PlanProgressView, TaskProgressView, UnitProgressView } from '@kepu/shared';
+
+type BreakdownTally = Omit<PlanProgressView['audiences'][number], 'audience'>;
+import { campaignOccurrence } from '../../campaigns';
+import { notFound } from '../../core/errors';
+import { keysetPage } from '../../core/paging';
+import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
+import { toEventViews } from '../events/event.view';
+import { OrganizationEntity } from '../../db/entities/organization.entity';
+import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
+
+/** The years counted, and the instants bounding them (from inclusive, to exclusive). */
+export interface ProgressWindow {
+  year: number;
+  fromYear: number;
+  toYear: number;
+  from: Date;
+  to: Date;
+}
+
+export function progressWindow(plan: PlanEntity, year: number | undefined): ProgressWindow {
+  const [fromYear, toYear] =
+    year !== undefined ? [year, year] : plan.periodFrom !== null && plan.periodTo !== null ? [plan.periodFrom, plan.periodTo] : [plan.year, plan.year];
+  return {
+    year: year ?? fromYear,
+    fromYear,
+    toYear,
+    from: new Date(`${fromYear}-01-01T00:00:00+08:00`),
+    to: new Date(`${toYear + 1}-01-01T00:00:00+08:00`),
+  };
+}
+
+const isMysql = (manager: EntityManager) => manager.connection.driver.options.type === 'mysql';
+
+/** A time parameter as each engine compares it: MariaDB takes a Date, SQLite the text TypeORM stores. */
+export function sqlTime(manager: EntityManager, date: Date): unknown {
+  return isMysql(manager) ? date : date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** The calendar month of a start time in China time, YYYY-MM. */
+const monthOf = (mysql: boolean) => (mysql ? `DATE_FORMAT(DATE_ADD(e.startsAt, INTERVAL 8 HOUR), '%Y-%m')` : `strftime('%Y-%m', e.startsAt, '+8 hours')`);
+
+/** What each grouped row sums. */
+const SUMS = `COUNT(*) AS events, SUM(e.capacity) AS seats, SUM(e.confirmedSignupCount) AS signups,
+  SUM(e.checkedInCount) AS checkins, SUM(e.volunteerCents) AS cents`;
+
+const COUNTED = `e.status = 'published' AND e.startsAt >= ? AND e.startsAt < ?`;
+
+// Join order: always from the plan's links to their events (by key, on ix_events_progress,
+// 1765400000000-ProgressBreakdowns, which holds every column summed here). Both planners
+// would otherwise start from the year's published events of every city (ix_events_list) and
+// probe the links, which reads all of a year's events to count one plan's. CROSS JOIN keeps
+// SQLite's order; STRAIGHT_JOIN MariaDB's.
+const join = (mysql: boolean) => (mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN');
+// The links in event order, with the event id and status in the index: SQLite would read
+// each row of ix_event_plan_tasks_progress's links (it lacks eventId), MariaDB would group
+// them through that index with a temporary table and a sort.
+const byEventOrder = (mysql: boolean) => (mysql ? 'FORCE INDEX (ix_event_plan_tasks_plan_event)' : 'INDEXED BY ix_event_plan_tasks_plan_event');
+
+/** The plan's published events, each once: its links in event order (ix_event_plan_tasks_plan_event, read from the index alone). */
+const planEvents = (
+  mysql: boolean,
+) => `(SELECT m.eventId FROM event_plan_tasks m ${byEventOrder(mysql)} WHERE m.planId = ? AND m.eventStatus = 'published' GROUP BY m.eventId) pe
+  ${join(mysql)} events e ON e.id = pe.eventId`;
+
+/** Per task and organizer: an event serving two tasks counts for each. */
+const byTaskAndOrganizer = (mysql: boolean) => `
+SELECT l.taskNumber AS task, e.organizerId AS org, ${SUMS}
+FROM event_plan_tasks l ${byEventOrder(mysql)} ${join(mysql)} events e ON e.id = l.eventId
+WHERE l.planId = ? AND l.eventStatus = 'published' AND ${COUNTED}
+GROUP BY l.taskNumber, e.organizerId`;
+
+/** Per organizer, district, campaign and month: every event once. */
+const byEventGroups = (mysql: boolean) => `
+SELECT e.organizerId AS org, e.district AS district, e.campaignCode AS campaign, ${monthOf(mysql)} AS month, ${SUMS}
+FROM ${planEvents(mysql)}
+WHERE ${COUNTED}
+GROUP BY e.organizerId, e.district, e.campaignCode, ${monthOf(mysql)}`;
+
+/** Per audience: an event for two audiences counts under each. */
+const byAudience = (mysql: boolean) => `
+SELECT ${mysql ? 'a.audience' : 'a.value'} AS audience, ${SUMS}
+FROM ${planEvents(mysql)}
+${mysql ? `JOIN JSON_TABLE(e.audiences, '$[*]' COLUMNS (audience VARCHAR(100) PATH '$')) a` : 'JOIN json_each(e.audiences) a'}
+WHERE ${COUNTED}
+GROUP BY ${mysql ? 'a.audience' : 'a.value'}`;
+
+type SumRow = Record<'events' | 'seats' | 'signups' | 'checkins' | 'cents', unknown>;
+
+/** Whole numbers (hours in cents) while rows are added up. */
+interface Sums {
+  events: number;
+  seats: number;
+  signups: number;
+  checkins: number;
+  cents: number;
+}
+const zero = (): Sums => ({ events: 0, seats: 0, signups: 0, checkins: 0, cents: 0 });
+function add(into: Sums, row: SumRow | Sums): Sums {
+  into.events += Number(row.events ?? 0);
+  into.seats += Number(row.seats ?? 0);
+  into.signups += Number(row.signups ?? 0);
+  into.checkins += Number(row.checkins ?? 0);
+  into.cents += Number(row.cents ?? 0);
+  return into;
+}
+
+export function attendanceRate(checkins: number, signups: number): number | null {
+  return signups > 0 ? Math.min(1, Math.round((checkins / signups) * 1000) / 1000) : null;
+}
+
+function breakdown(sums: Sums): BreakdownTally {
+  return {
+    events: sums.events,
+    seats: sums.seats,
+    signups: sums.signups,
+    checkins: sums.checkins,
+    attendanceRate: attendanceRate(sums.checkins, sums.signups),
+    volunteerHours: sums.cents / 100,
+  };
+}
+
+/** The tally shape task and unit rows carry (events and published are the same since v1.1). */
+function tally(sums: Sums) {
+  const { events, seats, signups, checkins, attendanceRate: rate, volunteerHours } = breakdown(sums);
+  return { events, published: events, signups, checkins, volunteerHours, seats, attendanceRate: rate };
+}
+
+function months(window: ProgressWindow): string[] {
+  const list: string[] = [];
+  for (let y = window.fromYear; y <= window.toYear; y++) for (let m = 1; m <= 12; m++) list.push(`${y}-${String(m).padStart(2, '0')}`);
+  return list;
+}
+
+/** Collective phrases the import may have left without an organization. */
+const COLLECTIVE_NAME = /^各|有关单位$|成员单位$/;
+
+export async function loadPlan(manager: EntityManager, id: string): Promise<{ plan: PlanEntity; tasks: PlanTaskEntity[] }> {
+  const [plan, tasks] = await Promise.all([manager.getRepository(PlanEntity).findOneBy({ id }), manager.getRepository(PlanTaskEntity).findBy({ planId: id })]);
+  if (!plan) throw notFound('plan');
+  return { plan, tasks: tasks.sort((a, b) => a.ordinal - b.ordinal) };
+}
+
+/** The progress of a plan in its window (see the top of this file for what counts and who is credited). */
+export async function getPlanProgress(manager: EntityManager, id: string, year?: number): Promise<PlanProgressView> {
+  const { plan, tasks } = await loadPlan(manager, id);
+  const window = progressWindow(plan, year);
+  const mysql = isMysql(manager);
+  const bounds = [sqlTime(manager, window.from), sqlTime(manager, window.to)];
+  const unitOrgIds = [...new Set(tasks.flatMap((t) => t.responsibleUnits.map((u) => u.organizationId)).filter((o): o is string => o !== null))];
+
+  type Grouped = SumRow & { task?: unknown; org?: unknown; district?: unknown; campaign?: unknown; month?: unknown; audience?: unknown };
+  // In parallel: MariaDB runs them on pooled connections; SQLite one after another.
+  const [taskOrgRows, eventRows, audienceRows, organizations]: [Grouped[], Grouped[], Grouped[], OrganizationEntity[]] = await Promise.all([
+    manager.query(byTaskAndOrganizer(mysql), [id, ...bounds]),
+    manager.query(byEventGroups(mysql), [id, ...bounds]),
+    manager.query(byAudience(mysql), [id, ...bounds]),
+    unitOrgIds.length
+      ? manager.getRepository(OrganizationEntity).find({ where: { id: In(unitOrgIds) }, select: { id: true, name: true, kind: true } })
+      : Promise.resolve([]),
+  ]);
+
+  // Tasks: the sum over their organizers; which organizers published against which task.
+  const byTask = new Map<number, Sums>();
+  const organizersOf = new Map<number, Set<string>>();
+  for (const row of taskOrgRows) {
+    const task = Number(row.task);
+    byTask.set(task, add(byTask.get(task) ?? zero(), row));
+    organizersOf.set(task, (organizersOf.get(task) ?? new Set()).add(String(row.org)));
+  }
+  const taskViews: TaskProgressView[] = tasks.map((task) => {
+    const sums = byTask.get(task.number) ?? zero();
+    return { number: task.number, title: task.title, section: task.sectionPath[0] ?? null, ...tally(sums), idle: sums.events === 0 };
+  });
+  const idleTasks = taskViews.filter((t) => t.idle).map((t) => t.number);
+  const idle = new Set(idleTasks);
+
+  // Every event once: by organizer, district, campaign, month, and in total.
+  const total = zero();
+  const byOrganizer = new Map<string, Sums>();
+  const byDistrict = new Map<string, Sums>();
+  const byCampaign = new Map<string, Sums>();
+  const byMonth = new Map<string, Sums>();
+  const into = <K>(map: Map<K, Sums>, key: K, row: Grouped) => map.set(key, add(map.get(key) ?? zero(), row));
+  for (const row of eventRows) {
+    add(total, row);
+    into(byOrganizer, String(row.org), row);
+    into(byDistrict, String(row.district ?? ''), row);
+    if (row.campaign) into(byCampaign, String(row.campaign), row);
+    into(byMonth, String(row.month), row);
+  }
+
+  // Units: one row per organization (or per written name when the import found none).
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  interface UnitEntry {
+    organizationId: string | null;
+    writtenAs: string[];
+    roles: Set<'lead' | 'support'>;
+    tasks: number[];
+  }
+  const units = new Map<string, UnitEntry>();
+  for (const task of tasks) {
+    for (const unit of task.responsibleUnits) {
+      const key = unit.organizationId ?? `name:${unit.name}`;
+      const entry = units.get(key) ?? { organizationId: unit.organizationId, writtenAs: [], roles: new Set(), tasks: [] };
+      if (!entry.writtenAs.includes(unit.name)) entry.writtenAs.push(unit.name);
+      entry.roles.add(unit.role === 'support' ? 'support' : 'lead');
+      if (!entry.tasks.includes(task.number)) entry.tasks.push(task.number);
+      units.set(key, entry);
+    }
+  }
+  const unitViews: UnitProgressView[] = [...units.values()].map((entry) => {
+    const org = entry.organizationId ? orgById.get(entry.organizationId) : undefined;
+    const name = org?.name ?? entry.writtenAs[0]!;
+    const collective = org ? org.kind === 'collective' : COLLECTIVE_NAME.test(name);
+    const own = entry.organizationId ? byOrganizer.get(entry.organizationId) : undefined;
+    const ownIdle = (task: number) => (collective || !entry.organizationId ? idle.has(task) : !(organizersOf.get(task)?.has(entry.organizationId) ?? false));
+    return {
+      name,
+      organizationId: entry.organizationId,
+      writtenAs: entry.writtenAs,
+      role: entry.roles.size > 1 ? 'mixed' : entry.roles.has('support') ? 'support' : 'lead',
+      collective,
+      tasks: entry.tasks,
+      ...tally(own ?? zero()),
+      idleTasks: entry.tasks.filter(ownIdle),
+    };
+  });
+
+  // Top-level sections in document order.
+  const sections = new Map<string, { tasks: number; activeTasks: number; taskEvents: number }>();
+  for (const task of taskViews) {
+    if (task.section === null) continue;
+    const entry = sections.get(task.section) ?? { tasks: 0, activeTasks: 0, taskEvents: 0 };
+    entry.tasks += 1;
+    entry.activeTasks += task.idle ? 0 : 1;
+    entry.taskEvents += task.events;
+    sections.set(task.section, entry);
+  }
+
+  const byCount = (a: [string, Sums], b: [string, Sums]) => b[1].events - a[1].events || a[0].localeCompare(b[0], 'zh-CN');
+  return {
+    year: window.year,
+    window: { from: `${window.fromYear}-01-01`, to: `${window.toYear}-12-31` },
+    totals: { ...breakdown(total), tasks: taskViews.length, activeTasks: taskViews.length - idleTasks.length },
+    tasks: taskViews,
+    units: unitViews,
+    idleTasks,
+    sections: [...sections].map(([section, entry]) => ({ section, ...entry })),
+    audiences: audienceRows
+      .map((row) => [String(row.audience), add(zero(), row)] as [string, Sums])
+      .sort(byCount)
+      .map(([audience, sums]) => ({ audience, ...breakdown(sums) })),
+    districts: [...byDistrict].sort(byCount).map(([district, sums]) => ({ district, ...breakdown(sums) })),
+    campaigns: [...byCampaign].sort(byCount).map(([code, sums]) => ({
+      code,
+      name: campaignOccurrence(code, window.year)?.name ?? code,
+      ...breakdown(sums),
+    })),
+    months: months(window).map((month) => ({ month, ...breakdown(byMonth.get(month) ?? zero()) })),
+  };
+}
+
+/** A page of the published events carrying out a task in the window, soonest first. */
+export async function listTaskEvents(
+  manager: EntityManager,
+  planId: string,
+  number: number,
+  query: { year?: number; limit: number; cursor?: string },
+): Promise<Page<EventView>> {
+  const { plan, tasks } = await loadPlan(manager, planId);
+  if (!tasks.some((t) => t.number === number)) throw notFound('task');
+  const window = progressWindow(plan, query.year);
+  const qb = manager
+    .getRepository(EventEntity)
+    .createQueryBuilder('e')
+    .innerJoin(EventPlanTaskEntity, 'l', 'l.eventId = e.id AND l.planId = :planId AND l.taskNumber = :number', { planId, number })
+    .where("e.status = 'published'")
+    .andWhere('e.startsAt >= :from AND e.startsAt < :to', { from: window.from, to: window.to });
+  const { rows, nextCursor } = await keysetPage(qb, { time: 'e.startsAt', id: 'e.id' }, (e) => e.startsAt, {
+    cursor: query.cursor,
+    limit: query.limit,
+    direction: 'ASC',
+  });
+  return { items: await toEventViews(manager, rows), nextCursor };
+}
+
+/** One line of the report's 活动明细: a published event of the plan in the window. */
+export interface ReportEventRow {
+  id: string;
+  title: string;
+  organizer: string;
+  district: string;
+  campaignCode: string | null;
+  audiences: string[];
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  signups: number;
+  checkins: number;
+  volunteerHours: number;
+  tasks: number[];
+}
+
+/** The report lists at most this many events (an office's year is a few thousand). */
+export const REPORT_EVENT_LIMIT = 20_000;
+
+const toDate = (value: unknown): Date =>
+  value instanceof Date ? value : new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d/.test(String(value)) ? `${String(value).replace(' ', 'T')}Z` : String(value));
+
+/** The plan's events in the window, soonest first, with the tasks each serves (GROUP_CONCAT in both engines). */
+export async function listReportEvents(manager: EntityManager, planId: string, window: ProgressWindow): Promise<ReportEventRow[]> {
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT e.id AS id, e.title AS title, o.name AS organizer, e.district AS district, e.campaignCode AS campaignCode, e.audiences AS audiences,
+            e.startsAt AS startsAt, e.endsAt AS endsAt, e.capacity AS capacity, e.confirmedSignupCount AS signups,
+            e.checkedInCount AS checkins, e.volunteerCents AS cents, pt.tasks AS tasks
+     FROM (SELECT m.eventId, GROUP_CONCAT(m.taskNumber) AS tasks FROM event_plan_tasks m ${byEventOrder(isMysql(manager))}
+           WHERE m.planId = ? AND m.eventStatus = 'published' GROUP BY m.eventId) pt
+     ${join(isMysql(manager))} events e ON e.id = pt.eventId
+     LEFT JOIN organizations o ON o.id = e.organizerId
+     WHERE ${COUNTED}
+     ORDER BY e.startsAt, e.id LIMIT ?`,
+    [planId, sqlTime(manager, window.from), sqlTime(manager, window.to), REPORT_EVENT_LIMIT],
+  );
+  return rows.map((row) => ({
+    id: String(row.id),
+    title: String(row.title),
+    organizer: String(row.organizer ?? ''),
+    district: String(row.district ?? ''),
+    campaignCode: (row.campaignCode as string | null) ?? null,
+    audiences: Array.isArray(row.audiences) ? (row.audiences as string[]) : (JSON.parse(String(row.audiences || '[]')) as string[]),
+    startsAt: toDate(row.startsAt),
+    endsAt: toDate(row.endsAt),
+    capacity: Number(row.capacity),
+    signups: Number(row.signups),
+    checkins: Number(row.checkins),
+    volunteerHours: Number(row.cents) / 100,
+    tasks: String(row.tasks)
+      .split(',')
+      .map(Number)
+      .sort((a, b) => a - b),
+  }));
+}
+
+/** The statements progress runs, with their parameters, for EXPLAIN in tests. */
+export function progressQueriesForExplain(manager: EntityManager, planId: string, window: ProgressWindow): { text: string; params: unknown[] }[] {
+  const mysql = isMysql(manager);
+  const params = [planId, sqlTime(manager, window.from), sqlTime(manager, window.to)];
+  return [byTaskAndOrganizer(mysql), byEventGroups(mysql), byAudience(mysql)].map((text) => ({ text, params }));
+}
