@@ -3,7 +3,7 @@
 // (Debian fonts-noto-cjk) is used unless CERT_FONT names another.
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { cstDateOf, type ServiceRecordItem } from '@kepu/shared';
+import { formatFullDate, type ServiceRecordItem } from '@kepu/shared';
 import { AppError } from '../../core/errors';
 
 /** A font file and, for a collection (.ttc), the face to use. */
@@ -94,7 +94,7 @@ export function renderCertificate(input: CertificateInput, font: FontChoice | nu
   doc.fontSize(10);
   row(columns.map((c) => c.title));
   for (const item of input.record) {
-    row([cstDateOf(new Date(item.event.startsAt)), item.event.title, item.role, `${item.hours}`, item.organization.name]);
+    row([formatFullDate(item.event.startsAt), item.event.title, item.role, `${item.hours}`, item.organization.name]);
   }
   if (input.record.length === 0) row(['—', '暂无已认证的服务记录', '', '', '']);
 
@@ -102,7 +102,7 @@ export function renderCertificate(input: CertificateInput, font: FontChoice | nu
     .moveDown(2)
     .fontSize(11)
     .text('以上服务时长由各活动主办单位在服务完成后记录并认证。', { width: 480 })
-    .text(`出具日期：${cstDateOf(input.issuedAt)}（科普汇）`, { width: 480 });
+    .text(`出具日期：${formatFullDate(input.issuedAt)}（科普汇）`, { width: 480 });
   doc.end();
   return done;
 }
