@@ -41,7 +41,7 @@ describe('the visible-text scan', () => {
     expect(kinds).toContain('an id target');
     expect(found.find((leak) => leak.what === 'an id target')?.text).toContain('application:0b7c2d9e');
     expect(found.every((leak) => leak.url.startsWith('data:text/html'))).toBe(true);
-    expect(describeLeaks(found)).toMatch(/an ISO timestamp at data:text\/html.*\n    "签到时间 2026-11-29T21:02:12\+08:00/);
+    expect(describeLeaks(found)).toMatch(/an ISO timestamp at data:text\/html.*\n {4}"签到时间 2026-11-29T21:02:12\+08:00/);
   });
 
   it('when the text is hidden (an earlier page Taro keeps in the DOM) or written as people write it, nothing is reported', async () => {

@@ -60,9 +60,9 @@ export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]
  */
 export function attachFile(ctx: Context, parts: string[], extension: string, asciiFallback = 'kepu'): void {
   const name = parts
-    // eslint-disable-next-line no-control-regex
     .map((part) =>
       part
+        // eslint-disable-next-line no-control-regex
         .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim(),
