@@ -98,7 +98,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode', (mode) => {
     // The list stays, with its tab bar, under its own address: the next tap works once the server is back.
     await page.locator('.weui-tabbar__item.weui-bar__item_on').filter({ hasText: '活动' }).waitFor();
     expect(page.url()).toContain('/pages/events/index');
-    await toast.waitFor({ state: 'detached' });
+    await toast.waitFor({ state: 'hidden' });
     // 计划 has not been opened either.
     await page.locator('.weui-tabbar__item').filter({ hasText: '计划' }).click();
     await toast.waitFor();
