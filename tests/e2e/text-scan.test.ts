@@ -30,12 +30,13 @@ describe('the visible-text scan', () => {
     const found = await leaksOf(`
       <p>签到时间 2026-11-29T21:02:12+08:00</p>
       <p>开始 2026-12-06 09:30</p>
+      <p>印发 2023-03-30</p>
       <p>数值过小：期望 string >=1 字符</p>
       <p>Too small: expected string to have >=1 characters</p>
       <p>报名编号 3f2b8c1e-9a4d-4e7b-8c2f-1a2b3c4d5e6f</p>
       <p>对象 application:0b7c2d9e-1f3a-4b5c-8d6e-7f8091a2b3c4</p>`);
     const kinds = found.map((leak) => leak.what);
-    expect(kinds.filter((k) => k === 'an ISO timestamp')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'an ISO timestamp')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'an English or default validation message').length).toBeGreaterThanOrEqual(2);
     expect(kinds).toContain('a uuid');
     expect(kinds).toContain('an id target');
@@ -50,6 +51,7 @@ describe('the visible-text scan', () => {
       <p>12月6日 周日 09:30–11:30</p>
       <p>2026年11月29日 21:02</p>
       <p>请填写姓名</p>
+      <p>编号 A2023-03-301</p>
       <p>手机号格式不正确</p>`);
     expect(found).toEqual([]);
   });

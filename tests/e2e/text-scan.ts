@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// What no screen may show: ISO timestamps (2026-12-06T…, 2026-12-06 09:…),
+// What no screen may show: ISO timestamps and dates (2026-12-06T…, 2026-12-06 09:…, 2023-03-30),
 // zod's English (or machine-translated) validation text, uuids and audit-style
 // `event:<uuid>` targets. Every tab the e2e helpers open watches its own
 // visible text: after any change to the page (a navigation, a tap, data
@@ -10,7 +10,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 /** name -> pattern source, matched with the `i` flag where noted. */
 export const forbiddenText: { name: string; pattern: string; flags: string }[] = [
-  { name: 'an ISO timestamp', pattern: String.raw`\d{4}-\d{2}-\d{2}(?:T|\s\d)`, flags: '' },
+  // A time (2026-12-06T09:30, 2026-12-06 09:30) or a bare date (2023-03-30), not digits inside a longer code.
+  { name: 'an ISO timestamp', pattern: String.raw`(?<![\w-])\d{4}-\d{2}-\d{2}(?:T|\s\d|(?![\w-]))`, flags: '' },
   {
     name: 'an English or default validation message',
     pattern: String.raw`Invalid (?:input|option|string|type|ISO|date|email|url)|Too (?:small|big)|expected (?:string|number|int|boolean|array|object)|Unrecognized key|received (?:string|number|undefined)|Required\b|数值过[小大]|期望\s*\S+|无效输入`,
