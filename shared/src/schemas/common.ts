@@ -1,9 +1,7 @@
 // Building blocks shared by the payload schemas: ids, phones, times, pages.
 import { z } from 'zod';
-import { installValidationMessages } from './messages';
-
 // Validation messages reach residents: plain Chinese naming the field (请填写标题), not zod's own text.
-installValidationMessages();
+import './messages';
 
 export const idSchema = z.string().min(1).max(64);
 

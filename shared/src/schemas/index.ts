@@ -1,4 +1,3 @@
-export * from './messages';
 export * from './common';
 export * from './auth';
 export * from './plans';

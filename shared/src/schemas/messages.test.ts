@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { createEventSchema, createSignupSchema } from './events';
-import { fieldLabel, validationMessage } from './messages';
 import { volunteerProfileSchema } from './volunteers';
 import { updateMeSchema } from './auth';
 
@@ -69,9 +68,23 @@ describe('validation messages', () => {
   });
 
   it('when the field is not known, then the message says 此项 instead of an English key', () => {
-    expect(fieldLabel(['somethingNew'])).toBe('此项');
-    expect(fieldLabel(['venue', 'name'])).toBe('场地名称');
-    expect(fieldLabel(['planTasks', 0, 'number'])).toBe('任务序号');
-    expect(validationMessage({ code: 'custom', path: [], input: 1 } as never)).toBe('此项不正确');
+    expect(messages(z.object({ somethingNew: z.string().min(1) }), { somethingNew: '' })).toEqual({ somethingNew: '请填写此项' });
+    expect(messages(z.object({ odd: z.custom(() => false) }), { odd: 1 })).toEqual({ odd: '此项不正确' });
+  });
+
+  it('when a field sits in a list or an object, then it is named by its own key (or by where it sits)', () => {
+    expect(
+      messages(z.object({ planTasks: z.array(z.object({ planId: z.string(), number: z.number().int().min(1) })) }), {
+        planTasks: [{ planId: 'p', number: 0 }],
+      }),
+    ).toEqual({
+      'planTasks.0.number': '任务序号不能小于1',
+    });
+    expect(
+      messages(z.object({ venue: z.object({ name: z.string().min(1), address: z.string().max(2) }) }), { venue: { name: '', address: '长长长' } }),
+    ).toEqual({
+      'venue.name': '请填写场地名称',
+      'venue.address': '场地地址最多2个字',
+    });
   });
 });

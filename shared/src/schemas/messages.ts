@@ -1,11 +1,11 @@
 // Validation messages in plain Chinese that name the field (请填写标题,
 // 手机号格式不正确), for every zod schema both sides use: the server's 400
 // details keep zod's codes and paths, and these are their messages. A message
-// a schema sets itself ({ error: '请填写姓名' }) still wins.
+// a schema sets itself ({ error: '请填写姓名' }) still wins. Importing the module installs it.
 import { z } from 'zod';
 
 /** What a form calls each field, by the payload's key. */
-export const fieldLabels: Readonly<Record<string, string>> = {
+const fieldLabels: Readonly<Record<string, string>> = {
   address: '地址',
   audience: '对象',
   audiences: '对象',
@@ -94,7 +94,7 @@ const nestedLabels: Readonly<Record<string, string>> = {
 };
 
 /** The label of the field a zod path points at (array indexes skipped), or 此项 when the field is not known. */
-export function fieldLabel(path: readonly PropertyKey[] = []): string {
+function fieldLabel(path: readonly PropertyKey[] = []): string {
   const keys = path.filter((key): key is string => typeof key === 'string');
   const last = keys[keys.length - 1];
   if (!last) return '此项';
@@ -148,7 +148,7 @@ const typeNames: Record<string, string> = {
 };
 
 /** zod's error map: one plain Chinese sentence naming the field, for every kind of issue. */
-export function validationMessage(issue: RawIssue): string {
+function validationMessage(issue: RawIssue): string {
   const label = fieldLabel(issue.path);
   switch (issue.code) {
     case 'invalid_type':
@@ -175,7 +175,6 @@ export function validationMessage(issue: RawIssue): string {
   }
 }
 
-/** Installs the map for every schema in this process (the server, the tests, anything importing the schemas). */
-export function installValidationMessages(): void {
-  z.config({ customError: validationMessage });
-}
+// Installed for every schema in this process (the server, the tests, anything importing the schemas)
+// when common.ts imports this module.
+z.config({ customError: validationMessage });
