@@ -10,6 +10,7 @@ export default defineAppConfig({
     'pages/plan-detail/index',
     'pages/login/index',
     'pages/privacy/index',
+    'pages/settings/index',
   ],
   subPackages: [
     {

@@ -6,12 +6,16 @@ import { refreshUnreadCount } from '@/services/notifications';
 import { currentToken } from '@/services/session';
 import { makeH5ButtonsAccessible } from '@/utils/h5Buttons';
 import { setLargeText } from '@/utils/largeText';
+import { reportPageLoadFailures } from '@/utils/pageLoadFailures';
 import { listenForPrivacyRequests } from '@/utils/privacy';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
-    if (process.env.TARO_ENV === 'h5') makeH5ButtonsAccessible(document);
+    if (process.env.TARO_ENV === 'h5') {
+      makeH5ButtonsAccessible(document);
+      reportPageLoadFailures(window);
+    }
     listenForPrivacyRequests();
     // Refresh the stored user (roles may have changed); a 401 clears the session by itself.
     if (!currentToken()) return;

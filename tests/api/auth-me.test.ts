@@ -19,6 +19,14 @@ describe.each(engines)('auth and me on %s', (engine) => {
       expect(await app.count(UserEntity, { openid: 'new-person-1' })).toBe(1);
     });
 
+    it('when a new person gives no nickname, they get a friendly one that is no piece of their openid', async () => {
+      const res = await app.api.post(`${API}/auth/dev-login`, { openid: 'wx-student' });
+      expect(res.body.user.nickname).toMatch(/^科普之友\d{4}$/);
+      expect(res.body.user.nickname).not.toContain('dent');
+      const again = await app.api.post(`${API}/auth/dev-login`, { openid: 'wx-student' });
+      expect(again.body.user.nickname).toBe(res.body.user.nickname);
+    });
+
     it('when the same openid logs in again, the same account comes back', async () => {
       const first = await app.api.post(`${API}/auth/dev-login`, { openid: 'new-person-2' });
       const second = await app.api.post(`${API}/auth/dev-login`, { openid: 'new-person-2', nickname: '改名' });
@@ -143,6 +151,18 @@ describe.each(engines)('auth and me on %s', (engine) => {
       const before = (await app.api.get(`${API}/me`, token)).body;
       expect(badFields(await app.api.patch(`${API}/me`, body, token))).toContain(field);
       expect((await app.api.get(`${API}/me`, token)).body).toEqual(before);
+    });
+
+    it('when a field is refused, the 400 keeps the code and path and says in plain Chinese which field', async () => {
+      const { token } = await app.api.login('profile-user');
+      const res = await app.api.patch(`${API}/me`, { nickname: '', phone: '123' }, token);
+      expectError(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.error.details.fields).toEqual([
+        { path: 'nickname', message: '请填写昵称' },
+        { path: 'phone', message: '请输入11位手机号码' },
+      ]);
+      expect(res.body.error.message).toBe('提交的信息有误，请检查后重试：请填写昵称');
+      expect(JSON.stringify(res.body)).not.toMatch(/expected|Invalid|期望|string|>=/);
     });
 
     it('when I send a field that is not mine to change (roles), it is refused', async () => {

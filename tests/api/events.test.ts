@@ -577,6 +577,10 @@ describe.each(engines)('events on %s', (engine) => {
       const res = await app.api.get(`${API}/events/${event.id}/calendar.ics`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/calendar');
+      // The file is named after the event and its day (RFC 5987), not its id.
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="kepu-event.ics"; filename*=UTF-8''${encodeURIComponent('日历里的活动,带逗号;和分号 2026年12月5日.ics')}`,
+      );
       const lines = res.text.split('\r\n');
       expect(lines[0]).toBe('BEGIN:VCALENDAR');
       expect(lines).toContain('VERSION:2.0');

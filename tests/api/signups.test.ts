@@ -406,6 +406,9 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/csv');
       expect(res.headers.get('content-disposition')).toContain('attachment');
+      // Named after the event, in UTF-8 per RFC 5987.
+      expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(event.title)}`);
+      expect(res.headers.get('content-disposition')).not.toContain(event.id);
       // fetch's text() drops a BOM, so read the raw bytes.
       const raw = await fetch(`${app.server.url}${API}/events/${event.id}/signups?format=csv`, {
         headers: { authorization: `Bearer ${await app.token('demo-organizer')}` },
@@ -415,7 +418,7 @@ describe.each(engines)('sign-ups on %s', (engine) => {
       const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
       expect(lines[0]).toBe('姓名,手机号,人数,状态,候补位置,签到时间,报名时间');
       expect(lines).toHaveLength(2);
-      expect(lines[1]).toMatch(/^'=1\+2,138\*\*\*\*5678,1,已确认,,,2026-11-25T10:00:00\+08:00$/);
+      expect(lines[1]).toMatch(/^'=1\+2,138\*\*\*\*5678,1,已确认,,,2026年11月25日 10:00$/);
       expect(await app.count(AuditEntryEntity, { action: 'signups.export', target: `event:${event.id}` })).toBe(2);
     });
 

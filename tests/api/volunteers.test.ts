@@ -296,6 +296,9 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(text).toContain('累计服务时长：3.5 小时');
       expect(text).toContain(event.title);
       expect(text).toContain('科协');
+      // Dates as people write them, never ISO.
+      expect(text).toContain('出具日期：2026年12月5日');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     });
 
     it('when the record has not changed, the same certificate bytes come back without a new render; a new service renders a new one', async () => {
@@ -376,6 +379,9 @@ describe.each(engines)('volunteers on %s', (engine) => {
       const row = workbook.worksheets[0]!.getRow(2);
       expect(row.getCell(1).value).toBe("'=1+2");
       expect(row.getCell(2).value).toBe('138****5678');
+      // 报名时间 is a date cell a spreadsheet can sort, showing China time.
+      expect(row.getCell(7).value).toBeInstanceOf(Date);
+      expect(row.getCell(7).numFmt).toBe('yyyy"年"m"月"d"日" hh:mm');
     });
 
     it('lets admins read the audit log newest first with the actor, page by page; nobody else', async () => {

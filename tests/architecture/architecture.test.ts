@@ -49,6 +49,13 @@ const KNOWN_ONE_SIDED_SHARED_EXPORTS: Record<string, Usage> = {
   UpdateShift: 'server',
   updateShiftSchema: 'server',
   volunteerListQuerySchema: 'server',
+  // Dates as people write them: one module for every reader, so the screens' short forms live beside
+  // the full dates the server's exports and certificate print (formatFullDate, formatFullDateTime).
+  formatDateTime: 'app',
+  formatDay: 'app',
+  formatDaySpan: 'app',
+  formatRange: 'app',
+  FormatOptions: 'app',
 };
 
 /** Imports of http/ from below it that are allowed, as `file -> imported file`: none. */

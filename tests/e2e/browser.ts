@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { scanNow, watchVisibleText, type TextLeak } from './text-scan';
 
 export const artifactsDir = join(__dirname, 'artifacts');
 
@@ -33,6 +34,8 @@ export interface AppTab {
   shot(step: string): Promise<void>;
   /** What the page's Content-Security-Policy refused so far (the server's CSP must let the real app run). */
   cspViolations(): string[];
+  /** Forbidden text (ISO times, English validation, raw ids) the screens showed so far; scans the screen as it is first. */
+  textLeaks(): Promise<TextLeak[]>;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,9 @@ export async function openApp(browser: Browser, baseUrl: string, flow: string, o
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
     });
   });
+  // Every screen of every suite is read for text no screen may show (see text-scan.ts).
+  const textLeaks: TextLeak[] = [];
+  await watchVisibleText(context, textLeaks);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const cspViolations: string[] = [];
@@ -87,6 +93,10 @@ export async function openApp(browser: Browser, baseUrl: string, flow: string, o
       await page.screenshot({ path: join(dir, `${String(step).padStart(2, '0')}-${name}.png`) });
     },
     cspViolations: () => [...cspViolations],
+    textLeaks: async () => {
+      await scanNow(page);
+      return [...textLeaks];
+    },
     close: async () => {
       // The screen a test ended on, passed or failed: the first thing to look at after a failure.
       await page.screenshot({ path: join(dir, 'last.png') }).catch(() => undefined);

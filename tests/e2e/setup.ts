@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { apiFor, type Api } from './api';
 import { launchBrowser, openApp, type AppTab, type OpenOptions } from './browser';
 import { startServer, type KepuServer } from './server';
+import { describeLeaks } from './text-scan';
 
 export interface E2e {
   url: string;
@@ -45,9 +46,12 @@ export function useE2e(options: { env?: () => Record<string, string> } = {}): E2
   afterEach(async () => {
     const closing = tabs.splice(0);
     const violations = closing.flatMap((tab) => tab.cspViolations());
+    const leaks = (await Promise.all(closing.map((tab) => tab.textLeaks()))).flat();
     await Promise.all(closing.map((tab) => tab.close()));
     // The server's Content-Security-Policy has to let the real app run: a refusal fails the test that met it.
     if (violations.length > 0) throw new Error(`the page broke its Content-Security-Policy:\n${[...new Set(violations)].join('\n')}`);
+    // No screen shows an ISO time, zod's English or a raw id: the test that met one fails, naming the page and the text.
+    if (leaks.length > 0) throw new Error(describeLeaks(leaks));
   });
   afterAll(async () => {
     await browser?.close();

@@ -29,3 +29,10 @@ export function setLargeText(on: boolean): void {
   writeStored(keys.largeText, on);
   largeTextStore.set(on);
 }
+
+// H5 toasts and modals are drawn outside every page: a class on <html> lets their large-text styles (app.scss) apply.
+function markDocument(on: boolean): void {
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') document.documentElement.classList.toggle('kepu-large', on);
+}
+markDocument(largeTextStore.get());
+largeTextStore.subscribe(markDocument);

@@ -18,6 +18,7 @@ export const routes = {
   planDetail: (id: string, task?: number) => `/pages/plan-detail/index${q({ id, task })}`,
   login: () => '/pages/login/index',
   privacy: () => '/pages/privacy/index',
+  settings: () => '/pages/settings/index',
   volunteerProfile: () => '/packages/volunteer/pages/profile/index',
   volunteerShifts: () => '/packages/volunteer/pages/shifts/index',
   volunteerApplications: () => '/packages/volunteer/pages/applications/index',

@@ -1,37 +1,23 @@
 // Dates and times as residents read them, always in China Standard Time
 // whatever the phone's time zone: the API emits +08:00 and so do we.
-// Date arithmetic comes from shared (no zod there, so it is cheap to bundle).
-import { addDays, cstDateOf, cstEndOfDay, cstStartOfDay, toCstIso } from '@kepu/shared/time';
+// Arithmetic and formatting come from shared (no zod there, so it is cheap to bundle).
+import {
+  addDays,
+  cstDateOf,
+  cstEndOfDay,
+  cstParts,
+  cstStartOfDay,
+  formatDateTime as sharedFormatDateTime,
+  formatDay as sharedFormatDay,
+  formatDaySpan as sharedFormatDaySpan,
+  formatFullDate,
+  formatFullDateTime,
+  formatRange as sharedFormatRange,
+  toCstIso,
+  type CstParts,
+} from '@kepu/shared/time';
 
-export { addDays };
-
-const CST_OFFSET_MS = 8 * 3600 * 1000;
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-
-export interface CstParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  weekday: number;
-}
-
-export function cstParts(value: string | number | Date): CstParts | null {
-  const ms = typeof value === 'string' ? Date.parse(value) : typeof value === 'number' ? value : value.getTime();
-  if (Number.isNaN(ms)) return null;
-  const shifted = new Date(ms + CST_OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-    weekday: shifted.getUTCDay(),
-  };
-}
-
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+export { addDays, cstParts, formatFullDate, formatFullDateTime, type CstParts };
 
 /** YYYY-MM-DD of an instant, in China. */
 export function cstDate(value: string | number | Date): string {
@@ -39,31 +25,15 @@ export function cstDate(value: string | number | Date): string {
   return Number.isNaN(date.getTime()) ? '' : cstDateOf(date);
 }
 
-/** `9月16日 周六 09:00` */
-export function formatDateTime(iso: string): string {
-  const p = cstParts(iso);
-  return p ? `${p.month}月${p.day}日 周${WEEKDAYS[p.weekday]} ${pad(p.hour)}:${pad(p.minute)}` : '';
-}
-
-/** `9月16日 周六 09:00–11:30`, or both ends in full when they fall on different days. */
-export function formatRange(startsAt: string, endsAt?: string | null): string {
-  const start = cstParts(startsAt);
-  const end = endsAt ? cstParts(endsAt) : null;
-  if (!start) return '';
-  const head = formatDateTime(startsAt);
-  if (!end) return head;
-  if (start.year === end.year && start.month === end.month && start.day === end.day) return `${head}–${pad(end.hour)}:${pad(end.minute)}`;
-  return `${head} 至 ${formatDateTime(endsAt!)}`;
-}
-
+// The shared formatters with the phone's clock, so this year's dates go without the year.
+/** `12月6日 周日` */
+export const formatDay = (value: string | Date) => sharedFormatDay(value, { now: new Date() });
+/** `12月6日 周日 09:30` */
+export const formatDateTime = (value: string | Date) => sharedFormatDateTime(value, { now: new Date() });
+/** `12月6日 周日 09:30–11:30`, or both ends in full when they fall on different days. */
+export const formatRange = (startsAt: string | Date, endsAt?: string | Date | null) => sharedFormatRange(startsAt, endsAt, { now: new Date() });
 /** `9月15日–21日` for a campaign's date-only span. */
-export function formatDaySpan(startsOn: string | null, endsOn: string | null): string {
-  if (!startsOn) return '日期待公布';
-  const [, sm, sd] = startsOn.split('-').map(Number);
-  if (!endsOn || endsOn === startsOn) return `${sm}月${sd}日`;
-  const [, em, ed] = endsOn.split('-').map(Number);
-  return em === sm ? `${sm}月${sd}日–${ed}日` : `${sm}月${sd}日–${em}月${ed}日`;
-}
+export const formatDaySpan = (startsOn: string | null, endsOn: string | null) => sharedFormatDaySpan(startsOn, endsOn, { now: new Date() });
 
 /** 0 = Sunday, for a YYYY-MM-DD date. */
 export function weekdayOf(date: string): number {

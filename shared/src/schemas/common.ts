@@ -1,8 +1,7 @@
 // Building blocks shared by the payload schemas: ids, phones, times, pages.
 import { z } from 'zod';
-
-// Validation messages reach residents: zod's own messages in Chinese too.
-z.config(z.locales.zhCN());
+// Validation messages reach residents: plain Chinese naming the field (请填写标题), not zod's own text.
+import './messages';
 
 export const idSchema = z.string().min(1).max(64);
 

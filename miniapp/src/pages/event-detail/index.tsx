@@ -15,6 +15,7 @@ import { cancelMySignup, getEvent } from '@/services/events';
 import { listMySignups } from '@/services/me';
 import { markNotificationsRead } from '@/services/notifications';
 import { prepareSubscribe } from '@/services/subscribe';
+import { confirmAction } from '@/utils/dialog';
 import { readParam, routes, tabs } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
 import AddToCalendar from './AddToCalendar';
@@ -107,13 +108,14 @@ export default function EventDetailPage() {
   };
 
   const cancel = async () => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '取消报名',
       content: '确定取消这次报名吗？名额会让给候补的居民。',
       confirmText: '取消报名',
       cancelText: '再想想',
+      destructive: true,
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     setCancelling(true);
     try {
       await cancelMySignup(e.id);

@@ -1,5 +1,5 @@
 // 我的: my sign-ups (upcoming and past; mine and my family's, each named) with check-in QR and cancel, my
-// profile, 大字模式, the volunteer, organizer and admin areas, and erasing my data.
+// profile, 大字模式, the volunteer, organizer and admin areas, and 设置 (account and erasure).
 import { Button, Label, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
@@ -14,11 +14,12 @@ import { useSession } from '@/hooks/useSession';
 import { useStore } from '@/hooks/useStore';
 import { logout } from '@/services/auth';
 import { cancelSignup } from '@/services/events';
-import { deleteMe, listMySignups, updateMe } from '@/services/me';
+import { listMySignups, updateMe } from '@/services/me';
 import { refreshUnreadCount, unreadStore } from '@/services/notifications';
 import { shareSignup } from '@/services/tickets';
 import type { MySignupView } from '@kepu/shared';
 import { asButton } from '@/utils/a11y';
+import { confirmAction } from '@/utils/dialog';
 import { setLargeText } from '@/utils/largeText';
 import { routes } from '@/utils/routes';
 import AttendeeSheet from './AttendeeSheet';
@@ -57,13 +58,14 @@ export default function MePage() {
   };
 
   const cancel = async (signup: MySignupView) => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '取消报名',
       content: `确定取消${signup.attendee.forOther ? `${signup.attendee.name}的` : ''}“${signup.event.title}”报名吗？`,
       confirmText: '取消报名',
       cancelText: '再想想',
+      destructive: true,
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     try {
       // By id: a family member's booking is cancelled on its own.
       await cancelSignup(signup.id);
@@ -80,24 +82,6 @@ export default function MePage() {
       const { token } = await shareSignup(signup.id);
       setQrFor(null);
       void Taro.navigateTo({ url: routes.ticket(token, 'owner') });
-    } catch {
-      // the request wrapper showed the server's message
-    }
-  };
-
-  const eraseMyData = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '删除我的数据',
-      content: '将删除你的昵称、手机号、志愿者资料等个人信息并退出登录；历史报名记录仅以匿名方式保留用于统计。此操作无法撤销。',
-      confirmText: '确认删除',
-      confirmColor: '#b3261e',
-      cancelText: '取消',
-    });
-    if (!confirm) return;
-    try {
-      await deleteMe();
-      logout();
-      Taro.showToast({ title: '个人数据已删除', icon: 'none' });
     } catch {
       // the request wrapper showed the server's message
     }
@@ -240,14 +224,18 @@ export default function MePage() {
               <Text>隐私说明</Text>
               <Text>›</Text>
             </View>
+            <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.settings() })}>
+              <Text>设置</Text>
+              <View className="row">
+                <Text className="muted">账号与安全</Text>
+                <Text>›</Text>
+              </View>
+            </View>
           </View>
 
           <View className="section me-danger">
             <Button className="btn btn--ghost btn--block" onClick={() => logout()}>
               退出登录
-            </Button>
-            <Button className="btn btn--danger btn--block" onClick={() => void eraseMyData()}>
-              删除我的数据
             </Button>
           </View>
         </View>

@@ -12,7 +12,16 @@ describe('a task of a plan', () => {
         { code: 'science-day', name: '全国科普日' },
       ],
     };
-    render(<TaskItem task={task} open onToggle={() => undefined} onCampaign={() => undefined} pendingCampaigns={new Set(['science-tech-week'])} />);
+    render(
+      <TaskItem
+        task={task}
+        open
+        onToggle={() => undefined}
+        onCampaign={() => undefined}
+        onEvents={() => undefined}
+        pendingCampaigns={new Set(['science-tech-week'])}
+      />,
+    );
     expect(screen.getByText(/全国科技活动周/).textContent).toBe('全国科技活动周（日期待定） ›');
     expect(screen.getByText(/全国科普日/).textContent).toBe('全国科普日 ›');
   });

@@ -10,6 +10,7 @@ import { getPlan, getPlanProgress } from '@/services/plans';
 import type { PlanTaskView, TaskProgressView } from '@kepu/shared';
 import { keys, writeStored } from '@/utils/storage';
 import { routes, tabs } from '@/utils/routes';
+import { formatFullDate } from '@/utils/time';
 import TaskItem from './TaskItem';
 import './index.scss';
 
@@ -78,7 +79,7 @@ export default function PlanDetailPage() {
     <PageShell>
       <View className="card">
         <Text className="h1">{p.title}</Text>
-        <Text className="block muted">{[p.issuer, p.documentNumber, p.issuedOn].filter(Boolean).join(' · ')}</Text>
+        <Text className="block muted">{[p.issuer, p.documentNumber, p.issuedOn ? formatFullDate(p.issuedOn) : null].filter(Boolean).join(' · ')}</Text>
       </View>
 
       <View className="card">

@@ -7,6 +7,7 @@ import { renderState } from '@/components/StateView';
 import { usePagedList } from '@/hooks/usePagedList';
 import { listPlans } from '@/services/plans';
 import { routes } from '@/utils/routes';
+import { formatFullDate } from '@/utils/time';
 
 export default function PlansPage() {
   const plans = usePagedList((cursor) => listPlans(cursor), []);
@@ -39,7 +40,7 @@ export default function PlansPage() {
             {plan.issuer ? (
               <Text className="muted block">
                 {plan.issuer}
-                {plan.issuedOn ? `，${plan.issuedOn}` : ''}
+                {plan.issuedOn ? `，${formatFullDate(plan.issuedOn)}` : ''}
               </Text>
             ) : null}
           </View>

@@ -27,10 +27,12 @@ import {
   reviewEventSchema,
   type UpdateEvent,
   updateEventSchema,
+  formatFullDate,
 } from '@kepu/shared';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { requireUser, reply, route } from '../../core/route';
+import { attachFile } from '../../exports/table';
 import { renderCalendar } from './ics';
 import { PublicEvents } from './public-events';
 import { reminderLeadMs } from '../notifications/notifications.service';
@@ -112,7 +114,7 @@ export function eventRoutes(deps: AppDeps) {
       handle: async ({ ctx, query, user }) => {
         const page = await listEvents(read, { ...query, limit: CALENDAR_LIMIT, near: undefined }, user, deps.clock());
         ctx.type = 'text/calendar; charset=utf-8';
-        ctx.attachment('kepu.ics');
+        attachFile(ctx, ['科普汇活动日历'], 'ics', 'kepu');
         ctx.body = renderCalendar(page.items, deps.clock());
         return undefined;
       },
@@ -136,7 +138,7 @@ export function eventRoutes(deps: AppDeps) {
       handle: async ({ ctx, params, user }) => {
         const event = await getEvent(read, params.id!, user);
         ctx.type = 'text/calendar; charset=utf-8';
-        ctx.attachment(`event-${event.id}.ics`);
+        attachFile(ctx, [event.title, formatFullDate(event.startsAt)], 'ics', 'kepu-event');
         ctx.body = renderCalendar([event], deps.clock(), event.title);
         return undefined;
       },

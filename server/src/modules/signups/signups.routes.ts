@@ -21,11 +21,12 @@ import {
   ticketViewSchema,
   type UpdateSignup,
   updateSignupSchema,
+  formatFullDate,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { decodeCursor } from '../../core/paging';
 import { requireUser, reply, route } from '../../core/route';
-import { sendTable } from '../../exports/table';
+import { sendTable, timeCell } from '../../exports/table';
 import { reminderLeadMs } from '../notifications/notifications.service';
 import {
   cancelMySignup,
@@ -186,10 +187,18 @@ export function signupRoutes(deps: AppDeps) {
         await sendTable(
           ctx,
           query.format,
-          `signups-${event.id}`,
+          [event.title, formatFullDate(event.startsAt), '报名名单'],
           '报名名单',
           ['姓名', '手机号', '人数', '状态', '候补位置', '签到时间', '报名时间'],
-          rows.map((r) => [r.name, r.phone, r.partySize, statusLabel[r.status] ?? r.status, r.waitlistPosition, r.checkedInAt, r.createdAt]),
+          rows.map((r) => [
+            r.name,
+            r.phone,
+            r.partySize,
+            statusLabel[r.status] ?? r.status,
+            r.waitlistPosition,
+            timeCell(r.checkedInAt),
+            timeCell(r.createdAt),
+          ]),
         );
         return undefined;
       },

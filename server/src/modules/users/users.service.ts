@@ -1,6 +1,6 @@
 // Users: sign-in identity, profile, roles and erasure. Owns the users table;
 // organizations and volunteer profiles only contribute roles.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { Role, UpdateMe, UserRolesView, UserSummary, UserView } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
@@ -17,6 +17,16 @@ import { VolunteerProfileEntity } from '../../db/entities/volunteer.entities';
 import { eraseVolunteer } from '../volunteers/volunteers.service';
 import { ERASED_NAME, UserEntity } from '../../db/entities/user.entity';
 
+/**
+ * The nickname of someone who has not chosen one: 科普之友 and four digits that
+ * follow from the openid (the same person keeps the same name), never a piece
+ * of the openid itself (用户dent).
+ */
+export function defaultNickname(openid: string): string {
+  const digest = createHash('sha256').update(openid).digest();
+  return `科普之友${String(digest.readUInt32BE(0) % 10_000).padStart(4, '0')}`;
+}
+
 export const findOrCreateUser = transactional(async (manager: EntityManager, openid: string, nickname: string | undefined, now: Date): Promise<UserEntity> => {
   const users = manager.getRepository(UserEntity);
   const existing = await users.findOneBy({ openid });
@@ -24,7 +34,7 @@ export const findOrCreateUser = transactional(async (manager: EntityManager, ope
   const user = users.create({
     id: randomUUID(),
     openid,
-    nickname: nickname ?? `用户${openid.slice(-4)}`,
+    nickname: nickname ?? defaultNickname(openid),
     phone: null,
     largeText: false,
     audience: null,

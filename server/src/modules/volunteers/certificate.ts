@@ -2,7 +2,7 @@
 // organizations as a PDF. Chinese needs a CJK font; the machine's Noto CJK
 // (Debian fonts-noto-cjk) is used unless CERT_FONT names another.
 import { existsSync, readFileSync } from 'node:fs';
-import { cstDateOf, type ServiceRecordItem } from '@kepu/shared';
+import { formatFullDate, type ServiceRecordItem } from '@kepu/shared';
 import { AppError } from '../../core/errors';
 
 /** A font file and, for a collection (.ttc), the face to use. */
@@ -95,7 +95,7 @@ export async function renderCertificate(input: CertificateInput, font: FontChoic
   doc.fontSize(10);
   row(columns.map((c) => c.title));
   for (const item of input.record) {
-    row([cstDateOf(new Date(item.event.startsAt)), item.event.title, item.role, `${item.hours}`, item.organization.name]);
+    row([formatFullDate(item.event.startsAt), item.event.title, item.role, `${item.hours}`, item.organization.name]);
   }
   if (input.record.length === 0) row(['—', '暂无已认证的服务记录', '', '', '']);
 
@@ -103,7 +103,7 @@ export async function renderCertificate(input: CertificateInput, font: FontChoic
     .moveDown(2)
     .fontSize(11)
     .text('以上服务时长由各活动主办单位在服务完成后记录并认证。', { width: 480 })
-    .text(`出具日期：${cstDateOf(input.issuedAt)}（科普汇）`, { width: 480 });
+    .text(`出具日期：${formatFullDate(input.issuedAt)}（科普汇）`, { width: 480 });
   doc.end();
   return done;
 }

@@ -22,11 +22,12 @@ import {
   type VolunteerProfileInput,
   volunteerProfileSchema,
   volunteerProfileViewSchema,
+  formatFullDate,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { reminderLeadMs } from '../notifications/notifications.service';
 import { decodeCursor } from '../../core/paging';
-import { sendTable } from '../../exports/table';
+import { attachFile, sendTable, timeCell } from '../../exports/table';
 import { requireUser, reply, route } from '../../core/route';
 import { findCertificateFont, renderCertificate } from './certificate';
 import { CertificateCache } from './certificate-cache';
@@ -100,7 +101,7 @@ export function volunteerRoutes(deps: AppDeps) {
         const profile = await getVolunteerProfile(read, volunteerId);
         const pdf = await certificates.get(volunteerId, { ...profile, issuedAt: deps.clock() });
         ctx.type = 'application/pdf';
-        ctx.attachment('volunteer-certificate.pdf');
+        attachFile(ctx, [profile.realName, '志愿服务记录证明'], 'pdf', 'volunteer-certificate');
         ctx.body = pdf;
         return undefined;
       },
@@ -220,7 +221,7 @@ export function volunteerRoutes(deps: AppDeps) {
         await sendTable(
           ctx,
           query.format,
-          `volunteers-${event.id}`,
+          [event.title, formatFullDate(event.startsAt), '志愿者名单'],
           '志愿者名单',
           ['姓名', '手机号', '团队', '技能', '岗位', '岗位开始', '状态', '服务时长', '申请时间'],
           rows.map((r) => [
@@ -229,10 +230,10 @@ export function volunteerRoutes(deps: AppDeps) {
             r.volunteer.team,
             r.volunteer.skills.join('、'),
             r.shift.role,
-            r.shift.startsAt,
+            timeCell(r.shift.startsAt),
             statusLabel[r.status] ?? r.status,
             r.hours,
-            r.appliedAt,
+            timeCell(r.appliedAt),
           ]),
         );
         return undefined;

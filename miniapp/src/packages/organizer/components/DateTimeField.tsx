@@ -1,6 +1,7 @@
-// A date and a time picked separately, combined into a +08:00 ISO time.
+// A date and a time picked separately, combined into a +08:00 ISO time; the
+// date reads as people write it (12月6日 周日).
 import { Picker, Text, View } from '@tarojs/components';
-import { cstParts } from '@/utils/time';
+import { cstParts, formatDay } from '@/utils/time';
 
 interface Props {
   label: string;
@@ -24,7 +25,7 @@ export default function DateTimeField({ label, value, onChange, error, optional 
       </Text>
       <View className="org-row-inline">
         <Picker mode="date" value={date} onChange={(e) => onChange(`${e.detail.value}T${time || '09:00'}:00+08:00`)}>
-          <View className="picker-box">{date || '选择日期'}</View>
+          <View className="picker-box">{date ? formatDay(date) : '选择日期'}</View>
         </Picker>
         <Picker mode="time" value={time || '09:00'} onChange={(e) => date && onChange(`${date}T${e.detail.value}:00+08:00`)}>
           <View className="picker-box">{time || '选择时间'}</View>

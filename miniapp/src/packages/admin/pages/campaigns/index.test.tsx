@@ -41,7 +41,8 @@ describe('主题活动日期', () => {
     render(<CampaignDatesPage />);
     fireEvent.click(screen.getByText(`${year}年`));
     await waitFor(() => expect(screen.getByText('科技活动周')).toBeTruthy());
-    expect(screen.getByText('9月15日–21日')).toBeTruthy();
+    // Next year's dates say their year (12月6日 alone is this year's).
+    expect(screen.getByText(`${year}年9月15日–21日`)).toBeTruthy();
     expect(screen.getByText('日期待定')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('科技活动周开始日期'), { target: { value: '5月16日' } });
@@ -51,7 +52,7 @@ describe('主题活动日期', () => {
     const put = taroTest.requests.find((r) => r.method === 'PUT');
     expect(put?.url).toContain(`/campaigns/science-tech-week/years/${year}`);
     expect(put?.data).toEqual({ startsOn: `${year}-05-16`, endsOn: `${year}-05-22` });
-    expect(screen.getByText('5月16日–22日')).toBeTruthy();
+    expect(screen.getByText(`${year}年5月16日–22日`)).toBeTruthy();
     expect(screen.queryByText('日期待定')).toBeNull();
   });
 

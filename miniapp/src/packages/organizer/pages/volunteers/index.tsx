@@ -12,6 +12,7 @@ import { ApplicationStatusTag } from '@/components/ShiftCard';
 import { useRequest } from '@/hooks/useRequest';
 import { completeApplication, decideApplication, exportEventList, listEventVolunteers } from '@/services/organizer';
 import { toApiError } from '@/services/request';
+import { confirmAction } from '@/utils/dialog';
 import { asButton, labelled } from '@/utils/a11y';
 import { readParam } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
@@ -86,8 +87,14 @@ export default function VolunteersPage() {
 
   const decide = async (row: VolunteerRow, decision: 'approve' | 'reject') => {
     if (decision === 'reject') {
-      const { confirm } = await Taro.showModal({ title: '不通过', content: `确定不通过${row.name}的申请吗？`, confirmText: '不通过', cancelText: '再想想' });
-      if (!confirm) return;
+      const confirmed = await confirmAction({
+        title: '不通过',
+        content: `确定不通过${row.name}的申请吗？`,
+        confirmText: '不通过',
+        cancelText: '再想想',
+        destructive: true,
+      });
+      if (!confirmed) return;
     }
     setBusyId(row.id);
     try {

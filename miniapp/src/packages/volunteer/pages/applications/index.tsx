@@ -15,6 +15,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { openCertificate } from '@/services/certificate';
 import { getMyVolunteerProfile, listMyApplications, withdrawApplication } from '@/services/volunteer';
+import { confirmAction } from '@/utils/dialog';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 import '../../volunteer.scss';
@@ -80,13 +81,14 @@ export default function ApplicationsPage() {
   };
 
   const withdraw = async (row: ApplicationRow) => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '撤回申请',
       content: `确定撤回“${row.role}”岗位的申请吗？`,
       confirmText: '撤回',
       cancelText: '再想想',
+      destructive: true,
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     try {
       const next = await withdrawApplication(row.id);
       applications.update((r) => r.id === row.id, { ...row, status: next.status });
@@ -142,7 +144,7 @@ export default function ApplicationsPage() {
             </View>
             {row.decisionReason ? <Text className="vol-line muted">主办单位说明：{row.decisionReason}</Text> : null}
             {canWithdraw(row) ? (
-              <Button className="btn btn--ghost vol-actions" onClick={() => void withdraw(row)}>
+              <Button className="btn btn--danger vol-actions" onClick={() => void withdraw(row)}>
                 撤回申请
               </Button>
             ) : null}
