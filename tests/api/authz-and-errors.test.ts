@@ -152,6 +152,7 @@ const guarded: Guarded[] = [
     expect: { ...volunteerOwn(404), volunteer: 404, resident: 'allowed' },
   },
   { route: 'get /me/signups', path: () => '/me/signups', expect: everyone },
+  { route: 'get /events/recommended', path: () => `/events/recommended?city=${encodeURIComponent('柳州市')}`, expect: everyone },
   { route: 'get /me/signups/:id/checkin-code', path: (ids) => `/me/signups/${ids.signupId}/checkin-code`, expect: { ...volunteerOwn(404), volunteer: 404 } },
   { route: 'post /me/signups/:id/share', path: (ids) => `/me/signups/${ids.signupId}/share`, expect: { ...volunteerOwn(404), volunteer: 404 } },
   { route: 'post /events/:id/checkins', path: (ids) => `/events/${ids.eventId}/checkins`, body: (ids) => ({ code: ids.checkinCode }), expect: organizersOwn() },

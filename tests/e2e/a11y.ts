@@ -83,6 +83,9 @@ export async function tapTargetProblems(page: Page, min: number, lower: Record<s
           // Only what lies wholly in sight can be hit-tested; the rest is scrolled away
           // (out of the screen, or out of a scrolling box inside it, such as a sheet's body).
           const sight = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+          // What scrolls under the H5 top bar (sticky at the top of the page) is out of sight too.
+          const bar = root.querySelector('.navbar');
+          if (bar && !bar.contains(el)) sight.top = Math.max(sight.top, bar.getBoundingClientRect().bottom);
           for (let scroller: Element | null = el.parentElement; scroller; scroller = scroller === root ? null : scroller.parentElement) {
             if (scroller !== root && !/(auto|scroll|hidden)/.test(getComputedStyle(scroller).overflowY)) continue;
             const rect = scroller.getBoundingClientRect();

@@ -101,7 +101,7 @@ describe('消息投递失败 (admins)', () => {
     const first = cards.first();
     await first.getByText('模板字段不符合微信要求（字段名或长度），请检查 WX_TEMPLATE_… 的字段配置').waitFor();
     await first.getByText('报名成功', { exact: true }).waitFor();
-    expect(await first.innerText()).toMatch(/收件人\s*用\*+[a-z]/);
+    expect(await first.innerText()).toMatch(/收件人\s*科\*+\d/);
     const problems: Record<string, string[]> = {};
     await pageSettled(page);
     await tab.shot('failures');

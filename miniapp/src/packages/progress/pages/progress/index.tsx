@@ -14,6 +14,7 @@ import { openFile } from '@/services/download';
 import { getPlan, getPlanProgress, planReportPath } from '@/services/plans';
 import { asButton } from '@/utils/a11y';
 import { readParam, routes } from '@/utils/routes';
+import { formatFullDate } from '@/utils/time';
 import BarChart from '../../components/BarChart';
 import DataTable, { type TableRow } from '../../components/DataTable';
 import '../../progress.scss';
@@ -129,7 +130,7 @@ export default function PlanProgressPage() {
       <View className="card">
         <Text className="h1">{plan.data.title}</Text>
         <Text className="block muted">
-          统计期间 {p.window.from} 至 {p.window.to}，只计已发布、未取消的活动
+          统计期间 {formatFullDate(p.window.from)} 至 {formatFullDate(p.window.to)}，只计已发布、未取消的活动
         </Text>
         <Text className="block">
           已有活动的任务 {t.activeTasks} / {t.tasks} 项
