@@ -32,6 +32,7 @@ export const errorMessages = {
   HOURS_ALREADY_RECORDED: '该申请的服务时长已记录，不能重复记录',
   SHIFT_SLOTS_TOO_LOW: '岗位人数不能少于已通过人数',
   CERTIFICATE_UNAVAILABLE: '证明暂时无法生成（服务器缺少中文字体）',
+  CERTIFICATE_NO_HOURS: '还没有已认证的服务时长，暂不能出具志愿服务记录证明',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
   CONFLICT: '数据冲突，请刷新后重试',
   SERVICE_UNAVAILABLE: '服务暂不可用，请稍后再试',

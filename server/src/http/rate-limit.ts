@@ -114,6 +114,8 @@ export const defaultRateRules: RateRule[] = [
   { bucket: 'signup', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && /^\/api\/v1\/events\/[^/]+\/signups$/.test(ctx.path) },
   { bucket: 'upload', limit: 20, windowSeconds: 600, applies: (ctx) => ctx.method === 'POST' && ctx.path === `${API}/plans/import` },
   { bucket: 'certificate', limit: 10, windowSeconds: 600, applies: (ctx) => ctx.method === 'GET' && ctx.path === `${API}/me/volunteer/certificate.pdf` },
+  // Public and keyed by serial: a ceiling on guessing serials from one address.
+  { bucket: 'verify', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'GET' && ctx.path.startsWith(`${API}/certificates/`) },
   { bucket: 'write', limit: 120, windowSeconds: 60, applies: (ctx) => isWrite(ctx) && ctx.path.startsWith('/api/') },
 ];
 

@@ -5,3 +5,4 @@ export * from './event-times';
 export * from './seats';
 export * from './signup-window';
 export * from './checkin-code';
+export * from './skill-match';

@@ -7,7 +7,7 @@ import { MembershipEntity, OrganizationEntity } from './organization.entity';
 import { PlanEntity, PlanTaskEntity } from './plan.entity';
 import { SignupEntity } from './signup.entity';
 import { UserEntity } from './user.entity';
-import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerCertificateEntity, VolunteerProfileEntity } from './volunteer.entities';
 
 export const entities = [
   UserEntity,
@@ -27,4 +27,5 @@ export const entities = [
   ShiftApplicationEntity,
   CampaignYearEntity,
   CheckinKeyEntity,
+  VolunteerCertificateEntity,
 ];

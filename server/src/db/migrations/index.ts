@@ -10,6 +10,7 @@ import { ProgressIndexes1764650000000 } from './1764650000000-ProgressIndexes';
 import { CheckinKeysAndAttendees1764700000000 } from './1764700000000-CheckinKeysAndAttendees';
 import { LongTexts1764900000000 } from './1764900000000-LongTexts';
 import { ProgressCounters1765000000000 } from './1765000000000-ProgressCounters';
+import { VolunteerCertificates1766000000000 } from './1766000000000-VolunteerCertificates';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CheckinKeysAndAttendees1764700000000,
   LongTexts1764900000000,
   ProgressCounters1765000000000,
+  VolunteerCertificates1766000000000,
 ];

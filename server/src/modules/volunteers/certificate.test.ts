@@ -2,7 +2,15 @@ import { AppError } from '../../core/errors';
 import { findCertificateFont, renderCertificate } from './certificate';
 
 describe('volunteer certificate', () => {
-  const input = { realName: '王晓红', team: null, totalHours: 0, record: [], issuedAt: new Date('2026-12-01T00:00:00Z') };
+  const input = {
+    realName: '王晓红',
+    team: null,
+    totalHours: 0,
+    record: [],
+    issuedAt: new Date('2026-12-01T00:00:00Z'),
+    serial: 'KP-2026-ABCDEFGH',
+    verifyUrl: 'https://kepu.example.cn/#/packages/volunteer/pages/certificate/index?serial=KP-2026-ABCDEFGH',
+  };
 
   it('uses CERT_FONT when it exists and says so when it does not', () => {
     expect(findCertificateFont('/no/such/font.ttf')).toBeNull();

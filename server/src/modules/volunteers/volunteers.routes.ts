@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import {
   applicantRowSchema,
+  certificateCheckViewSchema,
+  volunteerNeedViewSchema,
   type ApplicationDecision,
   applicationDecisionSchema,
   applicationViewSchema,
@@ -42,7 +44,9 @@ import {
   updateShift,
   withdrawApplication,
 } from './shifts.service';
-import { getVolunteerProfile, saveVolunteerProfile } from './volunteers.service';
+import { checkCertificate, getVolunteerProfile, issueCertificate, saveVolunteerProfile } from './volunteers.service';
+import { verificationUrl } from './certificate-serial';
+import { listVolunteerNeeds } from './volunteer-needs.service';
 
 type PageQuery = z.infer<typeof pageQuerySchema>;
 type VolunteerListQuery = z.infer<typeof volunteerListQuerySchema>;
@@ -93,17 +97,37 @@ export function volunteerRoutes(deps: AppDeps) {
       path: '/me/volunteer/certificate.pdf',
       access: 'user',
       tag: 'volunteers',
-      summary: '志愿服务记录证明（PDF；记录不变时返回同一份，限流）',
+      summary: '志愿服务记录证明（PDF，带证书编号与核验二维码；没有已认证时长时 409；记录不变时返回同一份，限流）',
       files: ['application/pdf'],
       handle: async ({ ctx, user }) => {
         const volunteerId = requireUser(user).id;
-        const profile = await getVolunteerProfile(read, volunteerId);
-        const pdf = await certificates.get(volunteerId, { ...profile, issuedAt: deps.clock() });
+        const { profile, serial, issuedAt } = await issueCertificate(deps.tx, volunteerId, deps.clock());
+        const verifyUrl = verificationUrl(deps.config.publicBaseUrl ?? ctx.origin, serial);
+        const pdf = await certificates.get(volunteerId, { ...profile, issuedAt, serial, verifyUrl });
+        ctx.set('X-Certificate-Serial', serial);
         ctx.type = 'application/pdf';
         ctx.attachment('volunteer-certificate.pdf');
         ctx.body = pdf;
         return undefined;
       },
+    }),
+    route({
+      method: 'get',
+      path: '/certificates/:serial',
+      access: 'public',
+      tag: 'volunteers',
+      summary: '核验志愿服务记录证明：姓名打码、认证时长、出具单位与日期（未知编号 404，限流）',
+      response: certificateCheckViewSchema,
+      handle: async ({ params }) => checkCertificate(read, params.serial!),
+    }),
+    route({
+      method: 'get',
+      path: '/me/volunteer-needs',
+      access: ['organizer', 'admin'],
+      tag: 'volunteers',
+      summary: '我的单位牵头或承办的、需要科技志愿者的工作要点任务，及其活动已设岗位数',
+      response: pageSchema(volunteerNeedViewSchema),
+      handle: async ({ user }) => ({ items: await listVolunteerNeeds(read, requireUser(user)), nextCursor: null }),
     }),
     route<undefined, PageQuery>({
       method: 'get',
