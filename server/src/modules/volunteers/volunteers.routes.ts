@@ -102,7 +102,8 @@ export function volunteerRoutes(deps: AppDeps) {
       handle: async ({ ctx, user }) => {
         const volunteerId = requireUser(user).id;
         const { profile, serial, issuedAt } = await issueCertificate(deps.tx, volunteerId, deps.clock());
-        const verifyUrl = verificationUrl(deps.config.publicBaseUrl ?? ctx.origin, serial);
+        // Without PUBLIC_BASE_URL: the address this request came to (Koa's ctx.origin is the Origin header).
+        const verifyUrl = verificationUrl(deps.config.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`, serial);
         const pdf = await certificates.get(volunteerId, { ...profile, issuedAt, serial, verifyUrl });
         ctx.set('X-Certificate-Serial', serial);
         ctx.type = 'application/pdf';
