@@ -32,8 +32,8 @@ export const volunteerProfileSchema = z.object({
     .trim()
     .max(20)
     .nullable()
-    .optional()
-    .transform((city) => (city === undefined ? undefined : city || null)),
+    .transform((city) => city || null)
+    .optional(),
 });
 export type VolunteerProfileInput = z.infer<typeof volunteerProfileSchema>;
 

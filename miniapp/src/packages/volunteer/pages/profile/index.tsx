@@ -58,7 +58,7 @@ export default function VolunteerProfilePage() {
   const { user } = useSession();
   const profile = useRequest(user ? getMyVolunteerProfile : null, [user?.id]);
   const [form, setForm] = useState<Form>(() => formOf(null, user));
-  const cities = useRequest(listCities, []);
+  const cities = useRequest(user ? listCities : null, [user?.id]);
   // The cities with content, and the saved one even when it has none now.
   const cityOptions = [...new Set([...(cities.data ?? []), ...(form.city ? [form.city] : [])])];
   const [tagDraft, setTagDraft] = useState('');
