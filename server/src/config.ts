@@ -126,7 +126,8 @@ export class ConfigError extends Error {}
 
 function parsePublicBaseUrl(value: string | undefined): string | null {
   if (!value) return null;
-  if (!/^https?:\/\/[^\s/]+(\/[^\s?#]*)?$/.test(value)) throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address such as https://kepu.example.cn (got ${value})`);
+  if (!/^https?:\/\/[^\s/]+(\/[^\s?#]*)?$/.test(value))
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address such as https://kepu.example.cn (got ${value})`);
   return value.replace(/\/+$/, '');
 }
 

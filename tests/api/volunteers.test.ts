@@ -297,7 +297,9 @@ describe.each(engines)('volunteers on %s', (engine) => {
       expect(text).toContain(event.title);
       expect(text).toContain('科协');
       // Without PUBLIC_BASE_URL the QR code's address is the server the PDF came from.
-      expect(text.replace(/\s+/g, '')).toContain(`${app.server.url}/#/packages/volunteer/pages/certificate/index?serial=${res.headers.get('x-certificate-serial')}`);
+      expect(text.replace(/\s+/g, '')).toContain(
+        `${app.server.url}/#/packages/volunteer/pages/certificate/index?serial=${res.headers.get('x-certificate-serial')}`,
+      );
     });
 
     it('when the record has not changed, the same certificate bytes come back without a new render; a new service renders a new one', async () => {

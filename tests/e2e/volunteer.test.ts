@@ -75,7 +75,11 @@ function cstSoon(ms: number): string {
 
 /** A session token of a dev-login account, for a download the JSON helper cannot make. */
 async function tokenOf(openid: string): Promise<string> {
-  const res = await fetch(`${e2e.url}/api/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
+  const res = await fetch(`${e2e.url}/api/v1/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -117,7 +121,12 @@ describe.each(['normal', 'large'] as const)('in %s mode, a volunteer of 唐山�
     const volunteer = await e2e.api.as('demo-volunteer');
     // Certified hours need a shift that has started: one starting in 20 seconds, applied for and approved now.
     const served = await publishActivity(e2e.api, { title: `端到端证明活动（${mode}）`, capacity: 10, days: 0 });
-    const soon = await organizer.post<{ id: string }>(`/events/${served.id}/shifts`, { role: '证明测试岗位', startsAt: cstSoon(20_000), endsAt: cstSoon(3600_000), slots: 1 });
+    const soon = await organizer.post<{ id: string }>(`/events/${served.id}/shifts`, {
+      role: '证明测试岗位',
+      startsAt: cstSoon(20_000),
+      endsAt: cstSoon(3600_000),
+      slots: 1,
+    });
     const application = await volunteer.post<{ id: string }>(`/shifts/${soon.id}/applications`);
     await organizer.post(`/applications/${application.id}/decision`, { decision: 'approve' });
     const startsServing = Date.now() + 21_000;

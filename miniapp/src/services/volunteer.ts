@@ -1,7 +1,16 @@
 // 科技志愿服务 for volunteers: my profile and service record, shifts (open
 // ones and an event's), applying and withdrawing, my applications. Organizer
 // actions on shifts and applicants live in organizer.ts; the certificate in certificate.*.ts.
-import type { ApplicationView, CertificateCheckView, MyApplicationView, VolunteerNeedView, ShiftListQuery, ShiftView, VolunteerProfileInput, VolunteerProfileView } from '@kepu/shared';
+import type {
+  ApplicationView,
+  CertificateCheckView,
+  MyApplicationView,
+  VolunteerNeedView,
+  ShiftListQuery,
+  ShiftView,
+  VolunteerProfileInput,
+  VolunteerProfileView,
+} from '@kepu/shared';
 import { request, toApiError, type Listing } from '@/services/request';
 
 // The skill list comes from its zod-free module: the schemas would bring zod into every chunk.

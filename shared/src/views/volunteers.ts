@@ -27,9 +27,7 @@ export const shiftViewSchema = z
       .nullable()
       .optional(),
     /** With sort=match for a signed-in volunteer: the volunteer's skills it suits and why it is listed first. */
-    match: z
-      .strictObject({ score: z.number().int(), skills: z.array(z.string()), reason: z.string().nullable() })
-      .optional(),
+    match: z.strictObject({ score: z.number().int(), skills: z.array(z.string()), reason: z.string().nullable() }).optional(),
   })
   .meta({ id: 'ShiftView' });
 export type ShiftView = z.infer<typeof shiftViewSchema>;

@@ -22,14 +22,19 @@ export async function listVolunteerNeeds(manager: EntityManager, user: AuthUser)
   tasks.where(`(${organizationIds.map((_, i) => `t.responsibleUnits LIKE :unit${i}`).join(' OR ')})`, {
     ...Object.fromEntries(organizationIds.map((id, i) => [`unit${i}`, `%"organizationId":${JSON.stringify(id)}%`])),
   });
-  for (const [i, link] of links.entries()) tasks.orWhere(`(t.planId = :plan${i} AND t.number = :number${i})`, { [`plan${i}`]: link.planId, [`number${i}`]: link.taskNumber });
+  for (const [i, link] of links.entries())
+    tasks.orWhere(`(t.planId = :plan${i} AND t.number = :number${i})`, { [`plan${i}`]: link.planId, [`number${i}`]: link.taskNumber });
   const needing = (await tasks.getMany()).filter(needsVolunteers);
   if (needing.length === 0) return [];
 
-  const plans = await manager.getRepository(PlanEntity).find({ where: { id: In([...new Set(needing.map((t) => t.planId))]) }, select: { id: true, title: true } });
+  const plans = await manager
+    .getRepository(PlanEntity)
+    .find({ where: { id: In([...new Set(needing.map((t) => t.planId))]) }, select: { id: true, title: true } });
   const planTitle = new Map(plans.map((p) => [p.id, p.title]));
   const linkedEventIds = [...new Set(links.map((l) => l.eventId))];
-  const shiftRows = linkedEventIds.length ? await manager.getRepository(ShiftEntity).find({ where: { eventId: In(linkedEventIds) }, select: { id: true, eventId: true } }) : [];
+  const shiftRows = linkedEventIds.length
+    ? await manager.getRepository(ShiftEntity).find({ where: { eventId: In(linkedEventIds) }, select: { id: true, eventId: true } })
+    : [];
   const shiftCount = new Map<string, number>();
   for (const shift of shiftRows) shiftCount.set(shift.eventId, (shiftCount.get(shift.eventId) ?? 0) + 1);
   const eventById = new Map(events.map((e) => [e.id, e]));
