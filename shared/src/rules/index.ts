@@ -5,4 +5,3 @@ export * from './event-times';
 export * from './seats';
 export * from './signup-window';
 export * from './checkin-code';
-export * from './skill-match';

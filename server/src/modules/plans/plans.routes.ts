@@ -1,10 +1,20 @@
 // HTTP routes of plans: list, detail, progress. Importing and correcting them: the plan-import module.
 import { z } from 'zod';
-import { cityViewSchema, idSchema, pageSchema, planProgressViewSchema, planSummaryViewSchema, planViewSchema, taskSuggestionsViewSchema } from '@kepu/shared';
+import {
+  cityViewSchema,
+  idSchema,
+  pageSchema,
+  planProgressViewSchema,
+  planSummaryViewSchema,
+  planViewSchema,
+  taskSuggestionsViewSchema,
+  volunteerNeedViewSchema,
+} from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { requireUser, route } from '../../core/route';
 import { getPlan, getPlanProgress, listCities, listPlans } from './plans.service';
 import { suggestTasksForDraft, suggestTasksForEvent, type DraftEvent } from './task-suggestions.service';
+import { listVolunteerNeeds } from './volunteer-needs.service';
 
 const planListQuerySchema = z.object({ city: z.string().trim().max(20).optional() });
 
@@ -31,6 +41,15 @@ export function planRoutes(deps: AppDeps) {
       summary: '工作要点列表',
       response: pageSchema(planSummaryViewSchema),
       handle: async ({ query }) => ({ items: await listPlans(read, query.city), nextCursor: null }),
+    }),
+    route({
+      method: 'get',
+      path: '/me/volunteer-needs',
+      access: ['organizer', 'admin'],
+      tag: 'plans',
+      summary: '我的单位牵头或承办的、需要科技志愿者的工作要点任务，及其活动已设岗位数',
+      response: pageSchema(volunteerNeedViewSchema),
+      handle: async ({ user }) => ({ items: await listVolunteerNeeds(read, requireUser(user)), nextCursor: null }),
     }),
     route({
       method: 'get',

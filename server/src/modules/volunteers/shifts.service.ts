@@ -6,8 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import {
-  matchSkills,
-  skillMatchReason,
   toCstIso,
   type ApplicantRow,
   type ApplicationDecision,
@@ -28,6 +26,7 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../..
 import type { AuthUser } from '../../core/actor';
 import { auditPersonalDataList, recordAudit } from '../audit/audit.service';
 import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
+import { matchSkills, skillMatchReason } from './skill-match';
 import { EventEntity } from '../../db/entities/event.entity';
 import { actsFor, assertActsFor, isVisibleTo } from '../organizations/organizations.access';
 import { enqueueNotification, scheduleShiftReminder, withdrawShiftReminder } from '../notifications/notifications.service';

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   applicantRowSchema,
   certificateCheckViewSchema,
-  volunteerNeedViewSchema,
   type ApplicationDecision,
   applicationDecisionSchema,
   applicationViewSchema,
@@ -46,7 +45,6 @@ import {
 } from './shifts.service';
 import { checkCertificate, getVolunteerProfile, issueCertificate, saveVolunteerProfile } from './volunteers.service';
 import { verificationUrl } from './certificate-serial';
-import { listVolunteerNeeds } from './volunteer-needs.service';
 
 type PageQuery = z.infer<typeof pageQuerySchema>;
 type VolunteerListQuery = z.infer<typeof volunteerListQuerySchema>;
@@ -120,15 +118,6 @@ export function volunteerRoutes(deps: AppDeps) {
       summary: '核验志愿服务记录证明：姓名打码、认证时长、出具单位与日期（未知编号 404，限流）',
       response: certificateCheckViewSchema,
       handle: async ({ params }) => checkCertificate(read, params.serial!),
-    }),
-    route({
-      method: 'get',
-      path: '/me/volunteer-needs',
-      access: ['organizer', 'admin'],
-      tag: 'volunteers',
-      summary: '我的单位牵头或承办的、需要科技志愿者的工作要点任务，及其活动已设岗位数',
-      response: pageSchema(volunteerNeedViewSchema),
-      handle: async ({ user }) => ({ items: await listVolunteerNeeds(read, requireUser(user)), nextCursor: null }),
     }),
     route<undefined, PageQuery>({
       method: 'get',

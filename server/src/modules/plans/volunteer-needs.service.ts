@@ -7,7 +7,7 @@ import type { AuthUser } from '../../core/actor';
 import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
 import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
 import { ShiftEntity } from '../../db/entities/volunteer.entities';
-import { needsVolunteers } from '../plans/volunteer-need';
+import { needsVolunteers } from './volunteer-need';
 
 export async function listVolunteerNeeds(manager: EntityManager, user: AuthUser): Promise<VolunteerNeedView[]> {
   const organizationIds = user.organizationIds;

@@ -1,5 +1,5 @@
 // How well a shift suits a volunteer: the volunteer's skills against the
-// shift's needed skills, its role name and its event's themes. Free of zod.
+// shift's needed skills, its role name and its event's themes. Pure.
 
 /** Words of a role or a theme that reveal each skill (the themes are the importer's theme labels). */
 const SKILL_HINTS: Readonly<Record<string, readonly string[]>> = {
