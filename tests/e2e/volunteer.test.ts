@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { cstTime, publishActivity } from './api';
 import { axeProblems, pageSettled } from './a11y';
-import { backToTabs, expectToast, pick, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
+import { backToTabs, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(180_000);
@@ -15,6 +15,10 @@ const role = '端到端签到引导';
 /** The card of the prepared shift in the open-shifts list, found through its skill chip. */
 async function openPreparedShift(page: Page, eventTitle: string) {
   await tapText(page, '志愿岗位');
+  // The list starts with the city being browsed (柳州市 on a first visit); the event is in 唐山市.
+  const city = shown(page).locator('.vol-city .city-chip');
+  if (!(await city.innerText()).includes('唐山市')) await pick(page, city, '唐山市');
+  await shown(page).getByText('城市：唐山市').waitFor();
   await shown(page)
     .locator('.vol-filter .chip')
     .filter({ hasText: /^秩序引导$/ })
@@ -196,7 +200,7 @@ describe.each(['normal', 'large'] as const)('in %s mode, a volunteer of 唐山�
     expect(await axeProblems(page)).toEqual([]);
 
     // An unknown serial says so.
-    await shown(page).locator('.input').fill('KP-2026-ZZZZZZZZ');
+    await field(page, '证书编号').fill('KP-2026-ZZZZZZZZ');
     await tapButton(page, '核验');
     await shown(page).getByText('未找到这份证明').waitFor();
     await shot('certificate-unknown');
