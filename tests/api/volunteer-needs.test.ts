@@ -213,3 +213,14 @@ describe.each(engines)('volunteer needs, matching and certificates on %s', (engi
     });
   });
 });
+
+describe.each(engines)('the public certificate check on %s', (engine) => {
+  const app = useTestApp(engine, { env: { RATE_LIMIT: 'on' } });
+
+  it('is rate-limited per address: guessing serials stops at 429 with a Chinese message', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await app.api.get(`${API}/certificates/KP-2026-ZZZZZZZZ`)).status);
+    expect(statuses.slice(0, 30).every((status) => status === 404)).toBe(true);
+    expectError(await app.api.get(`${API}/certificates/KP-2026-ZZZZZZZZ`), 429, 'RATE_LIMITED');
+  });
+});
