@@ -68,6 +68,8 @@ describe.each(engines)('volunteer needs, matching and certificates on %s', (engi
       const switched = (await app.api.get(`${API}/shifts?limit=100&city=${encodeURIComponent('柳州市')}`, token)).body.items as any[];
       expect(switched.map((s) => s.id)).toEqual([there.shift.id]);
       expect(switched[0].event).toMatchObject({ city: '柳州市', venue: { name: '唐山科技馆' } });
+      // Asked for by its event, a shift of another city is listed.
+      expect((await app.api.get(`${API}/shifts?eventId=${there.event.id}`, token)).body.items.map((s: any) => s.id)).toEqual([there.shift.id]);
       const anonymous = (await app.api.get(`${API}/shifts?limit=100`)).body.items.map((s: any) => s.id);
       expect(anonymous).toEqual(expect.arrayContaining([here.shift.id, there.shift.id]));
     });

@@ -153,7 +153,8 @@ const MATCH_WINDOW = 200;
  */
 export async function listOpenShifts(manager: EntityManager, query: ShiftListQuery, user: AuthUser | null, now: Date): Promise<Page<ShiftView>> {
   const profile = user ? await manager.getRepository(VolunteerProfileEntity).findOneBy({ userId: user.id }) : null;
-  const city = query.city || profile?.city || undefined;
+  // One event's shifts are asked for by its id, wherever it is.
+  const city = query.city || (query.eventId ? undefined : profile?.city) || undefined;
   const from = query.from ? parseDateBound(query.from, false) : null;
   const to = query.to ? parseDateBound(query.to, true) : null;
   if (from && to && to < from) throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
