@@ -15,7 +15,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/volunteer',
-      pages: ['pages/profile/index', 'pages/shifts/index', 'pages/applications/index'],
+      pages: ['pages/profile/index', 'pages/shifts/index', 'pages/applications/index', 'pages/certificate/index'],
     },
     {
       root: 'packages/organizer',

@@ -50,6 +50,7 @@ export function profileView(overrides: Partial<VolunteerProfileView> = {}): Volu
     skills: ['科普讲解'],
     tags: [],
     team: null,
+    city: null,
     bio: '',
     totalHours: 0,
     record: [],
@@ -91,6 +92,7 @@ export function planImportView(overrides: Partial<PlanImportView> = {}): PlanImp
           audiences: ['青少年'],
           themes: [],
           campaigns: [{ code: 'science-tech-week', name: '科技活动周' }],
+          volunteerNeed: false,
         },
         {
           number: 2,
@@ -101,6 +103,7 @@ export function planImportView(overrides: Partial<PlanImportView> = {}): PlanImp
           audiences: [],
           themes: [],
           campaigns: [{ code: 'national-science-day', name: '全国科普日' }],
+          volunteerNeed: false,
         },
       ],
       campaignsPending: [{ code: 'science-tech-week', name: '科技活动周' }],

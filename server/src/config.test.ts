@@ -69,6 +69,12 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ HOURS_ROUNDING: 'half-hour' })).toThrow(/HOURS_ROUNDING/);
   });
 
+  it('takes PUBLIC_BASE_URL without its trailing slash, and refuses one that is not an http(s) address', () => {
+    expect(loadConfig({}).publicBaseUrl).toBeNull();
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://kepu.example.cn/' }).publicBaseUrl).toBe('https://kepu.example.cn');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'kepu.example.cn' })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
   it('logs at info, at warn under tests, or at LOG_LEVEL, and refuses a level pino does not have', () => {
     expect(loadConfig({}).logLevel).toBe('info');
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('warn');

@@ -99,6 +99,11 @@ export interface Config {
   /** A font with Chinese glyphs for PDF certificates (CERT_FONT); null: look in the usual system places. */
   certificateFont: string | null;
   /**
+   * PUBLIC_BASE_URL: where people open the H5 app (https://kepu.example.cn); the certificate's QR code
+   * points to its verification page there. Unset: the address the PDF was requested at.
+   */
+  publicBaseUrl: string | null;
+  /**
    * How many reverse proxies in front of the server append to X-Forwarded-For (TRUST_PROXY).
    * 0: the header is ignored, so a client cannot pick its own address to dodge rate limits.
    */
@@ -118,6 +123,13 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+function parsePublicBaseUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^https?:\/\/[^\s/]+(\/[^\s?#]*)?$/.test(value))
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address such as https://kepu.example.cn (got ${value})`);
+  return value.replace(/\/+$/, '');
+}
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {
   if (url.startsWith('sqlite:')) {
@@ -234,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
     staticDir: env.STATIC_DIR ?? null,
     hoursRounding,
     certificateFont: env.CERT_FONT || null,
+    publicBaseUrl: parsePublicBaseUrl(env.PUBLIC_BASE_URL),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     production,
     logLevel,

@@ -34,6 +34,7 @@ export const errorMessages = {
   HOURS_ALREADY_RECORDED: '该申请的服务时长已记录，不能重复记录',
   SHIFT_SLOTS_TOO_LOW: '岗位人数不能少于已通过人数',
   CERTIFICATE_UNAVAILABLE: '证明暂时无法生成（服务器缺少中文字体）',
+  CERTIFICATE_NO_HOURS: '还没有已认证的服务时长，暂不能出具志愿服务记录证明',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
   NOTIFICATION_NOT_RETRYABLE: '该消息已送达或已撤回，无需重试',
   LOGIN_CODE_INVALID: '登录码无效、已使用或已过期，请向管理员重新获取',

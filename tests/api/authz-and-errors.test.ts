@@ -167,6 +167,11 @@ const guarded: Guarded[] = [
   { route: 'get /me/volunteer', path: () => '/me/volunteer', expect: volunteerOwn(404) },
   { route: 'get /me/volunteer/certificate.pdf', path: () => '/me/volunteer/certificate.pdf', expect: volunteerOwn(404) },
   { route: 'get /me/applications', path: () => '/me/applications', expect: everyone },
+  {
+    route: 'get /me/volunteer-needs',
+    path: () => '/me/volunteer-needs',
+    expect: { resident: 403, volunteer: 403, outsider: 'allowed', reviewer: 403, owner: 'allowed', admin: 'allowed' },
+  },
   { route: 'post /events/:id/shifts', path: (ids) => `/events/${ids.eventId}/shifts`, body: () => shiftBody, expect: organizersOwn() },
   { route: 'patch /shifts/:id', path: (ids) => `/shifts/${ids.shiftId}`, body: () => ({ slots: 4 }), expect: organizersOwn() },
   { route: 'post /shifts/:id/applications', path: (ids) => `/shifts/${ids.shiftId}/applications`, expect: volunteerOwn(403) },

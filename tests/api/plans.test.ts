@@ -97,6 +97,7 @@ describe.each(engines)('plans on %s', (engine) => {
           audiences: expect.any(Array),
           themes: expect.any(Array),
           campaigns: expect.any(Array),
+          volunteerNeed: expect.any(Boolean),
         });
         expect(task.sectionPath.length).toBeGreaterThanOrEqual(1);
       }

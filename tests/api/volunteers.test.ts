@@ -299,6 +299,10 @@ describe.each(engines)('volunteers on %s', (engine) => {
       // Dates as people write them, never ISO.
       expect(text).toContain('出具日期：2026年12月5日');
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      // Without PUBLIC_BASE_URL the QR code's address is the server the PDF came from.
+      expect(text.replace(/\s+/g, '')).toContain(
+        `${app.server.url}/#/packages/volunteer/pages/certificate/index?serial=${res.headers.get('x-certificate-serial')}`,
+      );
     });
 
     it('when the record has not changed, the same certificate bytes come back without a new render; a new service renders a new one', async () => {

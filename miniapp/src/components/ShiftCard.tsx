@@ -19,6 +19,9 @@ export interface ShiftRow {
   eventId: string;
   eventTitle: string;
   venueName: string;
+  city: string;
+  /** Why the list puts it first (与你的技能相符（…）), with sort=match. */
+  matchReason: string | null;
   startsAt: string;
   endsAt: string;
   slots: number;
@@ -34,6 +37,8 @@ export function toShiftRow(shift: ShiftView): ShiftRow {
     eventId: shift.eventId,
     eventTitle: shift.event?.title ?? '',
     venueName: shift.event?.venue?.name ?? '',
+    city: shift.event?.city ?? '',
+    matchReason: shift.match?.reason ?? null,
     startsAt: shift.startsAt,
     endsAt: shift.endsAt,
     slots: shift.slots,
@@ -75,6 +80,8 @@ export default function ShiftCard({ shift, showEvent = false, open = true, onCha
   const [busy, setBusy] = useState(false);
   const left = Math.max(0, shift.slots - shift.approvedCount);
   const started = Date.parse(shift.startsAt) <= Date.now();
+  // The title is the role: a skill spelled the same is not said twice.
+  const neededSkills = shift.skills.filter((skill) => skill !== shift.role);
 
   const apply = async () => {
     if (!user) {
@@ -130,13 +137,16 @@ export default function ShiftCard({ shift, showEvent = false, open = true, onCha
         </Text>
       ) : null}
       <Text className="shift-card__line">{formatRange(shift.startsAt, shift.endsAt)}</Text>
-      {showEvent && shift.venueName ? <Text className="shift-card__line muted">{shift.venueName}</Text> : null}
+      {showEvent && (shift.city || shift.venueName) ? (
+        <Text className="shift-card__line muted">{[shift.city, shift.venueName].filter(Boolean).join(' · ')}</Text>
+      ) : null}
+      {shift.matchReason ? <Text className="shift-card__line shift-card__match">✓ {shift.matchReason}</Text> : null}
       <Text className="shift-card__line muted">
         需要 {shift.slots} 人，已通过 {shift.approvedCount} 人{left > 0 ? `，还差 ${left} 人` : ''}
       </Text>
-      {shift.skills.length ? (
+      {neededSkills.length ? (
         <View className="shift-card__line">
-          {shift.skills.map((skill) => (
+          {neededSkills.map((skill) => (
             <Text key={skill} className="tag">
               {skill}
             </Text>

@@ -1,13 +1,22 @@
 // 科技志愿服务 for volunteers: my profile and service record, shifts (open
 // ones and an event's), applying and withdrawing, my applications. Organizer
 // actions on shifts and applicants live in organizer.ts; the certificate in certificate.*.ts.
-import type { ApplicationView, MyApplicationView, ShiftListQuery, ShiftView, VolunteerProfileInput, VolunteerProfileView } from '@kepu/shared';
+import type {
+  ApplicationView,
+  CertificateCheckView,
+  MyApplicationView,
+  VolunteerNeedView,
+  ShiftListQuery,
+  ShiftView,
+  VolunteerProfileInput,
+  VolunteerProfileView,
+} from '@kepu/shared';
 import { request, toApiError, type Listing } from '@/services/request';
 
 // The skill list comes from its zod-free module: the schemas would bring zod into every chunk.
 export { volunteerSkills } from '@kepu/shared/volunteers/skills';
 
-export type ShiftFilters = Pick<ShiftListQuery, 'from' | 'to' | 'skill' | 'city'>;
+export type ShiftFilters = Pick<ShiftListQuery, 'from' | 'to' | 'skill' | 'city' | 'sort'>;
 
 const PAGE = 20;
 
@@ -45,4 +54,14 @@ export function withdrawApplication(applicationId: string): Promise<ApplicationV
 
 export function listMyApplications(cursor?: string | null): Promise<Listing<MyApplicationView>> {
   return request<Listing<MyApplicationView>>('/me/applications', { query: { cursor: cursor ?? undefined, limit: PAGE }, quiet: true });
+}
+
+/** The public check of a certificate serial (404 when no such certificate). */
+export function checkCertificate(serial: string): Promise<CertificateCheckView> {
+  return request<CertificateCheckView>(`/certificates/${encodeURIComponent(serial)}`, { quiet: true });
+}
+
+/** Organizers: plan tasks of my units that call for 科技志愿服务, with my events linked to them. */
+export async function listVolunteerNeeds(): Promise<VolunteerNeedView[]> {
+  return (await request<Listing<VolunteerNeedView>>('/me/volunteer-needs', { quiet: true })).items;
 }

@@ -22,6 +22,7 @@ export const routes = {
   volunteerProfile: () => '/packages/volunteer/pages/profile/index',
   volunteerShifts: () => '/packages/volunteer/pages/shifts/index',
   volunteerApplications: () => '/packages/volunteer/pages/applications/index',
+  certificateCheck: (serial?: string) => `/packages/volunteer/pages/certificate/index${q({ serial })}`,
   organizerEvents: () => '/packages/organizer/pages/events/index',
   organizerEdit: (id?: string) => `/packages/organizer/pages/edit/index${q({ id })}`,
   /** A new event for an organization, linked to a plan task (发布活动 from 我的任务). */

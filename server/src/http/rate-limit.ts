@@ -118,6 +118,8 @@ export const defaultRateRules: RateRule[] = [
   // A forwarded check-in code is opened by anyone holding the link: tokens are unguessable, and this keeps anyone from trying.
   { bucket: 'ticket', limit: 60, windowSeconds: 60, applies: (ctx) => ctx.method === 'GET' && ctx.path.startsWith(`${API}/tickets/`) },
   { bucket: 'certificate', limit: 10, windowSeconds: 600, applies: (ctx) => ctx.method === 'GET' && ctx.path === `${API}/me/volunteer/certificate.pdf` },
+  // Public and keyed by serial: a ceiling on guessing serials from one address.
+  { bucket: 'verify', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'GET' && ctx.path.startsWith(`${API}/certificates/`) },
   { bucket: 'write', limit: 120, windowSeconds: 60, applies: (ctx) => isWrite(ctx) && ctx.path.startsWith('/api/') },
 ];
 

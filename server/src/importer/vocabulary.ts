@@ -56,6 +56,12 @@ export const THEME_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Words by which a task calls for 科技志愿服务 (volunteers to serve at its activities). 志愿 alone is
+ * left out: 志愿填报 is about university applications.
+ */
+export const VOLUNTEER_SERVICE_KEYWORDS: readonly string[] = ['科技志愿', '科普志愿', '志愿服务', '志愿者', '志愿队', '志愿活动'];
+
+/**
  * How the name of a body (机关、单位、组织) ends. A bracket at the end of a task is read as its
  * responsible units only when every item ends with one of these, or is a collective (各…).
  */

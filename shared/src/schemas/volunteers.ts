@@ -26,6 +26,14 @@ export const volunteerProfileSchema = z.object({
     .default(null)
     .transform((team) => team || null),
   bio: z.string().trim().max(500).default(''),
+  /** Where the volunteer serves (an empty one means none); left out, it stays as it was. */
+  city: z
+    .string()
+    .trim()
+    .max(20)
+    .nullable()
+    .transform((city) => city || null)
+    .optional(),
 });
 export type VolunteerProfileInput = z.infer<typeof volunteerProfileSchema>;
 
@@ -63,6 +71,8 @@ export const shiftListQuerySchema = pageQuerySchema.extend({
   skill: z.enum(volunteerSkills).optional(),
   city: z.string().trim().max(20).optional(),
   eventId: idSchema.optional(),
+  /** match: the signed-in volunteer's best-suited shifts first (the first 200 open shifts, paged by offset). */
+  sort: z.enum(['time', 'match']).optional(),
 });
 export type ShiftListQuery = z.infer<typeof shiftListQuerySchema>;
 

@@ -49,6 +49,8 @@ export const planTaskViewSchema = z
     audiences: z.array(z.string()),
     themes: z.array(z.string()),
     campaigns: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+    /** The task calls for 科技志愿服务: its units' events should open volunteer shifts. */
+    volunteerNeed: z.boolean(),
   })
   .meta({ id: 'PlanTaskView' });
 export type PlanTaskView = z.infer<typeof planTaskViewSchema>;

@@ -2,7 +2,7 @@
 // organizer's applicant rows, and a volunteer's profile with its service record.
 import { z } from 'zod';
 import { eventStatuses } from '../states';
-import { isoTimeView } from './common';
+import { isoDateView, isoTimeView } from './common';
 
 export const applicationStatuses = ['applied', 'approved', 'rejected', 'withdrawn', 'completed', 'cancelled'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
@@ -26,6 +26,8 @@ export const shiftViewSchema = z
       .strictObject({ id: z.string(), status: z.enum(applicationStatuses) })
       .nullable()
       .optional(),
+    /** With sort=match for a signed-in volunteer: the volunteer's skills it suits and why it is listed first. */
+    match: z.strictObject({ score: z.number().int(), skills: z.array(z.string()), reason: z.string().nullable() }).optional(),
   })
   .meta({ id: 'ShiftView' });
 export type ShiftView = z.infer<typeof shiftViewSchema>;
@@ -93,6 +95,8 @@ export const volunteerProfileViewSchema = z
     skills: z.array(z.string()),
     tags: z.array(z.string()),
     team: z.string().nullable(),
+    /** Where the volunteer serves: the shift list shows this city's shifts first. */
+    city: z.string().nullable(),
     bio: z.string(),
     totalHours: z.number(),
     record: z.array(serviceRecordItemSchema),
@@ -101,3 +105,29 @@ export const volunteerProfileViewSchema = z
   })
   .meta({ id: 'VolunteerProfileView' });
 export type VolunteerProfileView = z.infer<typeof volunteerProfileViewSchema>;
+
+/** `GET /certificates/:serial`: what anyone may check about a certificate (the name masked, no phone). */
+export const certificateCheckViewSchema = z
+  .strictObject({
+    serial: z.string(),
+    maskedName: z.string(),
+    totalHours: z.number(),
+    serviceCount: z.number().int(),
+    organizations: z.array(z.string()),
+    issuedOn: isoDateView,
+  })
+  .meta({ id: 'CertificateCheckView' });
+export type CertificateCheckView = z.infer<typeof certificateCheckViewSchema>;
+
+/** `GET /me/volunteer-needs`: plan tasks calling for 科技志愿服务 that the organizer's units lead or whose events they run. */
+export const volunteerNeedViewSchema = z
+  .strictObject({
+    planId: z.string(),
+    planTitle: z.string(),
+    taskNumber: z.number().int(),
+    taskTitle: z.string(),
+    /** The organizer's events linked to the task, each with how many shifts it has opened. */
+    events: z.array(z.strictObject({ id: z.string(), title: z.string(), startsAt: isoTimeView, shiftCount: z.number().int() })),
+  })
+  .meta({ id: 'VolunteerNeedView' });
+export type VolunteerNeedView = z.infer<typeof volunteerNeedViewSchema>;

@@ -3,6 +3,7 @@
 import { Text, View } from '@tarojs/components';
 import type { PlanTaskView, TaskProgressView } from '@kepu/shared';
 import { asButton } from '@/utils/a11y';
+import VolunteerNeedMark from './VolunteerNeedMark';
 
 interface Props {
   task: PlanTaskView;
@@ -22,6 +23,7 @@ export default function TaskItem({ task, progress, open, onToggle, onCampaign, p
       <View className="task__head" hoverClass="pressed" {...asButton(onToggle, { expanded: open })}>
         <Text className="task__number">{task.number}.</Text>
         <Text className="task__title">{task.title}</Text>
+        {task.volunteerNeed ? <VolunteerNeedMark /> : null}
         {progress ? progress.idle ? <Text className="tag tag--warn">暂无活动</Text> : <Text className="tag tag--ok">{progress.published} 场活动</Text> : null}
       </View>
       {open ? (
@@ -29,6 +31,7 @@ export default function TaskItem({ task, progress, open, onToggle, onCampaign, p
           <Text className="task__text" userSelect>
             {task.text}
           </Text>
+          {task.volunteerNeed ? <VolunteerNeedMark long /> : null}
           {task.responsibleUnits.length ? <Text className="block muted">责任单位：{task.responsibleUnits.map((u) => u.name).join('、')}</Text> : null}
           <View className="task__tags">
             {task.audiences.map((a) => (

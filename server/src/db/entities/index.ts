@@ -8,7 +8,7 @@ import { MembershipEntity, OrganizationEntity } from './organization.entity';
 import { PlanEntity, PlanTaskEntity } from './plan.entity';
 import { SignupEntity } from './signup.entity';
 import { UserEntity } from './user.entity';
-import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from './volunteer.entities';
+import { ShiftApplicationEntity, ShiftEntity, VolunteerCertificateEntity, VolunteerProfileEntity } from './volunteer.entities';
 
 export const entities = [
   UserEntity,
@@ -29,4 +29,5 @@ export const entities = [
   CampaignYearEntity,
   CheckinKeyEntity,
   LoginCodeEntity,
+  VolunteerCertificateEntity,
 ];

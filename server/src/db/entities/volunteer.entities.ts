@@ -30,6 +30,10 @@ export class VolunteerProfileEntity {
   @Column({ type: 'text' })
   bio: string;
 
+  /** Where the volunteer serves; the shift list starts with this city (migration 1766000000000). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  city: string | null;
+
   @Column({ type: 'datetime' })
   createdAt: Date;
 
@@ -123,4 +127,32 @@ export class ShiftApplicationEntity {
   /** Who certified the hours: a member of the organizing organization. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   completedBy: string | null;
+}
+
+/**
+ * A volunteer's 志愿服务记录证明: one per volunteer, its serial issued once and kept; the hours and
+ * organizations are those last printed (updated when the record changes). Deleted on erasure.
+ */
+@Entity('volunteer_certificates')
+@Index('uq_volunteer_certificates_serial', ['serial'], { unique: true })
+export class VolunteerCertificateEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  userId: string;
+
+  /** KP-2026-XXXXXXXX: the year of first issue and 8 random characters. */
+  @Column({ type: 'varchar', length: 24 })
+  serial: string;
+
+  @Column({ type: 'double' })
+  totalHours: number;
+
+  @Column({ type: 'int' })
+  serviceCount: number;
+
+  /** Names of the organizations that certified the hours. */
+  @Column({ type: 'simple-json' })
+  organizations: string[];
+
+  @Column({ type: 'datetime' })
+  issuedAt: Date;
 }

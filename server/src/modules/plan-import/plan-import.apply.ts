@@ -18,6 +18,7 @@ import { enqueueNotificationOnce } from '../notifications/notifications.service'
 import { MembershipEntity, OrganizationEntity } from '../../db/entities/organization.entity';
 import { PlanEntity, PlanTaskEntity, type PlanCorrections } from '../../db/entities/plan.entity';
 import { pendingCampaigns, toPlanView } from '../plans/plans.service';
+import { needsVolunteers } from '../plans/volunteer-need';
 import { compareTasks } from './task-changes';
 
 type Changes = NonNullable<PlanImportView['changes']>;
@@ -94,6 +95,7 @@ export function previewPlanView(parsed: ParsedPlan, campaignsPending: PlanImport
     tasks: parsed.tasks.map((t) => ({
       ...t,
       responsibleUnits: t.responsibleUnits.map((u) => ({ ...u, organizationId: null })),
+      volunteerNeed: needsVolunteers(t),
     })),
     campaignsPending,
   };

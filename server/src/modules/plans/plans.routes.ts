@@ -11,6 +11,7 @@ import {
   planSummaryViewSchema,
   planViewSchema,
   taskSuggestionsViewSchema,
+  volunteerNeedViewSchema,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
 import { validationFailed } from '../../core/errors';
@@ -19,6 +20,7 @@ import { getPlan, listCities, listPlans } from './plans.service';
 import { getPlanProgress, listTaskEvents } from './progress.service';
 import { buildPlanReport, contentDisposition } from './plan-report';
 import { suggestTasksForDraft, suggestTasksForEvent, type DraftEvent } from './task-suggestions.service';
+import { listVolunteerNeeds } from './volunteer-needs.service';
 
 /** A task number in a path: a positive integer, else 400. */
 function taskNumberOf(raw: string | undefined): number {
@@ -71,6 +73,15 @@ export function planRoutes(deps: AppDeps) {
       handle: async ({ query }) => ({ items: await listPlans(read, query.city), nextCursor: null }),
     }),
     route<undefined, CityListQuery>({
+      method: 'get',
+      path: '/me/volunteer-needs',
+      access: ['organizer', 'admin'],
+      tag: 'plans',
+      summary: '我的单位牵头或承办的、需要科技志愿者的工作要点任务，及其活动已设岗位数',
+      response: pageSchema(volunteerNeedViewSchema),
+      handle: async ({ user }) => ({ items: await listVolunteerNeeds(read, requireUser(user)), nextCursor: null }),
+    }),
+    route({
       method: 'get',
       path: '/cities',
       access: 'public',

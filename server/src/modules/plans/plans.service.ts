@@ -5,6 +5,7 @@ import { type CityView, type PlanSummaryView, type PlanView } from '@kepu/shared
 import { campaignOccurrence } from '../../campaigns';
 import { storedCampaignDates, withStoredDates } from '../campaigns/campaign-dates';
 import { nearestVenueKmByCity } from '../events/event-list';
+import { needsVolunteers } from './volunteer-need';
 import { notFound } from '../../core/errors';
 import { EventEntity } from '../../db/entities/event.entity';
 import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
@@ -42,6 +43,7 @@ export function toPlanView(plan: PlanEntity, tasks: PlanTaskEntity[], campaignsP
         audiences: t.audiences,
         themes: t.themes,
         campaigns: t.campaigns,
+        volunteerNeed: needsVolunteers(t),
       })),
     campaignsPending,
   };

@@ -17,6 +17,8 @@ const base: CertificateInput = {
   totalHours: 2,
   record: [record(2)],
   issuedAt: new Date('2026-12-01T10:00:00+08:00'),
+  serial: 'KP-2026-ABCDEFGH',
+  verifyUrl: 'https://kepu.example.cn/#/packages/volunteer/pages/certificate/index?serial=KP-2026-ABCDEFGH',
 };
 
 /** The real renderer (or, on a machine without a CJK font, bytes naming the version), counted. */
@@ -52,6 +54,16 @@ describe('certificate cache', () => {
     expect(calls.count).toBe(3);
     await cache.get('v1', { ...moreHours, realName: '王晓虹', issuedAt: new Date('2026-12-02T09:00:00+08:00') });
     expect(calls.count).toBe(4);
+  });
+
+  it('when the serial or its address changes, it is rendered again', async () => {
+    const { calls, render } = countingRenderer();
+    const cache = new CertificateCache(render);
+    await cache.get('v1', base);
+    await cache.get('v1', { ...base, serial: 'KP-2026-HGFEDCBA' });
+    expect(calls.count).toBe(2);
+    await cache.get('v1', { ...base, serial: 'KP-2026-HGFEDCBA', verifyUrl: 'https://other.example.cn/#/x' });
+    expect(calls.count).toBe(3);
   });
 
   it('when several requests arrive while it renders, they share one render', async () => {

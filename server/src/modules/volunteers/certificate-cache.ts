@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
 import { cstDateOf } from '@kepu/shared';
 import type { CertificateInput } from './certificate';
 
-/** Everything printed on the certificate, hashed: the name, team, hours, each record line, and the issue date. */
+/** Everything printed on the certificate, hashed: the serial and its address, the name, team, hours, each record line, and the issue date. */
 export function certificateVersion(input: CertificateInput): string {
   const printed = {
+    serial: input.serial,
+    verifyUrl: input.verifyUrl,
     realName: input.realName,
     team: input.team,
     totalHours: input.totalHours,

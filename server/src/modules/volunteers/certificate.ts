@@ -2,6 +2,7 @@
 // organizations as a PDF. Chinese needs a CJK font; the machine's Noto CJK
 // (Debian fonts-noto-cjk) is used unless CERT_FONT names another.
 import { existsSync, readFileSync } from 'node:fs';
+import QRCode from 'qrcode';
 import { formatFullDate, type ServiceRecordItem } from '@kepu/shared';
 import { AppError } from '../../core/errors';
 
@@ -44,6 +45,24 @@ export interface CertificateInput {
   totalHours: number;
   record: ServiceRecordItem[];
   issuedAt: Date;
+  /** KP-2026-XXXXXXXX, printed and encoded in the QR code's address. */
+  serial: string;
+  /** The public verification page of this serial. */
+  verifyUrl: string;
+}
+
+/** The QR code of `text` drawn as squares (vector, sharp at any print size), `size` points wide, top-left at x, y. */
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const count = qr.modules.size;
+  const cell = size / count;
+  doc.save().fillColor('#000000');
+  for (let row = 0; row < count; row++) {
+    for (let col = 0; col < count; col++) {
+      if (qr.modules.get(row, col)) doc.rect(x + col * cell, y + row * cell, cell, cell);
+    }
+  }
+  doc.fill().restore();
 }
 
 export async function renderCertificate(input: CertificateInput, font: FontChoice | null): Promise<Buffer> {
@@ -103,7 +122,15 @@ export async function renderCertificate(input: CertificateInput, font: FontChoic
     .moveDown(2)
     .fontSize(11)
     .text('以上服务时长由各活动主办单位在服务完成后记录并认证。', { width: 480 })
-    .text(`出具日期：${formatFullDate(input.issuedAt)}（科普汇）`, { width: 480 });
+    .text(`出具日期：${formatFullDate(input.issuedAt)}（科普汇）`, { width: 480 })
+    .text(`证书编号：${input.serial}`, { width: 480 })
+    .moveDown(0.5);
+  const qrTop = doc.y;
+  drawQr(doc, input.verifyUrl, doc.page.margins.left, qrTop, 96);
+  doc
+    .fontSize(9)
+    .text('扫码或打开以下网址核验本证明：', doc.page.margins.left + 108, qrTop + 8, { width: 370 })
+    .text(input.verifyUrl, { width: 370 });
   doc.end();
   return done;
 }

@@ -25,7 +25,8 @@ import { findForUpdate, transactional } from '../../core/transaction';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { auditPersonalDataList, recordAudit } from '../audit/audit.service';
-import { encodeCursor, keysetPage } from '../../core/paging';
+import { decodeCursor, encodeCursor, keysetPage } from '../../core/paging';
+import { matchSkills, skillMatchReason } from './skill-match';
 import { EventEntity } from '../../db/entities/event.entity';
 import { actsFor, assertActsFor, isVisibleTo } from '../organizations/organizations.access';
 import { enqueueNotification, scheduleShiftReminder, withdrawShiftReminder } from '../notifications/notifications.service';
@@ -60,7 +61,8 @@ export function toApplicationView(a: ShiftApplicationEntity): ApplicationView {
   };
 }
 
-async function toShiftViews(manager: EntityManager, shifts: ShiftEntity[], user: AuthUser | null): Promise<ShiftView[]> {
+/** With `volunteerSkills`, each view says how it suits them (`match`). */
+async function toShiftViews(manager: EntityManager, shifts: ShiftEntity[], user: AuthUser | null, volunteerSkills?: string[]): Promise<ShiftView[]> {
   if (shifts.length === 0) return [];
   const events = await manager.getRepository(EventEntity).findBy({ id: In([...new Set(shifts.map((s) => s.eventId))]) });
   const eventById = new Map(events.map((e) => [e.id, e]));
@@ -68,6 +70,7 @@ async function toShiftViews(manager: EntityManager, shifts: ShiftEntity[], user:
   const myApplication = new Map(mine.map((a) => [a.shiftId, { id: a.id, status: a.status }]));
   return shifts.map((shift) => {
     const event = eventById.get(shift.eventId)!;
+    const match = volunteerSkills ? matchSkills(volunteerSkills, { skills: shift.skills, role: shift.role, themes: event.themes }) : null;
     return {
       id: shift.id,
       eventId: shift.eventId,
@@ -86,6 +89,7 @@ async function toShiftViews(manager: EntityManager, shifts: ShiftEntity[], user:
       approvedCount: shift.approvedCount,
       skills: shift.skills,
       ...(user ? { myApplication: myApplication.get(shift.id) ?? null } : {}),
+      ...(match ? { match: { score: match.score, skills: match.skills, reason: skillMatchReason(match) } } : {}),
     };
   });
 }
@@ -139,19 +143,29 @@ export const updateShift = transactional(async (manager: EntityManager, user: Au
   return (await toShiftViews(manager, [shift], user))[0]!;
 });
 
-/** Shifts still taking volunteers: published events, not started, with a free slot. */
+/** How many open shifts sort=match ranks: the soonest ones, paged by offset. */
+const MATCH_WINDOW = 200;
+
+/**
+ * Shifts still taking volunteers: published events, not started, with a free slot. Without `city`, a
+ * signed-in volunteer sees their profile's city. sort=match ranks the soonest open shifts by how they suit
+ * the volunteer's skills (then by start), each with its reason.
+ */
 export async function listOpenShifts(manager: EntityManager, query: ShiftListQuery, user: AuthUser | null, now: Date): Promise<Page<ShiftView>> {
+  const profile = user ? await manager.getRepository(VolunteerProfileEntity).findOneBy({ userId: user.id }) : null;
+  // One event's shifts are asked for by its id, wherever it is.
+  const city = query.city || (query.eventId ? undefined : profile?.city) || undefined;
   const from = query.from ? parseDateBound(query.from, false) : null;
   const to = query.to ? parseDateBound(query.to, true) : null;
   if (from && to && to < from) throw validationFailed([{ path: 'to', message: '结束日期不能早于开始日期' }]);
   // The event test is an EXISTS, not a join: the database then walks shifts in start order and
   // stops at the page's end, instead of gathering every published event's shifts and sorting them.
   const eventTest = manager.getRepository(EventEntity).createQueryBuilder('e').select('1').where('e.id = s.eventId').andWhere('e.status = :published');
-  if (query.city) eventTest.andWhere('e.city = :city');
+  if (city) eventTest.andWhere('e.city = :city');
   const qb = manager
     .getRepository(ShiftEntity)
     .createQueryBuilder('s')
-    .where(`EXISTS (${eventTest.getQuery()})`, { published: 'published', ...(query.city ? { city: query.city } : {}) })
+    .where(`EXISTS (${eventTest.getQuery()})`, { published: 'published', ...(city ? { city } : {}) })
     .andWhere('s.startsAt > :now', { now })
     .andWhere('s.approvedCount < s.slots');
   if (from) qb.andWhere('s.endsAt >= :from', { from });
@@ -159,6 +173,16 @@ export async function listOpenShifts(manager: EntityManager, query: ShiftListQue
   if (query.eventId) qb.andWhere('s.eventId = :eventId', { eventId: query.eventId });
   // Skills come from a fixed list without wildcards, so the JSON-quoted name is an exact element match.
   if (query.skill) qb.andWhere('s.skills LIKE :skill', { skill: `%${JSON.stringify(query.skill)}%` });
+  if (query.sort === 'match' && profile) {
+    const offset = decodeCursor(query.cursor, 'offset')?.offset ?? 0;
+    const soonest = await qb.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').take(MATCH_WINDOW).getMany();
+    const views = await toShiftViews(manager, soonest, user, profile.skills);
+    // Stable: equal scores keep the soonest first.
+    const ranked = views.map((view, i) => ({ view, i })).sort((a, b) => (b.view.match?.score ?? 0) - (a.view.match?.score ?? 0) || a.i - b.i);
+    const page = ranked.slice(offset, offset + query.limit).map((r) => r.view);
+    const next = offset + query.limit < ranked.length ? encodeCursor({ kind: 'offset', offset: offset + query.limit }) : null;
+    return { items: page, nextCursor: next };
+  }
   const { rows, nextCursor } = await keysetPage(qb, { time: 's.startsAt', id: 's.id' }, (s) => s.startsAt, {
     cursor: query.cursor,
     limit: query.limit,

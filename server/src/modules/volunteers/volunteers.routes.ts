@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   applicantRowSchema,
+  certificateCheckViewSchema,
   type ApplicationDecision,
   applicationDecisionSchema,
   applicationViewSchema,
@@ -43,7 +44,8 @@ import {
   updateShift,
   withdrawApplication,
 } from './shifts.service';
-import { getVolunteerProfile, saveVolunteerProfile } from './volunteers.service';
+import { checkCertificate, getVolunteerProfile, issueCertificate, saveVolunteerProfile } from './volunteers.service';
+import { verificationUrl } from './certificate-serial';
 
 type PageQuery = z.infer<typeof pageQuerySchema>;
 type VolunteerListQuery = z.infer<typeof volunteerListQuerySchema>;
@@ -94,17 +96,29 @@ export function volunteerRoutes(deps: AppDeps) {
       path: '/me/volunteer/certificate.pdf',
       access: 'user',
       tag: 'volunteers',
-      summary: '志愿服务记录证明（PDF；记录不变时返回同一份，限流）',
+      summary: '志愿服务记录证明（PDF，带证书编号与核验二维码；没有已认证时长时 409；记录不变时返回同一份，限流）',
       files: ['application/pdf'],
       handle: async ({ ctx, user }) => {
         const volunteerId = requireUser(user).id;
-        const profile = await getVolunteerProfile(read, volunteerId);
-        const pdf = await certificates.get(volunteerId, { ...profile, issuedAt: deps.clock() });
+        const { profile, serial, issuedAt } = await issueCertificate(deps.tx, volunteerId, deps.clock());
+        // Without PUBLIC_BASE_URL: the address this request came to (Koa's ctx.origin is the Origin header).
+        const verifyUrl = verificationUrl(deps.config.publicBaseUrl ?? `${ctx.protocol}://${ctx.host}`, serial);
+        const pdf = await certificates.get(volunteerId, { ...profile, issuedAt, serial, verifyUrl });
+        ctx.set('X-Certificate-Serial', serial);
         ctx.type = 'application/pdf';
         attachFile(ctx, [profile.realName, '志愿服务记录证明'], 'pdf', 'volunteer-certificate');
         ctx.body = pdf;
         return undefined;
       },
+    }),
+    route({
+      method: 'get',
+      path: '/certificates/:serial',
+      access: 'public',
+      tag: 'volunteers',
+      summary: '核验志愿服务记录证明：姓名打码、认证时长、出具单位与日期（未知编号 404，限流）',
+      response: certificateCheckViewSchema,
+      handle: async ({ params }) => checkCertificate(read, params.serial!),
     }),
     route<undefined, PageQuery>({
       method: 'get',

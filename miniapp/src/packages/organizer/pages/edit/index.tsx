@@ -22,6 +22,7 @@ import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
 import DateTimeField from '../../components/DateTimeField';
 import RevisionChanges from '../../components/RevisionChanges';
 import ShiftsEditor from '../../components/ShiftsEditor';
+import { useEventsNeedingShifts } from '../../components/VolunteerNeedHint';
 import TaskPicker, { type TaskRef } from '../../components/TaskPicker';
 import VenuePicker from '../../components/VenuePicker';
 import '../../organizer.scss';
@@ -100,6 +101,8 @@ const toggle = (list: string[], value: string) => (list.includes(value) ? list.f
 export default function EditEventPage() {
   const { params } = useRouter();
   const { user } = useSession();
+  // The plan task this event carries out calls for 科技志愿服务 and it has no shift yet.
+  const needingShifts = useEventsNeedingShifts(Boolean(user));
   const [eventId, setEventId] = useState(params.id ?? '');
   const existing = useRequest(params.id ? () => getEditableEvent(params.id!) : null, [params.id]);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(params.id ? {} : params));
@@ -359,6 +362,7 @@ export default function EditEventPage() {
         ) : null}
       </View>
 
+      {eventId && needingShifts.ids.has(eventId) ? <Text className="section block volunteer-need-hint">该任务需要科技志愿者，可在下方添加志愿岗位</Text> : null}
       {eventId ? <ShiftsEditor eventId={eventId} eventTitle={draft.title} defaultStart={draft.startsAt} defaultEnd={draft.endsAt} /> : null}
     </PageShell>
   );

@@ -17,6 +17,7 @@ import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
 import OrganizationPicker from '../../components/OrganizationPicker';
+import VolunteerNeedHint, { useEventsNeedingShifts } from '../../components/VolunteerNeedHint';
 import '../../organizer.scss';
 
 const statusTabs: { value: EventStatus; label: string }[] = [
@@ -39,9 +40,13 @@ export default function OrganizerEventsPage() {
   // Published events whose change waits for a reviewer: the list shows the approved version, so say so.
   const awaitingReview = useRequest(organizerId && status === 'published' ? () => eventsWithChangeAwaitingReview(organizerId) : null, [organizerId, status]);
 
+  // Events of plan tasks that call for 科技志愿服务 and have no shift yet.
+  const needingShifts = useEventsNeedingShifts(hasRole('organizer'));
+
   useOnReturn(() => {
     void events.reload();
     void awaitingReview.reload();
+    void needingShifts.reload();
   });
   usePullDownRefresh(() => {
     void events.reload().finally(() => Taro.stopPullDownRefresh());
@@ -121,6 +126,7 @@ export default function OrganizerEventsPage() {
             {awaitingReview.data?.has(event.id) ? <Text className="tag tag--warn">修改待审核</Text> : null}
             {/* A re-import of the plan changed or dropped a task this event carries out: the organizer checks the link (editing clears it). */}
             {event.planTaskChanged ? <Text className="tag tag--warn">关联的计划任务有变动</Text> : null}
+            {event.status !== 'cancelled' && needingShifts.ids.has(event.id) ? <VolunteerNeedHint eventId={event.id} /> : null}
             <Text className="org-line">{formatRange(event.startsAt, event.endsAt)}</Text>
             <Text className="org-line muted">
               {/* People against seats, and the waitlist in sign-ups: the same words as the detail and the lists. */}

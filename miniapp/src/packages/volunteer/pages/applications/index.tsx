@@ -104,9 +104,16 @@ export default function ApplicationsPage() {
       <View className="card">
         <Text className="title">累计志愿服务 {profile.data.totalHours} 小时</Text>
         <Text className="block muted">已完成 {profile.data.record.length} 次服务，时长由主办单位记录并认证。</Text>
-        <Button className="btn btn--block vol-actions" loading={downloading} disabled={downloading} onClick={() => void download()}>
-          下载志愿服务证明（PDF）
-        </Button>
+        {profile.data.totalHours > 0 ? (
+          <>
+            <Button className="btn btn--block vol-actions" loading={downloading} disabled={downloading} onClick={() => void download()}>
+              下载志愿服务证明（PDF）
+            </Button>
+            <Text className="block muted vol-line">证明带证书编号和二维码，任何人扫码即可核验。</Text>
+          </>
+        ) : (
+          <Text className="block muted vol-line">还没有已认证的服务时长：完成岗位服务、由主办单位记录时长后，即可下载志愿服务证明。</Text>
+        )}
       </View>
     ) : (
       <View className="card">

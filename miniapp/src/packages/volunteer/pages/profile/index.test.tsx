@@ -40,7 +40,7 @@ describe('volunteer profile page', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '提交，成为志愿者' })));
 
     const put = taroTest.requests.find((r) => r.method === 'PUT');
-    expect(put?.data).toEqual({ realName: '李华', phone: '13800138000', skills: ['科普讲解', '应急救护'], tags: ['无人机'], team: null, bio: '' });
+    expect(put?.data).toEqual({ realName: '李华', phone: '13800138000', skills: ['科普讲解', '应急救护'], tags: ['无人机'], team: null, bio: '', city: null });
     expect(taroTest.toasts).toContain('志愿者资料已保存');
     // The new role comes from the server: the stored user is refreshed.
     await waitFor(() => expect(taroTest.requests.some((r) => r.url.endsWith('/api/v1/me'))).toBe(true));

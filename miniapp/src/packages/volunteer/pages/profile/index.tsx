@@ -1,7 +1,7 @@
 // 志愿者资料: become a 科技志愿者 or update the profile (real name, phone, skills
 // from the fixed list, free tags, team, bio). Shows the hours served. The server
 // validates; its field messages show inline.
-import { Button, Checkbox, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Checkbox, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { UserView, VolunteerProfileView, VolunteerSkill } from '@kepu/shared';
@@ -11,11 +11,13 @@ import { renderState } from '@/components/StateView';
 import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
+import { listCities } from '@/services/events';
 import { getMe } from '@/services/me';
 import { getMyVolunteerProfile, saveMyVolunteerProfile, volunteerSkills } from '@/services/volunteer';
 import { asButton, labelled } from '@/utils/a11y';
 import { givePrivacyConsent, hasPrivacyConsent } from '@/utils/privacy';
 import { routes } from '@/utils/routes';
+import { keys, readStored } from '@/utils/storage';
 import '../../volunteer.scss';
 
 /** The schema's limits on free tags, checked here only to explain them before the server would. */
@@ -29,6 +31,8 @@ interface Form {
   tags: string[];
   team: string;
   bio: string;
+  /** 服务城市: the shift list starts with it. */
+  city: string;
 }
 
 const isSkill = (value: string): value is VolunteerSkill => (volunteerSkills as readonly string[]).includes(value);
@@ -41,6 +45,7 @@ function formOf(profile: VolunteerProfileView | null, user: UserView | null): Fo
     tags: profile?.tags ?? [],
     team: profile?.team ?? '',
     bio: profile?.bio ?? '',
+    city: profile?.city ?? readStored<string>(keys.city, ''),
   };
 }
 
@@ -53,6 +58,9 @@ export default function VolunteerProfilePage() {
   const { user } = useSession();
   const profile = useRequest(user ? getMyVolunteerProfile : null, [user?.id]);
   const [form, setForm] = useState<Form>(() => formOf(null, user));
+  const cities = useRequest(user ? listCities : null, [user?.id]);
+  // The cities with content, and the saved one even when it has none now.
+  const cityOptions = [...new Set([...(cities.data ?? []), ...(form.city ? [form.city] : [])])];
   const [tagDraft, setTagDraft] = useState('');
   const [consent, setConsent] = useState(hasPrivacyConsent());
   const { busy, errors, setErrors, submit } = useFormSubmit();
@@ -106,6 +114,7 @@ export default function VolunteerProfilePage() {
         tags: form.tags,
         team: form.team.trim() || null,
         bio: form.bio.trim(),
+        city: form.city || null,
       }),
     );
     if (!saved) return;
@@ -193,6 +202,20 @@ export default function VolunteerProfilePage() {
             </Button>
           </View>
           {tagsError ? <Text className="field__error">{tagsError}</Text> : null}
+        </View>
+        <View className="field">
+          <Text className="field__label">服务城市（志愿岗位按它列出）</Text>
+          <Picker
+            mode="selector"
+            range={cityOptions}
+            value={Math.max(0, cityOptions.indexOf(form.city))}
+            onChange={(e) => patch({ city: cityOptions[Number(e.detail.value)] ?? '' })}
+          >
+            <View className="input vol-picker" {...labelled(`服务城市：${form.city || '未选择'}，点按选择`)}>
+              {form.city || '请选择'} ▾
+            </View>
+          </Picker>
+          {errors.city ? <Text className="field__error">{errors.city}</Text> : null}
         </View>
         <View className="field">
           <Text className="field__label">所属队伍（选填）</Text>

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeApi, ok } from '../../../../../test/api';
-import { shiftView } from '../../../../../test/fixtures';
+import { profileView, shiftView, user } from '../../../../../test/fixtures';
 import { taroTest } from '../../../../../test/taro';
 import { clearListCache } from '@/services/offline';
-import { clearSession } from '@/services/session';
+import { clearSession, saveSession } from '@/services/session';
 import ShiftsPage from './index';
 
 beforeEach(() => {
@@ -11,6 +11,9 @@ beforeEach(() => {
   clearSession();
   clearListCache();
 });
+
+/** The requests for open shifts (the page also asks for the cities). */
+const shiftRequests = () => taroTest.requests.filter((r) => r.url.includes('/api/v1/shifts'));
 
 describe('open shifts page', () => {
   test('lists open shifts and filters by a skill from the shared list', async () => {
@@ -26,7 +29,7 @@ describe('open shifts page', () => {
     fireEvent.click(screen.getByText('应急救护'));
     await waitFor(() => expect(screen.getByText('急救演示')).toBeTruthy());
     expect(screen.queryByText('展区讲解')).toBeNull();
-    expect(taroTest.requests[1]?.url).toContain(`skill=${encodeURIComponent('应急救护')}`);
+    expect(shiftRequests()[1]?.url).toContain(`skill=${encodeURIComponent('应急救护')}`);
   });
 
   test('scrolling to the bottom loads the next cursor page', async () => {
@@ -40,7 +43,7 @@ describe('open shifts page', () => {
     await waitFor(() => expect(screen.getByText('展区讲解')).toBeTruthy());
     await act(async () => taroTest.trigger('reachBottom'));
     await waitFor(() => expect(screen.getByText('签到引导')).toBeTruthy());
-    expect(taroTest.requests[1]?.url).toContain('cursor=k1');
+    expect(shiftRequests()[1]?.url).toContain('cursor=k1');
   });
 
   test('offline, the last loaded shifts show with a note', async () => {
@@ -60,5 +63,36 @@ describe('open shifts page', () => {
     await waitFor(() => expect(screen.getByText('暂时没有招募中的志愿岗位')).toBeTruthy());
     fireEvent.click(screen.getByText('手语'));
     await waitFor(() => expect(screen.getByText('暂时没有需要“手语”的岗位')).toBeTruthy());
+  });
+
+  test('a volunteer sees their profile city’s shifts ranked by their skills, with the reason, city and venue', async () => {
+    saveSession({ token: 't', user: user(['resident', 'volunteer']) });
+    fakeApi({
+      'GET /me/volunteer': () => ok(profileView({ city: '唐山市', skills: ['科普讲解'] })),
+      'GET /cities': () => ok({ items: [{ city: '唐山市' }, { city: '柳州市' }], nextCursor: null }),
+      'GET /shifts': (request) =>
+        ok({
+          items:
+            request.query.get('city') === '唐山市'
+              ? [
+                  shiftView({
+                    role: '展区讲解',
+                    skills: ['科普讲解', '展区讲解'] as never,
+                    match: { score: 2, skills: ['科普讲解'], reason: '与你的技能相符（科普讲解）' },
+                  }),
+                ]
+              : [],
+          nextCursor: null,
+        }),
+    });
+    render(<ShiftsPage />);
+    await waitFor(() => expect(screen.getByText('✓ 与你的技能相符（科普讲解）')).toBeTruthy());
+    expect(screen.getByText('唐山市 · 唐山科技馆')).toBeTruthy();
+    expect(screen.getByText('城市：唐山市 ▾')).toBeTruthy();
+    // The role is the title; a skill spelled the same is not shown again.
+    expect(screen.getAllByText('展区讲解')).toHaveLength(1);
+    const first = shiftRequests()[0]!.url;
+    expect(first).toContain(`city=${encodeURIComponent('唐山市')}`);
+    expect(first).toContain('sort=match');
   });
 });
