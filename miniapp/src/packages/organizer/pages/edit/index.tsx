@@ -136,6 +136,9 @@ export default function EditEventPage() {
   // A new event acts for the organization 我的任务 named (when I am its member), else for my first.
   const linkedOrganizer = params.organizerId ? user.organizations.find((o) => o.id === readParam(params.organizerId)) : undefined;
   const organizerId = existing.data?.organizer.id ?? linkedOrganizer?.id ?? user.organizations[0]?.id ?? null;
+  // An event takes place in its organization's city (the server refuses another): a saved event keeps its own,
+  // a new one takes the organization's, not the city being browsed.
+  const city = eventId ? draft.city : user.organizations.find((o) => o.id === organizerId)?.city || draft.city;
   /** The task 发布活动 in 我的任务 chose, for a new event. */
   const linkedTask = !eventId && params.task ? Number(params.task) : null;
   const suggestionDraft = organizerId
@@ -145,7 +148,7 @@ export default function EditEventPage() {
   const payload = () => ({
     title: draft.title.trim(),
     description: draft.description.trim(),
-    city: draft.city.trim(),
+    city: city.trim(),
     district: draft.district.trim(),
     venue: { ...draft.venue, name: draft.venue.name.trim(), address: draft.venue.address.trim() },
     startsAt: draft.startsAt,
@@ -193,7 +196,7 @@ export default function EditEventPage() {
     }
   };
 
-  const text = (label: string, key: 'title' | 'city' | 'district', max: number, placeholder = '') => (
+  const text = (label: string, key: 'title' | 'district', max: number, placeholder = '') => (
     <View className="field">
       <Text className="field__label">{label}</Text>
       <Input
@@ -244,7 +247,12 @@ export default function EditEventPage() {
           />
           {errors.description ? <Text className="field__error">{errors.description}</Text> : null}
         </View>
-        {text('城市', 'city', 20, '如：唐山市')}
+        <View className="field">
+          <Text className="field__label">城市</Text>
+          <Input className="input" value={city} disabled {...labelled('城市')} />
+          <Text className="block muted">活动在主办单位所在城市举办</Text>
+          {errors.city ? <Text className="field__error">{errors.city}</Text> : null}
+        </View>
         {text('区县', 'district', 30, '如：路北区')}
         <View className="field">
           <Text className="field__label">场馆名称</Text>
@@ -344,7 +352,7 @@ export default function EditEventPage() {
         {saved?.planTaskChanged ? (
           <Text className="block field__error">工作要点重新导入后，本活动关联的计划任务有改动或已删除，请核对下面的任务后保存。</Text>
         ) : null}
-        <TaskPicker city={draft.city} draft={suggestionDraft} value={draft.planTasks} onChange={(planTasks) => patch({ planTasks })} />
+        <TaskPicker city={city} draft={suggestionDraft} value={draft.planTasks} onChange={(planTasks) => patch({ planTasks })} />
         {errors.planTasks || errors['planTasks.0'] ? <Text className="field__error">{errors.planTasks ?? errors['planTasks.0']}</Text> : null}
       </View>
 
