@@ -5,7 +5,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { EventRevisionView, EventView, VenueView } from '@kepu/shared';
+import type { EventRevisionView, EventView, VenueConflictView, VenueView } from '@kepu/shared';
 import LoginPrompt from '@/components/LoginPrompt';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
@@ -19,6 +19,7 @@ import { audienceChoices, themeChoices } from '@/utils/filters';
 import { readParam } from '@/utils/routes';
 import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
+import ConflictNote from '../../components/ConflictNote';
 import DateTimeField from '../../components/DateTimeField';
 import RevisionChanges from '../../components/RevisionChanges';
 import ShiftsEditor from '../../components/ShiftsEditor';
@@ -107,6 +108,8 @@ export default function EditEventPage() {
   /** The version the public sees, and the change to it awaiting review (or last rejected). */
   const [saved, setSaved] = useState<EventView | null>(null);
   const revision: EventRevisionView | null = saved?.revision ?? null;
+  /** Other bookings of the venue at that time, as the last save answered (before one, the note asks the server). */
+  const [conflicts, setConflicts] = useState<VenueConflictView[] | undefined>(undefined);
   const { busy, errors, submit } = useFormSubmit();
   const year = cstParts(draft.startsAt)?.year ?? new Date().getFullYear();
   const campaigns = useRequest(() => listCampaigns(year), [year]);
@@ -171,6 +174,7 @@ export default function EditEventPage() {
     setEventId(answer.id);
     setStatus(answer.status);
     setSaved(answer);
+    setConflicts(answer.conflicts ?? []);
     return answer;
   };
 
@@ -190,7 +194,10 @@ export default function EditEventPage() {
     try {
       const submitted = await submitEvent(id);
       Taro.showToast({ title: submitted.status === 'published' ? '已发布' : '已提交审核', icon: 'none' });
-      setTimeout(() => void Taro.navigateBack(), 800);
+      setStatus(submitted.status);
+      setConflicts(submitted.conflicts ?? []);
+      // With a clash at the venue the page stays, so the organizer reads the warning; otherwise back to the list.
+      if (!submitted.conflicts?.length) setTimeout(() => void Taro.navigateBack(), 800);
     } catch {
       // the request wrapper showed the server's message
     }
@@ -278,6 +285,7 @@ export default function EditEventPage() {
         <VenuePicker venue={draft.venue} onChange={(venue) => patch({ venue })} />
       </View>
 
+      {eventId ? <ConflictNote eventId={eventId} conflicts={conflicts} /> : null}
       <View className="card">
         <DateTimeField label="开始时间" value={draft.startsAt} onChange={(startsAt) => patch({ startsAt })} error={errors.startsAt} />
         <DateTimeField label="结束时间" value={draft.endsAt} onChange={(endsAt) => patch({ endsAt })} error={errors.endsAt} />
