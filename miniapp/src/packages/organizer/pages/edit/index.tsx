@@ -141,7 +141,7 @@ export default function EditEventPage() {
   const organizerId = existing.data?.organizer.id ?? linkedOrganizer?.id ?? user.organizations[0]?.id ?? null;
   // An event takes place in its organization's city (the server refuses another): a saved event keeps its own,
   // a new one takes the organization's, not the city being browsed.
-  const city = eventId ? draft.city : user.organizations.find((o) => o.id === organizerId)?.city || draft.city;
+  const city = saved?.city ?? (user.organizations.find((o) => o.id === organizerId)?.city || draft.city);
   /** The task 发布活动 in 我的任务 chose, for a new event. */
   const linkedTask = !eventId && params.task ? Number(params.task) : null;
   const suggestionDraft = organizerId
