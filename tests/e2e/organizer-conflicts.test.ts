@@ -78,7 +78,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer writing an ev
 
     await tapButton(page, '保存');
     await expectToast(page, '已保存草稿');
-    const note = shown(page).locator('.conflict-note').filter({ hasText: theirs });
+    const note = shown(page).locator('.conflict-note').filter({ hasText: theirs }).first();
     await note.waitFor();
     expect(await note.textContent()).toContain('唐山市青少年宫');
     await note.scrollIntoViewIfNeeded();
@@ -92,8 +92,8 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer writing an ev
     await signOut(page);
     await signIn(page, '审核员（demo-reviewer）');
     await tapText(page, '活动审核');
-    const card = shown(page).locator('.card').filter({ hasText: mine });
-    await card.locator('.conflict-note').filter({ hasText: theirs }).waitFor();
+    const card = shown(page).locator('.card').filter({ hasText: mine }).first();
+    await card.locator('.conflict-note').filter({ hasText: theirs }).first().waitFor();
     await card.scrollIntoViewIfNeeded();
     problems.push(...(await checkScreen(tab, mode, 'review-queue-conflict')));
     expect(problems).toEqual([]);
