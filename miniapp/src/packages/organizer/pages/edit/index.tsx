@@ -196,8 +196,10 @@ export default function EditEventPage() {
       Taro.showToast({ title: submitted.status === 'published' ? '已发布' : '已提交审核', icon: 'none' });
       setStatus(submitted.status);
       setConflicts(submitted.conflicts ?? []);
-      // With a clash at the venue the page stays, so the organizer reads the warning; otherwise back to the list.
-      if (!submitted.conflicts?.length) setTimeout(() => void Taro.navigateBack(), 800);
+      // When another organization holds the venue then, the page stays so the organizer reads the warning;
+      // otherwise (free, or only this organization's own bookings) back to the list.
+      const others = (submitted.conflicts ?? []).filter((c) => c.organization.id !== submitted.organizer.id);
+      if (others.length === 0) setTimeout(() => void Taro.navigateBack(), 800);
     } catch {
       // the request wrapper showed the server's message
     }
