@@ -26,6 +26,7 @@ export const errorMessages = {
   EVENT_FULL_CAPACITY_TOO_LOW: '名额不能少于已确认报名人数',
   EVENT_STATE_CONFLICT: '活动当前状态不允许此操作',
   EVENT_CHANGED: '活动在你查看后又被修改过，请刷新后重新审核',
+  EVENT_CITY_MISMATCH: '活动城市须为主办单位所在城市',
   VOLUNTEER_PROFILE_REQUIRED: '请先完善志愿者资料',
   SHIFT_CLOSED: '该岗位已开始或活动未开放，不能再报名',
   SHIFT_FULL: '该岗位名额已满',

@@ -132,6 +132,8 @@ const guarded: Guarded[] = [
     path: (ids) => `/event-revisions?organizerId=${ids.orgId}`,
     expect: { ...organizersOwn(), reviewer: 'allowed' },
   },
+  // Other bookings of the venue: the event's organizers and every reviewer.
+  { route: 'get /events/:id/conflicts', path: (ids) => `/events/${ids.eventId}/conflicts`, expect: { ...organizersOwn(), reviewer: 'allowed' } },
   { route: 'post /events/:id/cancel', path: (ids) => `/events/${ids.cancelTargetId}/cancel`, body: () => ({ reason: '测试取消' }), expect: organizersOwn() },
   {
     route: 'post /events/:id/signups',

@@ -388,6 +388,50 @@ describe.each(engines)('events on %s', (engine) => {
       expect(badFields(res)).toContain('organizerId');
     });
 
+    describe("the city is the organization's", () => {
+      const elsewhere = { city: '柳州市', district: '城中区', venue: { name: '柳州科技馆', address: '城中区', lat: 24.3, lng: 109.4 } };
+
+      it("when an organizer creates an event in another city than its organization's, it answers 400 EVENT_CITY_MISMATCH and saves nothing", async () => {
+        const token = await app.token('demo-organizer');
+        const before = (await listAll(app, { status: 'draft', limit: 100 }, token)).length;
+        const res = await app.api.post(`${API}/events`, activityInput(await organizerOrgId(app), { title: '越界的活动', ...elsewhere }), token);
+        expectError(res, 400, 'EVENT_CITY_MISMATCH');
+        expect(res.body.error.details).toMatchObject({ organizationCity: '唐山市', fields: [{ path: 'city', message: expect.stringContaining('唐山市') }] });
+        expect((await listAll(app, { status: 'draft', limit: 100 }, token)).length).toBe(before);
+      });
+
+      it('when an organizer creates a series in another city, it answers 400 EVENT_CITY_MISMATCH', async () => {
+        const body = { ...activityInput(await organizerOrgId(app), { title: '越界的系列', ...elsewhere }), recurrence: { frequency: 'weekly', count: 2 } };
+        expectError(await app.api.post(`${API}/events/series`, body, await app.token('demo-organizer')), 400, 'EVENT_CITY_MISMATCH');
+      });
+
+      it('when an organizer moves an event to another city, the edit answers 400 and the event keeps its city', async () => {
+        const draft = await createDraft(app, { title: '不能搬走的活动' });
+        const token = await app.token('demo-organizer');
+        expectError(await app.api.patch(`${API}/events/${draft.id}`, { city: '柳州市' }, token), 400, 'EVENT_CITY_MISMATCH');
+        expect((await app.api.get(`${API}/events/${draft.id}`, token)).body.city).toBe('唐山市');
+        // Sending the city it has (as the form does) is no change and passes.
+        expectStatus(await app.api.patch(`${API}/events/${draft.id}`, { city: '唐山市', title: '留在唐山的活动' }, token), 200);
+      });
+
+      it("when an admin posts for an organization in another city, it is allowed (a correction or a wider body's event)", async () => {
+        const res = await app.api.post(
+          `${API}/events`,
+          activityInput(await organizerOrgId(app), { title: '管理员代发', ...elsewhere }),
+          await app.token('demo-admin'),
+        );
+        expectStatus(res, 201);
+        expect(res.body.city).toBe('柳州市');
+        // The organization's own member may still edit it without moving it.
+        expectStatus(await app.api.patch(`${API}/events/${res.body.id}`, { city: '柳州市', capacity: 40 }, await app.token('demo-organizer')), 200);
+      });
+
+      it("the signed-in organizer's memberships carry the organization's city (the form fixes the event's city to it)", async () => {
+        const me = (await app.api.get(`${API}/me`, await app.token('demo-organizer'))).body;
+        expect(me.organizations[0]).toMatchObject({ name: '唐山市科协', city: '唐山市' });
+      });
+    });
+
     it.each([
       ['endsAt before startsAt', { startsAt: '2026-12-05T12:00:00+08:00', endsAt: '2026-12-05T09:00:00+08:00' }, 'endsAt'],
       ['endsAt equal to startsAt', { startsAt: '2026-12-05T12:00:00+08:00', endsAt: '2026-12-05T12:00:00+08:00' }, 'endsAt'],

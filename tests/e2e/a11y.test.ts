@@ -166,7 +166,8 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer, 
     await publishActivity(e2e.api, { title: `无障碍检查：待审核（${mode}）`, capacity: 10, days: 7, approve: false });
     await signIn(page, '审核员（demo-reviewer）');
     await tapText(page, '活动审核');
-    await shown(page).getByText(`无障碍检查：待审核（${mode}）`).waitFor();
+    // Its card's title (the other pending event's venue-conflict note names it too).
+    await shown(page).locator('.title').getByText(`无障碍检查：待审核（${mode}）`).waitFor();
     await checkScreen(tab, mode, 'review-queue', found);
     await tapText(page, '修改申请');
     await shown(page).getByText(`改为：无障碍检查：改过的名称（${mode}）`).waitFor();

@@ -21,6 +21,7 @@ import type {
   ShiftView,
   SignupView,
   UpdateEvent,
+  VenueConflictsView,
 } from '@kepu/shared';
 import { openFile } from '@/services/download';
 import { request, type Listing } from '@/services/request';
@@ -33,6 +34,11 @@ export function listOrganizationEvents(organizerId: string, status: EventStatus,
 
 export function listPendingReview(cursor?: string | null): Promise<Listing<EventView>> {
   return request<Listing<EventView>>('/events', { query: { status: 'pending', cursor: cursor ?? undefined, limit: 20 }, quiet: true });
+}
+
+/** Other events booked at the event's venue at an overlapping time (any organization). */
+export function getVenueConflicts(id: string): Promise<VenueConflictsView> {
+  return request<VenueConflictsView>(`${eventPath(id)}/conflicts`, { quiet: true });
 }
 
 /** Changes to published events awaiting review, longest waiting first; each item's `revision` holds the change. */

@@ -49,6 +49,29 @@ export const eventRevisionViewSchema = z
   .meta({ id: 'EventRevisionView' });
 export type EventRevisionView = z.infer<typeof eventRevisionViewSchema>;
 
+/**
+ * Another event booked at the same venue (the same venue name in the same city,
+ * or within about 100 m) at an overlapping time, from any organization: what an
+ * organizer and a reviewer need to sort it out, and nothing personal.
+ */
+export const venueConflictViewSchema = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    organization: z.strictObject({ id: z.string(), name: z.string() }),
+    venue: z.string(),
+    startsAt: isoTimeView,
+    endsAt: isoTimeView,
+    /** `pending` (awaiting review) or `published`. */
+    status: z.enum(eventStatuses),
+  })
+  .meta({ id: 'VenueConflict' });
+export type VenueConflictView = z.infer<typeof venueConflictViewSchema>;
+
+/** `GET /events/:id/conflicts`. */
+export const venueConflictsViewSchema = z.strictObject({ items: z.array(venueConflictViewSchema) });
+export type VenueConflictsView = z.infer<typeof venueConflictsViewSchema>;
+
 export const eventViewSchema = z
   .strictObject({
     id: z.string(),
@@ -90,6 +113,8 @@ export const eventViewSchema = z
     revision: eventRevisionViewSchema.nullable().optional(),
     /** Only in lists sorted by `near`. */
     distanceKm: z.number().optional(),
+    /** Only in the answers of create, edit, submit and review: other events at the same venue at an overlapping time. */
+    conflicts: z.array(venueConflictViewSchema).optional(),
   })
   .meta({ id: 'EventView' });
 export type EventView = z.infer<typeof eventViewSchema>;

@@ -6,7 +6,8 @@ import { viewerAudiences } from '../states';
 export const roles = ['resident', 'volunteer', 'organizer', 'reviewer', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-const membershipOfUser = z.strictObject({ id: z.string(), name: z.string(), role: z.string() });
+/** `city`: the organization's city, where its events take place. */
+const membershipOfUser = z.strictObject({ id: z.string(), name: z.string(), city: z.string(), role: z.string() });
 
 /** `GET /me`, `PATCH /me`, and `user` of a login. */
 export const userViewSchema = z

@@ -28,11 +28,13 @@ describe('a task of a plan', () => {
 
   test('a task that calls for 科技志愿服务 is marked on its row, and says so when open', () => {
     const base = planImportView().plan.tasks[0] as PlanTaskView;
-    const { rerender } = render(<TaskItem task={{ ...base, volunteerNeed: true }} open={false} onToggle={() => undefined} onCampaign={() => undefined} />);
+    const { rerender } = render(
+      <TaskItem task={{ ...base, volunteerNeed: true }} open={false} onToggle={() => undefined} onCampaign={() => undefined} onEvents={() => undefined} />,
+    );
     expect(screen.getByText('需志愿者')).toBeTruthy();
-    rerender(<TaskItem task={{ ...base, volunteerNeed: true }} open onToggle={() => undefined} onCampaign={() => undefined} />);
+    rerender(<TaskItem task={{ ...base, volunteerNeed: true }} open onToggle={() => undefined} onCampaign={() => undefined} onEvents={() => undefined} />);
     expect(screen.getByText(/本任务需要科技志愿者/)).toBeTruthy();
-    rerender(<TaskItem task={{ ...base, volunteerNeed: false }} open onToggle={() => undefined} onCampaign={() => undefined} />);
+    rerender(<TaskItem task={{ ...base, volunteerNeed: false }} open onToggle={() => undefined} onCampaign={() => undefined} onEvents={() => undefined} />);
     expect(screen.queryByText('需志愿者')).toBeNull();
     expect(screen.queryByText(/本任务需要科技志愿者/)).toBeNull();
   });

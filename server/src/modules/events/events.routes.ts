@@ -14,6 +14,7 @@ import {
   eventCountQuerySchema,
   eventCountViewSchema,
   type EventListQuery,
+  type EventView,
   eventListQuerySchema,
   type RecommendedQuery,
   recommendedEventViewSchema,
@@ -28,6 +29,7 @@ import {
   type UpdateEvent,
   updateEventSchema,
   formatFullDate,
+  venueConflictsViewSchema,
 } from '@kepu/shared';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
@@ -49,6 +51,7 @@ import {
   submitSeries,
   updateEvent,
 } from './events.service';
+import { getVenueConflicts, withConflicts } from './venue-conflicts';
 
 /** `GET /event-revisions`: the server alone reads it, so it lives here, not in shared. */
 const revisionQueueQuerySchema = pageQuerySchema.extend({ organizerId: idSchema.optional() });
@@ -61,6 +64,10 @@ export function eventRoutes(deps: AppDeps) {
   const read = deps.dataSource.manager;
   // One per app: the cached public answers of this process.
   const publicEvents = new PublicEvents(read);
+  const seriesWithConflicts = async (series: { seriesId: string; items: EventView[] }) => ({
+    seriesId: series.seriesId,
+    items: await Promise.all(series.items.map((item) => withConflicts(read, item))),
+  });
   return [
     route<undefined, EventListQuery>({
       method: 'get',
@@ -152,7 +159,7 @@ export function eventRoutes(deps: AppDeps) {
       summary: '主办单位创建活动草稿',
       response: eventViewSchema,
       statuses: [201],
-      handle: async ({ body, user }) => reply(201, await createEvent(deps.tx, requireUser(user), body, deps.clock())),
+      handle: async ({ body, user }) => reply(201, await withConflicts(read, await createEvent(deps.tx, requireUser(user), body, deps.clock()))),
     }),
     route<CreateEventSeries>({
       method: 'post',
@@ -163,7 +170,7 @@ export function eventRoutes(deps: AppDeps) {
       summary: '创建系列活动（如科技活动周每个周六、每周银龄课堂），每场独立名额',
       response: eventSeriesViewSchema,
       statuses: [201],
-      handle: async ({ body, user }) => reply(201, await createEventSeries(deps.tx, requireUser(user), body, deps.clock())),
+      handle: async ({ body, user }) => reply(201, await seriesWithConflicts(await createEventSeries(deps.tx, requireUser(user), body, deps.clock()))),
     }),
     route({
       method: 'post',
@@ -172,7 +179,7 @@ export function eventRoutes(deps: AppDeps) {
       tag: 'events',
       summary: '整个系列提交审核',
       response: eventSeriesViewSchema,
-      handle: async ({ user, params }) => submitSeries(deps.tx, requireUser(user), params.id!, deps.clock()),
+      handle: async ({ user, params }) => seriesWithConflicts(await submitSeries(deps.tx, requireUser(user), params.id!, deps.clock())),
     }),
     route<UpdateEvent>({
       method: 'patch',
@@ -183,7 +190,7 @@ export function eventRoutes(deps: AppDeps) {
       summary: '修改活动（被驳回的活动修改后回到草稿；非可信单位对已发布活动的内容、时间、地点、名额的修改需重新审核，通过前公众看到原内容）',
       response: eventViewSchema,
       handle: async ({ body, user, params }) =>
-        updateEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications)),
+        withConflicts(read, await updateEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications))),
     }),
     route({
       method: 'post',
@@ -192,7 +199,7 @@ export function eventRoutes(deps: AppDeps) {
       tag: 'events',
       summary: '提交审核（可信单位直接发布）',
       response: eventViewSchema,
-      handle: async ({ user, params }) => submitEvent(deps.tx, requireUser(user), params.id!, deps.clock()),
+      handle: async ({ user, params }) => withConflicts(read, await submitEvent(deps.tx, requireUser(user), params.id!, deps.clock())),
     }),
     route<ReviewEvent>({
       method: 'post',
@@ -203,7 +210,16 @@ export function eventRoutes(deps: AppDeps) {
       summary: '审核员通过或驳回活动，或已发布活动的待审核修改（version：审核员看到的版本，活动已被再次修改时 409）',
       response: eventViewSchema,
       handle: async ({ body, user, params }) =>
-        reviewEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications)),
+        withConflicts(read, await reviewEvent(deps.tx, requireUser(user), params.id!, body, deps.clock(), reminderLeadMs(deps.config.notifications))),
+    }),
+    route({
+      method: 'get',
+      path: '/events/:id/conflicts',
+      access: ['organizer', 'reviewer', 'admin'],
+      tag: 'events',
+      summary: '同一场馆时间重叠的其他活动（任何单位；只含名称、单位和时间），供主办单位和审核员查看',
+      response: venueConflictsViewSchema,
+      handle: async ({ params, user }) => getVenueConflicts(read, requireUser(user), params.id!),
     }),
     route<undefined, RevisionQueueQuery>({
       method: 'get',

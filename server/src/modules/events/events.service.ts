@@ -18,7 +18,7 @@ import {
 } from '@kepu/shared';
 import { campaignByCode } from '../../campaigns';
 import { seriesOccurrences } from './series';
-import { conflict, forbidden, notFound, validationFailed } from '../../core/errors';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
 import { enqueueNotificationOnce, rescheduleEventReminders, withdrawEventReminders } from '../notifications/notifications.service';
@@ -89,6 +89,21 @@ async function checkReferences(manager: EntityManager, input: { campaign?: strin
   }
 }
 
+/**
+ * An organization's events take place in its city: 唐山市科协 cannot post an
+ * event in 柳州市. Admins may (a province-wide body's event, a correction).
+ * An edit that keeps the event's stored city passes, so an older event whose
+ * city differs can still be edited.
+ */
+function checkCity(user: AuthUser, organization: OrganizationEntity | null, city: string | undefined, storedCity?: string): void {
+  if (city === undefined || !organization || user.roles.includes('admin')) return;
+  if (city === organization.city || city === storedCity) return;
+  throw new AppError('EVENT_CITY_MISMATCH', 400, {
+    fields: [{ path: 'city', message: `活动城市须为主办单位所在城市（${organization.city}）` }],
+    organizationCity: organization.city,
+  });
+}
+
 async function replacePlanLinks(manager: EntityManager, eventId: string, links: { planId: string; number: number }[]) {
   const repo = manager.getRepository(EventPlanTaskEntity);
   await repo.delete({ eventId });
@@ -101,6 +116,7 @@ export const createEvent = transactional(
     assertActsFor(user, input.organizerId);
     const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: input.organizerId });
     if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
+    checkCity(user, organization, input.city);
     await checkReferences(manager, input);
     const event = newEventRow(
       {
@@ -218,6 +234,7 @@ export const updateEvent = transactional(
       throw conflict('EVENT_FULL_CAPACITY_TOO_LOW', { confirmedSeats: event.confirmedCount });
     }
     const organization = await manager.getRepository(OrganizationEntity).findOneBy({ id: event.organizerId });
+    checkCity(user, organization, edit.city, event.city);
     const viaReview = editGoesToReview(event.status, Boolean(organization?.trusted) || user.roles.includes('admin'));
     const pending = viaReview ? await pendingRevisionOf(manager, event.id) : null;
     const approved = reviewedValuesOf(event);

@@ -81,13 +81,18 @@ export async function getUserView(manager: EntityManager, userId: string): Promi
   if (!user || user.erasedAt) throw notFound('user');
   const memberships = await manager.getRepository(MembershipEntity).findBy({ userId });
   const organizations = memberships.length ? await manager.getRepository(OrganizationEntity).findBy(memberships.map((m) => ({ id: m.organizationId }))) : [];
-  const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
+  const orgOf = new Map(organizations.map((o) => [o.id, o]));
   const isVolunteer = await manager.getRepository(VolunteerProfileEntity).existsBy({ userId });
   return {
     id: user.id,
     nickname: user.nickname,
     roles: rolesOf(user, { isOrganizer: memberships.length > 0, isVolunteer }),
-    organizations: memberships.map((m) => ({ id: m.organizationId, name: nameOf.get(m.organizationId) ?? '', role: m.role })),
+    organizations: memberships.map((m) => ({
+      id: m.organizationId,
+      name: orgOf.get(m.organizationId)?.name ?? '',
+      city: orgOf.get(m.organizationId)?.city ?? '',
+      role: m.role,
+    })),
     phone: user.phone,
     largeText: user.largeText,
     audience: user.audience ?? null,
@@ -157,14 +162,19 @@ export async function searchUsers(manager: EntityManager, query: { q?: string; l
   const volunteers = new Set(
     (await manager.getRepository(VolunteerProfileEntity).find({ where: { userId: In(ids) }, select: { userId: true } })).map((v) => v.userId),
   );
-  const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
+  const orgOf = new Map(organizations.map((o) => [o.id, o]));
   return users.map((user) => {
     const own = memberships.filter((m) => m.userId === user.id);
     return {
       id: user.id,
       nickname: user.nickname,
       roles: rolesOf(user, { isOrganizer: own.length > 0, isVolunteer: volunteers.has(user.id) }),
-      organizations: own.map((m) => ({ id: m.organizationId, name: nameOf.get(m.organizationId) ?? '', role: m.role })),
+      organizations: own.map((m) => ({
+        id: m.organizationId,
+        name: orgOf.get(m.organizationId)?.name ?? '',
+        city: orgOf.get(m.organizationId)?.city ?? '',
+        role: m.role,
+      })),
     };
   });
 }

@@ -5,7 +5,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { EventRevisionView, EventView, VenueView } from '@kepu/shared';
+import type { EventRevisionView, EventView, VenueConflictView, VenueView } from '@kepu/shared';
 import LoginPrompt from '@/components/LoginPrompt';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
@@ -19,6 +19,7 @@ import { audienceChoices, themeChoices } from '@/utils/filters';
 import { readParam } from '@/utils/routes';
 import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
+import ConflictNote from '../../components/ConflictNote';
 import DateTimeField from '../../components/DateTimeField';
 import RevisionChanges from '../../components/RevisionChanges';
 import ShiftsEditor from '../../components/ShiftsEditor';
@@ -110,6 +111,8 @@ export default function EditEventPage() {
   /** The version the public sees, and the change to it awaiting review (or last rejected). */
   const [saved, setSaved] = useState<EventView | null>(null);
   const revision: EventRevisionView | null = saved?.revision ?? null;
+  /** Other bookings of the venue at that time, as the last save answered (before one, the note asks the server). */
+  const [conflicts, setConflicts] = useState<VenueConflictView[] | undefined>(undefined);
   const { busy, errors, submit } = useFormSubmit();
   const year = cstParts(draft.startsAt)?.year ?? new Date().getFullYear();
   const campaigns = useRequest(() => listCampaigns(year), [year]);
@@ -139,6 +142,9 @@ export default function EditEventPage() {
   // A new event acts for the organization 我的任务 named (when I am its member), else for my first.
   const linkedOrganizer = params.organizerId ? user.organizations.find((o) => o.id === readParam(params.organizerId)) : undefined;
   const organizerId = existing.data?.organizer.id ?? linkedOrganizer?.id ?? user.organizations[0]?.id ?? null;
+  // An event takes place in its organization's city (the server refuses another): a saved event keeps its own,
+  // a new one takes the organization's, not the city being browsed.
+  const city = saved?.city ?? (user.organizations.find((o) => o.id === organizerId)?.city || draft.city);
   /** The task 发布活动 in 我的任务 chose, for a new event. */
   const linkedTask = !eventId && params.task ? Number(params.task) : null;
   const suggestionDraft = organizerId
@@ -148,7 +154,7 @@ export default function EditEventPage() {
   const payload = () => ({
     title: draft.title.trim(),
     description: draft.description.trim(),
-    city: draft.city.trim(),
+    city: city.trim(),
     district: draft.district.trim(),
     venue: { ...draft.venue, name: draft.venue.name.trim(), address: draft.venue.address.trim() },
     startsAt: draft.startsAt,
@@ -171,6 +177,7 @@ export default function EditEventPage() {
     setEventId(answer.id);
     setStatus(answer.status);
     setSaved(answer);
+    setConflicts(answer.conflicts ?? []);
     return answer;
   };
 
@@ -190,13 +197,18 @@ export default function EditEventPage() {
     try {
       const submitted = await submitEvent(id);
       Taro.showToast({ title: submitted.status === 'published' ? '已发布' : '已提交审核', icon: 'none' });
-      setTimeout(() => void Taro.navigateBack(), 800);
+      setStatus(submitted.status);
+      setConflicts(submitted.conflicts ?? []);
+      // When another organization holds the venue then, the page stays so the organizer reads the warning;
+      // otherwise (free, or only this organization's own bookings) back to the list.
+      const others = (submitted.conflicts ?? []).filter((c) => c.organization.id !== submitted.organizer.id);
+      if (others.length === 0) setTimeout(() => void Taro.navigateBack(), 800);
     } catch {
       // the request wrapper showed the server's message
     }
   };
 
-  const text = (label: string, key: 'title' | 'city' | 'district', max: number, placeholder = '') => (
+  const text = (label: string, key: 'title' | 'district', max: number, placeholder = '') => (
     <View className="field">
       <Text className="field__label">{label}</Text>
       <Input
@@ -247,7 +259,12 @@ export default function EditEventPage() {
           />
           {errors.description ? <Text className="field__error">{errors.description}</Text> : null}
         </View>
-        {text('城市', 'city', 20, '如：唐山市')}
+        <View className="field">
+          <Text className="field__label">城市</Text>
+          <Input className="input" value={city} disabled {...labelled('城市')} />
+          <Text className="block muted">活动在主办单位所在城市举办</Text>
+          {errors.city ? <Text className="field__error">{errors.city}</Text> : null}
+        </View>
         {text('区县', 'district', 30, '如：路北区')}
         <View className="field">
           <Text className="field__label">场馆名称</Text>
@@ -273,6 +290,7 @@ export default function EditEventPage() {
         <VenuePicker venue={draft.venue} onChange={(venue) => patch({ venue })} />
       </View>
 
+      {eventId ? <ConflictNote eventId={eventId} conflicts={conflicts} /> : null}
       <View className="card">
         <DateTimeField label="开始时间" value={draft.startsAt} onChange={(startsAt) => patch({ startsAt })} error={errors.startsAt} />
         <DateTimeField label="结束时间" value={draft.endsAt} onChange={(endsAt) => patch({ endsAt })} error={errors.endsAt} />
@@ -347,7 +365,7 @@ export default function EditEventPage() {
         {saved?.planTaskChanged ? (
           <Text className="block field__error">工作要点重新导入后，本活动关联的计划任务有改动或已删除，请核对下面的任务后保存。</Text>
         ) : null}
-        <TaskPicker city={draft.city} draft={suggestionDraft} value={draft.planTasks} onChange={(planTasks) => patch({ planTasks })} />
+        <TaskPicker city={city} draft={suggestionDraft} value={draft.planTasks} onChange={(planTasks) => patch({ planTasks })} />
         {errors.planTasks || errors['planTasks.0'] ? <Text className="field__error">{errors.planTasks ?? errors['planTasks.0']}</Text> : null}
       </View>
 

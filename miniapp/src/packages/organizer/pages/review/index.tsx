@@ -17,6 +17,7 @@ import { toApiError } from '@/services/request';
 import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
+import ConflictNote from '../../components/ConflictNote';
 import RevisionChanges from '../../components/RevisionChanges';
 import ReviewContext from '../../components/ReviewContext';
 import TaskCheck from '../../components/TaskCheck';
@@ -109,6 +110,7 @@ export default function ReviewPage() {
             <Text className="org-line muted">
               主办：{event.organizer?.name} · 名额 {event.capacity}
             </Text>
+            <ConflictNote eventId={event.id} />
             {event.revision ? (
               <RevisionChanges event={event} changes={event.revision.changes} />
             ) : event.description ? (
