@@ -14,6 +14,7 @@ import { TicketShareTokens1765300000000 } from './1765300000000-TicketShareToken
 import { ProgressBreakdowns1765400000000 } from './1765400000000-ProgressBreakdowns';
 import { LoginCodes1765600000000 } from './1765600000000-LoginCodes';
 import { ViewerAudience1765800000000 } from './1765800000000-ViewerAudience';
+import { ProgressLinkWindow1766100000000 } from './1766100000000-ProgressLinkWindow';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   ProgressBreakdowns1765400000000,
   LoginCodes1765600000000,
   ViewerAudience1765800000000,
+  ProgressLinkWindow1766100000000,
 ];
