@@ -203,21 +203,9 @@ export class EventRevisionEntity {
 // Plan progress reads these two indexes alone (migration 1765000000000).
 @Index('ix_event_plan_tasks_progress', ['planId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
 @Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
-// A year's published links in date order with what progress sums and groups on (migration 1766100000000).
-@Index('ix_event_plan_tasks_window', [
-  'planId',
-  'eventStatus',
-  'startsAt',
-  'taskNumber',
-  'organizerId',
-  'eventId',
-  'district',
-  'campaignCode',
-  'capacity',
-  'confirmedSignupCount',
-  'checkedInCount',
-  'volunteerCents',
-])
+// Migration 1766100000000-ProgressLinkWindow adds copies of the event's startsAt, organizerId,
+// district, campaignCode and capacity, kept by triggers, and ix_event_plan_tasks_window over
+// them. Only progress's SQL reads them (progress.service.ts), so they are not mapped here.
 export class EventPlanTaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   eventId: string;
@@ -242,22 +230,4 @@ export class EventPlanTaskEntity {
 
   @Column({ type: 'int', default: 0, insert: false, update: false })
   volunteerCents: number;
-
-  // Copies of the event's fields progress filters and groups on (1766100000000-ProgressLinkWindow),
-  // kept by triggers like the tallies.
-
-  @Column({ type: 'datetime', nullable: true, insert: false, update: false })
-  startsAt: Date | null;
-
-  @Column({ type: 'varchar', length: 36, nullable: true, insert: false, update: false })
-  organizerId: string | null;
-
-  @Column({ type: 'varchar', length: 30, default: '', insert: false, update: false })
-  district: string;
-
-  @Column({ type: 'varchar', length: 64, nullable: true, insert: false, update: false })
-  campaignCode: string | null;
-
-  @Column({ type: 'int', default: 0, insert: false, update: false })
-  capacity: number;
 }
