@@ -5,11 +5,13 @@
 // tasks and starting within the window: the plan's year, its period for a multi-year
 // plan, or the year asked for (`?year=`), in China time.
 //
-// Every sum is taken in SQL over the plan's links (event_plan_tasks, whose copies of the
-// event's status let the index drop everything unpublished) joined to their events by
-// primary key; the tallies are the counters the triggers of 1765000000000-ProgressCounters
-// keep on each event. JavaScript only adds up grouped rows (tasks x organizers, and
-// organizer x district x campaign x month), never one row per event.
+// Every sum is taken in SQL over the plan's links (event_plan_tasks), which carry copies of
+// their event's status, time, organizer, district, campaign, capacity and tallies (kept by
+// the triggers of 1765000000000-ProgressCounters and 1766100000000-ProgressLinkWindow):
+// the window's published links are one range of ix_event_plan_tasks_window, and only the
+// audiences are read from the events (the window's, by key). JavaScript only adds up
+// grouped rows (tasks x organizers, and organizer x district x campaign x month), never
+// one row per event.
 //
 // Who is credited with what (units):
 // - A unit is one row per organization, however the plan writes it (市卫健委 and
