@@ -5,6 +5,7 @@
 // separate processes started by server-process.ts).
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { cstDateOf } from '@kepu/shared';
 import { Transactions } from '../src/core/transaction';
 import { EventEntity, EventPlanTaskEntity } from '../src/db/entities/event.entity';
 import { OrganizationEntity } from '../src/db/entities/organization.entity';
@@ -15,7 +16,7 @@ import { ShiftApplicationEntity, ShiftEntity } from '../src/db/entities/voluntee
 import { demoActivityTemplates, demoCityGeography } from '../src/demo/demo-data';
 import { importSeedPlans } from '../src/demo/seed';
 import { newEventRow } from '../src/modules/events/event.row';
-import { importProgressPlan } from './progress-plan';
+import { importProgressPlan, progressPlanYear } from './progress-plan';
 
 const DAY = 86_400_000;
 /** Bound parameters per statement: under SQLite's 32,766 with room to spare. */
@@ -63,9 +64,12 @@ export interface BenchDataOptions {
 }
 
 export interface BenchData {
-  /** The plan every history event cites a task of: its progress counts them all. */
+  /** The 100-task plan three in ten ended events cite a task of (progress-plan.ts). */
   progressPlanId: string;
   progressLinks: number;
+  /** Events citing it, and those of them in its year (what its progress counts). */
+  progressEvents: number;
+  progressEventsInYear: number;
   /** The city of a third of the events, for the per-city list. */
   city: string;
   /** A venue of the other city, the centre for near= queries. */
@@ -80,8 +84,9 @@ export interface BenchData {
 /**
  * The seed plans as `npm start` imports them, then `events` published activities over
  * the last three years and the next 90 days (one in ten upcoming), two thirds in
- * 柳州市 and one third in 唐山市. Every event cites a task of the 柳州市 plan (every
- * tenth two tasks), so that plan's progress aggregates about 1.1 links per event;
+ * 柳州市 and one third in 唐山市. Three in ten events (ended ones) cite a task of the
+ * bench's 100-task progress plan (every second of them two tasks): at 100,000 events its
+ * 30,000 events over three years, about 10,000 of them in its year (issue 16's shape);
  * events carry 0-4 sign-ups (checked in when ended) and every tenth a volunteer
  * shift with certified hours. Then one upcoming event with `burstSeats` seats and
  * `burstUsers` users for the burst.
@@ -91,7 +96,7 @@ export async function seedBenchData(dataSource: DataSource, seedsDir: string, op
   const plans = await dataSource.getRepository(PlanEntity).find();
   const seedPlan = plans.find((p) => p.city === '柳州市') ?? plans[0];
   if (!seedPlan) throw new Error(`no seed plan was imported from ${seedsDir}`);
-  // Progress reads a 100-task plan of the bench's year in the same city (progress-plan.ts).
+  // Progress reads a 100-task plan of the year before the bench's, in the same city (progress-plan.ts).
   const progressPlan = { id: await importProgressPlan(dataSource, seedPlan.city, now), city: seedPlan.city };
   const taskNumbers = [...new Set((await dataSource.getRepository(PlanTaskEntity).findBy({ planId: progressPlan.id })).map((t) => t.number))].sort(
     (a, b) => a - b,
@@ -129,6 +134,8 @@ export async function seedBenchData(dataSource: DataSource, seedsDir: string, op
   const shifts: ShiftEntity[] = [];
   const applications: ShiftApplicationEntity[] = [];
   let upcoming = 0;
+  let progressLinked = 0;
+  let progressInYear = 0;
   for (let i = 0; i < options.events; i++) {
     const { city, organizers, places } = cityOf(i);
     const template = demoActivityTemplates[i % demoActivityTemplates.length]!;
@@ -169,11 +176,14 @@ export async function seedBenchData(dataSource: DataSource, seedsDir: string, op
     event.signupSeq = signupCount;
     events.push(event);
 
-    links.push(Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId: progressPlan.id, taskNumber: taskNumbers[i % taskNumbers.length]! }));
-    if (i % 10 === 0 && taskNumbers.length > 1) {
-      links.push(
-        Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId: progressPlan.id, taskNumber: taskNumbers[(i + 3) % taskNumbers.length]! }),
-      );
+    // Three in ten events (all ended) carry out the progress plan, every second of them two tasks.
+    if (i % 10 >= 1 && i % 10 <= 3) {
+      const k = progressLinked++;
+      const link = (n: number) =>
+        Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId: progressPlan.id, taskNumber: taskNumbers[n % taskNumbers.length]! });
+      links.push(link(k));
+      if (k % 2 === 0 && taskNumbers.length > 1) links.push(link(k + 37));
+      if (cstDateOf(startsAt).startsWith(`${progressPlanYear(now)}-`)) progressInYear++;
     }
     for (let k = 0; k < signupCount && users.length >= 5; k++) {
       signups.push(
@@ -260,6 +270,8 @@ export async function seedBenchData(dataSource: DataSource, seedsDir: string, op
   return {
     progressPlanId: progressPlan.id,
     progressLinks: links.length,
+    progressEvents: progressLinked,
+    progressEventsInYear: progressInYear,
     city: other.city,
     centre: { lat: centre?.lat ?? 0, lng: centre?.lng ?? 0 },
     detailIds: published.filter((_, i) => i % step === 0).map((e) => e.id),

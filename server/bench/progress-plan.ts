@@ -1,7 +1,8 @@
 // The plan the bench's progress scenario reads: 100 tasks (issue 16 sizes progress for
-// "a plan with 100 tasks"), dated in the bench's own year so its year window holds the
-// events of that year, with units led and supported in turn, one written two ways
-// (市卫健委 / 市卫生健康委) and a collective one (各成员单位).
+// "a plan with 100 tasks and 10,000 events"), dated in the year before the bench's (a
+// whole calendar year inside its three years of history, so its window holds a third of
+// the plan's events whatever the day the bench runs), with units led and supported in
+// turn, one written two ways (市卫健委 / 市卫生健康委) and a collective one (各成员单位).
 import type { DataSource } from 'typeorm';
 import { cstDateOf } from '@kepu/shared';
 import { Transactions } from '../src/core/transaction';
@@ -26,9 +27,12 @@ export function progressPlanText(city: string, year: number): string {
   return lines.join('\n');
 }
 
-/** Imports the 100-task plan for `city` in the year of `now` (China time) and returns its id. */
+/** The progress plan's year: the one before `now`'s (China time). */
+export const progressPlanYear = (now: Date): number => Number(cstDateOf(now).slice(0, 4)) - 1;
+
+/** Imports the 100-task plan for `city` in the year before `now`'s and returns its id. */
 export async function importProgressPlan(dataSource: DataSource, city: string, now: Date): Promise<string> {
-  const year = Number(cstDateOf(now).slice(0, 4));
+  const year = progressPlanYear(now);
   const result = await importPlan(new Transactions(dataSource), null, progressPlanText(city, year), {}, now);
   if (result.plan.tasks.length !== PROGRESS_PLAN_TASKS) throw new Error(`the bench's progress plan has ${result.plan.tasks.length} tasks`);
   return result.plan.id;

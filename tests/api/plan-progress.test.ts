@@ -378,21 +378,36 @@ describe.each(engines)('plan progress (监测评估) on %s', (engine) => {
     expect((await download(admin, '?year=2026')).headers.get('content-disposition')).toContain('plan-report-2026.xlsx');
   });
 
-  it('reads from the plan’s links to their events by key, never from every event of the year (EXPLAIN)', async () => {
+  it('reads the plan’s published links dated in the window as one index range, and only the window’s events (EXPLAIN)', async () => {
     const manager = app.server.dataSource.manager;
     const plan = (await manager.findOneBy(PlanEntity, { id: built.planId }))!;
-    for (const { text, params } of progressQueriesForExplain(manager, plan.id, progressWindow(plan, undefined))) {
+    const queries = progressQueriesForExplain(manager, plan.id, progressWindow(plan, undefined));
+    expect(queries).toHaveLength(3);
+    // Tasks and groups read the links' index alone; audiences then look the window's events up by key.
+    for (const [i, { text, params }] of queries.entries()) {
       if (engine === 'sqlite') {
         const steps = ((await manager.query(`EXPLAIN QUERY PLAN ${text}`, params)) as { detail: string }[]).map((r) => r.detail);
-        expect(steps.find((d) => /ix_event_plan_tasks/.test(d))).toMatch(/COVERING INDEX ix_event_plan_tasks_plan_event \(planId=\?\)/);
-        expect(steps.find((d) => / e /.test(d))).toMatch(/SEARCH e USING (COVERING )?INDEX ix_events_progress \(id=\?/);
-        expect(steps.indexOf(steps.find((d) => / e /.test(d))!)).toBeGreaterThan(steps.findIndex((d) => /ix_event_plan_tasks/.test(d)));
+        const links = steps.filter((d) => /^(SCAN|SEARCH) l /.test(d));
+        expect(links).toEqual([
+          expect.stringMatching(/^SEARCH l USING COVERING INDEX ix_event_plan_tasks_window \(planId=\? AND eventStatus=\? AND startsAt>\? AND startsAt<\?\)/),
+        ]);
+        const events = steps.findIndex((d) => / e /.test(d));
+        if (i < 2) expect(events).toBe(-1);
+        else {
+          expect(steps[events]).toMatch(/SEARCH e USING (COVERING )?INDEX \w+ \(id=\?\)/);
+          expect(events).toBeGreaterThan(steps.indexOf(links[0]!));
+        }
       } else {
-        const rows = (await manager.query(`EXPLAIN ${text}`, params)) as { table: string; type: string; key: string | null }[];
-        const events = rows.find((r) => r.table === 'e')!;
-        expect(events.type).toBe('eq_ref');
-        expect(rows.indexOf(events)).toBeGreaterThan(0);
-        for (const links of rows.filter((r) => r.table === 'l' || r.table === 'm')) expect(links.key).toBe('ix_event_plan_tasks_plan_event');
+        const rows = (await manager.query(`EXPLAIN ${text}`, params)) as { table: string; type: string; key: string | null; Extra: string | null }[];
+        const links = rows.filter((r) => r.table === 'l');
+        expect(links).toHaveLength(1);
+        expect(links[0]).toMatchObject({ key: 'ix_event_plan_tasks_window', type: 'range', Extra: expect.stringMatching(/Using index/) });
+        const events = rows.find((r) => r.table === 'e');
+        if (i < 2) expect(events).toBeUndefined();
+        else {
+          expect(events!.type).toBe('eq_ref');
+          expect(rows.indexOf(events!)).toBeGreaterThan(0);
+        }
       }
     }
   });

@@ -203,6 +203,9 @@ export class EventRevisionEntity {
 // Plan progress reads these two indexes alone (migration 1765000000000).
 @Index('ix_event_plan_tasks_progress', ['planId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
 @Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
+// Migration 1766100000000-ProgressLinkWindow adds copies of the event's startsAt, organizerId,
+// district, campaignCode and capacity, kept by triggers, and ix_event_plan_tasks_window over
+// them. Only progress's SQL reads them (progress.service.ts), so they are not mapped here.
 export class EventPlanTaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   eventId: string;

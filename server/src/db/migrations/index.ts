@@ -15,6 +15,7 @@ import { ProgressBreakdowns1765400000000 } from './1765400000000-ProgressBreakdo
 import { LoginCodes1765600000000 } from './1765600000000-LoginCodes';
 import { ViewerAudience1765800000000 } from './1765800000000-ViewerAudience';
 import { VolunteerCertificates1766000000000 } from './1766000000000-VolunteerCertificates';
+import { ProgressLinkWindow1766100000000 } from './1766100000000-ProgressLinkWindow';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   LoginCodes1765600000000,
   ViewerAudience1765800000000,
   VolunteerCertificates1766000000000,
+  ProgressLinkWindow1766100000000,
 ];

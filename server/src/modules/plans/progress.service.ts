@@ -5,11 +5,13 @@
 // tasks and starting within the window: the plan's year, its period for a multi-year
 // plan, or the year asked for (`?year=`), in China time.
 //
-// Every sum is taken in SQL over the plan's links (event_plan_tasks, whose copies of the
-// event's status let the index drop everything unpublished) joined to their events by
-// primary key; the tallies are the counters the triggers of 1765000000000-ProgressCounters
-// keep on each event. JavaScript only adds up grouped rows (tasks x organizers, and
-// organizer x district x campaign x month), never one row per event.
+// Every sum is taken in SQL over the plan's links (event_plan_tasks), which carry copies of
+// their event's status, time, organizer, district, campaign, capacity and tallies (kept by
+// the triggers of 1765000000000-ProgressCounters and 1766100000000-ProgressLinkWindow):
+// the window's published links are one range of ix_event_plan_tasks_window, and only the
+// audiences are read from the events (the window's, by key). JavaScript only adds up
+// grouped rows (tasks x organizers, and organizer x district x campaign x month), never
+// one row per event.
 //
 // Who is credited with what (units):
 // - A unit is one row per organization, however the plan writes it (市卫健委 and
@@ -64,51 +66,58 @@ export function sqlTime(manager: EntityManager, date: Date): unknown {
 }
 
 /** The calendar month of a start time in China time, YYYY-MM. */
-const monthOf = (mysql: boolean) => (mysql ? `DATE_FORMAT(DATE_ADD(e.startsAt, INTERVAL 8 HOUR), '%Y-%m')` : `strftime('%Y-%m', e.startsAt, '+8 hours')`);
-
-/** What each grouped row sums. */
-const SUMS = `COUNT(*) AS events, SUM(e.capacity) AS seats, SUM(e.confirmedSignupCount) AS signups,
-  SUM(e.checkedInCount) AS checkins, SUM(e.volunteerCents) AS cents`;
+const monthOf = (mysql: boolean, column: string) =>
+  mysql ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m')` : `strftime('%Y-%m', ${column}, '+8 hours')`;
 
 const COUNTED = `e.status = 'published' AND e.startsAt >= ? AND e.startsAt < ?`;
 
-// Join order: always from the plan's links to their events (by key, on ix_events_progress,
-// 1765400000000-ProgressBreakdowns, which holds every column summed here). Both planners
-// would otherwise start from the year's published events of every city (ix_events_list) and
-// probe the links, which reads all of a year's events to count one plan's. CROSS JOIN keeps
-// SQLite's order; STRAIGHT_JOIN MariaDB's.
+// The report joins the plan's links to their events (by key, on ix_events_progress,
+// 1765400000000-ProgressBreakdowns). CROSS JOIN keeps SQLite's order; STRAIGHT_JOIN MariaDB's.
 const join = (mysql: boolean) => (mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN');
-// The links in event order, with the event id and status in the index: SQLite would read
-// each row of ix_event_plan_tasks_progress's links (it lacks eventId), MariaDB would group
-// them through that index with a temporary table and a sort.
+// The links in event order, with the event id and status in the index.
 const byEventOrder = (mysql: boolean) => (mysql ? 'FORCE INDEX (ix_event_plan_tasks_plan_event)' : 'INDEXED BY ix_event_plan_tasks_plan_event');
 
-/** The plan's published events, each once: its links in event order (ix_event_plan_tasks_plan_event, read from the index alone). */
-const planEvents = (
-  mysql: boolean,
-) => `(SELECT m.eventId FROM event_plan_tasks m ${byEventOrder(mysql)} WHERE m.planId = ? AND m.eventStatus = 'published' GROUP BY m.eventId) pe
-  ${join(mysql)} events e ON e.id = pe.eventId`;
+// Progress reads the links, not the events: each link carries copies of its event's status,
+// time, organizer, district, campaign, capacity and tallies (triggers of
+// 1765000000000-ProgressCounters and 1766100000000-ProgressLinkWindow), and
+// ix_event_plan_tasks_window holds the plan's published links in time order, so the
+// window is one range of that index and links of other years are never read.
+const inWindow = (mysql: boolean) =>
+  `event_plan_tasks l ${mysql ? 'FORCE INDEX (ix_event_plan_tasks_window)' : 'INDEXED BY ix_event_plan_tasks_window'}
+WHERE l.planId = ? AND l.eventStatus = 'published' AND l.startsAt >= ? AND l.startsAt < ?`;
 
-/** Per task and organizer: an event serving two tasks counts for each. */
+/** What each grouped row sums, over links (l) or over events once (pe). */
+const sums = (t: string) => `COUNT(*) AS events, SUM(${t}.capacity) AS seats, SUM(${t}.confirmedSignupCount) AS signups,
+  SUM(${t}.checkedInCount) AS checkins, SUM(${t}.volunteerCents) AS cents`;
+
+/** The window's events, each once (an event's links all carry the same copies). */
+const perEvent = (mysql: boolean) => `(SELECT l.eventId, MIN(l.organizerId) AS organizerId, MIN(l.district) AS district,
+  MIN(l.campaignCode) AS campaignCode, MIN(l.startsAt) AS startsAt, MIN(l.capacity) AS capacity, MIN(l.confirmedSignupCount) AS confirmedSignupCount,
+  MIN(l.checkedInCount) AS checkedInCount, MIN(l.volunteerCents) AS volunteerCents
+  FROM ${inWindow(mysql)} GROUP BY l.eventId) pe`;
+
+/** Per task and organizer: an event serving two tasks counts for each. Reads the index alone. */
 const byTaskAndOrganizer = (mysql: boolean) => `
-SELECT l.taskNumber AS task, e.organizerId AS org, ${SUMS}
-FROM event_plan_tasks l ${byEventOrder(mysql)} ${join(mysql)} events e ON e.id = l.eventId
-WHERE l.planId = ? AND l.eventStatus = 'published' AND ${COUNTED}
-GROUP BY l.taskNumber, e.organizerId`;
+SELECT l.taskNumber AS task, l.organizerId AS org, ${sums('l')}
+FROM ${inWindow(mysql)}
+GROUP BY l.taskNumber, l.organizerId`;
 
-/** Per organizer, district, campaign and month: every event once. */
+/** Per organizer, district, campaign and month: every event once. Reads the index alone. */
 const byEventGroups = (mysql: boolean) => `
-SELECT e.organizerId AS org, e.district AS district, e.campaignCode AS campaign, ${monthOf(mysql)} AS month, ${SUMS}
-FROM ${planEvents(mysql)}
-WHERE ${COUNTED}
-GROUP BY e.organizerId, e.district, e.campaignCode, ${monthOf(mysql)}`;
+SELECT pe.organizerId AS org, pe.district AS district, pe.campaignCode AS campaign, ${monthOf(mysql, 'pe.startsAt')} AS month, ${sums('pe')}
+FROM ${perEvent(mysql)}
+GROUP BY pe.organizerId, pe.district, pe.campaignCode, ${monthOf(mysql, 'pe.startsAt')}`;
 
-/** Per audience: an event for two audiences counts under each. */
+/**
+ * Per audience: an event for two audiences counts under each. Audiences are a list (JSON)
+ * on the event, so this one joins the window's events (each once, found on the index) to
+ * their rows by key: a look-up per event of the window, none for the other years'.
+ */
 const byAudience = (mysql: boolean) => `
-SELECT ${mysql ? 'a.audience' : 'a.value'} AS audience, ${SUMS}
-FROM ${planEvents(mysql)}
+SELECT ${mysql ? 'a.audience' : 'a.value'} AS audience, ${sums('e')}
+FROM (SELECT l.eventId FROM ${inWindow(mysql)} GROUP BY l.eventId) pe
+${join(mysql)} events e ON e.id = pe.eventId
 ${mysql ? `JOIN JSON_TABLE(e.audiences, '$[*]' COLUMNS (audience VARCHAR(100) PATH '$')) a` : 'JOIN json_each(e.audiences) a'}
-WHERE ${COUNTED}
 GROUP BY ${mysql ? 'a.audience' : 'a.value'}`;
 
 type SumRow = Record<'events' | 'seats' | 'signups' | 'checkins' | 'cents', unknown>;
