@@ -29,6 +29,15 @@ describe.each(engines)('dates out of range on %s', (engine) => {
     expect((await app.api.post(`${API}/events/series`, body, await app.token('demo-organizer'))).status).toBe(201);
   });
 
+  it('when an event spans the whole range (1970 to 2100, longer than an INT of seconds), it is created and edited, not a 500', async () => {
+    const organizerId = await organizerOrgId(app);
+    const body = activityInput(organizerId, { startsAt: '1970-01-02T09:00:00+08:00', endsAt: '2100-12-30T11:00:00+08:00' });
+    const created = await app.api.post(`${API}/events`, body, await app.token('demo-organizer'));
+    expect(created.status).toBe(201);
+    const edited = await app.api.patch(`${API}/events/${created.body.id}`, { endsAt: '2100-12-31T11:00:00+08:00' }, await app.token('demo-organizer'));
+    expect(edited.status).toBe(200);
+  });
+
   it.each([
     ['/shifts?from=0001-01-01', 'from'],
     ['/shifts?to=10000-01-01', 'to'],

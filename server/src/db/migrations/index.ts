@@ -16,6 +16,7 @@ import { LoginCodes1765600000000 } from './1765600000000-LoginCodes';
 import { ViewerAudience1765800000000 } from './1765800000000-ViewerAudience';
 import { VolunteerCertificates1766000000000 } from './1766000000000-VolunteerCertificates';
 import { ProgressLinkWindow1766100000000 } from './1766100000000-ProgressLinkWindow';
+import { LongestEventBigint1766200000000 } from './1766200000000-LongestEventBigint';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   ViewerAudience1765800000000,
   VolunteerCertificates1766000000000,
   ProgressLinkWindow1766100000000,
+  LongestEventBigint1766200000000,
 ];
