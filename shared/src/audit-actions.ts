@@ -28,4 +28,5 @@ export const auditActionLabels: Record<string, string> = {
   'plan.import': '导入工作要点',
   'plan.correct': '更正工作要点',
   'campaign.dates': '设置主题活动日期',
+  'notification.retry': '重试消息投递',
 };
