@@ -11,7 +11,11 @@ import { migrations } from './index';
 
 async function migratedBefore(config: DatabaseConfig): Promise<DataSource> {
   const options = createDataSource(config).options;
-  const earlier = migrations.filter((m) => m.name !== 'EventListIndexes1764610000000');
+  // Only the migrations before this one: later ones may build on what it makes (event_stats).
+  const earlier = migrations.slice(
+    0,
+    migrations.findIndex((m) => m.name === 'EventListIndexes1764610000000'),
+  );
   const before = new DataSource({ ...options, entities: [], subscribers: [], migrations: earlier } as typeof options);
   await before.initialize();
   await before.runMigrations({ transaction: 'each' });
