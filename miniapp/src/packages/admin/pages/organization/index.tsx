@@ -1,7 +1,7 @@
 // 单位成员: one organization. The admin sets whether it is trusted (its events publish without
 // review), sees its organizer members, adds one found by nickname or openid (never by phone),
 // removes one, and issues a member a one-time login code for the H5 app.
-import { Button, Input, Label, Switch, Text, View } from '@tarojs/components';
+import { Button, Label, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { LoginCodeView, UserSummary } from '@kepu/shared';
@@ -12,9 +12,9 @@ import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { addMember, getOrganization, issueLoginCode, listMembers, removeMember, searchUsers, setOrganizationTrusted } from '@/services/admin';
 import { toApiError } from '@/services/request';
-import { labelled } from '@/utils/a11y';
 import { readParam } from '@/utils/routes';
 import LoginCodeCard from '../../components/LoginCodeCard';
+import SearchBox from '../../components/SearchBox';
 import '../../admin.scss';
 
 const roleNames: Record<string, string> = { volunteer: '志愿者', organizer: '主办单位', reviewer: '审核员', admin: '管理员' };
@@ -52,24 +52,16 @@ function AddMember({ memberIds, onAdd }: { memberIds: Set<string>; onAdd: (user:
     <View className="card">
       <Text className="title">添加成员</Text>
       <Text className="block muted">成员要先登录过一次小程序（或网页版）。按昵称或 openid 查找，不显示手机号。</Text>
-      <View className="admin-search">
-        <View className="field">
-          <Text className="field__label">昵称或 openid</Text>
-          <Input
-            className="input"
-            value={typed}
-            maxlength={32}
-            placeholder="如 张老师"
-            confirmType="search"
-            {...labelled('查找用户')}
-            onInput={(e) => setTyped(e.detail.value)}
-            onConfirm={() => void search()}
-          />
-        </View>
-        <Button className="btn" onClick={() => void search()}>
-          查找
-        </Button>
-      </View>
+      <SearchBox
+        label="昵称或 openid"
+        spokenLabel="查找用户"
+        placeholder="如 张老师"
+        maxlength={32}
+        buttonText="查找"
+        value={typed}
+        onChange={setTyped}
+        onSearch={() => void search()}
+      />
       {error ? <Text className="field__error">{error}</Text> : null}
       {results && results.length === 0 ? <Text className="block muted admin-gap">没有找到“{typed.trim()}”</Text> : null}
       {(results ?? []).map((found) => {

@@ -15,6 +15,7 @@ import { listCities } from '@/services/events';
 import { toApiError } from '@/services/request';
 import { asButton, labelled } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
+import SearchBox from '../../components/SearchBox';
 import '../../admin.scss';
 
 function CreateForm({ city, onCreated }: { city: string; onCreated: (organization: OrganizationView) => void }) {
@@ -105,24 +106,16 @@ export default function OrganizationsPage() {
   return (
     <PageShell>
       <View className="section">
-        <View className="admin-search">
-          <View className="field">
-            <Text className="field__label">单位名称</Text>
-            <Input
-              className="input"
-              value={typed}
-              maxlength={40}
-              placeholder="输入名称中的字"
-              confirmType="search"
-              {...labelled('搜索单位名称')}
-              onInput={(e) => setTyped(e.detail.value)}
-              onConfirm={() => setQ(typed.trim())}
-            />
-          </View>
-          <Button className="btn" onClick={() => setQ(typed.trim())}>
-            搜索
-          </Button>
-        </View>
+        <SearchBox
+          label="单位名称"
+          spokenLabel="搜索单位名称"
+          placeholder="输入名称中的字"
+          maxlength={40}
+          buttonText="搜索"
+          value={typed}
+          onChange={setTyped}
+          onSearch={() => setQ(typed.trim())}
+        />
         <View className="row admin-gap">
           {['', ...(cities.data ?? [])].map((c) => (
             <View key={c || 'all'} className={`chip ${c === city ? 'chip--on' : ''}`} {...asButton(() => setCity(c), { pressed: c === city })}>

@@ -1,6 +1,6 @@
 // 用户、角色与登录码: find an account by nickname or openid (never phones), grant or withdraw the
 // reviewer and admin roles, and issue a one-time login code so the person can sign in on H5.
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { LoginCodeView, Role, UserSummary } from '@kepu/shared';
@@ -10,8 +10,8 @@ import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { issueLoginCode, searchUsers, setUserRoles } from '@/services/admin';
-import { labelled } from '@/utils/a11y';
 import LoginCodeCard from '../../components/LoginCodeCard';
+import SearchBox from '../../components/SearchBox';
 import '../../admin.scss';
 
 const roleNames: Record<Role, string> = { resident: '居民', volunteer: '志愿者', organizer: '主办单位', reviewer: '审核员', admin: '管理员' };
@@ -75,24 +75,16 @@ export default function UsersPage() {
   return (
     <PageShell>
       <View className="section">
-        <View className="admin-search">
-          <View className="field">
-            <Text className="field__label">昵称或 openid</Text>
-            <Input
-              className="input"
-              value={typed}
-              maxlength={32}
-              placeholder="如 张老师"
-              confirmType="search"
-              {...labelled('查找用户')}
-              onInput={(e) => setTyped(e.detail.value)}
-              onConfirm={() => setQ(typed.trim())}
-            />
-          </View>
-          <Button className="btn" onClick={() => setQ(typed.trim())}>
-            查找
-          </Button>
-        </View>
+        <SearchBox
+          label="昵称或 openid"
+          spokenLabel="查找用户"
+          placeholder="如 张老师"
+          maxlength={32}
+          buttonText="查找"
+          value={typed}
+          onChange={setTyped}
+          onSearch={() => setQ(typed.trim())}
+        />
         <Text className="block muted">登录码让主办单位和管理员在网页版登录（网页版不能用微信登录）：15分钟内有效，只能用一次。</Text>
       </View>
       {state ??
