@@ -127,6 +127,22 @@ export type RecommendedEventView = z.infer<typeof recommendedEventViewSchema>;
 export const eventCountViewSchema = z.strictObject({ count: z.number().int() }).meta({ id: 'EventCountView' });
 export type EventCountView = z.infer<typeof eventCountViewSchema>;
 
+/**
+ * `GET /organizations/:id/events/counts`: how many of the organization's events
+ * that have not ended are in each state (the tabs of 活动管理), and all of them.
+ */
+export const organizationEventCountsViewSchema = z
+  .strictObject({
+    all: z.number().int(),
+    draft: z.number().int(),
+    pending: z.number().int(),
+    published: z.number().int(),
+    rejected: z.number().int(),
+    cancelled: z.number().int(),
+  })
+  .meta({ id: 'OrganizationEventCountsView' });
+export type OrganizationEventCountsView = z.infer<typeof organizationEventCountsViewSchema>;
+
 /** `GET /events/districts` items: a district of the city and how many of its events have not ended. */
 export const districtViewSchema = z.strictObject({ district: z.string(), events: z.number().int() }).meta({ id: 'DistrictView' });
 export type DistrictView = z.infer<typeof districtViewSchema>;

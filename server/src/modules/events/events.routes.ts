@@ -29,6 +29,7 @@ import {
   type UpdateEvent,
   updateEventSchema,
   formatFullDate,
+  organizationEventCountsViewSchema,
   venueConflictsViewSchema,
 } from '@kepu/shared';
 import { z } from 'zod';
@@ -51,6 +52,7 @@ import {
   submitSeries,
   updateEvent,
 } from './events.service';
+import { countOrganizationEvents } from './organization-counts';
 import { getVenueConflicts, withConflicts } from './venue-conflicts';
 
 /** `GET /event-revisions`: the server alone reads it, so it lives here, not in shared. */
@@ -230,6 +232,15 @@ export function eventRoutes(deps: AppDeps) {
       summary: '待审核的活动修改（审核员看全部；主办单位用 organizerId 看本单位的），等待最久的在前',
       response: pageSchema(eventViewSchema),
       handle: async ({ query, user }) => listRevisionsForReview(read, query, requireUser(user)),
+    }),
+    route({
+      method: 'get',
+      path: '/organizations/:id/events/counts',
+      access: ['organizer', 'admin'],
+      tag: 'events',
+      summary: '本单位未结束的活动按状态计数（活动管理的标签：全部、草稿、审核中、已发布、未通过、已取消）',
+      response: organizationEventCountsViewSchema,
+      handle: async ({ params, user }) => countOrganizationEvents(read, requireUser(user), params.id!, deps.clock()),
     }),
     route<CancelEvent>({
       method: 'post',
