@@ -31,6 +31,8 @@ let handler: RequestHandler = () => {
 };
 let routerParams: Record<string, string> = {};
 let modalConfirms = true;
+/** What the next showActionSheet picks, by label (null: dismissed). */
+let actionSheetPick: string | null = null;
 /** How the user answers requestSubscribeMessage, per template id; null: the API is absent (H5, old base library). */
 let subscribeAnswers: Record<string, string> | null = null;
 
@@ -67,6 +69,12 @@ export const taroTest = {
   answerModals(confirm: boolean) {
     modalConfirms = confirm;
   },
+  /** The item lists of each showActionSheet, in order. */
+  actionSheets: [] as string[][],
+  /** The label the next action sheet picks (null: the user dismisses it). */
+  pickFromActionSheet(label: string | null) {
+    actionSheetPick = label;
+  },
   /** Makes requestSubscribeMessage available, answering 'accept' or 'reject' per template id (others: 'reject'). */
   answerSubscriptions(answers: Record<string, 'accept' | 'reject'>) {
     subscribeAnswers = answers;
@@ -87,6 +95,8 @@ export const taroTest = {
     taroTest.openedDocumentTypes.length = 0;
     routerParams = {};
     modalConfirms = true;
+    actionSheetPick = null;
+    taroTest.actionSheets.length = 0;
     subscribeAnswers = null;
     messageFile = null;
     taroTest.subscribeRequests.length = 0;
@@ -132,6 +142,13 @@ async function showToast(options: { title: string }) {
 async function navigate(options: { url: string }) {
   taroTest.navigations.push(options.url);
   return { errMsg: 'navigate:ok' };
+}
+
+async function showActionSheet(options: { itemList: string[] }) {
+  taroTest.actionSheets.push([...options.itemList]);
+  const index = actionSheetPick === null ? -1 : options.itemList.indexOf(actionSheetPick);
+  if (index < 0) throw { errMsg: 'showActionSheet:fail cancel' };
+  return { tapIndex: index, errMsg: 'showActionSheet:ok' };
 }
 
 async function showModal() {
@@ -232,6 +249,7 @@ const Taro = {
   removeStorageSync,
   showToast,
   showModal,
+  showActionSheet,
   navigateTo: navigate,
   redirectTo: navigate,
   switchTab: navigate,

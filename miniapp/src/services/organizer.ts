@@ -15,6 +15,7 @@ import type {
   EventSignupRow,
   EventStatus,
   EventView,
+  OrganizationEventCountsView,
   OrganizationHistoryView,
   Page,
   ReviewEvent,
@@ -30,6 +31,11 @@ const eventPath = (id: string) => `/events/${encodeURIComponent(id)}`;
 
 export function listOrganizationEvents(organizerId: string, status: EventStatus, cursor?: string | null): Promise<Listing<EventView>> {
   return request<Listing<EventView>>('/events', { query: { organizerId, status, cursor: cursor ?? undefined, limit: 20 }, quiet: true });
+}
+
+/** How many of the organization's events not ended yet are in each state (the tabs of 活动管理). */
+export function getOrganizationEventCounts(organizerId: string): Promise<OrganizationEventCountsView> {
+  return request<OrganizationEventCountsView>(`/organizations/${encodeURIComponent(organizerId)}/events/counts`, { quiet: true });
 }
 
 export function listPendingReview(cursor?: string | null): Promise<Listing<EventView>> {
