@@ -551,6 +551,8 @@ describe.each(engines)('campaigns on %s', (engine) => {
       year: 2026,
       startsOn: '2026-09-01',
       endsOn: '2026-09-30',
+      schedule: '每年9月（整月）（2025年起）',
+      note: expect.stringContaining('全国科普月'),
     });
   });
 

@@ -19,12 +19,13 @@ function campaign(
   aliases: string[],
   themes: string[],
   rule: DateRule,
-  extra: { fromYear?: number; dateMark?: string } = {},
+  extra: { fromYear?: number; dateMark?: string; note?: string } = {},
 ): CampaignDefinition {
   const era: CampaignEra = { name, rule };
   if (extra.fromYear !== undefined) era.fromYear = extra.fromYear;
   const definition: CampaignDefinition = { code, name, aliases, themes, eras: [era] };
   if (extra.dateMark !== undefined) definition.dateMark = extra.dateMark;
+  if (extra.note !== undefined) definition.note = extra.note;
   return definition;
 }
 
@@ -35,6 +36,7 @@ const definitions: CampaignDefinition[] = [
     name: '全国科普月',
     aliases: ['全国科普日', '科普日', '全国科普日活动', '全国科普日主场活动', '科普月'],
     themes: ['科普'],
+    note: '修订后的《科学技术普及法》（2024年12月25日起施行）将每年9月定为全国科普月；2024年及以前为9月中旬的全国科普日。',
     eras: [
       {
         toYear: 2024,
@@ -83,7 +85,10 @@ const definitions: CampaignDefinition[] = [
   campaign('international-disaster-reduction-day', '国际减灾日', ['国际减轻自然灾害日', '国际减少灾害风险日'], ['应急', '防灾减灾'], fixed(10, 13), {
     fromYear: 2009,
   }),
-  campaign('work-safety-month', '安全生产月', ['全国安全生产月', '安全月'], ['应急', '安全生产'], wholeMonth(6), { fromYear: 2002 }),
+  campaign('work-safety-month', '安全生产月', ['全国安全生产月', '安全月'], ['应急', '安全生产'], wholeMonth(6), {
+    fromYear: 2002,
+    note: '每年6月16日为安全宣传咨询日。',
+  }),
   campaign('fire-safety-month', '119消防宣传月', ['全国消防宣传月', '消防宣传月'], ['应急', '消防'], wholeMonth(11)),
   campaign('fire-safety-day', '全国消防日', ['119消防日'], ['应急', '消防'], fixed(11, 9)),
 

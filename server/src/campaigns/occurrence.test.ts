@@ -237,3 +237,23 @@ describe('campaigns of a year', () => {
     expect(campaignByCode('earth-day')?.aliases).toEqual(['地球日']);
   });
 });
+
+describe('what a campaign page says about when it falls', () => {
+  test.each([
+    ['fire-safety-month', 2026, '每年11月（整月）'],
+    ['science-tech-workers-day', 2026, '每年5月30日（2017年起）'],
+    ['china-water-week', 2026, '每年3月22日至28日（1994年起）'],
+    ['disability-assistance-day', 2026, '每年5月第三个星期日'],
+    ['school-safety-education-day', 2026, '每年3月最后一个星期一'],
+    ['low-carbon-day', 2026, '全国节能宣传周的第3天（2013年起）'],
+    ['harvest-festival', 2026, '每年秋分（9月22日或23日）（2018年起）'],
+    ['food-safety-week', 2026, '每年一周，以通知为准'],
+  ])('%s in %i: %s', (code, year, schedule) => {
+    expect(campaignOccurrence(code, year)?.schedule).toBe(schedule);
+  });
+
+  test('a fact beyond the dates comes from the catalogue, and most campaigns have none', () => {
+    expect(campaignOccurrence('work-safety-month', 2026)?.note).toBe('每年6月16日为安全宣传咨询日。');
+    expect(campaignOccurrence('fire-safety-month', 2026)?.note).toBeNull();
+  });
+});

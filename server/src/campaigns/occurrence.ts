@@ -67,6 +67,39 @@ function spanOfCampaign(code: string, year: number, visiting: ReadonlySet<string
   return spanOf(era.rule, year, new Set(visiting).add(code));
 }
 
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+const ORDINALS = ['', '第一个', '第二个', '第三个', '第四个', '第五个'];
+
+/** When a rule puts the campaign, as the campaign page says it. */
+function scheduleOf(rule: DateRule): string {
+  switch (rule.kind) {
+    case 'fixed':
+      if (rule.endMonth !== undefined && rule.endDay !== undefined) {
+        const end = rule.endMonth === rule.month ? `${rule.endDay}日` : `${rule.endMonth}月${rule.endDay}日`;
+        return `每年${rule.month}月${rule.day}日至${end}`;
+      }
+      return `每年${rule.month}月${rule.day}日`;
+    case 'nthWeekday':
+      return `每年${rule.month}月${rule.nth === -1 ? '最后一个' : (ORDINALS[rule.nth] ?? `第${rule.nth}个`)}星期${WEEKDAYS[rule.weekday] ?? ''}`;
+    case 'month':
+      return `每年${rule.month}月（整月）`;
+    case 'autumnEquinox':
+      return '每年秋分（9月22日或23日）';
+    case 'announced':
+      return rule.typically;
+    case 'relative': {
+      const base = byCode.get(rule.to);
+      const day = rule.lengthDays === 1 ? `第${rule.offsetDays + 1}天` : `第${rule.offsetDays + 1}天起${rule.lengthDays}天`;
+      return base ? `${base.name}的${day}` : '以通知为准';
+    }
+  }
+}
+
+/** The schedule of the era in force, with the year it began when the catalogue knows it. */
+function scheduleOfEra(era: CampaignEra): string {
+  return era.fromYear === undefined ? scheduleOf(era.rule) : `${scheduleOf(era.rule)}（${era.fromYear}年起）`;
+}
+
 /**
  * A campaign as it runs in `year`: that era's name, the other names as aliases, and its dates.
  * Null for an unknown code or a year outside every era; dates are null when not known for the year.
@@ -85,6 +118,8 @@ export function campaignOccurrence(code: string, year: number): CampaignOccurren
     year,
     startsOn,
     endsOn,
+    schedule: scheduleOfEra(era),
+    note: definition.note ?? null,
   };
 }
 

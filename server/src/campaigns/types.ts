@@ -39,6 +39,8 @@ export interface CampaignDefinition {
    * a bare `5·12` is not matched, since it may just as well mean the earthquake.
    */
   dateMark?: string;
+  /** A fact about the campaign beyond its dates (from /work/shared/campaigns.md), shown on its page. */
+  note?: string;
 }
 
 /** A campaign computed for one year. Dates are null when not known for that year. */
@@ -50,6 +52,9 @@ export interface CampaignOccurrence {
   year: number;
   startsOn: string | null;
   endsOn: string | null;
+  /** When it falls, as a sentence: 每年11月（整月）, 每年5月30日（2017年起）, or the notice rule. */
+  schedule: string;
+  note: string | null;
 }
 
 /** A campaign named in a piece of text. */

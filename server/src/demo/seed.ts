@@ -19,6 +19,7 @@ import { UserEntity } from '../db/entities/user.entity';
 import { findOrCreateUser } from '../modules/users/users.service';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../db/entities/volunteer.entities';
 import { bestTaskNumber } from '../modules/plans/task-matcher';
+import { demoCampaignOn } from './demo-campaign';
 import { demoActivityTemplates, demoCityGeography, type DemoActivityTemplate } from './demo-data';
 
 export async function importSeedPlans(
@@ -138,6 +139,8 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
       touched += 1;
     }
 
+    const namedCodes = new Set(named.keys());
+
     // Activities around today.
     const geography = demoCityGeography(plan.city);
     for (const [i, template] of demoActivityTemplates.entries()) {
@@ -147,13 +150,24 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
       const endsAt = new Date(startsAt.getTime() + template.hours * 3600_000);
       const existing = await events.findOneBy({ derivedKey: key });
       const linked = linkedTasks(template, tasks);
+      // A campaign the plan names and that runs on the activity's day, or none.
+      const campaignOf = (date: Date) => {
+        const on = cstDateOf(date);
+        const named = [...namedCodes].map((code) => campaignOccurrence(code, Number(on.slice(0, 4)))).filter((o) => o !== null);
+        return demoCampaignOn(on, template, named);
+      };
       if (existing) {
         // Demo data seeded before the matcher carried arbitrary links: they are replaced.
         await relink(manager, existing.id, plan.id, linked);
         const hasSignups = await manager.getRepository(SignupEntity).countBy({ eventId: existing.id });
         const hasVolunteers = await manager.getRepository(ShiftApplicationEntity).countBy({ eventId: existing.id });
-        if (existing.endsAt >= now || hasSignups || hasVolunteers) continue;
-        await events.update({ id: existing.id }, { startsAt, endsAt, updatedAt: now });
+        if (existing.endsAt >= now || hasSignups || hasVolunteers) {
+          // Seeded before the tag followed the day (a December talk tagged 全国科技工作者日): corrected in place.
+          const campaignCode = campaignOf(existing.startsAt);
+          if (existing.campaignCode !== campaignCode) await events.update({ id: existing.id }, { campaignCode, updatedAt: now });
+          continue;
+        }
+        await events.update({ id: existing.id }, { startsAt, endsAt, campaignCode: campaignOf(startsAt), updatedAt: now });
         await manager.getRepository(ShiftEntity).update({ eventId: existing.id }, { startsAt, endsAt });
         touched += 1;
         continue;
@@ -165,7 +179,7 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
           title: template.title,
           description: `${template.description}（演示数据）`,
           kind: 'activity',
-          campaignCode: template.campaign && named.has(template.campaign) ? template.campaign : null,
+          campaignCode: campaignOf(startsAt),
           organizerId: organizer.id,
           city: plan.city,
           district: place.district,
