@@ -51,6 +51,11 @@ export default defineAppConfig({
       pages: ['pages/view/index'],
     },
     {
+      // A campaign's page, from the home banner and from its events.
+      root: 'packages/campaign',
+      pages: ['pages/campaign/index'],
+    },
+    {
       root: 'packages/progress',
       pages: ['pages/progress/index', 'pages/task-events/index'],
     },

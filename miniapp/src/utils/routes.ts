@@ -43,6 +43,8 @@ export const routes = {
   /** A forwarded check-in code; `from: 'owner'` when the booker opens it to forward. */
   ticket: (token: string, from?: 'owner') => `/packages/ticket/pages/view/index${q({ token, from })}`,
   planProgress: (id: string, year?: number) => `/packages/progress/pages/progress/index${q({ id, year })}`,
+  /** A campaign (119消防宣传月 …): what it is, its dates this year and the city's activities under it. */
+  campaign: (code: string, city?: string) => `/packages/campaign/pages/campaign/index${q({ code, city })}`,
   taskEvents: (id: string, number: number, year?: number, title?: string) => `/packages/progress/pages/task-events/index${q({ id, number, year, title })}`,
 };
 

@@ -108,3 +108,27 @@ describe('the event page offers the seat the server would give', () => {
     expect(screen.getByRole('button', { name: '名额已满，候补报名' })).toBeTruthy();
   });
 });
+
+describe('a campaign period (a whole city, no place)', () => {
+  test('shows no map, says where it happens, and leads to the campaign page', async () => {
+    const shell = eventView({
+      kind: 'campaign',
+      title: '2026年柳州市119消防宣传月（演示）',
+      city: '柳州市',
+      capacity: 0,
+      campaign: { code: 'fire-safety-month', name: '119消防宣传月' },
+      venue: { name: '柳州市全市', address: '', lat: null, lng: null },
+    });
+    taroTest.setRouterParams({ id: 'e1' });
+    fakeApi({
+      'GET /events/e1': () => ok(shell),
+      'GET /events/e1/shifts': () => ok({ items: [], nextCursor: null }),
+    });
+    render(<EventDetailPage />);
+    await waitFor(() => expect(screen.getByText(shell.title)).toBeTruthy());
+    expect(screen.getByText('在柳州市各地开展，具体地点见「119消防宣传月」下的各场活动。')).toBeTruthy();
+    expect(screen.queryByText('暂无地址')).toBeNull();
+    screen.getByText('「119消防宣传月」介绍、日期与柳州市的活动 ›').click();
+    expect(taroTest.navigations.at(-1)).toBe('/packages/campaign/pages/campaign/index?code=fire-safety-month&city=%E6%9F%B3%E5%B7%9E%E5%B8%82');
+  });
+});

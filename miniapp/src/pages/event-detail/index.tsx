@@ -15,6 +15,7 @@ import { cancelMySignup, getEvent } from '@/services/events';
 import { listMySignups } from '@/services/me';
 import { markNotificationsRead } from '@/services/notifications';
 import { prepareSubscribe } from '@/services/subscribe';
+import { asButton } from '@/utils/a11y';
 import { confirmAction } from '@/utils/dialog';
 import { readParam, routes, tabs } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
@@ -23,6 +24,7 @@ import EventMap from './EventMap';
 import EventShifts from './EventShifts';
 import ShareButton from './ShareButton';
 import SignupForm from './SignupForm';
+import { isWholeArea } from './venue';
 import './index.scss';
 
 /** The server's own window rule, read from the view's ISO times. */
@@ -146,6 +148,13 @@ export default function EventDetailPage() {
         <Text className="detail-line">时间：{formatRange(e.startsAt, e.endsAt)}</Text>
         <Text className="detail-line">地点：{[e.city, e.district, e.venue.name].filter(Boolean).join(' · ')}</Text>
         <Text className="detail-line">主办：{e.organizer.name}</Text>
+        {e.campaign ? (
+          <View className="detail-campaign" {...asButton(() => void Taro.navigateTo({ url: routes.campaign(e.campaign!.code, e.city) }))}>
+            <Text className="link">
+              {e.kind === 'campaign' ? `「${e.campaign.name}」介绍、日期与${e.city}的活动 ›` : `属于「${e.campaign.name}」，查看同主题的活动 ›`}
+            </Text>
+          </View>
+        ) : null}
         {e.audiences.length ? <Text className="detail-line">适合：{e.audiences.join('、')}</Text> : null}
         {isBookable(e.kind) ? (
           <Text className="detail-line">
@@ -235,7 +244,14 @@ export default function EventDetailPage() {
       <View className="card">
         <Text className="title">活动地点</Text>
         <Text className="detail-line">{e.venue.name}</Text>
-        <EventMap venue={e.venue} />
+        {/* A whole city or district (a campaign's period) is no place to pin on a map: its activities each have their own venue. */}
+        {isWholeArea(e.venue, e) ? (
+          <Text className="detail-line muted">
+            {e.campaign ? `在${e.city}各地开展，具体地点见「${e.campaign.name}」下的各场活动。` : `在${e.city}各地开展，没有单一的活动地点。`}
+          </Text>
+        ) : (
+          <EventMap venue={e.venue} />
+        )}
       </View>
 
       {e.description ? (

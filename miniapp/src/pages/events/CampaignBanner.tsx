@@ -1,6 +1,10 @@
-// The campaign running now (or the next one within a month): one tap filters the list by it.
+// The campaign running now (or the next one within a month): one tap opens its page
+// (what it is, its dates, the city's activities under it).
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { CampaignView } from '@kepu/shared';
+import { asButton } from '@/utils/a11y';
+import { routes } from '@/utils/routes';
 import { addDays, cstDate, formatDaySpan } from '@/utils/time';
 
 /** The campaign under way today, else the soonest starting within 30 days. */
@@ -16,19 +20,18 @@ export function pickCampaign(campaigns: CampaignView[], now: Date): { campaign: 
 
 interface Props {
   pick: { campaign: CampaignView; running: boolean };
-  selected: boolean;
-  onToggle: () => void;
+  city: string;
 }
 
-export default function CampaignBanner({ pick, selected, onToggle }: Props) {
+export default function CampaignBanner({ pick, city }: Props) {
   const { campaign, running } = pick;
   return (
-    <View className="banner" hoverClass="banner--pressed" onClick={onToggle}>
+    <View className="banner" hoverClass="banner--pressed" {...asButton(() => void Taro.navigateTo({ url: routes.campaign(campaign.code, city) }))}>
       <Text className="banner__kicker">
         {running ? '正在进行' : '即将开始'} · {formatDaySpan(campaign.startsOn, campaign.endsOn)}
       </Text>
       <Text className="banner__title">{campaign.name}</Text>
-      <Text className="banner__action">{selected ? '显示全部活动' : '只看这个主题的活动 ›'}</Text>
+      <Text className="banner__action">介绍、日期与本市的活动 ›</Text>
     </View>
   );
 }

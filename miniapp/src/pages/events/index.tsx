@@ -157,13 +157,7 @@ function CityEvents({ city }: { city: string }) {
         <SearchBar value={filters.q} onSearch={(q) => patch({ q })} />
       </View>
 
-      {pick ? (
-        <CampaignBanner
-          pick={pick}
-          selected={filters.campaign === pick.campaign.code}
-          onToggle={() => patch({ campaign: filters.campaign === pick.campaign.code ? undefined : pick.campaign.code })}
-        />
-      ) : null}
+      {pick ? <CampaignBanner pick={pick} city={city} /> : null}
 
       {/* Only on the unfiltered list: a filter or 附近 is a question of its own. */}
       {viewer && viewer !== '其他' && !filters.near && !filters.q && !activeCount ? (

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '主题活动',
+  enablePullDownRefresh: true,
+});
