@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
 import { cstTime, publishActivity } from './api';
-import { backToTabs, button, field, goBack, shown, signIn, signOut, switchTab, tapButton, tapText, type AppTab } from './browser';
+import { type AppTab, backToTabs, button, cardAction, field, goBack, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -150,11 +150,11 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, the volunteer, organizer, 
     await card.waitFor();
     await card.getByText('修改待审核').waitFor();
     await checkScreen(tab, mode, 'organizer-events', found);
-    await tapButton(page, '岗位与编辑', card);
+    await cardAction(page, card, '岗位与编辑');
     await waitForContent(page, '.org-revision');
     await checkScreen(tab, mode, 'organizer-edit-change', found);
     await goBack(page);
-    await tapButton(page, '志愿者', card);
+    await cardAction(page, card, '志愿者');
     await shown(page).getByText('展厅引导', { exact: false }).first().waitFor();
     await checkScreen(tab, mode, 'organizer-volunteers', found);
     await goBack(page);

@@ -148,6 +148,30 @@ export async function tapButton(page: Page, label: string, within?: Locator): Pr
   await button(page, label, within).click();
 }
 
+/**
+ * One of an organizer's actions on an event card in 活动管理: the card's one
+ * button when it is that action, else the item of its 更多 menu (an action sheet).
+ */
+export async function cardAction(page: Page, card: Locator, label: string): Promise<void> {
+  const primary = button(page, label, card);
+  if (await primary.count()) {
+    await primary.click();
+    return;
+  }
+  await button(page, '更多', card).click();
+  const item = page.locator('.taro__actionSheet .taro-actionsheet__cell').filter({ visible: true, hasText: exactly(label) });
+  await item.click();
+  await item.waitFor({ state: 'hidden' });
+}
+
+/** A state tab of 活动管理 (its label is followed by a count). */
+export async function tapStatusTab(page: Page, label: string): Promise<void> {
+  await shown(page)
+    .locator('.org-tab')
+    .filter({ hasText: new RegExp(`^\\s*${label}( \\d+)?\\s*$`) })
+    .click();
+}
+
 /** Any tappable text (a chip, a list row, a card title) on the page shown. */
 export async function tapText(page: Page, text: string): Promise<void> {
   await shown(page).getByText(text, { exact: true }).first().click();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
 import { publishActivity } from './api';
-import { artifactsDir, backToTabs, expectToast, field, settle, shown, signIn, switchTab, tapButton, tapText } from './browser';
+import { artifactsDir, backToTabs, cardAction, expectToast, field, settle, shown, signIn, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -36,10 +36,7 @@ async function openCheckin(page: Page, title: string): Promise<void> {
   await switchTab(page, '我的');
   await tapText(page, '主办单位：活动管理');
   const card = shown(page).locator('.card').filter({ hasText: title });
-  await card
-    .locator('taro-button-core')
-    .filter({ hasText: /^\s*签到\s*$/ })
-    .click();
+  await cardAction(page, card, '签到');
   await shown(page).locator('.checkin-row').first().waitFor();
 }
 

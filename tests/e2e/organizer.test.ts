@@ -6,6 +6,7 @@ import { publishActivity } from './api';
 import {
   answerModal,
   backToTabs,
+  cardAction,
   eventTitles,
   expectToast,
   field,
@@ -17,6 +18,7 @@ import {
   switchCity,
   switchTab,
   tapButton,
+  tapStatusTab,
   tapText,
 } from './browser';
 import { useE2e } from './setup';
@@ -66,7 +68,7 @@ describe('an organizer', () => {
     await tapButton(page, '保存并提交审核');
     // The form goes back to the organizer's list by itself (its toast leaves with it).
     await shown(page).locator('taro-button-core').filter({ hasText: '发布新活动' }).waitFor();
-    await tapText(page, '审核中');
+    await tapStatusTab(page, '审核中');
     await card(page, title).waitFor();
     await shot('pending-review');
 
@@ -97,7 +99,7 @@ describe('an organizer', () => {
     const { page, shot } = await e2e.open('organizer-revision');
     await signIn(page, '主办单位（demo-organizer）');
     await openOrganizerEvents(page);
-    await tapButton(page, '岗位与编辑', card(page, before));
+    await cardAction(page, card(page, before), '岗位与编辑');
     await field(page, '活动名称').fill(after);
     await shown(page).locator('taro-textarea-core textarea').first().fill('动手制作一枚水火箭，了解火箭升空的原理。');
     await tapButton(page, '保存');
@@ -147,7 +149,7 @@ describe('an organizer', () => {
     const { page, shot } = await e2e.open('organizer-checkin');
     await signIn(page, '主办单位（demo-organizer）');
     await openOrganizerEvents(page);
-    await tapButton(page, '签到', card(page, event.title));
+    await cardAction(page, card(page, event.title), '签到');
     await field(page, '签到码或 6 位数字').fill(code);
     await shot('code-typed');
     await tapButton(page, '确认签到');
@@ -180,7 +182,7 @@ describe('an organizer', () => {
     const { page, shot } = await e2e.open('organizer-unmask');
     await signIn(page, '主办单位（demo-organizer）');
     await openOrganizerEvents(page);
-    await tapButton(page, '报名名单', card(page, event.title));
+    await cardAction(page, card(page, event.title), '报名名单');
     await tapButton(page, '显示完整手机号');
     await answerModal(page, '显示');
     await shown(page).getByText('13700137000').waitFor();

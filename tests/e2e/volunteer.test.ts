@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { cstTime, publishActivity } from './api';
 import { axeProblems, pageSettled } from './a11y';
-import { backToTabs, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
+import { backToTabs, cardAction, expectToast, field, pick, shown, signIn, signOut, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(180_000);
@@ -48,7 +48,7 @@ describe('a volunteer', () => {
     await signIn(page, '主办单位（demo-organizer）');
     await tapText(page, '主办单位：活动管理');
     const eventCard = shown(page).locator('.card').filter({ hasText: event.title });
-    await tapButton(page, '志愿者', eventCard);
+    await cardAction(page, eventCard, '志愿者');
     const applicant = shown(page).locator('.card').filter({ hasText: '李志愿' });
     await applicant.getByText(role, { exact: false }).waitFor();
     await shot('applicants');
