@@ -86,11 +86,7 @@ export default function OrganizerEventsPage() {
         </Button>
       </View>
       <View className="section">
-        {counts.data ? (
-          <Text className="org-tabs__summary muted">
-            未结束的活动共 {counts.data.all} 场{status === 'published' ? '（已结束的不在列表中）' : ''}
-          </Text>
-        ) : null}
+        {counts.data ? <Text className="org-tabs__summary muted">未结束的活动共 {counts.data.all} 场</Text> : null}
         {/* The tabs wrap onto more lines rather than scroll or clip: every label and count stays readable in 大字模式. */}
         <View className="org-tabs">
           {statusTabs.map((tab) => {
