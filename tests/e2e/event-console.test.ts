@@ -182,8 +182,8 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, a resident', (mode) => {
 
     await banner.click();
     await shown(page).locator('.campaign-head__name').filter({ hasText: name }).waitFor();
-    await shown(page).getByText(`${year}年：`, { exact: false }).waitFor();
-    await shown(page).getByText('时间：', { exact: false }).first().waitFor();
+    await shown(page).getByText(`今年（${year}年）：`, { exact: false }).waitFor();
+    await shown(page).getByText('时间规律：', { exact: false }).first().waitFor();
     await shown(page).locator('.event-card').filter({ hasText: title }).waitFor();
     expect(await cutLabels(page, '.campaign-head .campaign-line')).toEqual([]);
     found.push(...(await checkScreen(tab, mode, 'campaign-page')));

@@ -40,8 +40,8 @@ describe('主题活动', () => {
     render(<CampaignPage />);
     await waitFor(() => expect(screen.getByText('家庭应急避险演练开放日')).toBeTruthy());
     expect(screen.getByText('119消防宣传月')).toBeTruthy();
-    expect(screen.getByText('时间：每年11月（整月）')).toBeTruthy();
-    expect(screen.getByText(`${year}年：11月1日–30日`)).toBeTruthy();
+    expect(screen.getByText('时间规律：每年11月（整月）')).toBeTruthy();
+    expect(screen.getByText(`今年（${year}年）：11月1日–30日`)).toBeTruthy();
     expect(screen.getByText('主题：应急、消防')).toBeTruthy();
   });
 

@@ -63,9 +63,9 @@ export default function CampaignPage() {
         <Text className={`tag ${phase === 'running' ? 'tag--ok' : ''}`}>{phaseLabels[phase]}</Text>
         <Text className="h1 campaign-head__name">{campaign.name}</Text>
         <Text className="campaign-line">
-          {year}年：{campaign.startsOn ? formatDaySpan(campaign.startsOn, campaign.endsOn) : '日期尚未公布'}
+          今年（{year}年）：{campaign.startsOn ? formatDaySpan(campaign.startsOn, campaign.endsOn) : '日期尚未公布'}
         </Text>
-        <Text className="campaign-line">时间：{campaign.schedule}</Text>
+        <Text className="campaign-line">时间规律：{campaign.schedule}</Text>
         {campaign.themes.length ? <Text className="campaign-line">主题：{campaign.themes.join('、')}</Text> : null}
         {campaign.aliases.length ? <Text className="campaign-line muted">也称：{campaign.aliases.slice(0, 4).join('、')}</Text> : null}
         {campaign.note ? <Text className="campaign-line muted">{campaign.note}</Text> : null}
