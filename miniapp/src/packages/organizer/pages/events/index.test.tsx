@@ -31,7 +31,7 @@ describe('活动管理', () => {
     expect(card.textContent).toContain('关联的计划任务有变动');
   });
 
-  test('the tabs carry the server\'s counts, and a card shows one next step with the rest under 更多', async () => {
+  test("the tabs carry the server's counts, and a card shows one next step with the rest under 更多", async () => {
     // Far ahead, so "days away" holds whenever the test runs.
     const event = eventView({ id: 'e9', title: '星空观测夜', startsAt: '2099-05-01T19:00:00+08:00', endsAt: '2099-05-01T21:00:00+08:00' });
     fakeApi({
