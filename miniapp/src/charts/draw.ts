@@ -38,11 +38,14 @@ export function chartHeight(spec: ChartSpec, large: boolean): number {
   return (large ? 300 : 230) + (spec.series ? (large ? 36 : 28) : 0);
 }
 
-/** A count axis ends on a multiple of 4 so its 5 ticks are whole numbers; shares end at 100%. */
+/**
+ * The top of the value axis: shares end at 100%; the longest bar fills its row (bars have
+ * no axis); a month axis ends on a multiple of 4 so its 5 ticks are whole numbers.
+ */
 export function axisMax(spec: ChartSpec): number {
   if (spec.max !== undefined) return spec.max;
   const top = Math.max(0, ...spec.data.map((d) => d.value));
-  return Math.max(4, Math.ceil(top / 4) * 4);
+  return spec.kind === 'bars' ? Math.max(1, top) : Math.max(4, Math.ceil(top / 4) * 4);
 }
 
 const percentTick = (value: number) => `${Math.round(value * 100)}%`;
@@ -61,7 +64,7 @@ function barChildren(spec: ChartSpec, large: boolean) {
         records: [{ label: d.label, value: 0 }],
         content: d.label,
         offsetY: nameOffset,
-        style: { fontSize, fill: INK, textAlign: 'start', textBaseline: 'bottom' },
+        style: { fontSize, fill: INK, textAlign: 'start', textBaseline: 'bottom', fontWeight: 'normal' },
       }),
       el(TextGuide, {
         records: [{ label: d.label, value: d.value }],
