@@ -82,6 +82,15 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organization’s statis
     await tab.shot('charts');
     await signupChart.scrollIntoViewIfNeeded();
     await tab.shot('charts-signups');
+    // The check-in rate as a line over the months that had sign-ups.
+    const rateChart = shown(page).locator('.chart').filter({ hasText: '每月签到率' });
+    const rateInk = await settle(
+      () => canvasInk(rateChart),
+      (i) => i.inked > 0,
+    );
+    expect(rateInk.inked).toBeGreaterThan(500);
+    await rateChart.scrollIntoViewIfNeeded();
+    await tab.shot('charts-rate');
 
     // The table: one row per month and the year's total, announced as a table.
     const table = shown(page).locator(`[role="table"][aria-label="${year} 年每月数据"]`);

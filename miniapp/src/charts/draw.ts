@@ -112,7 +112,7 @@ export function drawChart(surface: Surface, spec: ChartSpec, large: boolean): Dr
     style: spec.kind === 'bars' ? { padding: [large ? 28 : 22, large ? 96 : 72, 4, 4] } : undefined,
     scale: {
       value: { min: 0, max: axisMax(spec), nice: false, tickCount: 5 },
-      label: { type: 'cat' },
+      label: { type: 'cat', ...(spec.categories ? { values: spec.categories } : {}) },
     },
     children: spec.kind === 'bars' ? barChildren(spec, large) : monthChildren(spec, large),
   });

@@ -102,6 +102,9 @@ describe('chart specs of 单位统计', () => {
     expect(rate!.kind).toBe('line');
     expect(rate!.percent).toBe(true);
     expect(rate!.data).toEqual([{ label: '3月', name: '2023-03', value: 0.333, valueText: '33%' }]);
+    // …on an axis of all twelve months.
+    expect(rate!.categories).toHaveLength(12);
+    expect(rate!.categories![0]).toBe('1月');
     expect(rate!.summary).toContain('全年签到率 33%');
     expect(hours!.data[0]).toMatchObject({ value: 1.25, valueText: '1.25 小时' });
   });

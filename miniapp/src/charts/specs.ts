@@ -22,6 +22,8 @@ export interface ChartSpec {
   /** One sentence a screen reader hears instead of the picture. */
   summary: string;
   data: ChartDatum[];
+  /** Every category of the axis, in order, when some have no value (months without a rate). */
+  categories?: string[];
   /** Series of a grouped chart, in legend order. */
   series?: string[];
   /** The top of the value axis (1 for shares); the largest value otherwise. */
@@ -145,6 +147,7 @@ export function organizationStatsCharts(stats: OrganizationStatsView): ChartSpec
           : `全年签到率 ${percentText(t.checkinRate)}（签到 ÷ 报名）；${rated.map((m) => `${monthLabel(m.month)} ${percentText(m.checkinRate)}`).join('，')}。`,
       max: 1,
       percent: true,
+      categories: months.map((m) => monthLabel(m.month)),
       data: rated.map((m) => ({ label: monthLabel(m.month), name: m.month, value: m.checkinRate ?? 0, valueText: percentText(m.checkinRate) })),
       emptyText: '还没有报名，无法计算签到率',
     },
