@@ -18,9 +18,9 @@ export default function ChartCard({ spec }: { spec: ChartSpec }) {
         <View className="chart__canvas" aria-hidden>
           <ChartSurface spec={spec} large={large} height={chartHeight(spec, large)} />
         </View>
-      ) : (
+      ) : spec.emptyText ? (
         <Text className="block muted">{spec.emptyText}</Text>
-      )}
+      ) : null}
     </View>
   );
 }

@@ -117,7 +117,9 @@ describe('chart specs of 单位统计', () => {
     };
     const specs = organizationStatsCharts(empty);
     expect(specs.map(hasData)).toEqual([false, false, false, false]);
+    // The summary says so, once (no second empty-state line under it).
     expect(specs[0]!.summary).toBe('2023 年还没有已发布的活动。');
+    expect(specs.map((s) => s.emptyText)).toEqual(['', '', '', '']);
   });
 });
 

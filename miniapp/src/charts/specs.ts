@@ -30,6 +30,7 @@ export interface ChartSpec {
   max?: number;
   /** Values are shares 0..1, drawn as percentages. */
   percent?: boolean;
+  /** Said instead of the picture when there is nothing to draw; '' when the summary already says so. */
   emptyText: string;
 }
 
@@ -123,20 +124,20 @@ export function organizationStatsCharts(stats: OrganizationStatsView): ChartSpec
         ? `${stats.year} 年还没有已发布的活动。`
         : `${stats.year} 年共 ${t.events} 场，最多的是 ${monthLabel(peak('events').month)}（${peak('events').events} 场）。`,
       data: months.map((m) => ({ label: monthLabel(m.month), name: m.month, value: m.events, valueText: `${m.events} 场` })),
-      emptyText: '这一年还没有已发布的活动',
+      emptyText: '',
     },
     {
       kind: 'columns',
       title: '每月报名与签到',
       summary: none
-        ? '没有报名。'
+        ? '这一年还没有报名。'
         : `共报名 ${t.signups} 人次，签到 ${t.checkins} 人次；报名最多的是 ${monthLabel(peak('signups').month)}（${peak('signups').signups} 人次）。`,
       series: ['报名', '签到'],
       data: months.flatMap((m) => [
         { label: monthLabel(m.month), name: m.month, series: '报名', value: m.signups, valueText: `${m.signups} 人次` },
         { label: monthLabel(m.month), name: m.month, series: '签到', value: m.checkins, valueText: `${m.checkins} 人次` },
       ]),
-      emptyText: '这一年还没有报名',
+      emptyText: '',
     },
     {
       kind: 'line',
@@ -149,7 +150,7 @@ export function organizationStatsCharts(stats: OrganizationStatsView): ChartSpec
       percent: true,
       categories: months.map((m) => monthLabel(m.month)),
       data: rated.map((m) => ({ label: monthLabel(m.month), name: m.month, value: m.checkinRate ?? 0, valueText: percentText(m.checkinRate) })),
-      emptyText: '还没有报名，无法计算签到率',
+      emptyText: '',
     },
     {
       kind: 'columns',
@@ -159,7 +160,7 @@ export function organizationStatsCharts(stats: OrganizationStatsView): ChartSpec
           ? '还没有记录的志愿服务时长。'
           : `共 ${t.volunteerHours} 小时，最多的是 ${monthLabel(peak('volunteerHours').month)}（${peak('volunteerHours').volunteerHours} 小时）。`,
       data: months.map((m) => ({ label: monthLabel(m.month), name: m.month, value: m.volunteerHours, valueText: `${m.volunteerHours} 小时` })),
-      emptyText: '还没有记录的志愿服务时长',
+      emptyText: '',
     },
   ];
 }
