@@ -22,6 +22,20 @@ type CanvasNode = Taro.Canvas & {
 
 let nextId = 0;
 
+// The library measures text on a canvas of its own; the mini-program cannot create one from a
+// document, so one offscreen canvas (base library 2.16.1+) serves every chart.
+let measuring: unknown;
+function measuringCanvas(): unknown {
+  if (measuring === undefined) {
+    try {
+      measuring = Taro.createOffscreenCanvas({ type: '2d', width: 10, height: 10 });
+    } catch {
+      measuring = null;
+    }
+  }
+  return measuring ?? undefined;
+}
+
 export default function ChartSurface({ spec, large, height }: Props) {
   const id = useRef(`chart-${++nextId}`).current;
   const [resized, setResized] = useState(0);
@@ -58,6 +72,7 @@ export default function ChartSurface({ spec, large, height }: Props) {
               pixelRatio,
               requestAnimationFrame: canvas.requestAnimationFrame?.bind(canvas),
               cancelAnimationFrame: canvas.cancelAnimationFrame?.bind(canvas),
+              offscreenCanvas: measuringCanvas(),
             },
             spec,
             large,

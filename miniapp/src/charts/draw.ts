@@ -17,6 +17,11 @@ export interface Surface {
   /** The mini-program canvas's own frame scheduler (weapp has no global one). */
   requestAnimationFrame?: (callback: () => void) => number;
   cancelAnimationFrame?: (id: number) => void;
+  /**
+   * A canvas the library measures text on. The browser's is made on demand; the mini-program
+   * has no document.createElement('canvas'), so its surface passes an offscreen one.
+   */
+  offscreenCanvas?: unknown;
 }
 
 export interface DrawnChart {
@@ -127,6 +132,7 @@ export function drawChart(surface: Surface, spec: ChartSpec, large: boolean): Dr
     theme: { fontSize: chartFontSize(large), fontFamily: 'sans-serif' },
     requestAnimationFrame: surface.requestAnimationFrame,
     cancelAnimationFrame: surface.cancelAnimationFrame,
+    offscreenCanvas: surface.offscreenCanvas,
     children: chart,
   } as ConstructorParameters<typeof Canvas>[0]);
   void canvas.render();
