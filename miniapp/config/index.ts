@@ -54,6 +54,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
       },
+      // The chart library is used by two lazily loaded pages (plan progress, 数据统计): one
+      // chunk both load, instead of a copy inside each page's chunk (Taro splits initial chunks only).
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, unknown> } | false | undefined;
+        if (!splitChunks) return;
+        chain.optimization.splitChunks({
+          ...splitChunks,
+          cacheGroups: {
+            ...splitChunks.cacheGroups,
+            charts: { name: 'charts', chunks: 'async', test: /[\\/](node_modules[\\/]@antv|src[\\/]charts)[\\/]/, priority: 50, enforce: true },
+          },
+        });
+      },
     },
   };
   return merge({}, base);

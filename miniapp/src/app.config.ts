@@ -27,6 +27,7 @@ export default defineAppConfig({
         'pages/review/index',
         'pages/volunteers/index',
         'pages/duties/index',
+        'pages/stats/index',
       ],
     },
     {

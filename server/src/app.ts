@@ -21,6 +21,7 @@ import { eventRoutes } from './modules/events/events.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
+import { orgStatsRoutes } from './modules/org-stats/org-stats.routes';
 import { planRoutes } from './modules/plans/plans.routes';
 import { dutyRoutes } from './modules/plans/duties.routes';
 import { planImportRoutes } from './modules/plan-import/plan-import.routes';
@@ -48,6 +49,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...signupRoutes(deps),
     ...volunteerRoutes(deps),
     ...organizationRoutes(deps),
+    ...orgStatsRoutes(deps),
     ...userAdminRoutes(deps),
     ...auditRoutes(deps),
     ...notificationRoutes(deps),

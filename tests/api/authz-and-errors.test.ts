@@ -194,6 +194,7 @@ const guarded: Guarded[] = [
   { route: 'get /organizations/:id/members', path: (ids) => `/organizations/${ids.orgId}/members`, expect: organizersOwn() },
   { route: 'get /organizations/:id/events/counts', path: (ids) => `/organizations/${ids.orgId}/events/counts`, expect: organizersOwn() },
   { route: 'get /organizations/:id/duties', path: (ids) => `/organizations/${ids.orgId}/duties`, expect: organizersOwn() },
+  { route: 'get /organizations/:id/stats', path: (ids) => `/organizations/${ids.orgId}/stats?year=2026`, expect: organizersOwn() },
   { route: 'post /organizations', path: () => '/organizations', body: () => ({ name: '权限测试学校', city: '唐山市' }), expect: adminOnly },
   { route: 'patch /organizations/:id', path: (ids) => `/organizations/${ids.orgId}`, body: () => ({ trusted: false }), expect: adminOnly },
   {

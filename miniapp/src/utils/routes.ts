@@ -28,6 +28,7 @@ export const routes = {
   /** A new event for an organization, linked to a plan task (发布活动 from 我的任务). */
   organizerEditForTask: (link: { planId: string; task: number; organizerId: string; city: string }) => `/packages/organizer/pages/edit/index${q(link)}`,
   organizerDuties: () => '/packages/organizer/pages/duties/index',
+  organizerStats: () => '/packages/organizer/pages/stats/index',
   organizerSignups: (id: string, title?: string) => `/packages/organizer/pages/signups/index${q({ id, title })}`,
   organizerCheckin: (id: string, title?: string) => `/packages/organizer/pages/checkin/index${q({ id, title })}`,
   organizerVolunteers: (id: string, title?: string) => `/packages/organizer/pages/volunteers/index${q({ id, title })}`,

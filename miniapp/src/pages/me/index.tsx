@@ -178,6 +178,12 @@ export default function MePage() {
                 <Text>›</Text>
               </View>
             ) : null}
+            {hasRole('organizer') ? (
+              <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.organizerStats() })}>
+                <Text>主办单位：数据统计</Text>
+                <Text>›</Text>
+              </View>
+            ) : null}
             {hasRole('reviewer') || hasRole('admin') ? (
               <View className="me-link list-row" onClick={() => void Taro.navigateTo({ url: routes.organizerReview() })}>
                 <Text>活动审核</Text>

@@ -58,7 +58,7 @@ export function progressWindow(plan: PlanEntity, year: number | undefined): Prog
   };
 }
 
-const isMysql = (manager: EntityManager) => manager.connection.driver.options.type === 'mysql';
+export const isMysql = (manager: EntityManager) => manager.connection.driver.options.type === 'mysql';
 
 /** A time parameter as each engine compares it: MariaDB takes a Date, SQLite the text TypeORM stores. */
 export function sqlTime(manager: EntityManager, date: Date): unknown {
@@ -66,7 +66,7 @@ export function sqlTime(manager: EntityManager, date: Date): unknown {
 }
 
 /** The calendar month of a start time in China time, YYYY-MM. */
-const monthOf = (mysql: boolean, column: string) =>
+export const monthOf = (mysql: boolean, column: string) =>
   mysql ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m')` : `strftime('%Y-%m', ${column}, '+8 hours')`;
 
 const COUNTED = `e.status = 'published' AND e.startsAt >= ? AND e.startsAt < ?`;

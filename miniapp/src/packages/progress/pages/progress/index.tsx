@@ -1,10 +1,10 @@
 // 落实进度: how far a plan has got in its year, for the leading group and the
 // responsible units: completion by section, monthly activity, audiences reached and
-// units ranked by activity (View-drawn bar charts), the same numbers as a table,
+// units ranked by activity (F2 charts, src/charts), the same numbers as a table,
 // each task opening its events, and the year-end report (XLSX) for those allowed it.
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { PlanProgressView } from '@kepu/shared';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
@@ -15,8 +15,9 @@ import { getPlan, getPlanProgress, planReportPath } from '@/services/plans';
 import { asButton } from '@/utils/a11y';
 import { readParam, routes } from '@/utils/routes';
 import { formatFullDate } from '@/utils/time';
-import BarChart from '../../components/BarChart';
-import DataTable, { type TableRow } from '../../components/DataTable';
+import ChartCard from '@/charts/ChartCard';
+import DataTable, { type TableRow } from '@/charts/DataTable';
+import { progressCharts } from '@/charts/specs';
 import '../../progress.scss';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
@@ -31,44 +32,12 @@ function tallyRows<T extends { events: number; signups: number; checkins: number
 const tallyColumns = (first: string) => [first, '活动', '报名', '签到', '到场率'];
 
 function Charts({ progress }: { progress: PlanProgressView }) {
-  const ranked = progress.units
-    .filter((u) => !u.collective)
-    .sort((a, b) => b.events - a.events)
-    .slice(0, 10);
-  const activeMonths = progress.months.filter((m) => m.events > 0).length;
-  const busiest = [...progress.months].sort((a, b) => b.events - a.events)[0];
+  const specs = useMemo(() => progressCharts(progress), [progress]);
   return (
     <View>
-      <BarChart
-        title="各部分完成情况"
-        summary={`共 ${progress.sections.length} 个部分；条形为已有活动的任务占该部分任务的比例。`}
-        max={1}
-        bars={progress.sections.map((s) => ({
-          key: s.section,
-          label: s.section,
-          value: s.tasks ? s.activeTasks / s.tasks : 0,
-          valueText: `${s.activeTasks}/${s.tasks} 项`,
-        }))}
-        emptyText="这份工作要点没有分部分"
-      />
-      <BarChart
-        title="每月活动场次"
-        summary={busiest && busiest.events > 0 ? `${activeMonths} 个月有活动，最多的是 ${busiest.month}（${busiest.events} 场）。` : '这一年还没有计入的活动。'}
-        vertical
-        bars={progress.months.map((m) => ({ key: m.month, label: String(Number(m.month.slice(5))), value: m.events, valueText: `${m.events} 场` }))}
-      />
-      <BarChart
-        title="服务人群"
-        summary={`覆盖 ${progress.audiences.length} 类人群（一场活动面向多类人群时分别计入）。`}
-        bars={progress.audiences.map((a) => ({ key: a.audience, label: a.audience, value: a.events, valueText: `${a.events} 场 · 报名 ${a.signups}` }))}
-        emptyText="还没有标明服务人群的活动"
-      />
-      <BarChart
-        title="责任单位活动排名"
-        summary={`按各单位自己发布的活动场次排列，前 ${ranked.length} 个单位；“各成员单位”等集体表述不参与排名。`}
-        bars={ranked.map((u) => ({ key: u.organizationId ?? u.name, label: u.name, value: u.events, valueText: `${u.events} 场` }))}
-        emptyText="还没有责任单位"
-      />
+      {specs.map((spec) => (
+        <ChartCard key={spec.title} spec={spec} />
+      ))}
     </View>
   );
 }
