@@ -35,11 +35,11 @@ async function largeText(page: Page): Promise<void> {
 const firstStart = () => cstTime(7, 9);
 const secondDate = () => addMonthsClamped(firstStart().slice(0, 10), 1);
 
-/** 唐山市科协's saved venue, and 唐山市青少年宫's submitted booking of it on the series' second date, 10:00-12:00. */
-async function prepare(venue: { name: string; address: string }, theirs: string): Promise<void> {
+/** 唐山市科协's saved venue (each mode's far from the other's: venues within 100 m are one), and 唐山市青少年宫's submitted booking of it on the series' second date, 10:00-12:00. */
+async function prepare(venue: { name: string; address: string }, point: { lat: number; lng: number }, theirs: string): Promise<void> {
   const organizer = await e2e.api.as('demo-organizer');
   const me = await organizer.get<{ organizations: { id: string }[] }>('/me');
-  await organizer.post(`/organizations/${me.organizations[0]!.id}/venues`, { ...venue, district: '路南区', lat: 39.6214, lng: 118.1752 });
+  await organizer.post(`/organizations/${me.organizations[0]!.id}/venues`, { ...venue, district: '路南区', ...point });
 
   const admin = await e2e.api.as('demo-admin');
   const orgs = await admin.get<{ items: { id: string; name: string }[] }>(`/organizations?city=${encodeURIComponent('唐山市')}`);
@@ -67,7 +67,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     const venue = { name: `南湖科普馆（${suffix}）`, address: '路南区南湖大道1号' };
     const theirs = `少年宫航模课（${suffix}）`;
     const title = `银龄科普月课（${suffix}）`;
-    await prepare(venue, theirs);
+    await prepare(venue, mode === 'large' ? { lat: 39.6414, lng: 118.1952 } : { lat: 39.6214, lng: 118.1752 }, theirs);
 
     const tab = await e2e.open(`organizer-series-${mode}`);
     const { page } = tab;
@@ -92,6 +92,14 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     expect(await field(page, '详细地址').inputValue()).toBe(venue.address);
     expect(await field(page, '区县').inputValue()).toBe('路南区');
     await shown(page).locator('.venue-locate--ok').waitFor();
+    // H5 has no map picker: the place comes from 高德 into the folded 手动填写坐标 part.
+    await tapText(page, '手动填写坐标 ▾');
+    expect(await field(page, '坐标（经度,纬度）').inputValue()).toBe(mode === 'large' ? '118.1952,39.6414' : '118.1752,39.6214');
+    await field(page, '坐标（经度,纬度）').fill('118.17');
+    await shown(page).locator('.field__error').filter({ hasText: '请按“经度,纬度”填写两个数字' }).waitFor();
+    await field(page, '坐标（经度,纬度）').fill(mode === 'large' ? '39.6414,118.1952' : '39.6214,118.1752');
+    await shown(page).locator('.saved-venue').first().scrollIntoViewIfNeeded();
+    problems.push(...(await checkScreen(tab, mode, 'venue')));
 
     await shown(page)
       .locator('.chip')

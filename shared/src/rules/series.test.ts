@@ -1,5 +1,5 @@
 import { toCstIso } from '../time';
-import { addMonthsClamped, isoWeekday, MAX_OCCURRENCES, monthlyDayMayMove, seriesOccurrences } from './series';
+import { addMonthsClamped, isoWeekday, MAX_OCCURRENCES, seriesOccurrences } from './series';
 
 const at = (iso: string) => new Date(iso);
 const starts = (list: { startsAt: Date }[]) => list.map((o) => toCstIso(o.startsAt));
@@ -102,12 +102,6 @@ describe('series occurrences', () => {
     it('a late-night start keeps its CST date (the UTC date is the day before)', () => {
       const list = seriesOccurrences(at('2027-01-31T07:00:00+08:00'), at('2027-01-31T08:00:00+08:00'), { frequency: 'monthly', interval: 1, count: 2 });
       expect(starts(list)).toEqual(['2027-01-31T07:00:00+08:00', '2027-02-28T07:00:00+08:00']);
-    });
-
-    it('says when the day may move (the 29th-31st)', () => {
-      expect(monthlyDayMayMove('2026-12-28')).toBe(false);
-      expect(monthlyDayMayMove('2026-12-29')).toBe(true);
-      expect(monthlyDayMayMove('2026-12-31')).toBe(true);
     });
   });
 });

@@ -47,11 +47,6 @@ export function addMonthsClamped(isoDate: string, months: number): string {
   return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
 }
 
-/** Whether a monthly series starting on this date moves to the last day of shorter months (it starts on the 29th-31st). */
-export function monthlyDayMayMove(isoDate: string): boolean {
-  return Number(isoDate.slice(8, 10)) > 28;
-}
-
 /**
  * Every occurrence of a series whose first occurrence runs from startsAt to
  * endsAt, at most MAX_OCCURRENCES. Weekly series fall on `weekdays` (default:

@@ -2,9 +2,9 @@
 // dates the server will create (the same shared rule), each with its own seats
 // (the 名额 field's by default, editable per row).
 import { Input, Text, View } from '@tarojs/components';
-import { MAX_OCCURRENCES, monthlyDayMayMove, seriesOccurrences } from '@kepu/shared/rules/series';
+import { MAX_OCCURRENCES, seriesOccurrences } from '@kepu/shared/rules/series';
 import { asButton, labelled } from '@/utils/a11y';
-import { cstDate, cstParts, formatDateTime } from '@/utils/time';
+import { cstParts, formatDateTime } from '@/utils/time';
 
 export type Repeat = 'none' | 'weekly' | 'monthly';
 
@@ -71,7 +71,6 @@ export default function RecurrenceFields({ value, onChange, startsAt, endsAt, ca
   const count = occurrenceCount(value);
   const planned = plannedOccurrences(value, startsAt, endsAt, capacity);
   const day = cstParts(startsAt)?.day;
-  const firstDate = cstDate(startsAt);
   const countError = value.repeat !== 'none' ? (typeof count === 'string' ? count : (errors['recurrence.count'] ?? errors.recurrence)) : undefined;
   return (
     <View className="field recurrence">
@@ -105,7 +104,7 @@ export default function RecurrenceFields({ value, onChange, startsAt, endsAt, ca
                 : `每月${day ?? ''}日同一时间，共${typeof count === 'number' ? count : 'N'}场`}
               ，最多{MAX_OCCURRENCES}场；每场单独报名、单独计名额。
             </Text>
-            {value.repeat === 'monthly' && monthlyDayMayMove(firstDate) ? (
+            {value.repeat === 'monthly' && day !== undefined && day > 28 ? (
               <Text className="block recurrence__note">没有{day}日的月份（如2月、4月），在当月最后一天举办。</Text>
             ) : null}
             {countError ? <Text className="field__error">{countError}</Text> : null}
