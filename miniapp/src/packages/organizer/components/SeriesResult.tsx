@@ -47,9 +47,8 @@ export default function SeriesResult({ series, onChange }: Props) {
       </View>
       {series.items.map((event, i) => (
         <View key={event.id} className="card series-result__item">
-          <Text className="block series-result__when">
-            第{i + 1}场 · {formatRange(event.startsAt, event.endsAt)}
-          </Text>
+          <Text className="block recurrence__ordinal">第{i + 1}场</Text>
+          <Text className="block series-result__when">{formatRange(event.startsAt, event.endsAt)}</Text>
           <Text className="block muted">
             名额{event.capacity}人 · {statusNames[event.status] ?? event.status}
           </Text>

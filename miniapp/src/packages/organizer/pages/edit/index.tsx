@@ -313,7 +313,6 @@ export default function EditEventPage() {
           <Text className="block muted">活动在主办单位所在城市举办</Text>
           {errors.city ? <Text className="field__error">{errors.city}</Text> : null}
         </View>
-        {text('区县', 'district', 30, '如：路北区')}
       </View>
 
       <View className="card">
@@ -340,6 +339,7 @@ export default function EditEventPage() {
           />
           {errors['venue.address'] ? <Text className="field__error">{errors['venue.address']}</Text> : null}
         </View>
+        {text('区县', 'district', 30, '如：路北区')}
         <VenuePicker venue={draft.venue} onChange={(venue) => patch({ venue })} />
       </View>
 
