@@ -59,6 +59,17 @@ describe.each(engines)('series and saved venues on %s', (engine) => {
       expect(listed.body.items.map((e: any) => e.capacity).sort()).toEqual([20, 35, 50]);
     });
 
+    it('when the series carries out a plan task, then every occurrence is linked to it', async () => {
+      const plan = (await app.api.get(`${API}/plans`)).body.items[0];
+      const res = await app.api.post(
+        `${API}/events/series`,
+        { ...activityInput(orgId, { title: '银龄科普月课', planTasks: [{ planId: plan.id, number: 13 }] }), recurrence: { frequency: 'monthly', count: 3 } },
+        organizer,
+      );
+      expectStatus(res, 201);
+      expect(res.body.items.map((e: any) => e.planTasks.map((t: any) => [t.planId, t.number]))).toEqual([[[plan.id, 13]], [[plan.id, 13]], [[plan.id, 13]]]);
+    });
+
     it('when the seats list does not match the number of occurrences, then it is a 400 naming 每场名额', async () => {
       const res = await app.api.post(
         `${API}/events/series`,

@@ -137,6 +137,8 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     expect(await note.textContent()).toContain('唐山市青少年宫');
     expect(await items.nth(0).locator('.conflict-note').count()).toBe(0);
     expect(await items.nth(2).locator('.conflict-note').count()).toBe(0);
+    // The toast lies over the cards for a moment: contrast is checked on the page itself.
+    await page.locator('.taro__toast').getByText('3场已提交').first().waitFor({ state: 'hidden' });
     problems.push(...(await checkScreen(tab, mode, 'series-result')));
     await note.scrollIntoViewIfNeeded();
     await tab.shot('series-result-conflict');
