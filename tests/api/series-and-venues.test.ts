@@ -183,6 +183,16 @@ describe.each(engines)('series and saved venues on %s', (engine) => {
       expect(after.filter((v: any) => v.name === museum.name && v.address === museum.address)).toHaveLength(1);
     });
 
+    it('when two events at the same new venue are posted at once, then both are created and the venue is saved once', async () => {
+      const place = { name: '丰润区图书馆', address: '丰润区曹雪芹西道', lat: null, lng: null };
+      const [a, b] = await Promise.all(
+        ['同时一', '同时二'].map((title) => app.api.post(`${API}/events`, activityInput(orgId, { title, venue: place }), organizer)),
+      );
+      expect([a!.status, b!.status]).toEqual([201, 201]);
+      const list = (await app.api.get(`${API}/organizations/${orgId}/venues`, organizer)).body.items;
+      expect(list.filter((v: any) => v.name === place.name)).toHaveLength(1);
+    });
+
     it('when another organization’s member or a reviewer asks, then it is 403; anonymous is 401', async () => {
       const path = `${API}/organizations/${orgId}/venues`;
       expectError(await app.api.get(path, other.token), 403, 'FORBIDDEN');

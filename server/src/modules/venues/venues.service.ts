@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { toCstIso, type OrganizationVenueView, type SaveVenue } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
-import { notFound } from '../../core/errors';
+import { isUniqueViolation, notFound } from '../../core/errors';
 import { transactional } from '../../core/transaction';
 import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { OrganizationVenueEntity } from '../../db/entities/organization-venue.entity';
@@ -56,16 +56,7 @@ export async function rememberVenue(
 ): Promise<{ venue: OrganizationVenueView; created: boolean }> {
   const repo = manager.getRepository(OrganizationVenueEntity);
   const existing = await repo.findOneBy({ organizationId, name: venue.name, address: venue.address });
-  if (existing) {
-    Object.assign(existing, {
-      district: venue.district || existing.district,
-      lat: venue.lat ?? existing.lat,
-      lng: venue.lng ?? existing.lng,
-      updatedAt: now,
-    });
-    await repo.save(existing);
-    return { venue: toView(existing), created: false };
-  }
+  if (existing) return { venue: await refresh(manager, existing, venue, now), created: false };
   const row = Object.assign(new OrganizationVenueEntity(), {
     id: randomUUID(),
     organizationId,
@@ -77,8 +68,37 @@ export async function rememberVenue(
     createdAt: now,
     updatedAt: now,
   });
-  await repo.insert(row);
+  try {
+    await repo.insert(row);
+  } catch (error) {
+    // Another request saved the same venue just now (two events posted at once): theirs is the one to refresh.
+    // Both engines fail only the statement, so the caller's transaction (an event's save) goes on; on MySQL
+    // the locking read sees the row committed after this transaction's snapshot (SQLite runs one writer at a time).
+    const saved = isUniqueViolation(error) ? await findLatest(manager, organizationId, venue) : null;
+    if (!saved) throw error;
+    return { venue: await refresh(manager, saved, venue, now), created: false };
+  }
   return { venue: toView(row), created: true };
+}
+
+async function findLatest(manager: EntityManager, organizationId: string, venue: SaveVenue): Promise<OrganizationVenueEntity | null> {
+  const query = manager
+    .createQueryBuilder(OrganizationVenueEntity, 'v')
+    .where('v.organizationId = :organizationId AND v.name = :name AND v.address = :address', { organizationId, name: venue.name, address: venue.address });
+  if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
+  return query.getOne();
+}
+
+/** A district or coordinates given replace the stored ones; missing ones keep them. */
+async function refresh(manager: EntityManager, existing: OrganizationVenueEntity, venue: SaveVenue, now: Date): Promise<OrganizationVenueView> {
+  Object.assign(existing, {
+    district: venue.district || existing.district,
+    lat: venue.lat ?? existing.lat,
+    lng: venue.lng ?? existing.lng,
+    updatedAt: now,
+  });
+  await manager.getRepository(OrganizationVenueEntity).save(existing);
+  return toView(existing);
 }
 
 /** `POST /organizations/:id/venues`: a member (or an admin) saves a venue. */
