@@ -31,6 +31,7 @@ import { userAdminRoutes } from './modules/users/users.routes';
 import { loadAuthUser } from './modules/users/users.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
+import { venueRoutes } from './modules/venues/venues.routes';
 import { metricsRoutes } from './modules/health/metrics.routes';
 import { createLogger, safeError } from './observability/logger';
 import { AppMetrics } from './observability/metrics';
@@ -50,6 +51,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...volunteerRoutes(deps),
     ...organizationRoutes(deps),
     ...orgStatsRoutes(deps),
+    ...venueRoutes(deps),
     ...userAdminRoutes(deps),
     ...auditRoutes(deps),
     ...notificationRoutes(deps),

@@ -39,6 +39,8 @@ interface Ids {
   shiftId: string;
   applicationId: string;
   notificationId: string;
+  /** Saved venues of the organization, one used up by each call of the venue removal (so the admin after the owner still finds one). */
+  venueIds: string[];
 }
 
 /** Who calls: a role and the account that holds it. `outsider` organizes another organization of the same city. */
@@ -193,6 +195,18 @@ const guarded: Guarded[] = [
   { route: 'get /events/:id/volunteers', path: (ids) => `/events/${ids.eventId}/volunteers?unmask=1`, expect: organizersOwn() },
   { route: 'get /organizations/:id/members', path: (ids) => `/organizations/${ids.orgId}/members`, expect: organizersOwn() },
   { route: 'get /organizations/:id/events/counts', path: (ids) => `/organizations/${ids.orgId}/events/counts`, expect: organizersOwn() },
+  { route: 'get /organizations/:id/venues', path: (ids) => `/organizations/${ids.orgId}/venues`, expect: organizersOwn() },
+  {
+    route: 'post /organizations/:id/venues',
+    path: (ids) => `/organizations/${ids.orgId}/venues`,
+    body: () => ({ name: '权限测试场馆', address: '路北区' }),
+    expect: organizersOwn(),
+  },
+  {
+    route: 'delete /organizations/:id/venues/:venueId',
+    path: (ids) => `/organizations/${ids.orgId}/venues/${ids.venueIds.pop() ?? 'none-left'}`,
+    expect: organizersOwn(),
+  },
   { route: 'get /organizations/:id/duties', path: (ids) => `/organizations/${ids.orgId}/duties`, expect: organizersOwn() },
   { route: 'get /organizations/:id/stats', path: (ids) => `/organizations/${ids.orgId}/stats?year=2026`, expect: organizersOwn() },
   { route: 'post /organizations', path: () => '/organizations', body: () => ({ name: '权限测试学校', city: '唐山市' }), expect: adminOnly },
@@ -263,6 +277,12 @@ async function setUp(app: TestApp): Promise<Ids> {
   const member = await app.user('authz-member');
   expectStatus(await app.api.post(`${API}/organizations/${orgId}/members`, { userId: member.id }, admin), 201);
   const plans = (await app.api.get(`${API}/plans`)).body.items;
+  const venueIds: string[] = [];
+  for (let n = 0; n < roles.length + 1; n++) {
+    const venue = await app.api.post(`${API}/organizations/${orgId}/venues`, { name: `权限测试场馆${n}` }, organizer);
+    expectStatus(venue, 201);
+    venueIds.push(venue.body.id);
+  }
   return {
     eventId: event.id,
     draftId: draft.id,
@@ -281,6 +301,7 @@ async function setUp(app: TestApp): Promise<Ids> {
     applicationId: application.body.id,
     // A sign-up confirmation nobody delivered yet: a retry of it is refused (409) past the gate.
     notificationId: (await app.rows(NotificationEntity, { userId: (await app.user('authz-owner')).id }))[0]!.id,
+    venueIds,
   };
 }
 

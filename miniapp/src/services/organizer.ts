@@ -11,12 +11,15 @@ import type {
   CheckinKitView,
   CompleteApplication,
   CreateEvent,
+  CreateEventSeries,
   CreateShift,
+  EventSeriesView,
   EventSignupRow,
   EventStatus,
   EventView,
   OrganizationEventCountsView,
   OrganizationHistoryView,
+  OrganizationVenueView,
   Page,
   ReviewEvent,
   ShiftView,
@@ -64,6 +67,23 @@ export function getEditableEvent(id: string): Promise<EventView> {
 
 export function createEvent(draft: CreateEvent): Promise<EventView> {
   return request<EventView>('/events', { method: 'POST', data: draft });
+}
+
+/** Every occurrence of a recurring series as its own draft (each with its seats and its venue conflicts). */
+export function createEventSeries(series: CreateEventSeries): Promise<EventSeriesView> {
+  return request<EventSeriesView>('/events/series', { method: 'POST', data: series });
+}
+
+/** Submits every draft occurrence of the series (a trusted organization's are published at once). */
+export function submitSeries(seriesId: string): Promise<EventSeriesView> {
+  return request<EventSeriesView>(`/series/${encodeURIComponent(seriesId)}/submit`, { method: 'POST' });
+}
+
+const venuesPath = (organizationId: string) => `/organizations/${encodeURIComponent(organizationId)}/venues`;
+
+/** The organization's saved venues (常用场馆), most recently used first. */
+export async function listSavedVenues(organizationId: string): Promise<OrganizationVenueView[]> {
+  return (await request<Page<OrganizationVenueView>>(venuesPath(organizationId), { quiet: true })).items;
 }
 
 export function updateEvent(id: string, patch: UpdateEvent): Promise<EventView> {

@@ -20,6 +20,7 @@ const zodFree = [
   '@kepu/shared/rules/seats',
   '@kepu/shared/rules/signup-window',
   '@kepu/shared/rules/recommend',
+  '@kepu/shared/rules/series',
 ];
 
 /** A shared module and every shared module it imports, relative imports followed. */

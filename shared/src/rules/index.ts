@@ -6,3 +6,4 @@ export * from './seats';
 export * from './signup-window';
 export * from './checkin-code';
 export * from './recommend';
+export * from './series';

@@ -1,6 +1,7 @@
 // Payloads and queries of events (活动), sign-ups (报名) and check-ins (签到).
 import { z } from 'zod';
 import { timesInOrder, timesOutOfOrderMessage } from '../rules/event-times';
+import { MAX_OCCURRENCES } from '../rules/series';
 import { eventKinds, eventStatuses } from '../states';
 import { dateOrTimeSchema, idSchema, isoDateSchema, isoTimeSchema, pageQuerySchema, phoneSchema } from './common';
 
@@ -85,7 +86,7 @@ const eventFields = {
   venue: venueSchema,
   startsAt: isoTimeSchema,
   endsAt: isoTimeSchema,
-  capacity: z.number().int().min(1, { error: '名额至少为1' }).max(100_000),
+  capacity: z.number().int().min(1, { error: '名额至少为1' }).max(100_000, { error: '名额最多100000' }),
   signupOpensAt: isoTimeSchema.nullable().optional(),
   signupClosesAt: isoTimeSchema.nullable().optional(),
   campaign: z.string().trim().max(64).nullable().optional(),
@@ -111,21 +112,36 @@ export type CreateEvent = z.infer<typeof createEventSchema>;
 
 export const recurrenceSchema = z
   .object({
-    frequency: z.enum(['daily', 'weekly']),
-    /** Every N days or weeks. */
+    /** Monthly: the first occurrence's day of the month; a month without that day (the 31st in April) takes its last day. */
+    frequency: z.enum(['daily', 'weekly', 'monthly']),
+    /** Every N days, weeks or months. */
     interval: z.number().int().min(1).max(8).default(1),
     /** ISO weekdays (1 = Monday … 7 = Sunday) for weekly series; default: the first occurrence's weekday. */
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
-    /** The last date an occurrence may start on (CST), or a count, or both. */
+    /** The last date an occurrence may start on (CST), or a count, or both. At most MAX_OCCURRENCES occurrences either way. */
     until: isoDateSchema.optional(),
-    count: z.number().int().min(1).max(52).optional(),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_OCCURRENCES, { error: `系列活动最多${MAX_OCCURRENCES}场` })
+      .optional(),
   })
   .refine((v) => v.until !== undefined || v.count !== undefined, { error: '请设置结束日期或场次数', path: ['until'] });
 export type Recurrence = z.infer<typeof recurrenceSchema>;
 
-/** A recurring series: the first occurrence's fields plus the rule; each occurrence gets its own seats. */
+/**
+ * A recurring series: the first occurrence's fields plus the rule. Each
+ * occurrence gets its own seats: `capacities` in date order (one per
+ * occurrence), or `capacity` for every one.
+ */
 export const createEventSeriesSchema = z
-  .object({ ...eventFields, kind: z.literal('activity').default('activity'), recurrence: recurrenceSchema })
+  .object({
+    ...eventFields,
+    kind: z.literal('activity').default('activity'),
+    recurrence: recurrenceSchema,
+    capacities: z.array(eventFields.capacity).min(2).max(MAX_OCCURRENCES).optional(),
+  })
   .refine(timesSentInOrder, timesMessage);
 export type CreateEventSeries = z.infer<typeof createEventSeriesSchema>;
 

@@ -4,3 +4,4 @@ export * from './plans';
 export * from './events';
 export * from './volunteers';
 export * from './notifications';
+export * from './venues';

@@ -46,3 +46,23 @@ export const organizationHistoryViewSchema = z
   })
   .meta({ id: 'OrganizationHistoryView' });
 export type OrganizationHistoryView = z.infer<typeof organizationHistoryViewSchema>;
+
+/** `GET /organizations/:id/venues` items, `POST /organizations/:id/venues`: a saved venue (常用场馆). */
+export const organizationVenueViewSchema = z
+  .strictObject({
+    id: z.string(),
+    organizationId: z.string(),
+    name: z.string(),
+    address: z.string(),
+    district: z.string(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+    /** Last saved or used by an event; the list is most recent first. */
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'OrganizationVenueView' });
+export type OrganizationVenueView = z.infer<typeof organizationVenueViewSchema>;
+
+/** `DELETE /organizations/:id/venues/:venueId`. */
+export const venueRemovedViewSchema = z.strictObject({ removed: z.literal(true) });
+export type VenueRemovedView = z.infer<typeof venueRemovedViewSchema>;

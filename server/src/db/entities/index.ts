@@ -5,6 +5,7 @@ import { LoginCodeEntity } from './login-code.entity';
 import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from './event.entity';
 import { NotificationEntity, NotificationSubscriptionEntity } from './notification.entity';
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
+import { OrganizationVenueEntity } from './organization-venue.entity';
 import { PlanEntity, PlanTaskEntity } from './plan.entity';
 import { SignupEntity } from './signup.entity';
 import { UserEntity } from './user.entity';
@@ -30,4 +31,5 @@ export const entities = [
   CheckinKeyEntity,
   LoginCodeEntity,
   VolunteerCertificateEntity,
+  OrganizationVenueEntity,
 ];

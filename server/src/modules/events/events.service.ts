@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import {
   isoTimeSchema,
+  seriesOccurrences,
   timesInOrder,
   timesOutOfOrderMessage,
   toCstIso,
@@ -17,7 +18,6 @@ import {
   type UpdateEvent,
 } from '@kepu/shared';
 import { campaignByCode } from '../../campaigns';
-import { seriesOccurrences } from './series';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
 import { recordAudit } from '../audit/audit.service';
@@ -32,6 +32,7 @@ import { ShiftApplicationEntity } from '../../db/entities/volunteer.entities';
 import { keysetPage } from '../../core/paging';
 import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from '../../db/entities/event.entity';
 import { newEventRow } from './event.row';
+import { rememberVenue } from '../venues/venues.service';
 import { currentRevisionView, toEventView, toEventViews, toRevisionView } from './event.view';
 import { listEventCards } from './event-list';
 import { TaskTitles } from './task-titles';
@@ -146,27 +147,32 @@ export const createEvent = transactional(
     );
     await manager.getRepository(EventEntity).insert(event);
     await replacePlanLinks(manager, event.id, input.planTasks ?? []);
+    await rememberVenue(manager, input.organizerId, { ...input.venue, district: input.district }, now);
     return toEventView(manager, event);
   },
 );
 
 /**
  * Creates every occurrence of a recurring series as its own draft with its
- * own seats; sign-up windows move with each occurrence.
+ * own seats (`capacities`, one per occurrence, or `capacity` for each);
+ * sign-up windows move with each occurrence.
  */
 export const createEventSeries = transactional(
   async (manager: EntityManager, user: AuthUser, input: CreateEventSeries, now: Date): Promise<{ seriesId: string; items: EventView[] }> => {
-    const { recurrence, ...first } = input;
+    const { recurrence, capacities, ...first } = input;
     const firstStart = new Date(first.startsAt).getTime();
     const occurrences = seriesOccurrences(new Date(first.startsAt), new Date(first.endsAt), recurrence);
     if (occurrences.length < 2) throw validationFailed([{ path: 'recurrence', message: '按此规则只有一场活动，请调整结束日期或场次数' }]);
+    if (capacities && capacities.length !== occurrences.length) {
+      throw validationFailed([{ path: 'capacities', message: `每场名额填了${capacities.length}场，按此规则共${occurrences.length}场` }]);
+    }
     // The first occurrence was checked against the years every date must fall in; the later ones are checked here.
     const lastEnd = isoTimeSchema.safeParse(toCstIso(occurrences.at(-1)!.endsAt));
     if (!lastEnd.success) throw validationFailed([{ path: 'recurrence', message: lastEnd.error.issues[0]!.message }]);
     const moveBy = (iso: string | null | undefined, by: number) => (iso ? toCstIso(new Date(new Date(iso).getTime() + by)) : iso);
     const seriesId = randomUUID();
     const items: EventView[] = [];
-    for (const occurrence of occurrences) {
+    for (const [i, occurrence] of occurrences.entries()) {
       const by = occurrence.startsAt.getTime() - firstStart;
       items.push(
         await createEvent.within(
@@ -176,6 +182,7 @@ export const createEventSeries = transactional(
             ...first,
             startsAt: toCstIso(occurrence.startsAt),
             endsAt: toCstIso(occurrence.endsAt),
+            capacity: capacities?.[i] ?? first.capacity,
             signupOpensAt: moveBy(first.signupOpensAt, by),
             signupClosesAt: moveBy(first.signupClosesAt, by),
           },
@@ -256,6 +263,7 @@ export const updateEvent = transactional(
     event.signupOpensAt = windowWanted.signupOpensAt ? new Date(windowWanted.signupOpensAt) : null;
     event.signupClosesAt = windowWanted.signupClosesAt ? new Date(windowWanted.signupClosesAt) : null;
     if (edit.planTasks) await replacePlanLinks(manager, event.id, edit.planTasks);
+    if (edit.venue) await rememberVenue(manager, event.organizerId, { ...edit.venue, district: wanted.district }, now);
     const linksAfter = edit.planTasks ? await planLinksOf(manager, event.id) : undefined;
 
     const changes = auditDiff(

@@ -1,18 +1,20 @@
 // 编辑活动: create a draft or change one, then submit it for review. A saved
 // event also takes volunteer shifts. The server validates; its field messages show inline.
+// A new event may repeat weekly or monthly (a series: one draft per date, each with its seats);
+// the venue comes from the organization's saved venues or is entered as a new one.
 // A published event's change may wait for a reviewer (修改待审核): the page shows it
 // beside the approved version, and the form continues from the proposed values.
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { EventRevisionView, EventView, VenueConflictView, VenueView } from '@kepu/shared';
+import type { EventRevisionView, EventSeriesView, EventView, OrganizationVenueView, VenueConflictView, VenueView } from '@kepu/shared';
 import LoginPrompt from '@/components/LoginPrompt';
 import PageShell from '@/components/PageShell';
 import { renderState } from '@/components/StateView';
 import { useRequest } from '@/hooks/useRequest';
 import { useSession } from '@/hooks/useSession';
 import { listCampaigns } from '@/services/campaigns';
-import { createEvent, getEditableEvent, submitEvent, updateEvent } from '@/services/organizer';
+import { createEvent, createEventSeries, getEditableEvent, submitEvent, submitSeries, updateEvent } from '@/services/organizer';
 import { useFormSubmit } from '@/hooks/useFormSubmit';
 import { asButton, labelled } from '@/utils/a11y';
 import { audienceChoices, themeChoices } from '@/utils/filters';
@@ -21,7 +23,10 @@ import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
 import ConflictNote from '../../components/ConflictNote';
 import DateTimeField from '../../components/DateTimeField';
+import RecurrenceFields, { noRecurrence, plannedOccurrences, type RecurrenceDraft } from '../../components/RecurrenceFields';
 import RevisionChanges from '../../components/RevisionChanges';
+import SavedVenues from '../../components/SavedVenues';
+import SeriesResult from '../../components/SeriesResult';
 import ShiftsEditor from '../../components/ShiftsEditor';
 import { useEventsNeedingShifts } from '../../components/VolunteerNeedHint';
 import TaskPicker, { type TaskRef } from '../../components/TaskPicker';
@@ -113,6 +118,10 @@ export default function EditEventPage() {
   const revision: EventRevisionView | null = saved?.revision ?? null;
   /** Other bookings of the venue at that time, as the last save answered (before one, the note asks the server). */
   const [conflicts, setConflicts] = useState<VenueConflictView[] | undefined>(undefined);
+  /** 重复 of a new event; a saved event is one date (its series' other dates are events of their own). */
+  const [recurrence, setRecurrence] = useState<RecurrenceDraft>(noRecurrence);
+  /** The series a save created: the page then shows its dates instead of the form. */
+  const [series, setSeries] = useState<EventSeriesView | null>(null);
   const { busy, errors, submit } = useFormSubmit();
   const year = cstParts(draft.startsAt)?.year ?? new Date().getFullYear();
   const campaigns = useRequest(() => listCampaigns(year), [year]);
@@ -135,6 +144,9 @@ export default function EditEventPage() {
   if (state) return <PageShell>{state}</PageShell>;
 
   const patch = (next: Partial<Draft>) => setDraft({ ...draft, ...next });
+  const pickVenue = (venue: OrganizationVenueView) =>
+    patch({ venue: { name: venue.name, address: venue.address, lat: venue.lat, lng: venue.lng }, district: venue.district || draft.district });
+  const repeats = !eventId && recurrence.repeat !== 'none';
   const campaignList = campaigns.data ?? [];
   const campaignNames = ['不属于品牌活动', ...campaignList.map((c) => c.name)];
   const campaignIndex = draft.campaign ? campaignList.findIndex((c) => c.code === draft.campaign) + 1 : 0;
@@ -168,6 +180,33 @@ export default function EditEventPage() {
     planTasks: draft.planTasks,
   });
 
+  /** Creates the series (every date a draft with its own seats); with `andSubmit` submits them all. Shows the result. */
+  const saveSeries = async (andSubmit: boolean) => {
+    const occurrences = plannedOccurrences(recurrence, draft.startsAt, draft.endsAt, draft.capacity);
+    const created = await submit(() =>
+      createEventSeries({
+        ...payload(),
+        kind: 'activity',
+        organizerId: organizerId ?? '',
+        recurrence: { frequency: recurrence.repeat === 'monthly' ? 'monthly' : 'weekly', interval: 1, count: Number(recurrence.count) || 0 },
+        capacities: occurrences.length > 0 ? occurrences.map((o) => Number(o.seats) || 0) : undefined,
+      }),
+    );
+    if (!created) return;
+    let result = created;
+    if (andSubmit) {
+      try {
+        result = await submitSeries(created.seriesId);
+      } catch {
+        // the request wrapper showed the server's message; the drafts stay
+      }
+    }
+    setSeries(result);
+    const submitted = result.items.some((e) => e.status !== 'draft');
+    Taro.showToast({ title: submitted ? `${result.items.length}场已提交` : `已保存${result.items.length}场草稿`, icon: 'none' });
+    Taro.nextTick(() => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined));
+  };
+
   /** Saves and returns the event as the server answered, or null when it refused (messages shown inline). */
   const save = async (): Promise<EventView | null> => {
     const answer = await submit(() =>
@@ -182,6 +221,7 @@ export default function EditEventPage() {
   };
 
   const saveDraft = async () => {
+    if (repeats) return saveSeries(false);
     const answer = await save();
     if (!answer) return;
     const awaitingReview = answer.revision?.status === 'pending';
@@ -191,6 +231,7 @@ export default function EditEventPage() {
   };
 
   const saveAndSubmit = async () => {
+    if (repeats) return saveSeries(true);
     const answer = await save();
     if (!answer) return;
     const id = answer.id;
@@ -222,6 +263,13 @@ export default function EditEventPage() {
       {errors[key] ? <Text className="field__error">{errors[key]}</Text> : null}
     </View>
   );
+
+  if (series)
+    return (
+      <PageShell>
+        <SeriesResult series={series} onChange={setSeries} />
+      </PageShell>
+    );
 
   return (
     <PageShell>
@@ -265,7 +313,10 @@ export default function EditEventPage() {
           <Text className="block muted">活动在主办单位所在城市举办</Text>
           {errors.city ? <Text className="field__error">{errors.city}</Text> : null}
         </View>
-        {text('区县', 'district', 30, '如：路北区')}
+      </View>
+
+      <View className="card">
+        <SavedVenues organizerId={organizerId} current={draft.venue} onPick={pickVenue} />
         <View className="field">
           <Text className="field__label">场馆名称</Text>
           <Input
@@ -286,7 +337,9 @@ export default function EditEventPage() {
             {...labelled('详细地址')}
             onInput={(e) => patch({ venue: { ...draft.venue, address: e.detail.value } })}
           />
+          {errors['venue.address'] ? <Text className="field__error">{errors['venue.address']}</Text> : null}
         </View>
+        {text('区县', 'district', 30, '如：路北区')}
         <VenuePicker venue={draft.venue} onChange={(venue) => patch({ venue })} />
       </View>
 
@@ -306,6 +359,16 @@ export default function EditEventPage() {
           />
           {errors.capacity ? <Text className="field__error">{errors.capacity}</Text> : null}
         </View>
+        {eventId ? null : (
+          <RecurrenceFields
+            value={recurrence}
+            onChange={setRecurrence}
+            startsAt={draft.startsAt}
+            endsAt={draft.endsAt}
+            capacity={draft.capacity}
+            errors={errors}
+          />
+        )}
         <DateTimeField
           label="开始报名"
           optional
@@ -371,11 +434,11 @@ export default function EditEventPage() {
 
       <View className="section">
         <Button className="btn btn--ghost btn--block org-actions" loading={busy} disabled={busy} onClick={() => void saveDraft()}>
-          保存
+          {repeats ? '保存全部场次' : '保存'}
         </Button>
         {editable ? (
           <Button className="btn btn--block org-actions" disabled={busy} onClick={() => void saveAndSubmit()}>
-            保存并提交审核
+            {repeats ? '保存全部并提交审核' : '保存并提交审核'}
           </Button>
         ) : null}
       </View>
