@@ -16,6 +16,8 @@ const campaign = (code: string, name: string, startsOn: string | null, endsOn: s
   year,
   startsOn,
   endsOn,
+  schedule: '每年（日期待定）',
+  note: null,
 });
 
 beforeEach(() => {
