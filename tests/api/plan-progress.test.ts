@@ -109,6 +109,8 @@ async function build(app: TestApp): Promise<Built> {
   expect(units['市卫生健康委']).toBe(orgs.wj);
 
   const manager = app.server.dataSource.manager;
+  // This plan's numbers are unique: each names one task, at one position.
+  const ordinalOf = new Map<number, number>(imported.body.plan.tasks.map((t: { number: number; ordinal: number }) => [t.number, t.ordinal]));
   // The import derived a 全国科普日 event for task 3; cancelled here, so it counts nowhere below.
   for (const derived of imported.body.derivedEvents) if (derived.eventId) await manager.update(EventEntity, { id: derived.eventId }, { status: 'cancelled' });
 
@@ -137,7 +139,7 @@ async function build(app: TestApp): Promise<Built> {
       now,
     );
     await manager.insert(EventEntity, event);
-    for (const taskNumber of spec.tasks) await manager.insert(EventPlanTaskEntity, { eventId: event.id, planId, taskNumber });
+    for (const taskNumber of spec.tasks) await manager.insert(EventPlanTaskEntity, { eventId: event.id, planId, taskNumber, taskOrdinal: ordinalOf.get(taskNumber)! });
     const [confirmed, checkedIn, waiting] = spec.signups ?? [0, 0, 0];
     for (let k = 0; k < confirmed + waiting; k++) {
       await manager.insert(SignupEntity, {

@@ -234,9 +234,10 @@ describe.each(engines)('plans on %s', (engine) => {
     it(`when ${LINKED.toLocaleString('en')} events carry out a plan, progress adds up every task and unit, each event once per unit`, async () => {
       const planId = await planIdOf(app, '柳州市');
       const plan = (await app.api.get(`${API}/plans/${planId}`)).body as {
-        tasks: { number: number; responsibleUnits: { name: string; organizationId: string | null }[] }[];
+        tasks: { number: number; ordinal: number; responsibleUnits: { name: string; organizationId: string | null }[] }[];
       };
       const numbers = plan.tasks.map((t) => t.number);
+      const ordinalOf = new Map(plan.tasks.map((t) => [t.number, t.ordinal]));
       // Two tasks one unit is responsible for: events carrying out both must count once for that unit.
       const unitTasks = new Map<string, number[]>();
       const unitOrg = new Map<string, string | null>();
@@ -294,7 +295,8 @@ describe.each(engines)('plans on %s', (engine) => {
         events.push(event);
         // Every 50th event carries out two tasks of one unit.
         const tasks = i % 50 === 0 ? [pairA!, pairB!] : [numbers[i % numbers.length]!];
-        for (const taskNumber of tasks) links.push(Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId, taskNumber }));
+        for (const taskNumber of tasks)
+          links.push(Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId, taskNumber, taskOrdinal: ordinalOf.get(taskNumber)! }));
         const entry: Made = { tasks, status, year: new Date(startsAt.getTime() + 8 * 3_600_000).getUTCFullYear(), signups: 0, checkins: 0, hours: 0 };
         if (i % 10 === 3) {
           // Two confirmed (one checked in) and one waitlisted: 2 sign-ups, 1 check-in.

@@ -139,7 +139,7 @@ describe.each(engines)('task suggestions on %s', (engine) => {
       const [event] = await app.rows(EventEntity, { title: '银龄智能手机课堂：防范电信诈骗', city: '唐山市', isDemo: true });
       const links = app.server.dataSource.getRepository(EventPlanTaskEntity);
       await links.delete({ eventId: event!.id });
-      await links.insert({ eventId: event!.id, planId: await planId(app, '唐山市'), taskNumber: 1 });
+      await links.insert({ eventId: event!.id, planId: await planId(app, '唐山市'), taskNumber: 1, taskOrdinal: 1 });
       await seedDemoActivities(app.server.tx, app.server.clock.now);
       expect(await linksOf('银龄智能手机课堂：防范电信诈骗', '唐山市')).toEqual([13]);
     });

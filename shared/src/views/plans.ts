@@ -33,6 +33,8 @@ export type PlanSummaryView = z.infer<typeof planSummaryViewSchema>;
 export const planTaskViewSchema = z
   .strictObject({
     number: z.number().int(),
+    /** The task's position in the plan, 1-based: names it when numbering restarts per section (two tasks 1.). */
+    ordinal: z.number().int(),
     title: z.string(),
     text: z.string(),
     sectionPath: z.array(z.string()),
@@ -103,6 +105,8 @@ const breakdownTallyShape = {
 export const taskProgressViewSchema = z
   .strictObject({
     number: z.number().int(),
+    /** The task's position in the plan, 1-based: names it when numbering restarts per section (two tasks 1.). */
+    ordinal: z.number().int(),
     title: z.string(),
     /** The task's top-level section (一、…) as the outline names it; null when the plan has none. */
     section: z.string().nullable(),
@@ -238,6 +242,8 @@ export const taskSuggestionViewSchema = z
   .strictObject({
     planId: z.string(),
     number: z.number().int(),
+    /** The task's position in the plan, 1-based: names it when numbering restarts per section (two tasks 1.). */
+    ordinal: z.number().int(),
     title: z.string(),
     /** Higher is closer; comparable only within one answer. */
     score: z.number(),

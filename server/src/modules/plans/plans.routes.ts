@@ -41,6 +41,13 @@ type PlanProgressQuery = z.infer<typeof planProgressQuerySchema>;
 
 /** `GET /plans/:id/tasks/:number/events`: a page of the task's events in the window. */
 const taskEventsQuerySchema = planProgressQuerySchema.extend({
+  /** The task's position in the plan: which of the tasks of that number, when numbering restarts per section. */
+  ordinal: z
+    .string()
+    .regex(/^\d{1,4}$/, '任务位置应为正整数')
+    .transform(Number)
+    .refine((n) => n >= 1, '任务位置应为正整数')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
@@ -116,7 +123,7 @@ export function planRoutes(deps: AppDeps) {
       access: 'public',
       tag: 'plans',
       query: taskEventsQuerySchema,
-      summary: '落实某项任务的已发布活动（计入进度的那些，按开始时间）',
+      summary: '落实某项任务的已发布活动（计入进度的那些，按开始时间）；序号重复时用 ?ordinal= 指明是哪一项',
       response: pageSchema(eventViewSchema),
       handle: async ({ params, query }) => listTaskEvents(read, params.id!, taskNumberOf(params.number), query),
     }),
