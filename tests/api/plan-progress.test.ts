@@ -214,10 +214,10 @@ describe.each(engines)('plan progress (监测评估) on %s', (engine) => {
     expect(p.window).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(p.totals).toEqual({ ...row(4, 140, 6, 3, 0.5, 3.75), tasks: 4, activeTasks: 3 });
     expect(p.tasks).toEqual([
-      { number: 1, title: '开展青少年科普活动', section: '一、提升重点人群科学素质', ...taskRow(row(2, 50, 3, 2, 0.667, 3.75)), idle: false },
-      { number: 2, title: '加强老年人健康科普', section: '一、提升重点人群科学素质', ...taskRow(row(2, 70, 5, 2, 0.4, 2.5)), idle: false },
-      { number: 3, title: '组织全国科普日活动', section: '二、做强群众性示范科普活动', ...taskRow(row(1, 50, 1, 1, 1, 0)), idle: false },
-      { number: 4, title: '实施银龄科普行动', section: '二、做强群众性示范科普活动', ...taskRow(row(0, 0, 0, 0, null, 0)), idle: true },
+      { number: 1, ordinal: 1, title: '开展青少年科普活动', section: '一、提升重点人群科学素质', ...taskRow(row(2, 50, 3, 2, 0.667, 3.75)), idle: false },
+      { number: 2, ordinal: 2, title: '加强老年人健康科普', section: '一、提升重点人群科学素质', ...taskRow(row(2, 70, 5, 2, 0.4, 2.5)), idle: false },
+      { number: 3, ordinal: 3, title: '组织全国科普日活动', section: '二、做强群众性示范科普活动', ...taskRow(row(1, 50, 1, 1, 1, 0)), idle: false },
+      { number: 4, ordinal: 4, title: '实施银龄科普行动', section: '二、做强群众性示范科普活动', ...taskRow(row(0, 0, 0, 0, null, 0)), idle: true },
     ]);
     expect(p.idleTasks).toEqual([4]);
     expect(p.sections).toEqual([

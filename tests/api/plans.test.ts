@@ -172,6 +172,7 @@ describe.each(engines)('plans on %s', (engine) => {
       const unit = (p: any) => p.units.find((u: any) => u.name === '市科协');
       expect(task33(before)).toEqual({
         number: 33,
+        ordinal: 33,
         title: expect.any(String),
         section: expect.any(String),
         events: 0,
@@ -198,7 +199,7 @@ describe.each(engines)('plans on %s', (engine) => {
         organizer.token,
       );
       expectStatus(created, 201);
-      expect(created.body.planTasks).toEqual([{ planId, number: 33, title: task33(before).title }]);
+      expect(created.body.planTasks).toEqual([{ planId, number: 33, ordinal: 33, title: task33(before).title }]);
       const drafted = await progress();
       // A draft does not count yet.
       expect(task33(drafted)).toMatchObject({ events: 0, published: 0, idle: true });

@@ -42,6 +42,7 @@ describe.each(engines)('task suggestions on %s', (engine) => {
       expect(res.body.items[0]).toEqual({
         planId: tangshan,
         number: 13,
+        ordinal: 13,
         title: '实施银龄科普行动',
         score: expect.any(Number),
         reason: '同为老年人；都提到“银龄”',
