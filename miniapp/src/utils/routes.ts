@@ -26,7 +26,8 @@ export const routes = {
   organizerEvents: () => '/packages/organizer/pages/events/index',
   organizerEdit: (id?: string) => `/packages/organizer/pages/edit/index${q({ id })}`,
   /** A new event for an organization, linked to a plan task (发布活动 from 我的任务). */
-  organizerEditForTask: (link: { planId: string; task: number; organizerId: string; city: string }) => `/packages/organizer/pages/edit/index${q(link)}`,
+  organizerEditForTask: (link: { planId: string; task: number; ordinal: number; organizerId: string; city: string }) =>
+    `/packages/organizer/pages/edit/index${q(link)}`,
   organizerDuties: () => '/packages/organizer/pages/duties/index',
   organizerSignups: (id: string, title?: string) => `/packages/organizer/pages/signups/index${q({ id, title })}`,
   organizerCheckin: (id: string, title?: string) => `/packages/organizer/pages/checkin/index${q({ id, title })}`,

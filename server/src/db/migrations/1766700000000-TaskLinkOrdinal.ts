@@ -95,7 +95,7 @@ async function spreadAmbiguousLinks(queryRunner: QueryRunner): Promise<number> {
         ordinal,
       ]);
     }
-    if (event && campaign === null) await queryRunner.query('UPDATE events SET planTaskChanged = ? WHERE id = ?', [true, link.eventId]);
+    if (event && campaign === null) await queryRunner.query('UPDATE events SET planTaskChanged = 1 WHERE id = ?', [link.eventId]);
   }
   return links.length;
 }

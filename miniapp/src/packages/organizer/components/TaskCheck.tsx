@@ -11,7 +11,7 @@ export default function TaskCheck({ event }: { event: Pick<EventView, 'id' | 'pl
   const [best] = suggestions.data;
   const chosen = event.planTasks;
   const chosenText = chosen.map((t) => `第${t.number}项 ${t.title}`).join('；');
-  const matches = chosen.some((t) => suggestions.data!.some((s) => s.planId === t.planId && s.number === t.number));
+  const matches = chosen.some((t) => suggestions.data!.some((s) => s.planId === t.planId && s.ordinal === t.ordinal));
 
   if (chosen.length === 0) {
     return best ? (
