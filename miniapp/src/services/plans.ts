@@ -14,10 +14,15 @@ export function getPlanProgress(id: string, year?: number): Promise<PlanProgress
   return request<PlanProgressView>(`/plans/${encodeURIComponent(id)}/progress`, { query: { year }, quiet: true });
 }
 
-/** The published events counted for a task in the plan's year (or `year`). */
-export function listTaskEvents(planId: string, number: number, year: number | undefined, cursor?: string | null): Promise<Listing<EventView>> {
-  return request<Listing<EventView>>(`/plans/${encodeURIComponent(planId)}/tasks/${number}/events`, {
-    query: { year, cursor: cursor ?? undefined, limit: 20 },
+/** The published events counted for a task (its number, and its position when known) in the plan's year (or `year`). */
+export function listTaskEvents(
+  planId: string,
+  task: { number: number; ordinal?: number },
+  year: number | undefined,
+  cursor?: string | null,
+): Promise<Listing<EventView>> {
+  return request<Listing<EventView>>(`/plans/${encodeURIComponent(planId)}/tasks/${task.number}/events`, {
+    query: { year, ordinal: task.ordinal, cursor: cursor ?? undefined, limit: 20 },
     quiet: true,
   });
 }

@@ -44,7 +44,9 @@ export const routes = {
   /** A forwarded check-in code; `from: 'owner'` when the booker opens it to forward. */
   ticket: (token: string, from?: 'owner') => `/packages/ticket/pages/view/index${q({ token, from })}`,
   planProgress: (id: string, year?: number) => `/packages/progress/pages/progress/index${q({ id, year })}`,
-  taskEvents: (id: string, number: number, year?: number, title?: string) => `/packages/progress/pages/task-events/index${q({ id, number, year, title })}`,
+  /** `ordinal`: the task's position in the plan, which names it when numbering restarts per section. */
+  taskEvents: (id: string, number: number, year?: number, title?: string, ordinal?: number) =>
+    `/packages/progress/pages/task-events/index${q({ id, number, year, title, ordinal })}`,
 };
 
 /** A page parameter as text: WeChat passes them still encoded, H5 already decoded. */

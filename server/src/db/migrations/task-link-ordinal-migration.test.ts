@@ -61,7 +61,7 @@ describe.each(engines)('the task-link-ordinal migration on %s', (engine) => {
           (await after.query(
             `SELECT eventId, taskOrdinal, taskNumber, eventStatus, district FROM event_plan_tasks ORDER BY eventId, taskOrdinal`,
           )) as Record<string, unknown>[]
-        ).map((row) => ({ ...row, taskOrdinal: Number(row.taskOrdinal), taskNumber: Number(row.taskNumber) }));
+        ).map((row) => ({ ...row, eventId: String(row.eventId), taskOrdinal: Number(row.taskOrdinal), taskNumber: Number(row.taskNumber) }));
       const copied = { eventStatus: 'published', district: '武康街道' };
       expect(await links()).toEqual([
         { eventId: 'e1', taskOrdinal: 1, taskNumber: 1, ...copied },
