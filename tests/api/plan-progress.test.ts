@@ -139,7 +139,8 @@ async function build(app: TestApp): Promise<Built> {
       now,
     );
     await manager.insert(EventEntity, event);
-    for (const taskNumber of spec.tasks) await manager.insert(EventPlanTaskEntity, { eventId: event.id, planId, taskNumber, taskOrdinal: ordinalOf.get(taskNumber)! });
+    for (const taskNumber of spec.tasks)
+      await manager.insert(EventPlanTaskEntity, { eventId: event.id, planId, taskNumber, taskOrdinal: ordinalOf.get(taskNumber)! });
     const [confirmed, checkedIn, waiting] = spec.signups ?? [0, 0, 0];
     for (let k = 0; k < confirmed + waiting; k++) {
       await manager.insert(SignupEntity, {

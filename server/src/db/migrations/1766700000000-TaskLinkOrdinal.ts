@@ -50,7 +50,8 @@ async function rebuildSqlite(queryRunner: QueryRunner, withOrdinal: boolean, sel
       district varchar(30) NOT NULL DEFAULT '', campaignCode varchar(64) NULL, capacity integer NOT NULL DEFAULT 0,
       PRIMARY KEY ("eventId", "planId", "${withOrdinal ? 'taskOrdinal' : 'taskNumber'}"))`,
   );
-  const kept = 'eventId, planId, taskNumber, confirmedSignupCount, checkedInCount, volunteerCents, eventStatus, startsAt, organizerId, district, campaignCode, capacity';
+  const kept =
+    'eventId, planId, taskNumber, confirmedSignupCount, checkedInCount, volunteerCents, eventStatus, startsAt, organizerId, district, campaignCode, capacity';
   await queryRunner.query(`INSERT INTO event_plan_tasks_new (${kept}${withOrdinal ? ', taskOrdinal' : ''}) ${select}`);
   await queryRunner.query('DROP TABLE event_plan_tasks');
   await queryRunner.query('ALTER TABLE event_plan_tasks_new RENAME TO event_plan_tasks');
@@ -82,9 +83,7 @@ async function spreadAmbiguousLinks(queryRunner: QueryRunner): Promise<number> {
     ])) as { ordinal: number | string; campaigns: string | null }[];
     const [event] = (await queryRunner.query('SELECT derivedKey FROM events WHERE id = ?', [link.eventId])) as { derivedKey: string | null }[];
     const campaign = event?.derivedKey?.startsWith(`${link.planId}:`) ? event.derivedKey.slice(link.planId.length + 1) : null;
-    const naming = campaign
-      ? tasks.filter((t) => (JSON.parse(t.campaigns ?? '[]') as { code: string }[]).some((c) => c.code === campaign))
-      : [];
+    const naming = campaign ? tasks.filter((t) => (JSON.parse(t.campaigns ?? '[]') as { code: string }[]).some((c) => c.code === campaign)) : [];
     const targets = (naming.length ? naming : tasks).map((t) => Number(t.ordinal));
     await queryRunner.query('DELETE FROM event_plan_tasks WHERE eventId = ? AND planId = ? AND taskNumber = ?', [link.eventId, link.planId, number]);
     for (const ordinal of targets) {

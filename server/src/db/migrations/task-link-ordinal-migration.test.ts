@@ -58,9 +58,10 @@ describe.each(engines)('the task-link-ordinal migration on %s', (engine) => {
       await after.runMigrations({ transaction: 'each' });
       const links = async () =>
         (
-          (await after.query(
-            `SELECT eventId, taskOrdinal, taskNumber, eventStatus, district FROM event_plan_tasks ORDER BY eventId, taskOrdinal`,
-          )) as Record<string, unknown>[]
+          (await after.query(`SELECT eventId, taskOrdinal, taskNumber, eventStatus, district FROM event_plan_tasks ORDER BY eventId, taskOrdinal`)) as Record<
+            string,
+            unknown
+          >[]
         ).map((row) => ({ ...row, eventId: String(row.eventId), taskOrdinal: Number(row.taskOrdinal), taskNumber: Number(row.taskNumber) }));
       const copied = { eventStatus: 'published', district: '武康街道' };
       expect(await links()).toEqual([
@@ -95,7 +96,12 @@ describe.each(engines)('the task-link-ordinal migration on %s', (engine) => {
               name: string;
             }[]);
       expect(triggers.map((t) => t.name)).toEqual(
-        expect.arrayContaining(['tr_event_plan_tasks_progress_ins', 'tr_event_plan_tasks_progress_window', 'tr_events_progress_status', 'tr_events_progress_window']),
+        expect.arrayContaining([
+          'tr_event_plan_tasks_progress_ins',
+          'tr_event_plan_tasks_progress_window',
+          'tr_events_progress_status',
+          'tr_events_progress_window',
+        ]),
       );
 
       // Down: one link per written number again (the first task's), no taskOrdinal column.

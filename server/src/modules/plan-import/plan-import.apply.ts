@@ -292,13 +292,7 @@ export async function previewChanges(manager: EntityManager, existing: PlanEntit
  * organization's members told (carryLinks then drops the links to tasks that disappeared).
  * Plan-derived events are re-derived instead.
  */
-async function flagLinkedEvents(
-  manager: EntityManager,
-  plan: PlanEntity,
-  changed: PlanTaskEntity[],
-  removed: PlanTaskEntity[],
-  now: Date,
-): Promise<string[]> {
+async function flagLinkedEvents(manager: EntityManager, plan: PlanEntity, changed: PlanTaskEntity[], removed: PlanTaskEntity[], now: Date): Promise<string[]> {
   const touched = [...changed, ...removed];
   const { events, links } = await eventsLinkedTo(manager, plan.id, touched);
   if (links.length === 0) return [];

@@ -227,9 +227,7 @@ export async function buildPlanReport(manager: EntityManager, user: AuthUser, pl
       e.district,
       e.campaignCode ? (campaignOccurrence(e.campaignCode, wallClock(e.startsAt).getUTCFullYear())?.name ?? e.campaignCode) : '',
       e.audiences.join('、'),
-      e.tasks
-        .flatMap((ordinal) => label.get(ordinal) ?? [])
-        .join('、'),
+      e.tasks.flatMap((ordinal) => label.get(ordinal) ?? []).join('、'),
       e.capacity,
       e.signups,
       e.checkins,
