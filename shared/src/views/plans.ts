@@ -255,3 +255,9 @@ export type TaskSuggestionView = z.infer<typeof taskSuggestionViewSchema>;
 
 export const taskSuggestionsViewSchema = z.strictObject({ items: z.array(taskSuggestionViewSchema) }).meta({ id: 'TaskSuggestionsView' });
 export type TaskSuggestionsView = z.infer<typeof taskSuggestionsViewSchema>;
+
+/** `GET /plans/task-suggestions?eventIds=`: the suggestions of several saved events at once (the review queue), in the order asked. */
+export const eventTaskSuggestionsViewSchema = z
+  .strictObject({ items: z.array(z.strictObject({ eventId: z.string(), items: z.array(taskSuggestionViewSchema) })) })
+  .meta({ id: 'EventTaskSuggestionsView' });
+export type EventTaskSuggestionsView = z.infer<typeof eventTaskSuggestionsViewSchema>;

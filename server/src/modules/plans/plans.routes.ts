@@ -4,6 +4,7 @@ import {
   type CityListQuery,
   cityListQuerySchema,
   cityViewSchema,
+  eventTaskSuggestionsViewSchema,
   eventViewSchema,
   idSchema,
   pageSchema,
@@ -19,7 +20,7 @@ import { fileTypes, requireUser, route } from '../../core/route';
 import { getPlan, listCities, listPlans } from './plans.service';
 import { getPlanProgress, listTaskEvents } from './progress.service';
 import { buildPlanReport, contentDisposition } from './plan-report';
-import { suggestTasksForDraft, suggestTasksForEvent, type DraftEvent } from './task-suggestions.service';
+import { suggestTasksForDraft, suggestTasksForEvent, suggestTasksForEvents, type DraftEvent } from './task-suggestions.service';
 import { listVolunteerNeeds } from './volunteer-needs.service';
 
 /** A task number in a path: a positive integer, else 400. */
@@ -53,6 +54,17 @@ const taskEventsQuerySchema = planProgressQuerySchema.extend({
 });
 type TaskEventsQuery = z.infer<typeof taskEventsQuerySchema>;
 
+/** `GET /plans/task-suggestions?eventIds=a,b`: the review queue's events, one request. */
+const eventTaskSuggestionsQuerySchema = z.object({
+  eventIds: z
+    .string()
+    .max(2000)
+    .transform((raw) => raw.split(',').filter(Boolean))
+    .refine((ids) => ids.length >= 1 && ids.length <= 50, '请给出 1 至 50 个活动')
+    .refine((ids) => ids.every((id) => /^[\w-]{1,36}$/.test(id)), '活动编号格式不对'),
+});
+type EventTaskSuggestionsQuery = z.infer<typeof eventTaskSuggestionsQuerySchema>;
+
 const planListQuerySchema = z.object({ city: z.string().trim().max(20).optional() });
 
 const tags = z.array(z.string().trim().min(1).max(20)).max(10).default([]);
@@ -78,6 +90,17 @@ export function planRoutes(deps: AppDeps) {
       summary: '工作要点列表',
       response: pageSchema(planSummaryViewSchema),
       handle: async ({ query }) => ({ items: await listPlans(read, query.city), nextCursor: null }),
+    }),
+    // Before /plans/:id, which would take `task-suggestions` for an id.
+    route<undefined, EventTaskSuggestionsQuery>({
+      method: 'get',
+      path: '/plans/task-suggestions',
+      access: 'public',
+      tag: 'plans',
+      query: eventTaskSuggestionsQuerySchema,
+      summary: '多个活动各自可能落实的工作要点任务（审核列表一次取全；?eventIds=逗号分隔，至多50个）',
+      response: eventTaskSuggestionsViewSchema,
+      handle: async ({ query, user }) => ({ items: await suggestTasksForEvents(read, query.eventIds, user) }),
     }),
     route<undefined, CityListQuery>({
       method: 'get',

@@ -84,12 +84,12 @@ describe('organizer: the tasks an event carries out', () => {
   });
 
   test('a reviewer sees whether the chosen task matches the suggestions', async () => {
-    fakeApi({ 'GET /events/e1/task-suggestions': () => ok({ items: [suggestion] }), 'GET /events/e2/task-suggestions': () => ok({ items: [suggestion] }) });
-    render(<TaskCheck event={{ id: 'e1', planTasks: [{ planId: 'p1', number: 19, ordinal: 2, title: '实施智慧助老行动' }] }} />);
+    render(<TaskCheck event={{ id: 'e1', planTasks: [{ planId: 'p1', number: 19, ordinal: 2, title: '实施智慧助老行动' }] }} suggestions={[suggestion]} />);
     await waitFor(() => expect(screen.getByText('✓ 与建议一致')).toBeTruthy());
     render(
       <TaskCheck
         event={{ id: 'e2', planTasks: [{ planId: 'p1', number: 1, ordinal: 1, title: '推动习近平新时代中国特色社会主义思想在全民科学素质工作中走深走实' }] }}
+        suggestions={[suggestion]}
       />,
     );
     await waitFor(() => expect(screen.getByText(/与活动内容关联不明显。建议：第19项 实施智慧助老行动/)).toBeTruthy());
