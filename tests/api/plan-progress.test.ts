@@ -8,7 +8,7 @@ import { SignupEntity } from '../../server/src/db/entities/signup.entity';
 import { ShiftApplicationEntity } from '../../server/src/db/entities/volunteer.entities';
 import { PlanEntity } from '../../server/src/db/entities/plan.entity';
 import { newEventRow } from '../../server/src/modules/events/event.row';
-import { progressQueriesForExplain, progressWindow } from '../../server/src/modules/plans/progress.service';
+import { progressQueriesForExplain, progressWindow, reportEventsQuery } from '../../server/src/modules/plans/progress.service';
 import { engines } from './harness';
 import { API, badFields, expectError, expectStatus, useTestApp, type TestApp } from './fixtures';
 
@@ -412,6 +412,25 @@ describe.each(engines)('plan progress (监测评估) on %s', (engine) => {
           expect(rows.indexOf(events!)).toBeGreaterThan(0);
         }
       }
+    }
+  });
+
+  it('lists the report’s events from the same index range, then each event by key (EXPLAIN)', async () => {
+    const manager = app.server.dataSource.manager;
+    const plan = (await manager.findOneBy(PlanEntity, { id: built.planId }))!;
+    const { text, params } = reportEventsQuery(manager, plan.id, progressWindow(plan, undefined));
+    if (engine === 'sqlite') {
+      const steps = ((await manager.query(`EXPLAIN QUERY PLAN ${text}`, params)) as { detail: string }[]).map((r) => r.detail);
+      expect(steps.filter((d) => /^(SCAN|SEARCH) l /.test(d))).toEqual([
+        expect.stringMatching(/^SEARCH l USING COVERING INDEX ix_event_plan_tasks_window \(planId=\? AND eventStatus=\? AND startsAt>\? AND startsAt<\?\)/),
+      ]);
+      expect(steps.find((d) => / e /.test(d))).toMatch(/SEARCH e USING (COVERING )?INDEX \w+ \(id=\?\)/);
+    } else {
+      const rows = (await manager.query(`EXPLAIN ${text}`, params)) as { table: string; type: string; key: string | null; Extra: string | null }[];
+      expect(rows.filter((r) => r.table === 'l')).toEqual([
+        expect.objectContaining({ key: 'ix_event_plan_tasks_window', type: 'range', Extra: expect.stringMatching(/Using index/) }),
+      ]);
+      expect(rows.find((r) => r.table === 'e')).toMatchObject({ type: 'eq_ref' });
     }
   });
 });

@@ -70,10 +70,8 @@ export function sqlTime(manager: EntityManager, date: Date): unknown {
 const monthOf = (mysql: boolean, column: string) =>
   mysql ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m')` : `strftime('%Y-%m', ${column}, '+8 hours')`;
 
-const COUNTED = `e.status = 'published' AND e.startsAt >= ? AND e.startsAt < ?`;
-
-// The report joins the plan's links to their events (by key, on ix_events_progress,
-// 1765400000000-ProgressBreakdowns). CROSS JOIN keeps SQLite's order; STRAIGHT_JOIN MariaDB's.
+// Audiences and the report join the window's links to their events by key. CROSS JOIN keeps
+// SQLite's order; STRAIGHT_JOIN MariaDB's.
 const join = (mysql: boolean) => (mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN');
 
 // Progress reads the links, not the events: each link carries copies of its event's status,
@@ -362,7 +360,10 @@ const toDate = (value: unknown): Date =>
 /**
  * The plan's events in the window, soonest first, with the tasks each serves (GROUP_CONCAT in
  * both engines). The window's published links are one range of ix_event_plan_tasks_window (as
- * for progress); only those events are then read, by key.
+ * for progress); only those events are then read, by key. The links' copies of the events'
+ * status and time (kept by triggers) decide what is in the window, so the events are not
+ * filtered again: a condition on their status and time would lead SQLite to a range of
+ * ix_events_list per event instead of its key.
  */
 export async function listReportEvents(manager: EntityManager, planId: string, window: ProgressWindow): Promise<ReportEventRow[]> {
   const { text, params } = reportEventsQuery(manager, planId, window);
@@ -398,9 +399,8 @@ export function reportEventsQuery(manager: EntityManager, planId: string, window
      FROM (SELECT l.eventId, GROUP_CONCAT(l.taskOrdinal) AS tasks FROM ${inWindow(mysql)} GROUP BY l.eventId) pt
      ${join(mysql)} events e ON e.id = pt.eventId
      LEFT JOIN organizations o ON o.id = e.organizerId
-     WHERE ${COUNTED}
      ORDER BY e.startsAt, e.id LIMIT ?`,
-    params: [planId, ...bounds, ...bounds, REPORT_EVENT_LIMIT],
+    params: [planId, ...bounds, REPORT_EVENT_LIMIT],
   };
 }
 
