@@ -86,10 +86,12 @@ describe.each(engines)('plans on %s', (engine) => {
       expect(second.sections.map((s: SectionNode) => s.ordinal)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）']);
 
       expect(plan.tasks.map((t: any) => t.number)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
-      for (const task of plan.tasks) {
+      for (const [index, task] of plan.tasks.entries()) {
         expect(Number.isInteger(task.number)).toBe(true);
         expect(task).toEqual({
           number: expect.any(Number),
+          // Its position in the plan: what names it when numbers repeat.
+          ordinal: index + 1,
           title: expect.any(String),
           text: expect.any(String),
           sectionPath: expect.any(Array),

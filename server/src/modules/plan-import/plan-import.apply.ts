@@ -19,7 +19,7 @@ import { MembershipEntity, OrganizationEntity } from '../../db/entities/organiza
 import { PlanEntity, PlanTaskEntity, type PlanCorrections } from '../../db/entities/plan.entity';
 import { pendingCampaigns, toPlanView } from '../plans/plans.service';
 import { needsVolunteers } from '../plans/volunteer-need';
-import { compareTasks, taskKeys } from './task-changes';
+import { compareTasks, followTasks } from './task-changes';
 
 type Changes = NonNullable<PlanImportView['changes']>;
 
@@ -201,8 +201,10 @@ export async function applyImport(
 
   const eventsAffected = new Set<string>();
   if (existing) {
-    for (const id of await flagLinkedEvents(manager, plan, changedTasks, removed, now)) eventsAffected.add(id);
-    await carryLinks(manager, plan.id, oldTasks, taskRows);
+    const followed = followTasks(oldTasks, taskRows);
+    const gone = new Set(oldTasks.filter((_, i) => followed[i] === undefined).map((t) => t.ordinal));
+    for (const id of await flagLinkedEvents(manager, plan, changedTasks, removed, gone, now)) eventsAffected.add(id);
+    await carryLinks(manager, plan.id, oldTasks, taskRows, followed);
   }
 
   const derivedResults: ImportResult['derivedEvents'] = [];
@@ -292,7 +294,14 @@ export async function previewChanges(manager: EntityManager, existing: PlanEntit
  * organization's members told (carryLinks then drops the links to tasks that disappeared).
  * Plan-derived events are re-derived instead.
  */
-async function flagLinkedEvents(manager: EntityManager, plan: PlanEntity, changed: PlanTaskEntity[], removed: PlanTaskEntity[], now: Date): Promise<string[]> {
+async function flagLinkedEvents(
+  manager: EntityManager,
+  plan: PlanEntity,
+  changed: PlanTaskEntity[],
+  removed: PlanTaskEntity[],
+  gone: Set<number>,
+  now: Date,
+): Promise<string[]> {
   const touched = [...changed, ...removed];
   const { events, links } = await eventsLinkedTo(manager, plan.id, touched);
   if (links.length === 0) return [];
@@ -310,7 +319,7 @@ async function flagLinkedEvents(manager: EntityManager, plan: PlanEntity, change
         title: event.title,
         planId: plan.id,
         planTitle: plan.title,
-        tasks: tasks.map((t) => ({ number: t.number, title: t.title, removed: removed.includes(t) })),
+        tasks: tasks.map((t) => ({ number: t.number, title: t.title, removed: gone.has(t.ordinal) })),
       },
       now,
     );
@@ -320,15 +329,19 @@ async function flagLinkedEvents(manager: EntityManager, plan: PlanEntity, change
 }
 
 /**
- * The plan's links follow their tasks into the new outline: a task keeps its identity (its
- * written number and which of the tasks of that number it is, as compareTasks matches them)
- * while its position may move (a task added or removed before it); links to a task that
- * disappeared are dropped rather than left on whatever task takes its place. Links stored
- * with no task (negative positions, migration 1766700000000) are left alone.
+ * The plan's links follow their tasks into the new outline (followTasks: an unchanged text
+ * wherever it moved, else the same written number and place among the tasks of that number);
+ * links to a task that disappeared are dropped rather than left on whatever task takes its
+ * place. Links stored with no task (negative positions, migration 1766700000000) are left alone.
  */
-async function carryLinks(manager: EntityManager, planId: string, oldTasks: PlanTaskEntity[], newTasks: PlanTaskEntity[]): Promise<void> {
-  const newByKey = new Map(taskKeys(newTasks).map((key, i) => [key, newTasks[i]!]));
-  const target = new Map(taskKeys(oldTasks).map((key, i) => [oldTasks[i]!.ordinal, newByKey.get(key)]));
+async function carryLinks(
+  manager: EntityManager,
+  planId: string,
+  oldTasks: PlanTaskEntity[],
+  newTasks: PlanTaskEntity[],
+  followed: (number | undefined)[],
+): Promise<void> {
+  const target = new Map(oldTasks.map((task, i) => [task.ordinal, followed[i] === undefined ? undefined : newTasks[followed[i]!]]));
   const moving = oldTasks.filter((t) => {
     const next = target.get(t.ordinal);
     return !next || next.ordinal !== t.ordinal || next.number !== t.number;
