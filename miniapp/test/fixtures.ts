@@ -82,6 +82,7 @@ export function planImportView(overrides: Partial<PlanImportView> = {}): PlanImp
       tasks: [
         {
           number: 1,
+          ordinal: 1,
           title: '推进青少年科学教育',
           text: '推进青少年科学教育。组织中小学生参观科普教育基地。',
           sectionPath: ['一、提升青少年科学素质'],
@@ -96,6 +97,7 @@ export function planImportView(overrides: Partial<PlanImportView> = {}): PlanImp
         },
         {
           number: 2,
+          ordinal: 2,
           title: '办好全国科普日',
           text: '办好全国科普日。',
           sectionPath: ['一、提升青少年科学素质'],

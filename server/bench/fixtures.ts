@@ -98,9 +98,7 @@ export async function seedBenchData(dataSource: DataSource, seedsDir: string, op
   if (!seedPlan) throw new Error(`no seed plan was imported from ${seedsDir}`);
   // Progress reads a 100-task plan of the year before the bench's, in the same city (progress-plan.ts).
   const progressPlan = { id: await importProgressPlan(dataSource, seedPlan.city, now), city: seedPlan.city };
-  const taskNumbers = [...new Set((await dataSource.getRepository(PlanTaskEntity).findBy({ planId: progressPlan.id })).map((t) => t.number))].sort(
-    (a, b) => a - b,
-  );
+  const progressTasks = (await dataSource.getRepository(PlanTaskEntity).findBy({ planId: progressPlan.id })).sort((a, b) => a.ordinal - b.ordinal);
   const cityNames = [progressPlan.city, ...plans.map((p) => p.city).filter((c) => c !== progressPlan.city)];
   const cities = await Promise.all(
     cityNames.map(async (city) => ({
@@ -179,10 +177,12 @@ export async function seedBenchData(dataSource: DataSource, seedsDir: string, op
     // Three in ten events (all ended) carry out the progress plan, every second of them two tasks.
     if (i % 10 >= 1 && i % 10 <= 3) {
       const k = progressLinked++;
-      const link = (n: number) =>
-        Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId: progressPlan.id, taskNumber: taskNumbers[n % taskNumbers.length]! });
+      const link = (n: number) => {
+        const task = progressTasks[n % progressTasks.length]!;
+        return Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId: progressPlan.id, taskOrdinal: task.ordinal, taskNumber: task.number });
+      };
       links.push(link(k));
-      if (k % 2 === 0 && taskNumbers.length > 1) links.push(link(k + 37));
+      if (k % 2 === 0 && progressTasks.length > 1) links.push(link(k + 37));
       if (cstDateOf(startsAt).startsWith(`${progressPlanYear(now)}-`)) progressInYear++;
     }
     for (let k = 0; k < signupCount && users.length >= 5; k++) {

@@ -11,6 +11,7 @@ export const errorMessages = {
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   NOT_A_PLAN: '这不是一份可识别的工作要点文本',
+  TASK_AMBIGUOUS: '工作要点中有几项任务用这个序号，请指明是哪一项',
   PLAN_INCOMPLETE: '没有读出计划所属地区或年份，请指定城市和年份后再保存',
   CAMPAIGN_DATES_KNOWN: '该主题活动当年的日期已有规定，无需设置',
   EVENT_NOT_OPEN: '该活动当前不在报名时间内',

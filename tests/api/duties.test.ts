@@ -117,6 +117,7 @@ describe.each(engines)('duties per unit on %s', (engine) => {
     expect(city.tasks).toEqual([
       {
         number: 1,
+        ordinal: 1,
         title: '开展青少年科技创新活动',
         section: '（一）实施青少年科学素质提升行动',
         role: 'lead',

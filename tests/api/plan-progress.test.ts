@@ -8,7 +8,7 @@ import { SignupEntity } from '../../server/src/db/entities/signup.entity';
 import { ShiftApplicationEntity } from '../../server/src/db/entities/volunteer.entities';
 import { PlanEntity } from '../../server/src/db/entities/plan.entity';
 import { newEventRow } from '../../server/src/modules/events/event.row';
-import { progressQueriesForExplain, progressWindow } from '../../server/src/modules/plans/progress.service';
+import { progressQueriesForExplain, progressWindow, reportEventsQuery } from '../../server/src/modules/plans/progress.service';
 import { engines } from './harness';
 import { API, badFields, expectError, expectStatus, useTestApp, type TestApp } from './fixtures';
 
@@ -109,6 +109,8 @@ async function build(app: TestApp): Promise<Built> {
   expect(units['市卫生健康委']).toBe(orgs.wj);
 
   const manager = app.server.dataSource.manager;
+  // This plan's numbers are unique: each names one task, at one position.
+  const ordinalOf = new Map<number, number>(imported.body.plan.tasks.map((t: { number: number; ordinal: number }) => [t.number, t.ordinal]));
   // The import derived a 全国科普日 event for task 3; cancelled here, so it counts nowhere below.
   for (const derived of imported.body.derivedEvents) if (derived.eventId) await manager.update(EventEntity, { id: derived.eventId }, { status: 'cancelled' });
 
@@ -137,7 +139,8 @@ async function build(app: TestApp): Promise<Built> {
       now,
     );
     await manager.insert(EventEntity, event);
-    for (const taskNumber of spec.tasks) await manager.insert(EventPlanTaskEntity, { eventId: event.id, planId, taskNumber });
+    for (const taskNumber of spec.tasks)
+      await manager.insert(EventPlanTaskEntity, { eventId: event.id, planId, taskNumber, taskOrdinal: ordinalOf.get(taskNumber)! });
     const [confirmed, checkedIn, waiting] = spec.signups ?? [0, 0, 0];
     for (let k = 0; k < confirmed + waiting; k++) {
       await manager.insert(SignupEntity, {
@@ -212,10 +215,10 @@ describe.each(engines)('plan progress (监测评估) on %s', (engine) => {
     expect(p.window).toEqual({ from: '2025-01-01', to: '2025-12-31' });
     expect(p.totals).toEqual({ ...row(4, 140, 6, 3, 0.5, 3.75), tasks: 4, activeTasks: 3 });
     expect(p.tasks).toEqual([
-      { number: 1, title: '开展青少年科普活动', section: '一、提升重点人群科学素质', ...taskRow(row(2, 50, 3, 2, 0.667, 3.75)), idle: false },
-      { number: 2, title: '加强老年人健康科普', section: '一、提升重点人群科学素质', ...taskRow(row(2, 70, 5, 2, 0.4, 2.5)), idle: false },
-      { number: 3, title: '组织全国科普日活动', section: '二、做强群众性示范科普活动', ...taskRow(row(1, 50, 1, 1, 1, 0)), idle: false },
-      { number: 4, title: '实施银龄科普行动', section: '二、做强群众性示范科普活动', ...taskRow(row(0, 0, 0, 0, null, 0)), idle: true },
+      { number: 1, ordinal: 1, title: '开展青少年科普活动', section: '一、提升重点人群科学素质', ...taskRow(row(2, 50, 3, 2, 0.667, 3.75)), idle: false },
+      { number: 2, ordinal: 2, title: '加强老年人健康科普', section: '一、提升重点人群科学素质', ...taskRow(row(2, 70, 5, 2, 0.4, 2.5)), idle: false },
+      { number: 3, ordinal: 3, title: '组织全国科普日活动', section: '二、做强群众性示范科普活动', ...taskRow(row(1, 50, 1, 1, 1, 0)), idle: false },
+      { number: 4, ordinal: 4, title: '实施银龄科普行动', section: '二、做强群众性示范科普活动', ...taskRow(row(0, 0, 0, 0, null, 0)), idle: true },
     ]);
     expect(p.idleTasks).toEqual([4]);
     expect(p.sections).toEqual([
@@ -409,6 +412,25 @@ describe.each(engines)('plan progress (监测评估) on %s', (engine) => {
           expect(rows.indexOf(events!)).toBeGreaterThan(0);
         }
       }
+    }
+  });
+
+  it('lists the report’s events from the same index range, then each event by key (EXPLAIN)', async () => {
+    const manager = app.server.dataSource.manager;
+    const plan = (await manager.findOneBy(PlanEntity, { id: built.planId }))!;
+    const { text, params } = reportEventsQuery(manager, plan.id, progressWindow(plan, undefined));
+    if (engine === 'sqlite') {
+      const steps = ((await manager.query(`EXPLAIN QUERY PLAN ${text}`, params)) as { detail: string }[]).map((r) => r.detail);
+      expect(steps.filter((d) => /^(SCAN|SEARCH) l /.test(d))).toEqual([
+        expect.stringMatching(/^SEARCH l USING COVERING INDEX ix_event_plan_tasks_window \(planId=\? AND eventStatus=\? AND startsAt>\? AND startsAt<\?\)/),
+      ]);
+      expect(steps.find((d) => / e /.test(d))).toMatch(/SEARCH e USING (COVERING )?INDEX \w+ \(id=\?\)/);
+    } else {
+      const rows = (await manager.query(`EXPLAIN ${text}`, params)) as { table: string; type: string; key: string | null; Extra: string | null }[];
+      expect(rows.filter((r) => r.table === 'l')).toEqual([
+        expect.objectContaining({ key: 'ix_event_plan_tasks_window', type: 'range', Extra: expect.stringMatching(/Using index/) }),
+      ]);
+      expect(rows.find((r) => r.table === 'e')).toMatchObject({ type: 'eq_ref' });
     }
   });
 });

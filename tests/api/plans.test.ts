@@ -86,10 +86,12 @@ describe.each(engines)('plans on %s', (engine) => {
       expect(second.sections.map((s: SectionNode) => s.ordinal)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）', '（六）']);
 
       expect(plan.tasks.map((t: any) => t.number)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
-      for (const task of plan.tasks) {
+      for (const [index, task] of plan.tasks.entries()) {
         expect(Number.isInteger(task.number)).toBe(true);
         expect(task).toEqual({
           number: expect.any(Number),
+          // Its position in the plan: what names it when numbers repeat.
+          ordinal: index + 1,
           title: expect.any(String),
           text: expect.any(String),
           sectionPath: expect.any(Array),
@@ -172,6 +174,7 @@ describe.each(engines)('plans on %s', (engine) => {
       const unit = (p: any) => p.units.find((u: any) => u.name === '市科协');
       expect(task33(before)).toEqual({
         number: 33,
+        ordinal: 33,
         title: expect.any(String),
         section: expect.any(String),
         events: 0,
@@ -198,7 +201,7 @@ describe.each(engines)('plans on %s', (engine) => {
         organizer.token,
       );
       expectStatus(created, 201);
-      expect(created.body.planTasks).toEqual([{ planId, number: 33, title: task33(before).title }]);
+      expect(created.body.planTasks).toEqual([{ planId, number: 33, ordinal: 33, title: task33(before).title }]);
       const drafted = await progress();
       // A draft does not count yet.
       expect(task33(drafted)).toMatchObject({ events: 0, published: 0, idle: true });
@@ -234,9 +237,10 @@ describe.each(engines)('plans on %s', (engine) => {
     it(`when ${LINKED.toLocaleString('en')} events carry out a plan, progress adds up every task and unit, each event once per unit`, async () => {
       const planId = await planIdOf(app, '柳州市');
       const plan = (await app.api.get(`${API}/plans/${planId}`)).body as {
-        tasks: { number: number; responsibleUnits: { name: string; organizationId: string | null }[] }[];
+        tasks: { number: number; ordinal: number; responsibleUnits: { name: string; organizationId: string | null }[] }[];
       };
       const numbers = plan.tasks.map((t) => t.number);
+      const ordinalOf = new Map(plan.tasks.map((t) => [t.number, t.ordinal]));
       // Two tasks one unit is responsible for: events carrying out both must count once for that unit.
       const unitTasks = new Map<string, number[]>();
       const unitOrg = new Map<string, string | null>();
@@ -294,7 +298,8 @@ describe.each(engines)('plans on %s', (engine) => {
         events.push(event);
         // Every 50th event carries out two tasks of one unit.
         const tasks = i % 50 === 0 ? [pairA!, pairB!] : [numbers[i % numbers.length]!];
-        for (const taskNumber of tasks) links.push(Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId, taskNumber }));
+        for (const taskNumber of tasks)
+          links.push(Object.assign(new EventPlanTaskEntity(), { eventId: event.id, planId, taskNumber, taskOrdinal: ordinalOf.get(taskNumber)! }));
         const entry: Made = { tasks, status, year: new Date(startsAt.getTime() + 8 * 3_600_000).getUTCFullYear(), signups: 0, checkins: 0, hours: 0 };
         if (i % 10 === 3) {
           // Two confirmed (one checked in) and one waitlisted: 2 sign-ups, 1 check-in.

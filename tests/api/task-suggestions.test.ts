@@ -42,6 +42,7 @@ describe.each(engines)('task suggestions on %s', (engine) => {
       expect(res.body.items[0]).toEqual({
         planId: tangshan,
         number: 13,
+        ordinal: 13,
         title: '实施银龄科普行动',
         score: expect.any(Number),
         reason: '同为老年人；都提到“银龄”',
@@ -120,6 +121,30 @@ describe.each(engines)('task suggestions on %s', (engine) => {
     });
   });
 
+  describe('for several saved events at once (the review queue)', () => {
+    it('a reviewer gets each event’s suggestions in one request, as the single route answers them', async () => {
+      const published = await publishActivity(app, { ...smartphoneClass });
+      const draft = await createDraft(app, {
+        title: '食品安全进社区：餐桌上的科学',
+        audiences: ['社区居民'],
+        themes: ['食品安全'],
+        campaign: 'food-safety-week',
+      });
+      const reviewer = await app.token('demo-reviewer');
+      const res = await app.api.get(`${API}/plans/task-suggestions?eventIds=${draft.id},${published.id}`, reviewer);
+      expectStatus(res, 200);
+      expect(res.body.items.map((entry: any) => entry.eventId)).toEqual([draft.id, published.id]);
+      for (const entry of res.body.items) {
+        expect(entry.items).toEqual((await app.api.get(`${API}/events/${entry.eventId}/task-suggestions`, reviewer)).body.items);
+      }
+      expect(res.body.items[1].items.map((s: any) => s.number)).toEqual([13, 12, 14]);
+      // A draft the caller may not see is as unknown as on the single route; a bad list is 400.
+      expectError(await app.api.get(`${API}/plans/task-suggestions?eventIds=${draft.id}`), 404, 'NOT_FOUND');
+      expect(badFields(await app.api.get(`${API}/plans/task-suggestions?eventIds=`))).toEqual(['eventIds']);
+      expect(badFields(await app.api.get(`${API}/plans/task-suggestions?eventIds=${Array(51).fill('e').join(',')}`))).toEqual(['eventIds']);
+    });
+  });
+
   describe('demo activities', () => {
     async function linksOf(title: string, city: string): Promise<number[]> {
       const [event] = await app.rows(EventEntity, { title, city, isDemo: true });
@@ -139,7 +164,7 @@ describe.each(engines)('task suggestions on %s', (engine) => {
       const [event] = await app.rows(EventEntity, { title: '银龄智能手机课堂：防范电信诈骗', city: '唐山市', isDemo: true });
       const links = app.server.dataSource.getRepository(EventPlanTaskEntity);
       await links.delete({ eventId: event!.id });
-      await links.insert({ eventId: event!.id, planId: await planId(app, '唐山市'), taskNumber: 1 });
+      await links.insert({ eventId: event!.id, planId: await planId(app, '唐山市'), taskNumber: 1, taskOrdinal: 1 });
       await seedDemoActivities(app.server.tx, app.server.clock.now);
       expect(await linksOf('银龄智能手机课堂：防范电信诈骗', '唐山市')).toEqual([13]);
     });

@@ -118,7 +118,7 @@ describe.each(engines)('volunteer needs, matching and certificates on %s', (engi
       const organizer = (await app.api.login('need-kx')).token;
 
       const led = (await app.api.get(`${API}/me/volunteer-needs`, organizer)).body.items;
-      expect(led).toEqual([{ planId, planTitle: view.title, taskNumber: 2, taskTitle: view.tasks[1].title, events: [] }]);
+      expect(led).toEqual([{ planId, planTitle: view.title, taskNumber: 2, taskOrdinal: 2, taskTitle: view.tasks[1].title, events: [] }]);
 
       const created = await app.api.post(
         `${API}/events`,

@@ -26,7 +26,8 @@ export const routes = {
   organizerEvents: () => '/packages/organizer/pages/events/index',
   organizerEdit: (id?: string) => `/packages/organizer/pages/edit/index${q({ id })}`,
   /** A new event for an organization, linked to a plan task (发布活动 from 我的任务). */
-  organizerEditForTask: (link: { planId: string; task: number; organizerId: string; city: string }) => `/packages/organizer/pages/edit/index${q(link)}`,
+  organizerEditForTask: (link: { planId: string; task: number; ordinal: number; organizerId: string; city: string }) =>
+    `/packages/organizer/pages/edit/index${q(link)}`,
   organizerDuties: () => '/packages/organizer/pages/duties/index',
   organizerStats: () => '/packages/organizer/pages/stats/index',
   organizerSignups: (id: string, title?: string) => `/packages/organizer/pages/signups/index${q({ id, title })}`,
@@ -46,7 +47,9 @@ export const routes = {
   planProgress: (id: string, year?: number) => `/packages/progress/pages/progress/index${q({ id, year })}`,
   /** A campaign (119消防宣传月 …): what it is, its dates this year and the city's activities under it. */
   campaign: (code: string, city?: string) => `/packages/campaign/pages/campaign/index${q({ code, city })}`,
-  taskEvents: (id: string, number: number, year?: number, title?: string) => `/packages/progress/pages/task-events/index${q({ id, number, year, title })}`,
+  /** `ordinal`: the task's position in the plan, which names it when numbering restarts per section. */
+  taskEvents: (id: string, number: number, year?: number, title?: string, ordinal?: number) =>
+    `/packages/progress/pages/task-events/index${q({ id, number, year, title, ordinal })}`,
 };
 
 /** A page parameter as text: WeChat passes them still encoded, H5 already decoded. */

@@ -18,7 +18,7 @@ import { SignupEntity } from '../db/entities/signup.entity';
 import { UserEntity } from '../db/entities/user.entity';
 import { findOrCreateUser } from '../modules/users/users.service';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerProfileEntity } from '../db/entities/volunteer.entities';
-import { bestTaskNumber } from '../modules/plans/task-matcher';
+import { rankTasks } from '../modules/plans/task-matcher';
 import { demoCampaignOn } from './demo-campaign';
 import { demoActivityTemplates, demoCityGeography, type DemoActivityTemplate } from './demo-data';
 
@@ -107,9 +107,9 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
     if (!fallbackOrganizer) continue;
 
     // This year's campaign events for the campaigns the plan names.
-    const named = new Map<string, number[]>();
-    for (const task of tasks) for (const c of task.campaigns) named.set(c.code, [...(named.get(c.code) ?? []), task.number]);
-    for (const [code, taskNumbers] of named) {
+    const named = new Map<string, PlanTaskEntity[]>();
+    for (const task of tasks) for (const c of task.campaigns) named.set(c.code, [...(named.get(c.code) ?? []), task]);
+    for (const [code, campaignTasks] of named) {
       const occurrence = campaignOccurrence(code, year);
       if (!occurrence?.startsOn || !occurrence.endsOn) continue;
       const key = `demo:${plan.id}:${year}:${code}`;
@@ -135,7 +135,9 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
         now,
       );
       await events.insert(campaign);
-      await manager.getRepository(EventPlanTaskEntity).insert(taskNumbers.map((n) => ({ eventId: campaign.id, planId: plan.id, taskNumber: n })));
+      await manager
+        .getRepository(EventPlanTaskEntity)
+        .insert(campaignTasks.map((t) => ({ eventId: campaign.id, planId: plan.id, taskOrdinal: t.ordinal, taskNumber: t.number })));
       touched += 1;
     }
 
@@ -224,8 +226,8 @@ export const seedDemoActivities = transactional(async (manager: EntityManager, n
 
 /** The task a demo activity carries out, by the same matcher organizers see: none when it shares nothing with the plan. */
 function linkedTasks(template: DemoActivityTemplate, tasks: PlanTaskEntity[]): PlanTaskEntity[] {
-  const number = bestTaskNumber({ ...template, campaign: template.campaign ?? null }, tasks);
-  return tasks.filter((t) => t.number === number).slice(0, 1);
+  const best = rankTasks({ ...template, campaign: template.campaign ?? null }, tasks)[0];
+  return tasks.filter((t) => t.ordinal === best?.ordinal);
 }
 
 /** The organization that leads a task: its unit marked lead, else the first listed; collectives (各成员单位) lead nothing. */
@@ -236,8 +238,8 @@ function leadOrganizationId(task: PlanTaskEntity | undefined): string | null {
 
 async function relink(manager: EntityManager, eventId: string, planId: string, tasks: PlanTaskEntity[]): Promise<void> {
   const repo = manager.getRepository(EventPlanTaskEntity);
-  const key = (link: { planId: string; taskNumber: number }) => `${link.planId}:${link.taskNumber}`;
-  const wanted = tasks.map((t) => ({ eventId, planId, taskNumber: t.number }));
+  const key = (link: { planId: string; taskOrdinal: number }) => `${link.planId}:${link.taskOrdinal}`;
+  const wanted = tasks.map((t) => ({ eventId, planId, taskOrdinal: t.ordinal, taskNumber: t.number }));
   const current = await repo.findBy({ eventId });
   const same = current.length === wanted.length && wanted.every((link) => current.some((c) => key(c) === key(link)));
   if (same) return;

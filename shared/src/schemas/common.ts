@@ -23,7 +23,7 @@ const FIRST_INSTANT = Date.UTC(FIRST_YEAR, 0, 1) - 8 * 3600_000; // CST midnight
 const END_INSTANT = Date.UTC(LAST_YEAR + 1, 0, 1) - 8 * 3600_000;
 
 /** An ISO 8601 time with an explicit offset, e.g. 2023-09-16T09:00:00+08:00. */
-export const isoTimeSchema = z.iso.datetime({ offset: true, error: '时间格式应为 2023-09-16T09:00:00+08:00' }).refine(
+export const isoTimeSchema = z.iso.datetime({ offset: true, error: '时间格式不对，请重新选择日期和时间' }).refine(
   (value) => {
     const at = Date.parse(value);
     return at >= FIRST_INSTANT && at < END_INSTANT;
@@ -32,7 +32,7 @@ export const isoTimeSchema = z.iso.datetime({ offset: true, error: '时间格式
 );
 
 /** A calendar date, YYYY-MM-DD. */
-export const isoDateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }).refine(
+export const isoDateSchema = z.iso.date({ error: '日期格式不对，请重新选择日期' }).refine(
   (value) => {
     const year = Number(value.slice(0, 4));
     return year >= FIRST_YEAR && year <= LAST_YEAR;
@@ -41,7 +41,7 @@ export const isoDateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD'
 );
 
 /** A date or a full time: list filters accept either. */
-export const dateOrTimeSchema = z.union([isoDateSchema, isoTimeSchema], { error: '日期格式应为 YYYY-MM-DD 或带时区的时间' });
+export const dateOrTimeSchema = z.union([isoDateSchema, isoTimeSchema], { error: '日期格式不对，请重新选择日期或时间' });
 
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -90,8 +90,16 @@ const eventFields = {
   signupOpensAt: isoTimeSchema.nullable().optional(),
   signupClosesAt: isoTimeSchema.nullable().optional(),
   campaign: z.string().trim().max(64).nullable().optional(),
+  /**
+   * A task by its written number, or by its position in the plan (`ordinal`, 1-based) when
+   * numbering restarts per section and two tasks share the number; both may be given (they must agree).
+   */
   planTasks: z
-    .array(z.object({ planId: idSchema, number: z.number().int().min(1) }))
+    .array(
+      z
+        .object({ planId: idSchema, number: z.number().int().min(1).optional(), ordinal: z.number().int().min(1).optional() })
+        .refine((t) => t.number !== undefined || t.ordinal !== undefined, { error: '请指定要落实的任务（任务序号或位置）', path: ['number'] }),
+    )
     .max(20)
     .optional(),
 };

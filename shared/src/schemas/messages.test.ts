@@ -40,7 +40,7 @@ describe('validation messages', () => {
       title: '标题最多80个字',
       city: '请填写城市',
       'venue.name': '请填写场地名称',
-      startsAt: '时间格式应为 2023-09-16T09:00:00+08:00',
+      startsAt: '时间格式不对，请重新选择日期和时间',
       capacity: '名额应为整数',
       'audiences.0': '对象最多20个字',
       kind: '请选择有效的类型',

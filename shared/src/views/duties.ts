@@ -18,6 +18,8 @@ export type DutyEventView = z.infer<typeof dutyEventViewSchema>;
 export const dutyTaskViewSchema = z
   .strictObject({
     number: z.number().int(),
+    /** The task's position in the plan, 1-based: names it when numbering restarts per section (two tasks 1.). */
+    ordinal: z.number().int(),
     title: z.string(),
     /** The innermost heading the task sits under (（一）实施青少年科学素质提升行动), '' when none. */
     section: z.string(),

@@ -81,7 +81,8 @@ export const eventViewSchema = z
     /** Shared by the occurrences of a recurring series. */
     seriesId: z.string().nullable(),
     campaign: z.strictObject({ code: z.string(), name: z.string() }).nullable(),
-    planTasks: z.array(z.strictObject({ planId: z.string(), number: z.number().int(), title: z.string() })),
+    /** `ordinal`: the task's position in its plan, which names it when two tasks share a written number. */
+    planTasks: z.array(z.strictObject({ planId: z.string(), number: z.number().int(), ordinal: z.number().int(), title: z.string() })),
     organizer: z.strictObject({ id: z.string(), name: z.string() }),
     city: z.string(),
     audiences: z.array(z.string()),

@@ -33,6 +33,8 @@ export type PlanSummaryView = z.infer<typeof planSummaryViewSchema>;
 export const planTaskViewSchema = z
   .strictObject({
     number: z.number().int(),
+    /** The task's position in the plan, 1-based: names it when numbering restarts per section (two tasks 1.). */
+    ordinal: z.number().int(),
     title: z.string(),
     text: z.string(),
     sectionPath: z.array(z.string()),
@@ -103,6 +105,8 @@ const breakdownTallyShape = {
 export const taskProgressViewSchema = z
   .strictObject({
     number: z.number().int(),
+    /** The task's position in the plan, 1-based: names it when numbering restarts per section (two tasks 1.). */
+    ordinal: z.number().int(),
     title: z.string(),
     /** The task's top-level section (一、…) as the outline names it; null when the plan has none. */
     section: z.string().nullable(),
@@ -238,6 +242,8 @@ export const taskSuggestionViewSchema = z
   .strictObject({
     planId: z.string(),
     number: z.number().int(),
+    /** The task's position in the plan, 1-based: names it when numbering restarts per section (two tasks 1.). */
+    ordinal: z.number().int(),
     title: z.string(),
     /** Higher is closer; comparable only within one answer. */
     score: z.number(),
@@ -249,3 +255,9 @@ export type TaskSuggestionView = z.infer<typeof taskSuggestionViewSchema>;
 
 export const taskSuggestionsViewSchema = z.strictObject({ items: z.array(taskSuggestionViewSchema) }).meta({ id: 'TaskSuggestionsView' });
 export type TaskSuggestionsView = z.infer<typeof taskSuggestionsViewSchema>;
+
+/** `GET /plans/task-suggestions?eventIds=`: the suggestions of several saved events at once (the review queue), in the order asked. */
+export const eventTaskSuggestionsViewSchema = z
+  .strictObject({ items: z.array(z.strictObject({ eventId: z.string(), items: z.array(taskSuggestionViewSchema) })) })
+  .meta({ id: 'EventTaskSuggestionsView' });
+export type EventTaskSuggestionsView = z.infer<typeof eventTaskSuggestionsViewSchema>;

@@ -125,6 +125,8 @@ export const volunteerNeedViewSchema = z
     planId: z.string(),
     planTitle: z.string(),
     taskNumber: z.number().int(),
+    /** The task's position in the plan, 1-based (numbers repeat when numbering restarts per section). */
+    taskOrdinal: z.number().int(),
     taskTitle: z.string(),
     /** The organizer's events linked to the task, each with how many shifts it has opened. */
     events: z.array(z.strictObject({ id: z.string(), title: z.string(), startsAt: isoTimeView, shiftCount: z.number().int() })),

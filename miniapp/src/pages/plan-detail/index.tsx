@@ -50,7 +50,7 @@ export default function PlanDetailPage() {
   const groups = useMemo(() => groupBySection(plan.data?.tasks ?? []), [plan.data]);
   const progressByTask = useMemo(() => {
     const map = new Map<number, TaskProgressView>();
-    for (const task of progress.data?.tasks ?? []) map.set(task.number, task);
+    for (const task of progress.data?.tasks ?? []) map.set(task.ordinal, task);
     return map;
   }, [progress.data]);
 
@@ -135,12 +135,12 @@ export default function PlanDetailPage() {
               <TaskItem
                 key={index}
                 task={task}
-                progress={progressByTask.get(task.number)}
+                progress={progressByTask.get(task.ordinal)}
                 open={open === index}
                 onToggle={() => setTapped(open === index ? null : index)}
                 onCampaign={showCampaign}
                 pendingCampaigns={pendingCampaigns}
-                onEvents={() => void Taro.navigateTo({ url: routes.taskEvents(id, task.number, undefined, task.title) })}
+                onEvents={() => void Taro.navigateTo({ url: routes.taskEvents(id, task.number, undefined, task.title, task.ordinal) })}
               />
             ))}
           </View>

@@ -198,11 +198,15 @@ export class EventRevisionEntity {
   reason: string | null;
 }
 
-/** Which plan tasks an event carries out (依据). */
+/**
+ * Which plan tasks an event carries out (依据). A task is named by its position in the plan
+ * (plan_tasks.ordinal): written numbers repeat when a plan numbers its tasks again in each
+ * section (migration 1766700000000-TaskLinkOrdinal). taskNumber is the written number, for reading.
+ */
 @Entity('event_plan_tasks')
-// Plan progress reads these two indexes alone (migration 1765000000000).
-@Index('ix_event_plan_tasks_progress', ['planId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
-@Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskNumber', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
+// Plan progress reads these two indexes alone (migrations 1765000000000, 1766700000000).
+@Index('ix_event_plan_tasks_progress', ['planId', 'taskOrdinal', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
+@Index('ix_event_plan_tasks_plan_event', ['planId', 'eventId', 'taskOrdinal', 'eventStatus', 'confirmedSignupCount', 'checkedInCount', 'volunteerCents'])
 // Migration 1766100000000-ProgressLinkWindow adds copies of the event's startsAt, organizerId,
 // district, campaignCode and capacity, kept by triggers, and ix_event_plan_tasks_window over
 // them. Only progress's SQL reads them (progress.service.ts), so they are not mapped here.
@@ -213,7 +217,11 @@ export class EventPlanTaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   planId: string;
 
+  /** The task's position in the plan, 1-based (negative: a number no task had when links were keyed by number). */
   @PrimaryColumn({ type: 'int' })
+  taskOrdinal: number;
+
+  @Column({ type: 'int' })
   taskNumber: number;
 
   // Copies of the event's status and progress tallies, for plan progress. Triggers

@@ -18,6 +18,7 @@ import { VolunteerCertificates1766000000000 } from './1766000000000-VolunteerCer
 import { ProgressLinkWindow1766100000000 } from './1766100000000-ProgressLinkWindow';
 import { LongestEventBigint1766200000000 } from './1766200000000-LongestEventBigint';
 import { OrganizationVenues1766600000000 } from './1766600000000-OrganizationVenues';
+import { TaskLinkOrdinal1766700000000 } from './1766700000000-TaskLinkOrdinal';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   ProgressLinkWindow1766100000000,
   LongestEventBigint1766200000000,
   OrganizationVenues1766600000000,
+  TaskLinkOrdinal1766700000000,
 ];

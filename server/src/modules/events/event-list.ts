@@ -218,15 +218,15 @@ function earliestEnd(rows: { endsAt: unknown }[]): number {
 async function toViews(manager: EntityManager, rows: CardRow[], state: ListState, titles: TaskTitles): Promise<EventView[]> {
   if (rows.length === 0) return [];
   const links = (await manager.query(
-    `SELECT eventId, planId, taskNumber FROM event_plan_tasks WHERE eventId IN (${rows.map(() => '?').join(', ')}) ORDER BY eventId, taskNumber`,
+    `SELECT eventId, planId, taskOrdinal, taskNumber FROM event_plan_tasks WHERE eventId IN (${rows.map(() => '?').join(', ')}) ORDER BY eventId, planId, taskOrdinal`,
     rows.map((row) => row.id),
-  )) as { eventId: string; planId: string; taskNumber: number | string }[];
+  )) as { eventId: string; planId: string; taskOrdinal: number | string; taskNumber: number | string }[];
   const title = await titles.lookup(manager, [...new Set(links.map((l) => l.planId))], state.plans);
   const linksOf = new Map<string, EventView['planTasks']>();
   for (const link of links) {
-    const number = Number(link.taskNumber);
+    const ordinal = Number(link.taskOrdinal);
     const list = linksOf.get(link.eventId) ?? [];
-    list.push({ planId: link.planId, number, title: title(link.planId, number) });
+    list.push({ planId: link.planId, number: Number(link.taskNumber), ordinal, title: title(link.planId, ordinal) });
     linksOf.set(link.eventId, list);
   }
   return rows.map((row) => cardView(row, linksOf.get(row.id) ?? []));

@@ -17,9 +17,9 @@ export async function toEventViews(manager: EntityManager, events: EventEntity[]
   const links = await manager.getRepository(EventPlanTaskEntity).findBy({ eventId: In(events.map((e) => e.id)) });
   const planIds = [...new Set(links.map((l) => l.planId))];
   const tasks = planIds.length
-    ? await manager.getRepository(PlanTaskEntity).find({ where: { planId: In(planIds) }, select: { planId: true, number: true, title: true } })
+    ? await manager.getRepository(PlanTaskEntity).find({ where: { planId: In(planIds) }, select: { planId: true, ordinal: true, title: true } })
     : [];
-  const taskTitle = new Map(tasks.map((t) => [`${t.planId}:${t.number}`, t.title]));
+  const taskTitle = new Map(tasks.map((t) => [`${t.planId}:${t.ordinal}`, t.title]));
 
   return events.map((event) => ({
     id: event.id,
@@ -30,8 +30,8 @@ export async function toEventViews(manager: EntityManager, events: EventEntity[]
     campaign: campaignOf(event.campaignCode, event.startsAt),
     planTasks: links
       .filter((l) => l.eventId === event.id)
-      .sort((a, b) => a.taskNumber - b.taskNumber)
-      .map((l) => ({ planId: l.planId, number: l.taskNumber, title: taskTitle.get(`${l.planId}:${l.taskNumber}`) ?? '' })),
+      .sort((a, b) => a.planId.localeCompare(b.planId) || a.taskOrdinal - b.taskOrdinal)
+      .map((l) => ({ planId: l.planId, number: l.taskNumber, ordinal: l.taskOrdinal, title: taskTitle.get(`${l.planId}:${l.taskOrdinal}`) ?? '' })),
     organizer: { id: event.organizerId, name: organizerName.get(event.organizerId) ?? '' },
     city: event.city,
     audiences: event.audiences,

@@ -24,7 +24,6 @@ import { recordAudit } from '../audit/audit.service';
 import { enqueueNotificationOnce, rescheduleEventReminders, withdrawEventReminders } from '../notifications/notifications.service';
 import { actsFor, assertActsFor, isVisibleTo, seesUnpublished } from '../organizations/organizations.access';
 import { OrganizationEntity } from '../../db/entities/organization.entity';
-import { PlanTaskEntity } from '../../db/entities/plan.entity';
 import { SignupEntity } from '../../db/entities/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
 import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
@@ -36,6 +35,7 @@ import { rememberVenue } from '../venues/venues.service';
 import { currentRevisionView, toEventView, toEventViews, toRevisionView } from './event.view';
 import { listEventCards } from './event-list';
 import { TaskTitles } from './task-titles';
+import { resolvePlanTasks, type RequestedTask } from './plan-links';
 import { readListState } from '../../db/list-state';
 import {
   assignReviewed,
@@ -80,14 +80,11 @@ async function viewFor(manager: EntityManager, event: EventEntity, user: AuthUse
   return { ...view, revision: seesUnpublished(event, user) ? await currentRevisionView(manager, event) : null };
 }
 
-async function checkReferences(manager: EntityManager, input: { campaign?: string | null; planTasks?: { planId: string; number: number }[] }) {
+async function checkReferences(manager: EntityManager, input: { campaign?: string | null; planTasks?: RequestedTask[] }) {
   if (input.campaign && !campaignByCode(input.campaign)) {
     throw validationFailed([{ path: 'campaign', message: '未知的主题活动' }]);
   }
-  for (const [i, link] of (input.planTasks ?? []).entries()) {
-    const task = await manager.getRepository(PlanTaskEntity).findOneBy({ planId: link.planId, number: link.number });
-    if (!task) throw validationFailed([{ path: `planTasks.${i}`, message: `工作要点中没有第${link.number}项任务` }]);
-  }
+  await resolvePlanTasks(manager, input.planTasks ?? []);
 }
 
 /**
@@ -105,11 +102,12 @@ function checkCity(user: AuthUser, organization: OrganizationEntity | null, city
   });
 }
 
-async function replacePlanLinks(manager: EntityManager, eventId: string, links: { planId: string; number: number }[]) {
+async function replacePlanLinks(manager: EntityManager, eventId: string, links: RequestedTask[]) {
   const repo = manager.getRepository(EventPlanTaskEntity);
+  const tasks = await resolvePlanTasks(manager, links);
   await repo.delete({ eventId });
-  const unique = new Map(links.map((l) => [`${l.planId}:${l.number}`, l]));
-  if (unique.size) await repo.insert([...unique.values()].map((l) => ({ eventId, planId: l.planId, taskNumber: l.number })));
+  const unique = new Map(tasks.map((t) => [`${t.planId}:${t.ordinal}`, t]));
+  if (unique.size) await repo.insert([...unique.values()].map((t) => ({ eventId, planId: t.planId, taskOrdinal: t.ordinal, taskNumber: t.number })));
 }
 
 export const createEvent = transactional(
@@ -305,9 +303,9 @@ export const updateEvent = transactional(
   },
 );
 
-async function planLinksOf(manager: EntityManager, eventId: string): Promise<{ planId: string; number: number }[]> {
-  const links = await manager.getRepository(EventPlanTaskEntity).find({ where: { eventId }, order: { planId: 'ASC', taskNumber: 'ASC' } });
-  return links.map((l) => ({ planId: l.planId, number: l.taskNumber }));
+async function planLinksOf(manager: EntityManager, eventId: string): Promise<{ planId: string; number: number; ordinal: number }[]> {
+  const links = await manager.getRepository(EventPlanTaskEntity).find({ where: { eventId }, order: { planId: 'ASC', taskOrdinal: 'ASC' } });
+  return links.map((l) => ({ planId: l.planId, number: l.taskNumber, ordinal: l.taskOrdinal }));
 }
 
 /** The event's change awaiting review, if any. Read under the event's lock: at most one per event. */

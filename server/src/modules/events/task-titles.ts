@@ -15,7 +15,7 @@ export class TaskTitles {
    * A lookup of the titles of these plans' tasks. `plansVersion` is the
    * counter read before this request's rows; null reads around the cache.
    */
-  async lookup(manager: EntityManager, planIds: string[], plansVersion: string | null): Promise<(planId: string, number: number) => string> {
+  async lookup(manager: EntityManager, planIds: string[], plansVersion: string | null): Promise<(planId: string, ordinal: number) => string> {
     const cacheable = plansVersion !== null;
     if (cacheable && plansVersion !== this.version) {
       this.byPlan.clear();
@@ -25,12 +25,12 @@ export class TaskTitles {
     const loaded = new Map<string, Map<number, string>>();
     if (missing.length) {
       const rows = (await manager.query(
-        `SELECT planId, number, title FROM plan_tasks WHERE planId IN (${missing.map(() => '?').join(', ')}) ORDER BY planId, ordinal`,
+        `SELECT planId, ordinal, title FROM plan_tasks WHERE planId IN (${missing.map(() => '?').join(', ')}) ORDER BY planId, ordinal`,
         missing,
-      )) as { planId: string; number: number | string; title: string }[];
+      )) as { planId: string; ordinal: number | string; title: string }[];
       for (const id of missing) loaded.set(id, new Map());
-      // Numbering may restart per section: as before, the later task of a number names it.
-      for (const row of rows) loaded.get(row.planId)!.set(Number(row.number), row.title);
+      // By position: numbering may restart per section, so two tasks may share a number.
+      for (const row of rows) loaded.get(row.planId)!.set(Number(row.ordinal), row.title);
       // Kept only if no newer counter was seen meanwhile: these rows may predate it.
       if (cacheable && this.version === plansVersion) {
         if (this.byPlan.size + loaded.size > MAX_PLANS) this.byPlan.clear();
@@ -39,6 +39,6 @@ export class TaskTitles {
     }
     // Taken now: another request may clear the cache before the caller reads.
     const found = new Map(planIds.map((id) => [id, loaded.get(id) ?? this.byPlan.get(id)]));
-    return (planId, number) => found.get(planId)?.get(number) ?? '';
+    return (planId, ordinal) => found.get(planId)?.get(ordinal) ?? '';
   }
 }

@@ -19,7 +19,7 @@ import { MembershipEntity, OrganizationEntity } from '../../db/entities/organiza
 import { PlanEntity, PlanTaskEntity, type PlanCorrections } from '../../db/entities/plan.entity';
 import { pendingCampaigns, toPlanView } from '../plans/plans.service';
 import { needsVolunteers } from '../plans/volunteer-need';
-import { compareTasks } from './task-changes';
+import { compareTasks, followTasks } from './task-changes';
 
 type Changes = NonNullable<PlanImportView['changes']>;
 
@@ -92,8 +92,9 @@ export function previewPlanView(parsed: ParsedPlan, campaignsPending: PlanImport
     period: parsed.period,
     script: parsed.script,
     sections: parsed.sections,
-    tasks: parsed.tasks.map((t) => ({
+    tasks: parsed.tasks.map((t, index) => ({
       ...t,
+      ordinal: index + 1,
       responsibleUnits: t.responsibleUnits.map((u) => ({ ...u, organizationId: null })),
       volunteerNeed: needsVolunteers(t),
     })),
@@ -200,7 +201,10 @@ export async function applyImport(
 
   const eventsAffected = new Set<string>();
   if (existing) {
-    for (const id of await flagLinkedEvents(manager, plan, changedTasks, removed, new Set(parsed.tasks.map((t) => t.number)), now)) eventsAffected.add(id);
+    const followed = followTasks(oldTasks, taskRows);
+    const gone = new Set(oldTasks.filter((_, i) => followed[i] === undefined).map((t) => t.ordinal));
+    for (const id of await flagLinkedEvents(manager, plan, changedTasks, removed, gone, now)) eventsAffected.add(id);
+    await carryLinks(manager, plan.id, oldTasks, taskRows, followed);
   }
 
   const derivedResults: ImportResult['derivedEvents'] = [];
@@ -215,8 +219,9 @@ export async function applyImport(
     const organizer = await organization(d.organizerName, 'unit');
     const event = await upsertCampaignEvent(manager, key, d, organizer.id, now);
     await linkRepo.delete({ eventId: event.id, planId: plan.id });
-    const numbers = unique(d.taskNumbers);
-    if (numbers.length) await linkRepo.insert(numbers.map((n) => ({ eventId: event.id, planId: plan.id, taskNumber: n })));
+    // The tasks naming the campaign, by position: their written numbers may repeat.
+    const tasks = taskRows.filter((t) => t.campaigns.some((c) => c.code === d.campaignCode));
+    if (tasks.length) await linkRepo.insert(tasks.map((t) => ({ eventId: event.id, planId: plan.id, taskOrdinal: t.ordinal, taskNumber: t.number })));
     derivedResults.push({ ...d, eventId: event.id, published: true });
   }
   // A campaign the edited plan no longer names: its event is cancelled as its organizer would
@@ -257,10 +262,10 @@ function staleCampaignEvents(manager: EntityManager, planId: string, keptKeys: s
 
 const keptCampaignKeys = (planId: string, derived: DerivedEvent[]) => derived.filter((d) => d.startsOn && d.endsOn).map((d) => `${planId}:${d.campaignCode}`);
 
-/** Organizers' events (not plan-derived, not cancelled) linked to any of these tasks of the plan, with the links. */
-async function eventsLinkedTo(manager: EntityManager, planId: string, touched: { number: number }[]) {
+/** Organizers' events (not plan-derived, not cancelled) linked to any of these stored tasks of the plan, with the links. */
+async function eventsLinkedTo(manager: EntityManager, planId: string, touched: { ordinal: number }[]) {
   if (touched.length === 0) return { events: [], links: [] };
-  const links = await manager.getRepository(EventPlanTaskEntity).findBy({ planId, taskNumber: In(unique(touched.map((t) => t.number))) });
+  const links = await manager.getRepository(EventPlanTaskEntity).findBy({ planId, taskOrdinal: In(unique(touched.map((t) => t.ordinal))) });
   if (links.length === 0) return { events: [], links };
   const events = await manager.getRepository(EventEntity).findBy({ id: In([...new Set(links.map((l) => l.eventId))]) });
   return { events: events.filter((event) => event.derivedKey === null && event.status !== 'cancelled'), links };
@@ -286,24 +291,23 @@ export async function previewChanges(manager: EntityManager, existing: PlanEntit
 
 /**
  * Events an organizer linked to a task whose text changed or that disappeared: flagged, and the
- * organization's members told. A link to a number the plan no longer has is dropped rather than
- * left to point at whatever task takes that number later. Plan-derived events are re-derived instead.
+ * organization's members told (carryLinks then drops the links to tasks that disappeared).
+ * Plan-derived events are re-derived instead.
  */
 async function flagLinkedEvents(
   manager: EntityManager,
   plan: PlanEntity,
   changed: PlanTaskEntity[],
   removed: PlanTaskEntity[],
-  numbersNow: Set<number>,
+  gone: Set<number>,
   now: Date,
 ): Promise<string[]> {
   const touched = [...changed, ...removed];
   const { events, links } = await eventsLinkedTo(manager, plan.id, touched);
   if (links.length === 0) return [];
-  const linkRepo = manager.getRepository(EventPlanTaskEntity);
   const flagged: string[] = [];
   for (const event of events) {
-    const tasks = touched.filter((t) => links.some((l) => l.eventId === event.id && l.taskNumber === t.number));
+    const tasks = touched.filter((t) => links.some((l) => l.eventId === event.id && l.taskOrdinal === t.ordinal));
     await manager.getRepository(EventEntity).update({ id: event.id }, { planTaskChanged: true, updatedAt: now });
     const members = await manager.getRepository(MembershipEntity).findBy({ organizationId: event.organizerId });
     await enqueueNotificationOnce(
@@ -315,15 +319,43 @@ async function flagLinkedEvents(
         title: event.title,
         planId: plan.id,
         planTitle: plan.title,
-        tasks: tasks.map((t) => ({ number: t.number, title: t.title, removed: !numbersNow.has(t.number) })),
+        tasks: tasks.map((t) => ({ number: t.number, title: t.title, removed: gone.has(t.ordinal) })),
       },
       now,
     );
     flagged.push(event.id);
   }
-  const gone = unique(removed.map((t) => t.number)).filter((n) => !numbersNow.has(n));
-  if (gone.length) await linkRepo.delete({ planId: plan.id, taskNumber: In(gone) });
   return flagged;
+}
+
+/**
+ * The plan's links follow their tasks into the new outline (followTasks: an unchanged text
+ * wherever it moved, else the same written number and place among the tasks of that number);
+ * links to a task that disappeared are dropped rather than left on whatever task takes its
+ * place. Links stored with no task (negative positions, migration 1766700000000) are left alone.
+ */
+async function carryLinks(
+  manager: EntityManager,
+  planId: string,
+  oldTasks: PlanTaskEntity[],
+  newTasks: PlanTaskEntity[],
+  followed: (number | undefined)[],
+): Promise<void> {
+  const target = new Map(oldTasks.map((task, i) => [task.ordinal, followed[i] === undefined ? undefined : newTasks[followed[i]!]]));
+  const moving = oldTasks.filter((t) => {
+    const next = target.get(t.ordinal);
+    return !next || next.ordinal !== t.ordinal || next.number !== t.number;
+  });
+  if (moving.length === 0) return;
+  const linkRepo = manager.getRepository(EventPlanTaskEntity);
+  const ordinals = moving.map((t) => t.ordinal);
+  const links = await linkRepo.find({ where: { planId, taskOrdinal: In(ordinals) }, select: { eventId: true, taskOrdinal: true } });
+  await linkRepo.delete({ planId, taskOrdinal: In(ordinals) });
+  const carried = links.flatMap((link) => {
+    const next = target.get(link.taskOrdinal);
+    return next ? [{ eventId: link.eventId, planId, taskOrdinal: next.ordinal, taskNumber: next.number }] : [];
+  });
+  for (let i = 0; i < carried.length; i += 100) await linkRepo.insert(carried.slice(i, i + 100));
 }
 
 async function upsertCampaignEvent(manager: EntityManager, key: string, d: DerivedEvent, organizerId: string, now: Date): Promise<EventEntity> {

@@ -40,3 +40,37 @@ export function compareTasks<S extends ComparedTask, N extends ComparedTask>(
     }),
   };
 }
+
+/**
+ * Where each stored task went in the new outline (by index into `next`), for the links that
+ * follow it; undefined when it is gone. A task whose text comes again unchanged, and once on
+ * both sides, is that task wherever it moved (a split or a task added before it renumbers
+ * nothing it did not touch); any other is matched by number and which of the tasks of that
+ * number it is (taskKeys), as compareTasks matches them, unless that task is taken already.
+ */
+export function followTasks(stored: readonly ComparedTask[], next: readonly ComparedTask[]): (number | undefined)[] {
+  const count = (tasks: readonly ComparedTask[]) => {
+    const seen = new Map<string, number>();
+    for (const t of tasks) seen.set(t.text, (seen.get(t.text) ?? 0) + 1);
+    return seen;
+  };
+  const storedTexts = count(stored);
+  const nextTexts = count(next);
+  const taken = new Set<number>();
+  const target: (number | undefined)[] = stored.map((task) => {
+    if (storedTexts.get(task.text) !== 1 || nextTexts.get(task.text) !== 1) return undefined;
+    const index = next.findIndex((t) => t.text === task.text);
+    taken.add(index);
+    return index;
+  });
+  const nextIndexByKey = new Map(taskKeys(next).map((key, i) => [key, i]));
+  for (const [i, key] of taskKeys(stored).entries()) {
+    if (target[i] !== undefined) continue;
+    const index = nextIndexByKey.get(key);
+    if (index !== undefined && !taken.has(index)) {
+      target[i] = index;
+      taken.add(index);
+    }
+  }
+  return target;
+}

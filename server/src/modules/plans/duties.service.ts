@@ -46,9 +46,10 @@ export async function getOrganizationDuties(manager: EntityManager, user: AuthUs
       if (task.planId !== plan.id) continue;
       const match = matchDuty(task.responsibleUnits, organization, plan.city);
       if (!match) continue;
-      const linked = events.get(`${plan.id}:${task.number}`) ?? [];
+      const linked = events.get(`${plan.id}:${task.ordinal}`) ?? [];
       duties.push({
         number: task.number,
+        ordinal: task.ordinal,
         title: task.title,
         section: task.sectionPath[task.sectionPath.length - 1] ?? '',
         ...match,
@@ -76,7 +77,7 @@ export async function getOrganizationDuties(manager: EntityManager, user: AuthUs
   };
 }
 
-/** The organization's events starting in `year` linked to tasks of these plans, by `planId:number`, soonest first. */
+/** The organization's events starting in `year` linked to tasks of these plans, by `planId:ordinal` (the task's position), soonest first. */
 async function eventsByTask(manager: EntityManager, organizerId: string, planIds: string[], year: number): Promise<Map<string, DutyEventView[]>> {
   const byTask = new Map<string, DutyEventView[]>();
   if (planIds.length === 0) return byTask;
@@ -98,11 +99,11 @@ async function eventsByTask(manager: EntityManager, organizerId: string, planIds
     links.push(
       ...(await manager
         .getRepository(EventPlanTaskEntity)
-        .find({ select: { eventId: true, planId: true, taskNumber: true }, where: { eventId: In(ids), planId: In(planIds) } })),
+        .find({ select: { eventId: true, planId: true, taskOrdinal: true }, where: { eventId: In(ids), planId: In(planIds) } })),
     );
   }
   const tasksOf = new Map<string, string[]>();
-  for (const link of links) tasksOf.set(link.eventId, [...(tasksOf.get(link.eventId) ?? []), `${link.planId}:${link.taskNumber}`]);
+  for (const link of links) tasksOf.set(link.eventId, [...(tasksOf.get(link.eventId) ?? []), `${link.planId}:${link.taskOrdinal}`]);
   for (const event of events) {
     const view: DutyEventView = { id: event.id, title: event.title, startsAt: toCstIso(event.startsAt), status: event.status };
     for (const key of tasksOf.get(event.id) ?? []) byTask.set(key, [...(byTask.get(key) ?? []), view]);

@@ -9,6 +9,7 @@ import type { PlanProgressView } from '@kepu/shared';
 import { campaignOccurrence } from '../../campaigns';
 import { forbidden } from '../../core/errors';
 import type { AuthUser } from '../../core/actor';
+import type { PlanTaskEntity } from '../../db/entities/plan.entity';
 import { neutralise } from '../../exports/table';
 import { getPlanProgress, listReportEvents, loadPlan, progressWindow, REPORT_EVENT_LIMIT, type ReportEventRow } from './progress.service';
 
@@ -65,6 +66,25 @@ export function canReadReport(user: AuthUser, unitOrganizationIds: (string | nul
   return user.roles.includes('admin') || unitOrganizationIds.some((id) => id !== null && user.organizationIds.includes(id));
 }
 
+/** The heading's own marker (二、, （二）, 第二部分), to tell apart tasks numbered again in each section. */
+const SECTION_MARKER = /^(?:第[一二三四五六七八九十百〇零]+部分|[一二三四五六七八九十百〇零]+、|（[一二三四五六七八九十百〇零]+）)/;
+
+/**
+ * How the report names each task (by position): its written number, or, for a number two tasks
+ * share (numbering restarts per section), the section's marker before it (二、1), else its position.
+ */
+export function taskLabels(tasks: readonly Pick<PlanTaskEntity, 'ordinal' | 'number' | 'sectionPath'>[]): Map<number, string | number> {
+  const count = new Map<number, number>();
+  for (const task of tasks) count.set(task.number, (count.get(task.number) ?? 0) + 1);
+  return new Map<number, string | number>(
+    tasks.map((task): [number, string | number] => {
+      if (count.get(task.number) === 1) return [task.ordinal, task.number];
+      const marker = task.sectionPath.map((s) => SECTION_MARKER.exec(s.trim())?.[0]).find(Boolean);
+      return [task.ordinal, marker ? `${marker}${task.number}` : `第${task.ordinal}位（${task.number}）`];
+    }),
+  );
+}
+
 export async function buildPlanReport(manager: EntityManager, user: AuthUser, planId: string, year: number | undefined, now: Date): Promise<PlanReport> {
   const { plan, tasks } = await loadPlan(manager, planId);
   if (
@@ -79,6 +99,7 @@ export async function buildPlanReport(manager: EntityManager, user: AuthUser, pl
     getPlanProgress(manager, planId, year),
     listReportEvents(manager, planId, window),
   ]);
+  const label = taskLabels(tasks);
   const span = window.fromYear === window.toYear ? `${window.fromYear}年` : `${window.fromYear}—${window.toYear}年`;
   const heading = (what: string) => `${plan.title}（${span}）${what}`;
 
@@ -131,7 +152,7 @@ export async function buildPlanReport(manager: EntityManager, user: AuthUser, pl
       { header: '状态', width: 10 },
     ],
     progress.tasks.map((task, i) => [
-      task.number,
+      label.get(task.ordinal) ?? task.number,
       task.title,
       task.section ?? '',
       tasks[i]!.responsibleUnits.map((u) => u.name).join('、'),
@@ -206,7 +227,7 @@ export async function buildPlanReport(manager: EntityManager, user: AuthUser, pl
       e.district,
       e.campaignCode ? (campaignOccurrence(e.campaignCode, wallClock(e.startsAt).getUTCFullYear())?.name ?? e.campaignCode) : '',
       e.audiences.join('、'),
-      e.tasks.join('、'),
+      e.tasks.flatMap((ordinal) => label.get(ordinal) ?? []).join('、'),
       e.capacity,
       e.signups,
       e.checkins,

@@ -4,6 +4,7 @@ import {
   type CityListQuery,
   cityListQuerySchema,
   cityViewSchema,
+  eventTaskSuggestionsViewSchema,
   eventViewSchema,
   idSchema,
   pageSchema,
@@ -19,7 +20,7 @@ import { fileTypes, requireUser, route } from '../../core/route';
 import { getPlan, listCities, listPlans } from './plans.service';
 import { getPlanProgress, listTaskEvents } from './progress.service';
 import { buildPlanReport, contentDisposition } from './plan-report';
-import { suggestTasksForDraft, suggestTasksForEvent, type DraftEvent } from './task-suggestions.service';
+import { suggestTasksForDraft, suggestTasksForEvent, suggestTasksForEvents, type DraftEvent } from './task-suggestions.service';
 import { listVolunteerNeeds } from './volunteer-needs.service';
 
 /** A task number in a path: a positive integer, else 400. */
@@ -41,10 +42,28 @@ type PlanProgressQuery = z.infer<typeof planProgressQuerySchema>;
 
 /** `GET /plans/:id/tasks/:number/events`: a page of the task's events in the window. */
 const taskEventsQuerySchema = planProgressQuerySchema.extend({
+  /** The task's position in the plan: which of the tasks of that number, when numbering restarts per section. */
+  ordinal: z
+    .string()
+    .regex(/^\d{1,4}$/, '任务位置应为正整数')
+    .transform(Number)
+    .refine((n) => n >= 1, '任务位置应为正整数')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
 type TaskEventsQuery = z.infer<typeof taskEventsQuerySchema>;
+
+/** `GET /plans/task-suggestions?eventIds=a,b`: the review queue's events, one request. */
+const eventTaskSuggestionsQuerySchema = z.object({
+  eventIds: z
+    .string()
+    .max(2000)
+    .transform((raw) => raw.split(',').filter(Boolean))
+    .refine((ids) => ids.length >= 1 && ids.length <= 50, '请给出 1 至 50 个活动')
+    .refine((ids) => ids.every((id) => /^[\w-]{1,36}$/.test(id)), '活动编号格式不对'),
+});
+type EventTaskSuggestionsQuery = z.infer<typeof eventTaskSuggestionsQuerySchema>;
 
 const planListQuerySchema = z.object({ city: z.string().trim().max(20).optional() });
 
@@ -71,6 +90,17 @@ export function planRoutes(deps: AppDeps) {
       summary: '工作要点列表',
       response: pageSchema(planSummaryViewSchema),
       handle: async ({ query }) => ({ items: await listPlans(read, query.city), nextCursor: null }),
+    }),
+    // Before /plans/:id, which would take `task-suggestions` for an id.
+    route<undefined, EventTaskSuggestionsQuery>({
+      method: 'get',
+      path: '/plans/task-suggestions',
+      access: 'public',
+      tag: 'plans',
+      query: eventTaskSuggestionsQuerySchema,
+      summary: '多个活动各自可能落实的工作要点任务（审核列表一次取全；?eventIds=逗号分隔，至多50个）',
+      response: eventTaskSuggestionsViewSchema,
+      handle: async ({ query, user }) => ({ items: await suggestTasksForEvents(read, query.eventIds, user) }),
     }),
     route<undefined, CityListQuery>({
       method: 'get',
@@ -116,7 +146,7 @@ export function planRoutes(deps: AppDeps) {
       access: 'public',
       tag: 'plans',
       query: taskEventsQuerySchema,
-      summary: '落实某项任务的已发布活动（计入进度的那些，按开始时间）',
+      summary: '落实某项任务的已发布活动（计入进度的那些，按开始时间）；序号重复时用 ?ordinal= 指明是哪一项',
       response: pageSchema(eventViewSchema),
       handle: async ({ params, query }) => listTaskEvents(read, params.id!, taskNumberOf(params.number), query),
     }),

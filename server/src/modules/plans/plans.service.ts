@@ -31,6 +31,7 @@ export function toPlanView(plan: PlanEntity, tasks: PlanTaskEntity[], campaignsP
       .sort((a, b) => a.ordinal - b.ordinal)
       .map((t) => ({
         number: t.number,
+        ordinal: t.ordinal,
         title: t.title,
         text: t.text,
         sectionPath: t.sectionPath,

@@ -34,6 +34,7 @@ import { notFound } from '../../core/errors';
 import { keysetPage } from '../../core/paging';
 import { EventEntity, EventPlanTaskEntity } from '../../db/entities/event.entity';
 import { toEventViews } from '../events/event.view';
+import { ambiguousTask } from '../events/plan-links';
 import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../../db/entities/plan.entity';
 
@@ -69,13 +70,9 @@ export function sqlTime(manager: EntityManager, date: Date): unknown {
 export const monthOf = (mysql: boolean, column: string) =>
   mysql ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m')` : `strftime('%Y-%m', ${column}, '+8 hours')`;
 
-const COUNTED = `e.status = 'published' AND e.startsAt >= ? AND e.startsAt < ?`;
-
-// The report joins the plan's links to their events (by key, on ix_events_progress,
-// 1765400000000-ProgressBreakdowns). CROSS JOIN keeps SQLite's order; STRAIGHT_JOIN MariaDB's.
+// Audiences and the report join the window's links to their events by key. CROSS JOIN keeps
+// SQLite's order; STRAIGHT_JOIN MariaDB's.
 const join = (mysql: boolean) => (mysql ? 'STRAIGHT_JOIN' : 'CROSS JOIN');
-// The links in event order, with the event id and status in the index.
-const byEventOrder = (mysql: boolean) => (mysql ? 'FORCE INDEX (ix_event_plan_tasks_plan_event)' : 'INDEXED BY ix_event_plan_tasks_plan_event');
 
 // Progress reads the links, not the events: each link carries copies of its event's status,
 // time, organizer, district, campaign, capacity and tallies (triggers of
@@ -96,11 +93,11 @@ const perEvent = (mysql: boolean) => `(SELECT l.eventId, MIN(l.organizerId) AS o
   MIN(l.checkedInCount) AS checkedInCount, MIN(l.volunteerCents) AS volunteerCents
   FROM ${inWindow(mysql)} GROUP BY l.eventId) pe`;
 
-/** Per task and organizer: an event serving two tasks counts for each. Reads the index alone. */
+/** Per task (by position: written numbers may repeat) and organizer: an event serving two tasks counts for each. Reads the index alone. */
 const byTaskAndOrganizer = (mysql: boolean) => `
-SELECT l.taskNumber AS task, l.organizerId AS org, ${sums('l')}
+SELECT l.taskOrdinal AS task, l.organizerId AS org, ${sums('l')}
 FROM ${inWindow(mysql)}
-GROUP BY l.taskNumber, l.organizerId`;
+GROUP BY l.taskOrdinal, l.organizerId`;
 
 /** Per organizer, district, campaign and month: every event once. Reads the index alone. */
 const byEventGroups = (mysql: boolean) => `
@@ -204,11 +201,11 @@ export async function getPlanProgress(manager: EntityManager, id: string, year?:
     organizersOf.set(task, (organizersOf.get(task) ?? new Set()).add(String(row.org)));
   }
   const taskViews: TaskProgressView[] = tasks.map((task) => {
-    const sums = byTask.get(task.number) ?? zero();
-    return { number: task.number, title: task.title, section: task.sectionPath[0] ?? null, ...tally(sums), idle: sums.events === 0 };
+    const sums = byTask.get(task.ordinal) ?? zero();
+    return { number: task.number, ordinal: task.ordinal, title: task.title, section: task.sectionPath[0] ?? null, ...tally(sums), idle: sums.events === 0 };
   });
   const idleTasks = taskViews.filter((t) => t.idle).map((t) => t.number);
-  const idle = new Set(idleTasks);
+  const idle = new Set(taskViews.filter((t) => t.idle).map((t) => t.ordinal));
 
   // Every event once: by organizer, district, campaign, month, and in total.
   const total = zero();
@@ -226,11 +223,13 @@ export async function getPlanProgress(manager: EntityManager, id: string, year?:
   }
 
   // Units: one row per organization (or per written name when the import found none).
+  const numberAt = new Map(tasks.map((t) => [t.ordinal, t.number]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   interface UnitEntry {
     organizationId: string | null;
     writtenAs: string[];
     roles: Set<'lead' | 'support'>;
+    /** Positions of its tasks. */
     tasks: number[];
   }
   const units = new Map<string, UnitEntry>();
@@ -240,7 +239,7 @@ export async function getPlanProgress(manager: EntityManager, id: string, year?:
       const entry = units.get(key) ?? { organizationId: unit.organizationId, writtenAs: [], roles: new Set(), tasks: [] };
       if (!entry.writtenAs.includes(unit.name)) entry.writtenAs.push(unit.name);
       entry.roles.add(unit.role === 'support' ? 'support' : 'lead');
-      if (!entry.tasks.includes(task.number)) entry.tasks.push(task.number);
+      if (!entry.tasks.includes(task.ordinal)) entry.tasks.push(task.ordinal);
       units.set(key, entry);
     }
   }
@@ -249,16 +248,19 @@ export async function getPlanProgress(manager: EntityManager, id: string, year?:
     const name = org?.name ?? entry.writtenAs[0]!;
     const collective = org ? org.kind === 'collective' : COLLECTIVE_NAME.test(name);
     const own = entry.organizationId ? byOrganizer.get(entry.organizationId) : undefined;
-    const ownIdle = (task: number) => (collective || !entry.organizationId ? idle.has(task) : !(organizersOf.get(task)?.has(entry.organizationId) ?? false));
+    const ownIdle = (ordinal: number) =>
+      collective || !entry.organizationId ? idle.has(ordinal) : !(organizersOf.get(ordinal)?.has(entry.organizationId) ?? false);
+    // The view lists written numbers (a number once, though two tasks may share it).
+    const numbers = (ordinals: number[]) => [...new Set(ordinals.map((o) => numberAt.get(o)!))];
     return {
       name,
       organizationId: entry.organizationId,
       writtenAs: entry.writtenAs,
       role: entry.roles.size > 1 ? 'mixed' : entry.roles.has('support') ? 'support' : 'lead',
       collective,
-      tasks: entry.tasks,
+      tasks: numbers(entry.tasks),
       ...tally(own ?? zero()),
-      idleTasks: entry.tasks.filter(ownIdle),
+      idleTasks: numbers(entry.tasks.filter(ownIdle)),
     };
   });
 
@@ -296,20 +298,31 @@ export async function getPlanProgress(manager: EntityManager, id: string, year?:
   };
 }
 
+/**
+ * The task a path names: by its written number, and by its position (`?ordinal=`) when given
+ * (which must carry that number); 404 when none, 400 TASK_AMBIGUOUS when a bare number is two tasks'.
+ */
+export function findTask(tasks: PlanTaskEntity[], number: number, ordinal: number | undefined): PlanTaskEntity {
+  const matches = tasks.filter((t) => t.number === number && (ordinal === undefined || t.ordinal === ordinal));
+  if (matches.length === 0) throw notFound('task');
+  if (matches.length > 1) throw ambiguousTask('number', matches);
+  return matches[0]!;
+}
+
 /** A page of the published events carrying out a task in the window, soonest first. */
 export async function listTaskEvents(
   manager: EntityManager,
   planId: string,
   number: number,
-  query: { year?: number; limit: number; cursor?: string },
+  query: { year?: number; ordinal?: number; limit: number; cursor?: string },
 ): Promise<Page<EventView>> {
   const { plan, tasks } = await loadPlan(manager, planId);
-  if (!tasks.some((t) => t.number === number)) throw notFound('task');
+  const task = findTask(tasks, number, query.ordinal);
   const window = progressWindow(plan, query.year);
   const qb = manager
     .getRepository(EventEntity)
     .createQueryBuilder('e')
-    .innerJoin(EventPlanTaskEntity, 'l', 'l.eventId = e.id AND l.planId = :planId AND l.taskNumber = :number', { planId, number })
+    .innerJoin(EventPlanTaskEntity, 'l', 'l.eventId = e.id AND l.planId = :planId AND l.taskOrdinal = :ordinal', { planId, ordinal: task.ordinal })
     .where("e.status = 'published'")
     .andWhere('e.startsAt >= :from AND e.startsAt < :to', { from: window.from, to: window.to });
   const { rows, nextCursor } = await keysetPage(qb, { time: 'e.startsAt', id: 'e.id' }, (e) => e.startsAt, {
@@ -334,6 +347,7 @@ export interface ReportEventRow {
   signups: number;
   checkins: number;
   volunteerHours: number;
+  /** Positions of the tasks it serves in the plan. */
   tasks: number[];
 }
 
@@ -343,20 +357,17 @@ export const REPORT_EVENT_LIMIT = 20_000;
 const toDate = (value: unknown): Date =>
   value instanceof Date ? value : new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d/.test(String(value)) ? `${String(value).replace(' ', 'T')}Z` : String(value));
 
-/** The plan's events in the window, soonest first, with the tasks each serves (GROUP_CONCAT in both engines). */
+/**
+ * The plan's events in the window, soonest first, with the tasks each serves (GROUP_CONCAT in
+ * both engines). The window's published links are one range of ix_event_plan_tasks_window (as
+ * for progress); only those events are then read, by key. The links' copies of the events'
+ * status and time (kept by triggers) decide what is in the window, so the events are not
+ * filtered again: a condition on their status and time would lead SQLite to a range of
+ * ix_events_list per event instead of its key.
+ */
 export async function listReportEvents(manager: EntityManager, planId: string, window: ProgressWindow): Promise<ReportEventRow[]> {
-  const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT e.id AS id, e.title AS title, o.name AS organizer, e.district AS district, e.campaignCode AS campaignCode, e.audiences AS audiences,
-            e.startsAt AS startsAt, e.endsAt AS endsAt, e.capacity AS capacity, e.confirmedSignupCount AS signups,
-            e.checkedInCount AS checkins, e.volunteerCents AS cents, pt.tasks AS tasks
-     FROM (SELECT m.eventId, GROUP_CONCAT(m.taskNumber) AS tasks FROM event_plan_tasks m ${byEventOrder(isMysql(manager))}
-           WHERE m.planId = ? AND m.eventStatus = 'published' GROUP BY m.eventId) pt
-     ${join(isMysql(manager))} events e ON e.id = pt.eventId
-     LEFT JOIN organizations o ON o.id = e.organizerId
-     WHERE ${COUNTED}
-     ORDER BY e.startsAt, e.id LIMIT ?`,
-    [planId, sqlTime(manager, window.from), sqlTime(manager, window.to), REPORT_EVENT_LIMIT],
-  );
+  const { text, params } = reportEventsQuery(manager, planId, window);
+  const rows: Record<string, unknown>[] = await manager.query(text, params);
   return rows.map((row) => ({
     id: String(row.id),
     title: String(row.title),
@@ -375,6 +386,22 @@ export async function listReportEvents(manager: EntityManager, planId: string, w
       .map(Number)
       .sort((a, b) => a - b),
   }));
+}
+
+/** The report's event list statement and its parameters (also for EXPLAIN in tests). */
+export function reportEventsQuery(manager: EntityManager, planId: string, window: ProgressWindow): { text: string; params: unknown[] } {
+  const mysql = isMysql(manager);
+  const bounds = [sqlTime(manager, window.from), sqlTime(manager, window.to)];
+  return {
+    text: `SELECT e.id AS id, e.title AS title, o.name AS organizer, e.district AS district, e.campaignCode AS campaignCode, e.audiences AS audiences,
+            e.startsAt AS startsAt, e.endsAt AS endsAt, e.capacity AS capacity, e.confirmedSignupCount AS signups,
+            e.checkedInCount AS checkins, e.volunteerCents AS cents, pt.tasks AS tasks
+     FROM (SELECT l.eventId, GROUP_CONCAT(l.taskOrdinal) AS tasks FROM ${inWindow(mysql)} GROUP BY l.eventId) pt
+     ${join(mysql)} events e ON e.id = pt.eventId
+     LEFT JOIN organizations o ON o.id = e.organizerId
+     ORDER BY e.startsAt, e.id LIMIT ?`,
+    params: [planId, ...bounds, REPORT_EVENT_LIMIT],
+  };
 }
 
 /** The statements progress runs, with their parameters, for EXPLAIN in tests. */

@@ -9,6 +9,8 @@ import { AUDIENCE_KEYWORDS, THEME_KEYWORDS } from '../../importer/vocabulary';
 /** What the matcher needs of a task: the stored task (PlanTaskEntity) or a parsed one (ParsedTask) both fit. */
 export interface MatchableTask {
   number: number;
+  /** Position in the plan, 1-based; when absent, the place in the list given. */
+  ordinal?: number;
   title: string;
   text: string;
   sectionPath: string[];
@@ -32,6 +34,8 @@ export interface EventProfile {
 
 export interface TaskMatch {
   number: number;
+  /** The task's position in its plan: names it when two tasks share a written number. */
+  ordinal: number;
   title: string;
   score: number;
   /** Chinese, for the organizer: 同为老年人、数字素养；本单位牵头. */
@@ -348,6 +352,7 @@ export function rankTasks(event: EventProfile, tasks: readonly MatchableTask[]):
       .sort((a, b) => b.score - a.score || b.scored.subject - a.scored.subject || a.scored.ordinal - b.scored.ordinal)
       .map(({ scored, score }) => ({
         number: scored.profile.task.number,
+        ordinal: scored.profile.task.ordinal ?? scored.ordinal + 1,
         title: scored.profile.task.title,
         score,
         reason: scored.reasonParts.join('；'),

@@ -23,7 +23,7 @@ export async function listVolunteerNeeds(manager: EntityManager, user: AuthUser)
     ...Object.fromEntries(organizationIds.map((id, i) => [`unit${i}`, `%"organizationId":${JSON.stringify(id)}%`])),
   });
   for (const [i, link] of links.entries())
-    tasks.orWhere(`(t.planId = :plan${i} AND t.number = :number${i})`, { [`plan${i}`]: link.planId, [`number${i}`]: link.taskNumber });
+    tasks.orWhere(`(t.planId = :plan${i} AND t.ordinal = :ordinal${i})`, { [`plan${i}`]: link.planId, [`ordinal${i}`]: link.taskOrdinal });
   const needing = (await tasks.getMany()).filter(needsVolunteers);
   if (needing.length === 0) return [];
 
@@ -39,23 +39,17 @@ export async function listVolunteerNeeds(manager: EntityManager, user: AuthUser)
   for (const shift of shiftRows) shiftCount.set(shift.eventId, (shiftCount.get(shift.eventId) ?? 0) + 1);
   const eventById = new Map(events.map((e) => [e.id, e]));
 
-  // A task repeated (a number used twice in one plan) is listed once.
-  const seen = new Set<string>();
+  // Each task once, by position: two tasks may share a written number when numbering restarts per section.
   return needing
-    .filter((t) => {
-      const key = `${t.planId}:${t.number}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.planId.localeCompare(b.planId) || a.number - b.number)
+    .sort((a, b) => a.planId.localeCompare(b.planId) || a.ordinal - b.ordinal)
     .map((task) => ({
       planId: task.planId,
       planTitle: planTitle.get(task.planId) ?? '',
       taskNumber: task.number,
+      taskOrdinal: task.ordinal,
       taskTitle: task.title,
       events: links
-        .filter((l) => l.planId === task.planId && l.taskNumber === task.number)
+        .filter((l) => l.planId === task.planId && l.taskOrdinal === task.ordinal)
         .map((l) => eventById.get(l.eventId)!)
         .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
         .map((e) => ({ id: e.id, title: e.title, startsAt: toCstIso(e.startsAt), shiftCount: shiftCount.get(e.id) ?? 0 })),

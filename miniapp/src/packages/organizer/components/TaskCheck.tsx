@@ -1,17 +1,15 @@
 // For reviewers: does the task the organizer chose (依据) match what the event is about?
-// Compares the event's planTasks with the matcher's suggestions for it.
+// Compares the event's planTasks with the matcher's suggestions for it, which the review
+// queue reads for all its events in one request (undefined until they arrive).
 import { Text, View } from '@tarojs/components';
-import type { EventView } from '@kepu/shared';
-import { useRequest } from '@/hooks/useRequest';
-import { getTaskSuggestions } from '@/services/plans';
+import type { EventView, TaskSuggestionView } from '@kepu/shared';
 
-export default function TaskCheck({ event }: { event: Pick<EventView, 'id' | 'planTasks'> }) {
-  const suggestions = useRequest(() => getTaskSuggestions(event.id), [event.id]);
-  if (!suggestions.data) return null;
-  const [best] = suggestions.data;
+export default function TaskCheck({ event, suggestions }: { event: Pick<EventView, 'id' | 'planTasks'>; suggestions: TaskSuggestionView[] | undefined }) {
+  if (!suggestions) return null;
+  const [best] = suggestions;
   const chosen = event.planTasks;
   const chosenText = chosen.map((t) => `第${t.number}项 ${t.title}`).join('；');
-  const matches = chosen.some((t) => suggestions.data!.some((s) => s.planId === t.planId && s.number === t.number));
+  const matches = chosen.some((t) => suggestions.some((s) => s.planId === t.planId && s.ordinal === t.ordinal));
 
   if (chosen.length === 0) {
     return best ? (

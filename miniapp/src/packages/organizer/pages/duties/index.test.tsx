@@ -8,6 +8,7 @@ import DutiesPage from './index';
 
 const task = (overrides: Partial<DutyTaskView>): DutyTaskView => ({
   number: 1,
+  ordinal: overrides.number ?? 1,
   title: '开展青少年科技创新活动',
   section: '（一）实施青少年科学素质提升行动',
   role: 'lead',
@@ -79,6 +80,8 @@ describe('我的任务', () => {
     render(<DutiesPage />);
     await waitFor(() => expect(screen.getByText('牵头的任务（1项）')).toBeTruthy());
     await act(async () => fireEvent.click(within(card('开展青少年科技创新活动')).getByText('发布活动')));
-    expect(taroTest.navigations).toEqual([`/packages/organizer/pages/edit/index?planId=p1&task=1&organizerId=o1&city=${encodeURIComponent('唐山市')}`]);
+    expect(taroTest.navigations).toEqual([
+      `/packages/organizer/pages/edit/index?planId=p1&task=1&ordinal=1&organizerId=o1&city=${encodeURIComponent('唐山市')}`,
+    ]);
   });
 });

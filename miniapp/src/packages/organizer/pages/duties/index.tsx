@@ -144,7 +144,7 @@ function PlanDuties({ plan, duties }: { plan: DutyPlanView; duties: Organization
             </Text>
             {group.note ? <Text className="muted section block">{group.note}</Text> : null}
             {group.tasks.map((task) => (
-              <TaskCard key={task.number} task={task} plan={plan} duties={duties} />
+              <TaskCard key={task.ordinal} task={task} plan={plan} duties={duties} />
             ))}
           </View>
         ))}
@@ -157,7 +157,13 @@ function TaskCard({ task, plan, duties }: { task: DutyTaskView; plan: DutyPlanVi
   const alarm = task.idle && !task.collective;
   const post = () =>
     void Taro.navigateTo({
-      url: routes.organizerEditForTask({ planId: plan.id, task: task.number, organizerId: duties.organization.id, city: duties.organization.city }),
+      url: routes.organizerEditForTask({
+        planId: plan.id,
+        task: task.number,
+        ordinal: task.ordinal,
+        organizerId: duties.organization.id,
+        city: duties.organization.city,
+      }),
     });
   return (
     <View className={`card duty ${alarm ? 'duty--idle' : ''}`}>

@@ -54,8 +54,12 @@ interface Draft {
 interface TaskLink {
   planId?: string;
   task?: string;
+  /** The task's position in the plan (its number may repeat when numbering restarts per section). */
+  ordinal?: string;
   city?: string;
 }
+
+const positiveOrUndefined = (raw: string | undefined) => (Number.isInteger(Number(raw)) && Number(raw) > 0 ? Number(raw) : undefined);
 
 function emptyDraft(link: TaskLink = {}): Draft {
   const day = addDays(cstDate(new Date()), 7);
@@ -74,7 +78,8 @@ function emptyDraft(link: TaskLink = {}): Draft {
     audiences: [],
     themes: [],
     campaign: null,
-    planTasks: link.planId && Number.isInteger(task) && task > 0 ? [{ planId: readParam(link.planId), number: task }] : [],
+    planTasks:
+      link.planId && Number.isInteger(task) && task > 0 ? [{ planId: readParam(link.planId), number: task, ordinal: positiveOrUndefined(link.ordinal) }] : [],
   };
 }
 
@@ -93,7 +98,7 @@ function draftOf(event: EventView): Draft {
     audiences: event.audiences,
     themes: event.themes,
     campaign: event.campaign?.code ?? null,
-    planTasks: event.planTasks.map((t) => ({ planId: t.planId, number: t.number })),
+    planTasks: event.planTasks.map((t) => ({ planId: t.planId, number: t.number, ordinal: t.ordinal })),
   };
 }
 

@@ -93,3 +93,27 @@ describe('活动审核: what a reviewer weighs besides the event', () => {
     expect(screen.getByText('曾驳回“秋季讲座”：场地信息不完整')).toBeTruthy();
   });
 });
+
+describe('活动审核: the plan-task check', () => {
+  test('the suggestions of every listed event come in one request, each card checked against its own', async () => {
+    const first = { ...published, id: 'e1', status: 'pending' as const, planTasks: [{ planId: 'p1', number: 1, ordinal: 3, title: '实施高素质农民培育' }] };
+    const second = { ...published, id: 'e2', title: '科技馆开放日', status: 'pending' as const, planTasks: [] };
+    const suggestion = { planId: 'p1', number: 1, ordinal: 3, title: '实施高素质农民培育', score: 9, reason: '同为农民' };
+    fakeApi({
+      'GET /events': () => ok({ items: [first, second], nextCursor: null }),
+      'GET /plans/task-suggestions': () =>
+        ok({
+          items: [
+            { eventId: 'e1', items: [suggestion] },
+            { eventId: 'e2', items: [{ ...suggestion, ordinal: 6, title: '推动县科技馆提质增效', reason: '都提到“科技馆”' }] },
+          ],
+        }),
+    });
+    render(<ReviewPage />);
+    await waitFor(() => expect(screen.getByText('✓ 与建议一致')).toBeTruthy());
+    expect(screen.getByText('未选择依据任务。建议：第1项 推动县科技馆提质增效（都提到“科技馆”）')).toBeTruthy();
+    const asked = taroTest.requests.filter((r) => r.url.includes('task-suggestions'));
+    expect(asked).toHaveLength(1);
+    expect(decodeURIComponent(asked[0]!.url)).toContain('eventIds=e1,e2');
+  });
+});

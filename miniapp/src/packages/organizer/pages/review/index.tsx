@@ -5,6 +5,8 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
+import { useRequest } from '@/hooks/useRequest';
+import { getTaskSuggestionsForEvents } from '@/services/plans';
 import type { EventView } from '@kepu/shared';
 import ListFooter from '@/components/ListFooter';
 import { renderAccessGate } from '@/components/AccessGate';
@@ -41,6 +43,9 @@ export default function ReviewPage() {
     allowed,
     tab,
   ]);
+  // The plan-task check of every event listed, in one request (not one per card).
+  const listedIds = queue.items.map((event) => event.id).join(',');
+  const suggestions = useRequest(listedIds ? () => getTaskSuggestionsForEvents(listedIds.split(',')) : null, [listedIds]);
   const [expanded, setExpanded] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -130,7 +135,7 @@ export default function ReviewPage() {
                 ) : null}
               </View>
             ) : null}
-            <TaskCheck event={event} />
+            <TaskCheck event={event} suggestions={suggestions.data?.get(event.id)} />
             <ReviewContext event={event} />
             {rejecting === event.id ? (
               <View className="org-actions">

@@ -129,10 +129,10 @@ export default function PlanProgressPage() {
         <Text className="block muted">点按任务查看计入的活动。</Text>
         {p.tasks.map((task) => (
           <View
-            key={task.number}
+            key={task.ordinal}
             className="progress-task"
             hoverClass="pressed"
-            {...asButton(() => void Taro.navigateTo({ url: routes.taskEvents(id, task.number, year, task.title) }))}
+            {...asButton(() => void Taro.navigateTo({ url: routes.taskEvents(id, task.number, year, task.title, task.ordinal) }))}
           >
             <Text className="progress-task__title">
               {task.number}. {task.title}

@@ -14,9 +14,10 @@ export default function TaskEventsPage() {
   const { params } = useRouter();
   const id = readParam(params.id);
   const number = Number(params.number);
+  const ordinal = params.ordinal ? Number(params.ordinal) : undefined;
   const year = params.year ? Number(params.year) : undefined;
   const title = readParam(params.title);
-  const list = usePagedList((cursor) => listTaskEvents(id, number, year, cursor), [id, number, year], toEventCardRow);
+  const list = usePagedList((cursor) => listTaskEvents(id, { number, ordinal }, year, cursor), [id, number, ordinal, year], toEventCardRow);
 
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
