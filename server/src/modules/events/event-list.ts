@@ -17,6 +17,7 @@ import { parseDateBound } from '../../core/date-bounds';
 import { escapeLike } from '../../core/like';
 import type { ListState } from '../../db/list-state';
 import { campaignOf } from './event.view';
+import { searchGrams, searchWalk } from './event-search';
 import type { TaskTitles } from './task-titles';
 
 const CARD_COLUMNS = [
@@ -162,7 +163,9 @@ export async function listEventCards(
   const timeMatters = !query.from && !query.to;
   if (query.near) return nearPage(manager, sql, query, timeFloor, state, titles, timeMatters);
 
-  const { text, params } = timeOrderedSql(sql, query, timeFloor, mysql);
+  // A search word with grams walks the index (event-search.ts); the LIKE stays among the filters.
+  const grams = query.q ? await searchGrams(manager, query.q, walkFloor(query, timeFloor, sql)) : null;
+  const { text, params } = timeOrderedSql(sql, query, timeFloor, mysql, grams);
   const rows = (await manager.query(text, params)) as CardRow[];
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -175,11 +178,42 @@ export async function listEventCards(
   };
 }
 
-/** The SELECT of a time-ordered page, after the cursor. */
-function timeOrderedSql(sql: Sql, query: EventListQuery, timeFloor: Date | null, mysql: boolean): { text: string; params: unknown[] } {
+/** Where a time-ordered walk starts: the time floor, or the cursor's start if later; null when unbounded. As a time parameter. */
+function walkFloor(query: EventListQuery, timeFloor: Date | null, sql: Sql): unknown {
+  const floor = Math.max(timeFloor?.getTime() ?? -Infinity, decodeCursor(query.cursor, 'keyset')?.startsAt ?? -Infinity);
+  return Number.isFinite(floor) ? sql.time(new Date(floor)) : null;
+}
+
+/** The SELECT of a time-ordered page, after the cursor; with `grams`, walking the search index instead of the events. */
+function timeOrderedSql(
+  sql: Sql,
+  query: EventListQuery,
+  timeFloor: Date | null,
+  mysql: boolean,
+  grams: string[] | null = null,
+): { text: string; params: unknown[] } {
   const cursor = decodeCursor(query.cursor, 'keyset');
-  const floor = Math.max(timeFloor?.getTime() ?? -Infinity, cursor?.startsAt ?? -Infinity);
-  if (Number.isFinite(floor)) sql.and('e.startsAt >= ?', sql.time(new Date(floor)));
+  const floor = walkFloor(query, timeFloor, sql);
+  if (grams) {
+    // g.startsAt and g.eventId equal e.startsAt and e.id: the same bounds and order, on the gram's key.
+    const walk = searchWalk(grams, mysql);
+    const where = [walk.where];
+    const params = [...walk.params];
+    if (floor !== null) {
+      where.push('g.startsAt >= ?');
+      params.push(floor);
+    }
+    if (cursor) {
+      where.push('(g.startsAt > ? OR g.eventId > ?)');
+      params.push(sql.time(new Date(cursor.startsAt)), cursor.id);
+    }
+    return {
+      text: `SELECT ${CARD_COLUMNS} FROM ${walk.from} LEFT JOIN organizations o ON o.id = e.organizerId
+        WHERE ${[...where, ...sql.where].join(' AND ')} ORDER BY g.startsAt, g.eventId LIMIT ?`,
+      params: [...params, ...sql.params, query.limit + 1],
+    };
+  }
+  if (floor !== null) sql.and('e.startsAt >= ?', floor);
   if (cursor) sql.and('(e.startsAt > ? OR e.id > ?)', sql.time(new Date(cursor.startsAt)), cursor.id);
   return {
     text: `SELECT ${CARD_COLUMNS} FROM events e ${mysql ? listIndexHint(query) : ''} LEFT JOIN organizations o ON o.id = e.organizerId
