@@ -331,7 +331,7 @@ function scenariosFor(data: BenchData): Scenario[] {
     },
     {
       key: 'q-miss',
-      label: `GET /events?q=… (${searchPaths.length} different searches in turn, more than the cache keeps: every one runs its LIKE query)`,
+      label: `GET /events?q=… (${searchPaths.length} different searches in turn, more than the cache keeps: every one walks the gram index)`,
       target: 'server',
       path: searchPaths[0]!,
       paths: searchPaths,

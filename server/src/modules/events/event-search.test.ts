@@ -21,7 +21,16 @@ const ALPHABET = [...'急救科普日防震减灾天文aAbＡé e1１⺜%_!（']
 const CITIES = ['甲市', '乙市'];
 
 const text = (max: number) => fc.array(fc.constantFrom(...ALPHABET), { maxLength: max }).map((chars) => chars.join(''));
-const eventArb = fc.record({
+interface RandomEvent {
+  title: string;
+  description: string;
+  venueName: string;
+  startHours: number;
+  hours: number;
+  city: string;
+  cancelled: boolean;
+}
+const eventArb: fc.Arbitrary<RandomEvent> = fc.record({
   title: text(8).map((t) => t || '科普'),
   description: text(14),
   venueName: text(6).map((v) => v || '馆'),
@@ -42,7 +51,7 @@ const queryArb = fc.record({
 });
 
 /** Replaces every event with these; returns their texts as stored at the end. */
-async function resetEvents(manager: EntityManager, events: fc.infer<typeof eventArb>[], organizerId: string): Promise<string[]> {
+async function resetEvents(manager: EntityManager, events: RandomEvent[], organizerId: string): Promise<string[]> {
   await manager.query('DELETE FROM events');
   const repo = manager.getRepository(EventEntity);
   const rows = events.map((e) => {
@@ -76,7 +85,7 @@ async function resetEvents(manager: EntityManager, events: fc.infer<typeof event
   return rows.flatMap((row) => [row.title, row.description, row.venueName]);
 }
 
-function wordOf(query: fc.infer<typeof queryArb>, texts: string[]): string {
+function wordOf(query: { word: string; pick: [number, number, number] | undefined }, texts: string[]): string {
   if (!query.pick) return query.word.trim();
   const [which, start, length] = query.pick;
   const chars = [...texts[which % texts.length]!];
