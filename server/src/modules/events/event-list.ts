@@ -222,12 +222,18 @@ function timeOrderedSql(
   };
 }
 
-/** The statement and parameters the list runs for a time-ordered (not near=) query, for EXPLAIN in tests. */
-export function listQueryForExplain(manager: EntityManager, query: EventListQuery, now: Date, state: ListState): { text: string; params: unknown[] } {
+/** The statement and parameters the list runs for a time-ordered (not near=) query, for EXPLAIN in tests; with `grams`, the search walk. */
+export function listQueryForExplain(
+  manager: EntityManager,
+  query: EventListQuery,
+  now: Date,
+  state: ListState,
+  grams: string[] | null = null,
+): { text: string; params: unknown[] } {
   const mysql = isMysql(manager);
   const sql = new Sql(mysql);
   const { timeFloor } = filters(sql, query, null, now, state.longestMs);
-  return timeOrderedSql(sql, query, timeFloor, mysql);
+  return timeOrderedSql(sql, query, timeFloor, mysql, grams);
 }
 
 /**
@@ -407,9 +413,15 @@ export async function countEventCards(manager: EntityManager, query: EventCountQ
   if (timeFloor) sql.and('e.startsAt >= ?', sql.time(timeFloor));
   // The near= list holds only events with a place: count the same ones.
   if (query.near) sql.and('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL');
+  // A search word with grams counts the events its rarest gram walks to, as the list reads them.
+  const floor = timeFloor ? sql.time(timeFloor) : null;
+  const grams = query.q ? await searchGrams(manager, query.q, floor) : null;
+  const walk = grams ? searchWalk(grams, mysql) : null;
   const [row] = (await manager.query(
-    `SELECT COUNT(*) AS n, MIN(e.endsAt) AS firstEnd FROM events e ${mysql ? listIndexHint(listQuery) : ''} WHERE ${sql.where.join(' AND ')}`,
-    sql.params,
+    walk
+      ? `SELECT COUNT(*) AS n, MIN(e.endsAt) AS firstEnd FROM ${walk.from} WHERE ${[walk.where, ...(floor === null ? [] : ['g.startsAt >= ?']), ...sql.where].join(' AND ')}`
+      : `SELECT COUNT(*) AS n, MIN(e.endsAt) AS firstEnd FROM events e ${mysql ? listIndexHint(listQuery) : ''} WHERE ${sql.where.join(' AND ')}`,
+    walk ? [...walk.params, ...(floor === null ? [] : [floor]), ...sql.params] : sql.params,
   )) as { n: number | string; firstEnd: unknown }[];
   const timeMatters = !query.from && !query.to;
   const firstEnd = row?.firstEnd === null || row?.firstEnd === undefined ? Infinity : toDate(row.firstEnd).getTime();

@@ -10,7 +10,7 @@ import { openDatabase } from '../../db/data-source';
 import { EventEntity } from '../../db/entities/event.entity';
 import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { readListState } from '../../db/list-state';
-import { listEventCards, listQueryForExplain } from './event-list';
+import { countEventCards, listEventCards, listQueryForExplain } from './event-list';
 import { newEventRow } from './event.row';
 import { TaskTitles } from './task-titles';
 
@@ -139,7 +139,7 @@ describe.each(engines)('keyword search through the gram index on %s', (engine) =
     await db?.drop();
   });
 
-  it('when events and words are random, then every page holds exactly what LIKE finds, in the same order', async () => {
+  it('when events and words are random, then every page holds exactly what LIKE finds, in the same order, and the count agrees', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(eventArb, { minLength: 1, maxLength: 24 }), fc.array(queryArb, { minLength: 1, maxLength: 8 }), async (events, queries) => {
         const texts = await resetEvents(dataSource.manager, events, organizerId);
@@ -147,11 +147,40 @@ describe.each(engines)('keyword search through the gram index on %s', (engine) =
           const q = wordOf({ word, pick }, texts);
           if (!q) continue;
           const listQuery: EventListQuery = { ...filters, q };
-          expect(await indexedIds(dataSource.manager, listQuery)).toEqual(await likeIds(dataSource.manager, listQuery));
+          const like = await likeIds(dataSource.manager, listQuery);
+          expect(await indexedIds(dataSource.manager, listQuery)).toEqual(like);
+          const { limit: _limit, ...countQuery } = listQuery;
+          expect((await countEventCards(dataSource.manager, countQuery, NOW, await readListState(dataSource.manager))).count).toBe(like.length);
         }
       }),
       { numRuns: engine === 'sqlite' ? 60 : 25 },
     );
+  });
+
+  it('walks the rarest gram on its key in the list order: no sort, and the events read by id', async () => {
+    const state = await readListState(dataSource.manager);
+    for (const query of [
+      { q: '防震减灾', limit: 20 },
+      { q: '防震减灾', city: '甲市', limit: 20 },
+    ] as EventListQuery[]) {
+      const { text: sql, params } = listQueryForExplain(dataSource.manager, query, NOW, state, ['减灾', '防震', '震减']);
+      if (engine === 'sqlite') {
+        const plan = ((await dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params)) as { detail: string }[]).map((row) => row.detail);
+        expect(plan[0]).toMatch(/^SEARCH g USING PRIMARY KEY \(gram=\? AND startsAt>\?\)/);
+        expect(plan.join('\n')).toMatch(/SEARCH e USING INDEX sqlite_autoindex_events_1 \(id=\?\)/);
+        expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
+      } else {
+        const plan = (await dataSource.query(`EXPLAIN ${sql}`, params)) as { table: string; type: string; key: string; Extra: string | null }[];
+        expect(plan.map((row) => [row.table, row.key])).toEqual([
+          ['g', 'PRIMARY'],
+          ['g1', 'PRIMARY'],
+          ['g2', 'PRIMARY'],
+          ['e', 'PRIMARY'],
+          ['o', 'PRIMARY'],
+        ]);
+        expect(plan.map((row) => row.Extra ?? '').join(' ')).not.toMatch(/filesort|temporary/i);
+      }
+    }
   });
 
   it('when an event is deleted, then its grams go with it', async () => {
