@@ -34,45 +34,50 @@ interface TextRow {
   startsAt: unknown;
 }
 
+/** Inserts the rows' grams in key order, so each statement's rows land near each other in the index. */
 async function insertGramsOf(manager: EntityManager, rows: TextRow[]): Promise<void> {
-  const values: unknown[] = [];
-  let count = 0;
-  const flush = async () => {
-    if (count === 0) return;
-    await manager.query(`INSERT INTO ${SEARCH_TABLE} (gram, startsAt, eventId) VALUES ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}`, values);
-    values.length = 0;
-    count = 0;
-  };
-  for (const row of rows) {
-    for (const gram of textGrams([row.title, row.description, row.venueName])) {
-      values.push(gram, row.startsAt, row.id);
-      if (++count === GRAMS_PER_INSERT) await flush();
-    }
+  const tuples: [string, unknown, string][] = [];
+  for (const row of rows) for (const gram of textGrams([row.title, row.description, row.venueName])) tuples.push([gram, row.startsAt, row.id]);
+  tuples.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (let i = 0; i < tuples.length; i += GRAMS_PER_INSERT) {
+    const chunk = tuples.slice(i, i + GRAMS_PER_INSERT);
+    await manager.query(`INSERT INTO ${SEARCH_TABLE} (gram, startsAt, eventId) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, chunk.flat());
   }
-  await flush();
 }
 
 const TEXT_SELECT = `SELECT id, ${SEARCHED_COLUMNS.join(', ')}, startsAt FROM events`;
 
-/** Replaces the grams of these events with those of their text as stored now. */
-export async function reindexEvents(manager: EntityManager, ids: readonly string[]): Promise<void> {
+/** Replaces the grams of these events with those of their text as stored now; `fresh`: they have none yet (just inserted). */
+export async function reindexEvents(manager: EntityManager, ids: readonly string[], fresh = false): Promise<void> {
   for (let i = 0; i < ids.length; i += EVENTS_PER_READ) {
     const chunk = [...new Set(ids.slice(i, i + EVENTS_PER_READ))];
     const marks = chunk.map(() => '?').join(', ');
-    await manager.query(`DELETE FROM ${SEARCH_TABLE} WHERE eventId IN (${marks})`, chunk);
+    if (!fresh) await manager.query(`DELETE FROM ${SEARCH_TABLE} WHERE eventId IN (${marks})`, chunk);
     await insertGramsOf(manager, (await manager.query(`${TEXT_SELECT} WHERE id IN (${marks})`, chunk)) as TextRow[]);
   }
 }
 
+/** Events read per batch of a rebuild: the batch's grams are sorted together before they are written. */
+const EVENTS_PER_REBUILD_READ = 5000;
+/** SQLite's page cache during a rebuild, in KiB (its default, 2 MB, makes the index's random inserts re-read pages). */
+const REBUILD_CACHE_KIB = 256 * 1024;
+
 /** Indexes every event afresh (the migration's backfill; a seed written in raw SQL). Run it in a transaction. */
 export async function rebuildSearchIndex(manager: EntityManager): Promise<void> {
-  await manager.query(`DELETE FROM ${SEARCH_TABLE}`);
-  let after = '';
-  for (;;) {
-    const rows = (await manager.query(`${TEXT_SELECT} WHERE id > ? ORDER BY id LIMIT ${EVENTS_PER_READ}`, [after])) as TextRow[];
-    if (rows.length === 0) return;
-    await insertGramsOf(manager, rows);
-    after = rows[rows.length - 1]!.id;
+  const sqlite = manager.connection.options.type !== 'mysql';
+  const [cache] = sqlite ? ((await manager.query('PRAGMA cache_size')) as { cache_size: number }[]) : [];
+  if (cache) await manager.query(`PRAGMA cache_size = -${REBUILD_CACHE_KIB}`);
+  try {
+    await manager.query(`DELETE FROM ${SEARCH_TABLE}`);
+    let after = '';
+    for (;;) {
+      const rows = (await manager.query(`${TEXT_SELECT} WHERE id > ? ORDER BY id LIMIT ${EVENTS_PER_REBUILD_READ}`, [after])) as TextRow[];
+      if (rows.length === 0) return;
+      await insertGramsOf(manager, rows);
+      after = rows[rows.length - 1]!.id;
+    }
+  } finally {
+    if (cache) await manager.query(`PRAGMA cache_size = ${Number(cache.cache_size)}`);
   }
 }
 
@@ -88,7 +93,7 @@ export class EventSearchSubscriber implements EntitySubscriberInterface {
   async afterInsert(event: InsertEvent<Record<string, unknown>>): Promise<void> {
     if (event.metadata.tableName !== 'events') return;
     const id = event.entity?.id;
-    if (typeof id === 'string') await reindexEvents(event.manager, [id]);
+    if (typeof id === 'string') await reindexEvents(event.manager, [id], true);
   }
 
   async afterUpdate(event: UpdateEvent<Record<string, unknown>>): Promise<void> {
