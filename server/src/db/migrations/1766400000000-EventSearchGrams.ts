@@ -40,10 +40,11 @@ export class EventSearchGrams1766400000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (isMysql(queryRunner)) {
-      // Grams compare exactly (they are folded already); eventId and startsAt as in events, so joins need no conversion.
+      // Grams compare exactly (they are folded already); eventId and startsAt typed as in events (datetime(3)), so the
+      // copy equals the original and joins need no conversion.
       await queryRunner.query(`CREATE TABLE event_search_grams (
         gram varchar(2) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
-        startsAt datetime NOT NULL,
+        startsAt datetime(3) NOT NULL,
         eventId varchar(36) NOT NULL,
         PRIMARY KEY (gram, startsAt, eventId),
         KEY ix_event_search_grams_event (eventId)

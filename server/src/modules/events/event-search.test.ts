@@ -26,15 +26,20 @@ interface RandomEvent {
   description: string;
   venueName: string;
   startHours: number;
+  /** Milliseconds past the hour: MariaDB keeps them (datetime(3)), and ties at the same start are ordered by id. */
+  startMs: number;
   hours: number;
   city: string;
   cancelled: boolean;
 }
 const eventArb: fc.Arbitrary<RandomEvent> = fc.record({
-  title: text(8).map((t) => t || '科普'),
+  // Titles often share a word, so a search finds several events, some starting at the same time.
+  title: fc.tuple(fc.constantFrom('急救课', '科普日', '防震减灾', ''), text(6)).map(([common, rest]) => common + rest || '科普'),
   description: text(14),
   venueName: text(6).map((v) => v || '馆'),
-  startHours: fc.integer({ min: -120, max: 240 }),
+  // Few distinct hours, so events often start in the same hour or second.
+  startHours: fc.constantFrom(-80, -30, -3, 0, 2, 30, 60, 100, 200),
+  startMs: fc.constantFrom(0, 7, 450),
   hours: fc.integer({ min: 1, max: 30 }),
   city: fc.constantFrom(...CITIES),
   cancelled: fc.boolean(),
@@ -55,7 +60,7 @@ async function resetEvents(manager: EntityManager, events: RandomEvent[], organi
   await manager.query('DELETE FROM events');
   const repo = manager.getRepository(EventEntity);
   const rows = events.map((e) => {
-    const startsAt = new Date(NOW.getTime() + e.startHours * HOUR);
+    const startsAt = new Date(NOW.getTime() + e.startHours * HOUR + e.startMs);
     return newEventRow(
       {
         title: e.title,
@@ -157,6 +162,25 @@ describe.each(engines)('keyword search through the gram index on %s', (engine) =
     );
   });
 
+  it('when events start within the same second, milliseconds apart or at once, then pages follow the list order', async () => {
+    const starts = [0, 7, 450, 7, 0, 450];
+    const events = starts.map((startMs, i) => ({
+      title: `急救课${i}`,
+      description: '',
+      venueName: '馆',
+      startHours: 2,
+      startMs,
+      hours: 2,
+      city: '甲市',
+      cancelled: false,
+    }));
+    await resetEvents(dataSource.manager, events, organizerId);
+    for (const limit of [1, 2, 4]) {
+      const query = { q: '急救', limit } as EventListQuery;
+      expect(await indexedIds(dataSource.manager, query)).toEqual(await likeIds(dataSource.manager, query));
+    }
+  });
+
   it('walks the rarest gram on its key in the list order: no sort, and the events read by id', async () => {
     const state = await readListState(dataSource.manager);
     for (const query of [
@@ -186,7 +210,7 @@ describe.each(engines)('keyword search through the gram index on %s', (engine) =
   it('when an event is deleted, then its grams go with it', async () => {
     await resetEvents(
       dataSource.manager,
-      [{ title: '防震减灾', description: '', venueName: '馆', startHours: 5, hours: 2, city: '甲市', cancelled: false }],
+      [{ title: '防震减灾', description: '', venueName: '馆', startHours: 5, startMs: 0, hours: 2, city: '甲市', cancelled: false }],
       organizerId,
     );
     expect(await dataSource.query('SELECT COUNT(*) AS n FROM event_search_grams')).not.toEqual([{ n: 0 }]);
