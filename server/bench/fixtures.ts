@@ -8,6 +8,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { cstDateOf } from '@kepu/shared';
 import { Transactions } from '../src/core/transaction';
 import { EventEntity, EventPlanTaskEntity } from '../src/db/entities/event.entity';
+import { rebuildSearchIndex } from '../src/db/event-search/search-index';
 import { OrganizationEntity } from '../src/db/entities/organization.entity';
 import { PlanEntity, PlanTaskEntity } from '../src/db/entities/plan.entity';
 import { SignupEntity } from '../src/db/entities/signup.entity';
@@ -258,6 +259,8 @@ export async function seedBenchData(dataSource: DataSource, seedsDir: string, op
   events.push(burstEvent);
 
   await bulkInsert(dataSource, EventEntity, events);
+  // Raw inserts bypass the ORM subscriber that indexes an event's text for search.
+  await dataSource.transaction((manager) => rebuildSearchIndex(manager));
   await bulkInsert(dataSource, EventPlanTaskEntity, links);
   await bulkInsert(dataSource, SignupEntity, signups);
   await bulkInsert(dataSource, ShiftEntity, shifts);

@@ -41,7 +41,9 @@ import {
 
 const repoRoot = resolve(__dirname, '../../..');
 const seedsDir = process.env.SEEDS_DIR ?? join(repoRoot, 'seeds');
-const outFile = process.env.BENCH_OUT ?? join(repoRoot, 'BENCHMARKS.md');
+/** BENCH_ONLY=q,q-miss: only those rows (and bare Koa and the list, for the ratio), no burst; a partial run never writes BENCHMARKS.md. */
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((key) => key.trim()) : null;
+const outFile = process.env.BENCH_OUT ?? (only ? join(tmpdir(), 'kepu-bench-partial.md') : join(repoRoot, 'BENCHMARKS.md'));
 const mainJs = join(repoRoot, 'server/dist/main.js');
 
 const envInt = (name: string, fallback: number) => {
@@ -329,7 +331,7 @@ function scenariosFor(data: BenchData): Scenario[] {
     },
     {
       key: 'q-miss',
-      label: `GET /events?q=… (${searchPaths.length} different searches in turn, more than the cache keeps: every one runs its LIKE query)`,
+      label: `GET /events?q=… (${searchPaths.length} different searches in turn, more than the cache keeps: every one walks the gram index)`,
       target: 'server',
       path: searchPaths[0]!,
       paths: searchPaths,
@@ -407,7 +409,7 @@ async function benchEngine(engine: string, version: string, database: DatabaseCo
     const bareUrl = `http://127.0.0.1:${barePort}`;
     const urlOf = (scenario: Scenario) => (scenario.target === 'bare' ? bareUrl : serverA!.url) + scenario.path;
 
-    const scenarios = scenariosFor(data);
+    const scenarios = scenariosFor(data).filter((s) => !only || ['bare', 'list', ...only].includes(s.key));
     const checks = new Map<string, ScenarioCheck>();
     for (const scenario of scenarios) {
       const reply = await rawGet(urlOf(scenario));
@@ -494,6 +496,7 @@ async function benchEngine(engine: string, version: string, database: DatabaseCo
     let burst: BurstResult | null = null;
     let burstError: string | undefined;
     try {
+      if (only) throw new Error('skipped (BENCH_ONLY)');
       serverB = await startServer(mainJs, serverEnv(dbUrl, await freePort()), join(work, 'server-b.log'));
       const tokens = data.burstUserIds.map((id) => issueSessionToken(id, 'wechat', AUTH_SECRET, now));
       const sampler = sampleMemory([serverA.pid, serverB.pid]);
@@ -803,7 +806,7 @@ function writeReport(command: string, importer: ImporterRow[], results: EngineRe
     '',
     ...(notes.length ? ['## Notes', '', ...notes.map((n) => `- ${n}`), ''] : []),
     'Knobs (environment): `BENCH_EVENTS` (100000), `BENCH_CONNECTIONS` (50), `BENCH_PROGRESS_CONNECTIONS` (1), `BENCH_ROUNDS` (3), `BENCH_SCENARIO_S` (4), `BENCH_WARMUP_S` (1),',
-    '`BENCH_BURST_USERS` (5000), `BENCH_BURST_SEATS` (200), `BENCH_IMPORTER_MS` (1500), `BENCH_ROUNDS_BUDGET_S` (150), `BENCH_ENGINES` (sqlite,mariadb), `BENCH_OUT`,',
+    '`BENCH_BURST_USERS` (5000), `BENCH_BURST_SEATS` (200), `BENCH_IMPORTER_MS` (1500), `BENCH_ROUNDS_BUDGET_S` (150), `BENCH_ENGINES` (sqlite,mariadb), `BENCH_OUT`, `BENCH_ONLY` (rows, e.g. q,q-miss),',
     '`KEPU_BENCH_MYSQL_URL` (default: `KEPU_TEST_MYSQL_URL`, else mysql://root@127.0.0.1:3306). A quick run: `BENCH_EVENTS=20000 BENCH_ROUNDS=1 npm run bench`.',
     '',
   ];

@@ -6,6 +6,7 @@
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eventListQuerySchema } from '@kepu/shared';
+import { OrganizationEntity } from '../../server/src/db/entities/organization.entity';
 import { readListState } from '../../server/src/db/list-state';
 import { listQueryForExplain } from '../../server/src/modules/events/event-list';
 import { engines, startTestServer, type TestServer } from './harness';
@@ -215,6 +216,32 @@ describe.each(engines)('the cached public list on %s', (engine) => {
       expect(await search('天文路')).toEqual([]);
       // LIKE wildcards are text like any other.
       expect(await search('%')).toEqual([]);
+    });
+
+    it('when q is searched through the index, one character, Latin in any case and an edited or cancelled event answer as LIKE does', async () => {
+      const cityName = freshCity();
+      const base = { city: cityName, ...at('2026-12-10', '09:00', '11:00') };
+      const first = await publishActivity(app, { ...base, title: `${cityName}家庭急救课`, description: '学习 CPR 与AED' });
+      await publishActivity(app, { ...base, title: `${cityName}防震减灾科普日`, description: '地震来了怎么办' });
+      const search = async (q: string) =>
+        ((await anonymousList(app.server, cityName, `&q=${encodeURIComponent(q)}&limit=100`)).items as any[]).map((e) => e.title).sort();
+      expect(await search('急救')).toEqual([`${cityName}家庭急救课`]);
+      expect(await search('科普日')).toEqual([`${cityName}防震减灾科普日`]);
+      expect(await search('震')).toEqual([`${cityName}防震减灾科普日`]);
+      expect(await search('cpr')).toEqual([`${cityName}家庭急救课`]);
+      expect(await search('aed')).toEqual([`${cityName}家庭急救课`]);
+
+      // A trusted organization's edit is public at once: the next search follows the new words.
+      await app.server.dataSource.getRepository(OrganizationEntity).update({ id: await organizerOrgId(app) }, { trusted: true });
+      try {
+        expectStatus(await app.api.patch(`${API}/events/${first.id}`, { title: `${cityName}心肺复苏课` }, await app.token('demo-organizer')), 200);
+      } finally {
+        await app.server.dataSource.getRepository(OrganizationEntity).update({ id: await organizerOrgId(app) }, { trusted: false });
+      }
+      expect(await search('急救')).toEqual([]);
+      expect(await search('复苏')).toEqual([`${cityName}心肺复苏课`]);
+      expectStatus(await app.api.post(`${API}/events/${first.id}/cancel`, { reason: '场地维修' }, await app.token('demo-organizer')), 200);
+      expect(await search('复苏')).toEqual([]);
     });
 
     it('when near is given, events come nearest first with their distance, paged without repeats', async () => {

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { entities } from './entities';
+import { EventSearchSubscriber } from './event-search/search-index';
 import { ListStateSubscriber } from './list-state';
 import { migrations } from './migrations';
 
@@ -17,7 +18,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       database: database.path,
       entities,
       migrations,
-      subscribers: [ListStateSubscriber],
+      subscribers: [ListStateSubscriber, EventSearchSubscriber],
       // WAL lets readers go on while a sign-up writes; the busy timeout covers a second process.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
@@ -37,7 +38,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     timezone: 'Z',
     entities,
     migrations,
-    subscribers: [ListStateSubscriber],
+    subscribers: [ListStateSubscriber, EventSearchSubscriber],
     extra: { connectionLimit: 20 },
   });
 }

@@ -17,6 +17,7 @@ import { ViewerAudience1765800000000 } from './1765800000000-ViewerAudience';
 import { VolunteerCertificates1766000000000 } from './1766000000000-VolunteerCertificates';
 import { ProgressLinkWindow1766100000000 } from './1766100000000-ProgressLinkWindow';
 import { LongestEventBigint1766200000000 } from './1766200000000-LongestEventBigint';
+import { EventSearchGrams1766400000000 } from './1766400000000-EventSearchGrams';
 import { OrganizationVenues1766600000000 } from './1766600000000-OrganizationVenues';
 import { TaskLinkOrdinal1766700000000 } from './1766700000000-TaskLinkOrdinal';
 
@@ -41,6 +42,7 @@ export const migrations = [
   VolunteerCertificates1766000000000,
   ProgressLinkWindow1766100000000,
   LongestEventBigint1766200000000,
+  EventSearchGrams1766400000000,
   OrganizationVenues1766600000000,
   TaskLinkOrdinal1766700000000,
 ];

@@ -17,6 +17,7 @@ import { parseDateBound } from '../../core/date-bounds';
 import { escapeLike } from '../../core/like';
 import type { ListState } from '../../db/list-state';
 import { campaignOf } from './event.view';
+import { searchGrams, searchWalk } from './event-search';
 import type { TaskTitles } from './task-titles';
 
 const CARD_COLUMNS = [
@@ -162,7 +163,9 @@ export async function listEventCards(
   const timeMatters = !query.from && !query.to;
   if (query.near) return nearPage(manager, sql, query, timeFloor, state, titles, timeMatters);
 
-  const { text, params } = timeOrderedSql(sql, query, timeFloor, mysql);
+  // A search word with grams walks the index (event-search.ts); the LIKE stays among the filters.
+  const grams = query.q ? await searchGrams(manager, query.q, walkFloor(query, timeFloor, sql)) : null;
+  const { text, params } = timeOrderedSql(sql, query, timeFloor, mysql, grams);
   const rows = (await manager.query(text, params)) as CardRow[];
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -175,11 +178,42 @@ export async function listEventCards(
   };
 }
 
-/** The SELECT of a time-ordered page, after the cursor. */
-function timeOrderedSql(sql: Sql, query: EventListQuery, timeFloor: Date | null, mysql: boolean): { text: string; params: unknown[] } {
+/** Where a time-ordered walk starts: the time floor, or the cursor's start if later; null when unbounded. As a time parameter. */
+function walkFloor(query: EventListQuery, timeFloor: Date | null, sql: Sql): unknown {
+  const floor = Math.max(timeFloor?.getTime() ?? -Infinity, decodeCursor(query.cursor, 'keyset')?.startsAt ?? -Infinity);
+  return Number.isFinite(floor) ? sql.time(new Date(floor)) : null;
+}
+
+/** The SELECT of a time-ordered page, after the cursor; with `grams`, walking the search index instead of the events. */
+function timeOrderedSql(
+  sql: Sql,
+  query: EventListQuery,
+  timeFloor: Date | null,
+  mysql: boolean,
+  grams: string[] | null = null,
+): { text: string; params: unknown[] } {
   const cursor = decodeCursor(query.cursor, 'keyset');
-  const floor = Math.max(timeFloor?.getTime() ?? -Infinity, cursor?.startsAt ?? -Infinity);
-  if (Number.isFinite(floor)) sql.and('e.startsAt >= ?', sql.time(new Date(floor)));
+  const floor = walkFloor(query, timeFloor, sql);
+  if (grams) {
+    // g.startsAt and g.eventId equal e.startsAt and e.id: the same bounds and order, on the gram's key.
+    const walk = searchWalk(grams, mysql);
+    const where = [walk.where];
+    const params = [...walk.params];
+    if (floor !== null) {
+      where.push('g.startsAt >= ?');
+      params.push(floor);
+    }
+    if (cursor) {
+      where.push('(g.startsAt > ? OR g.eventId > ?)');
+      params.push(sql.time(new Date(cursor.startsAt)), cursor.id);
+    }
+    return {
+      text: `SELECT ${CARD_COLUMNS} FROM ${walk.from} LEFT JOIN organizations o ON o.id = e.organizerId
+        WHERE ${[...where, ...sql.where].join(' AND ')} ORDER BY g.startsAt, g.eventId LIMIT ?`,
+      params: [...params, ...sql.params, query.limit + 1],
+    };
+  }
+  if (floor !== null) sql.and('e.startsAt >= ?', floor);
   if (cursor) sql.and('(e.startsAt > ? OR e.id > ?)', sql.time(new Date(cursor.startsAt)), cursor.id);
   return {
     text: `SELECT ${CARD_COLUMNS} FROM events e ${mysql ? listIndexHint(query) : ''} LEFT JOIN organizations o ON o.id = e.organizerId
@@ -188,12 +222,18 @@ function timeOrderedSql(sql: Sql, query: EventListQuery, timeFloor: Date | null,
   };
 }
 
-/** The statement and parameters the list runs for a time-ordered (not near=) query, for EXPLAIN in tests. */
-export function listQueryForExplain(manager: EntityManager, query: EventListQuery, now: Date, state: ListState): { text: string; params: unknown[] } {
+/** The statement and parameters the list runs for a time-ordered (not near=) query, for EXPLAIN in tests; with `grams`, the search walk. */
+export function listQueryForExplain(
+  manager: EntityManager,
+  query: EventListQuery,
+  now: Date,
+  state: ListState,
+  grams: string[] | null = null,
+): { text: string; params: unknown[] } {
   const mysql = isMysql(manager);
   const sql = new Sql(mysql);
   const { timeFloor } = filters(sql, query, null, now, state.longestMs);
-  return timeOrderedSql(sql, query, timeFloor, mysql);
+  return timeOrderedSql(sql, query, timeFloor, mysql, grams);
 }
 
 /**
@@ -373,9 +413,15 @@ export async function countEventCards(manager: EntityManager, query: EventCountQ
   if (timeFloor) sql.and('e.startsAt >= ?', sql.time(timeFloor));
   // The near= list holds only events with a place: count the same ones.
   if (query.near) sql.and('e.venueLat IS NOT NULL AND e.venueLng IS NOT NULL');
+  // A search word with grams counts the events its rarest gram walks to, as the list reads them.
+  const floor = timeFloor ? sql.time(timeFloor) : null;
+  const grams = query.q ? await searchGrams(manager, query.q, floor) : null;
+  const walk = grams ? searchWalk(grams, mysql) : null;
   const [row] = (await manager.query(
-    `SELECT COUNT(*) AS n, MIN(e.endsAt) AS firstEnd FROM events e ${mysql ? listIndexHint(listQuery) : ''} WHERE ${sql.where.join(' AND ')}`,
-    sql.params,
+    walk
+      ? `SELECT COUNT(*) AS n, MIN(e.endsAt) AS firstEnd FROM ${walk.from} WHERE ${[walk.where, ...(floor === null ? [] : ['g.startsAt >= ?']), ...sql.where].join(' AND ')}`
+      : `SELECT COUNT(*) AS n, MIN(e.endsAt) AS firstEnd FROM events e ${mysql ? listIndexHint(listQuery) : ''} WHERE ${sql.where.join(' AND ')}`,
+    walk ? [...walk.params, ...(floor === null ? [] : [floor]), ...sql.params] : sql.params,
   )) as { n: number | string; firstEnd: unknown }[];
   const timeMatters = !query.from && !query.to;
   const firstEnd = row?.firstEnd === null || row?.firstEnd === undefined ? Infinity : toDate(row.firstEnd).getTime();
