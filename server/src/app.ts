@@ -30,6 +30,8 @@ import { userAdminRoutes } from './modules/users/users.routes';
 import { loadAuthUser } from './modules/users/users.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
+import { uploadRoutes } from './modules/uploads/uploads.routes';
+import { localDiskStorage } from './modules/uploads/local-disk-storage';
 import { metricsRoutes } from './modules/health/metrics.routes';
 import { createLogger, safeError } from './observability/logger';
 import { AppMetrics } from './observability/metrics';
@@ -51,13 +53,15 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...userAdminRoutes(deps),
     ...auditRoutes(deps),
     ...notificationRoutes(deps),
+    ...uploadRoutes(deps),
   ];
 }
 
 export function createApp(appDeps: AppDeps): Koa {
   const logger = appDeps.logger ?? createLogger('silent');
   const metrics = appDeps.metrics ?? new AppMetrics();
-  const deps: AppDeps = { ...appDeps, logger, metrics };
+  const blobStorage = appDeps.blobStorage ?? localDiskStorage(appDeps.config.uploadDir);
+  const deps: AppDeps = { ...appDeps, logger, metrics, blobStorage };
   const app = new Koa();
   // X-Forwarded-For counts only behind proxies the operator named, and only their hops.
   app.proxy = deps.config.trustProxy > 0;

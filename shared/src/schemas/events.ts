@@ -93,6 +93,8 @@ const eventFields = {
     .array(z.object({ planId: idSchema, number: z.number().int().min(1) }))
     .max(20)
     .optional(),
+  /** An upload (POST /uploads) made by a member of the organization; null removes the cover. */
+  coverImageId: idSchema.nullable().optional(),
 };
 
 const instant = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);

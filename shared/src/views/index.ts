@@ -15,3 +15,4 @@ export * from './audit';
 export * from './health';
 export * from './notifications';
 export * from './duties';
+export * from './uploads';

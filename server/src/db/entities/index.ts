@@ -7,6 +7,7 @@ import { NotificationEntity, NotificationSubscriptionEntity } from './notificati
 import { MembershipEntity, OrganizationEntity } from './organization.entity';
 import { PlanEntity, PlanTaskEntity } from './plan.entity';
 import { SignupEntity } from './signup.entity';
+import { UploadEntity } from './upload.entity';
 import { UserEntity } from './user.entity';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerCertificateEntity, VolunteerProfileEntity } from './volunteer.entities';
 
@@ -30,4 +31,5 @@ export const entities = [
   CheckinKeyEntity,
   LoginCodeEntity,
   VolunteerCertificateEntity,
+  UploadEntity,
 ];

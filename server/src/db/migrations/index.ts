@@ -17,6 +17,7 @@ import { ViewerAudience1765800000000 } from './1765800000000-ViewerAudience';
 import { VolunteerCertificates1766000000000 } from './1766000000000-VolunteerCertificates';
 import { ProgressLinkWindow1766100000000 } from './1766100000000-ProgressLinkWindow';
 import { LongestEventBigint1766200000000 } from './1766200000000-LongestEventBigint';
+import { Uploads1766500000000 } from './1766500000000-Uploads';
 
 /** Every migration, oldest first. Listed by hand so bundling and ts-jest need no globs. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   VolunteerCertificates1766000000000,
   ProgressLinkWindow1766100000000,
   LongestEventBigint1766200000000,
+  Uploads1766500000000,
 ];

@@ -20,6 +20,7 @@ import { readParam } from '@/utils/routes';
 import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
 import ConflictNote from '../../components/ConflictNote';
+import CoverPicker, { type Cover } from '../../components/CoverPicker';
 import DateTimeField from '../../components/DateTimeField';
 import RevisionChanges from '../../components/RevisionChanges';
 import ShiftsEditor from '../../components/ShiftsEditor';
@@ -43,6 +44,7 @@ interface Draft {
   themes: string[];
   campaign: string | null;
   planTasks: TaskRef[];
+  cover: Cover;
 }
 
 /** What 发布活动 in 我的任务 opens the form with: the task to carry out, and the organization's city. */
@@ -70,6 +72,7 @@ function emptyDraft(link: TaskLink = {}): Draft {
     themes: [],
     campaign: null,
     planTasks: link.planId && Number.isInteger(task) && task > 0 ? [{ planId: readParam(link.planId), number: task }] : [],
+    cover: { id: null, url: null },
   };
 }
 
@@ -89,6 +92,7 @@ function draftOf(event: EventView): Draft {
     themes: event.themes,
     campaign: event.campaign?.code ?? null,
     planTasks: event.planTasks.map((t) => ({ planId: t.planId, number: t.number })),
+    cover: { id: event.coverImageId, url: event.coverImageId ? event.coverUrl : null },
   };
 }
 
@@ -166,6 +170,7 @@ export default function EditEventPage() {
     themes: draft.themes,
     campaign: draft.campaign,
     planTasks: draft.planTasks,
+    coverImageId: draft.cover.id,
   });
 
   /** Saves and returns the event as the server answered, or null when it refused (messages shown inline). */
@@ -259,6 +264,7 @@ export default function EditEventPage() {
           />
           {errors.description ? <Text className="field__error">{errors.description}</Text> : null}
         </View>
+        <CoverPicker value={draft.cover} onChange={(cover) => patch({ cover })} error={errors.coverImageId} />
         <View className="field">
           <Text className="field__label">城市</Text>
           <Input className="input" value={city} disabled {...labelled('城市')} />
