@@ -16,7 +16,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const ARTWORK_CACHE = 'public, max-age=86400';
 
 export function uploadRoutes(deps: AppDeps) {
-  const storage: BlobStorage = deps.blobStorage ?? localDiskStorage(deps.config.uploadDir);
+  let fallback: BlobStorage | null = null;
+  // createApp hands one in; a caller that only lists the routes (OpenAPI, tests) never touches it.
+  const storage = (): BlobStorage => deps.blobStorage ?? (fallback ??= localDiskStorage(deps.config.uploadDir));
   return [
     route({
       method: 'post',
@@ -28,7 +30,7 @@ export function uploadRoutes(deps: AppDeps) {
       statuses: [201],
       handle: async ({ ctx, user }) => {
         const file = await readUploadedFile(ctx.req, 'file', MAX_UPLOAD_BYTES);
-        return reply(201, await uploadImage(deps.dataSource.manager, storage, requireUser(user), file.bytes, deps.clock()));
+        return reply(201, await uploadImage(deps.dataSource.manager, storage(), requireUser(user), file.bytes, deps.clock()));
       },
     }),
     route({
@@ -48,14 +50,14 @@ export function uploadRoutes(deps: AppDeps) {
           return undefined;
         }
         if (!BLOB_KEY.test(key) || key.includes('..') || !key.endsWith('.jpg')) throw notFound('image');
-        const elsewhere = storage.url(key);
+        const elsewhere = storage().url(key);
         if (elsewhere) {
           ctx.set('Cache-Control', IMMUTABLE);
           ctx.status = 301;
           ctx.redirect(elsewhere);
           return undefined;
         }
-        const bytes = await storage.get(key);
+        const bytes = await storage().get(key);
         if (!bytes) throw notFound('image');
         ctx.set('Cache-Control', IMMUTABLE);
         ctx.type = 'image/jpeg';
