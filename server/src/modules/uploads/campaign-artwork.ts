@@ -21,25 +21,29 @@ const styles = {
     background: '#1f6feb',
     accent: '#7cc4ff',
     light: '#ffffff',
-    motif: '<circle cx="560" cy="190" r="46" fill="#ffffff" opacity=".9"/><ellipse cx="560" cy="190" rx="150" ry="48" fill="none" stroke="#ffffff" stroke-width="10" opacity=".7"/><ellipse cx="560" cy="190" rx="150" ry="48" fill="none" stroke="#ffffff" stroke-width="10" opacity=".7" transform="rotate(60 560 190)"/><ellipse cx="560" cy="190" rx="150" ry="48" fill="none" stroke="#ffffff" stroke-width="10" opacity=".7" transform="rotate(-60 560 190)"/>',
+    motif:
+      '<circle cx="560" cy="190" r="46" fill="#ffffff" opacity=".9"/><ellipse cx="560" cy="190" rx="150" ry="48" fill="none" stroke="#ffffff" stroke-width="10" opacity=".7"/><ellipse cx="560" cy="190" rx="150" ry="48" fill="none" stroke="#ffffff" stroke-width="10" opacity=".7" transform="rotate(60 560 190)"/><ellipse cx="560" cy="190" rx="150" ry="48" fill="none" stroke="#ffffff" stroke-width="10" opacity=".7" transform="rotate(-60 560 190)"/>',
   },
   tech: {
     background: '#3b3f9f',
     accent: '#8f96ff',
     light: '#ffffff',
-    motif: '<rect x="470" y="100" width="180" height="180" rx="24" fill="none" stroke="#ffffff" stroke-width="12" opacity=".85"/><rect x="520" y="150" width="80" height="80" rx="10" fill="#ffffff" opacity=".85"/><path d="M500 100v-40M560 100v-40M620 100v-40M500 340v-60M560 340v-60M620 340v-60" stroke="#ffffff" stroke-width="10" opacity=".6"/>',
+    motif:
+      '<rect x="470" y="100" width="180" height="180" rx="24" fill="none" stroke="#ffffff" stroke-width="12" opacity=".85"/><rect x="520" y="150" width="80" height="80" rx="10" fill="#ffffff" opacity=".85"/><path d="M500 100v-40M560 100v-40M620 100v-40M500 340v-60M560 340v-60M620 340v-60" stroke="#ffffff" stroke-width="10" opacity=".6"/>',
   },
   safety: {
     background: '#d9480f',
     accent: '#ffa94d',
     light: '#fff4e6',
-    motif: '<path d="M560 70 L660 110 V200 C660 270 610 320 560 340 C510 320 460 270 460 200 V110 Z" fill="#fff4e6" opacity=".92"/><path d="M515 205 l35 35 l65 -75" fill="none" stroke="#d9480f" stroke-width="18" stroke-linecap="round" stroke-linejoin="round"/>',
+    motif:
+      '<path d="M560 70 L660 110 V200 C660 270 610 320 560 340 C510 320 460 270 460 200 V110 Z" fill="#fff4e6" opacity=".92"/><path d="M515 205 l35 35 l65 -75" fill="none" stroke="#d9480f" stroke-width="18" stroke-linecap="round" stroke-linejoin="round"/>',
   },
   nature: {
     background: '#2b8a3e',
     accent: '#8ce99a',
     light: '#ebfbee',
-    motif: '<path d="M560 330 C 460 300 450 160 600 90 C 650 200 640 300 560 330 Z" fill="#ebfbee" opacity=".9"/><path d="M560 330 Q 575 220 600 120" stroke="#2b8a3e" stroke-width="8" fill="none"/>',
+    motif:
+      '<path d="M560 330 C 460 300 450 160 600 90 C 650 200 640 300 560 330 Z" fill="#ebfbee" opacity=".9"/><path d="M560 330 Q 575 220 600 120" stroke="#2b8a3e" stroke-width="8" fill="none"/>',
   },
   water: {
     background: '#0b7285',
@@ -51,19 +55,22 @@ const styles = {
     background: '#c2255c',
     accent: '#faa2c1',
     light: '#fff0f6',
-    motif: '<rect x="520" y="90" width="80" height="240" rx="16" fill="#fff0f6" opacity=".92"/><rect x="440" y="170" width="240" height="80" rx="16" fill="#fff0f6" opacity=".92"/>',
+    motif:
+      '<rect x="520" y="90" width="80" height="240" rx="16" fill="#fff0f6" opacity=".92"/><rect x="440" y="170" width="240" height="80" rx="16" fill="#fff0f6" opacity=".92"/>',
   },
   space: {
     background: '#1b1f3b',
     accent: '#5c7cfa',
     light: '#ffffff',
-    motif: '<circle cx="600" cy="150" r="70" fill="#ffd43b" opacity=".95"/><ellipse cx="600" cy="150" rx="120" ry="26" fill="none" stroke="#ffffff" stroke-width="8" opacity=".8" transform="rotate(-18 600 150)"/><circle cx="470" cy="80" r="5" fill="#ffffff"/><circle cx="690" cy="290" r="4" fill="#ffffff"/><circle cx="420" cy="250" r="3" fill="#ffffff"/>',
+    motif:
+      '<circle cx="600" cy="150" r="70" fill="#ffd43b" opacity=".95"/><ellipse cx="600" cy="150" rx="120" ry="26" fill="none" stroke="#ffffff" stroke-width="8" opacity=".8" transform="rotate(-18 600 150)"/><circle cx="470" cy="80" r="5" fill="#ffffff"/><circle cx="690" cy="290" r="4" fill="#ffffff"/><circle cx="420" cy="250" r="3" fill="#ffffff"/>',
   },
   culture: {
     background: '#5f3dc4',
     accent: '#b197fc',
     light: '#f3f0ff',
-    motif: '<path d="M450 120 Q 505 95 560 120 V 320 Q 505 295 450 320 Z" fill="#f3f0ff" opacity=".92"/><path d="M560 120 Q 615 95 670 120 V 320 Q 615 295 560 320 Z" fill="#f3f0ff" opacity=".75"/>',
+    motif:
+      '<path d="M450 120 Q 505 95 560 120 V 320 Q 505 295 450 320 Z" fill="#f3f0ff" opacity=".92"/><path d="M560 120 Q 615 95 670 120 V 320 Q 615 295 560 320 Z" fill="#f3f0ff" opacity=".75"/>',
   },
 } satisfies Record<string, ArtworkStyle>;
 
