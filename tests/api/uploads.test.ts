@@ -1,6 +1,7 @@
 // Cover pictures: an organizer uploads a JPEG, PNG or WebP (checked by its bytes, decoded,
 // upright, without metadata), sets it as an event's cover, and everyone sees it on the list
 // and the detail; campaign events without one show their campaign's artwork.
+import { crc32, deflateSync } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { engines, type ApiResponse } from './harness';
 import { OrganizationEntity } from '../../server/src/db/entities/organization.entity';
@@ -24,6 +25,28 @@ async function upload(app: TestApp, bytes: Buffer, token: string | undefined, na
   const text = await response.text();
   const body = (response.headers.get('content-type') ?? '').includes('application/json') ? JSON.parse(text) : text;
   return { status: response.status, body, headers: response.headers, text };
+}
+
+/** A PNG whose header claims 50,000 x 50,000 pixels, in a few hundred bytes: a decompression bomb. */
+function pngBomb(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(50_000, 0);
+  header.writeUInt32BE(50_000, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit grey
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(50_001 * 4))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const getBytes = async (app: TestApp, path: string) => {
@@ -87,6 +110,23 @@ describe.each(engines)('cover pictures on %s', (engine) => {
     const res = await upload(app, big, await organizer());
     expectError(res, 413, 'PAYLOAD_TOO_LARGE');
     expect(res.body.error.message).toContain('5 MB');
+  });
+
+  it('when a small file claims billions of pixels (a decompression bomb), then it is refused with 413 before it is decoded', async () => {
+    const res = await upload(app, pngBomb(), await organizer(), 'bomb.png', 'image/png');
+    expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+    expect(res.body.error.message).toContain('像素');
+  });
+
+  it('when a series is created with a cover, then every occurrence carries it', async () => {
+    const up = (await upload(app, await picture(320, 240).png().toBuffer(), await organizer())).body;
+    const series = await app.api.post(
+      `${API}/events/series`,
+      { ...activityInput(await organizerOrgId(app), { title: '每周带封面的系列活动', coverImageId: up.id }), recurrence: { frequency: 'weekly', count: 2 } },
+      await organizer(),
+    );
+    expectStatus(series, 201);
+    expect(series.body.items.map((e: any) => e.coverThumbnailUrl)).toEqual([up.thumbnailUrl, up.thumbnailUrl]);
   });
 
   it('when a GIF, a text or a PDF is sent as photo.jpg, then it is 415 whatever the name and type say', async () => {

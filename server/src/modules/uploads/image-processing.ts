@@ -29,7 +29,8 @@ export async function processImage(bytes: Buffer, type: ImageType): Promise<Proc
   const open = () => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true });
   let metadata: Metadata;
   try {
-    metadata = await open().metadata();
+    // The header only (no pixels are decoded), read without the limit so an oversized picture is told apart from a damaged one.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw corrupt();
   }
