@@ -44,9 +44,13 @@ describe.each(['normal', 'large'] as const)('in %s text, a cover picture', (mode
     await field(page, '场馆名称').fill('唐山市科技馆');
     await field(page, '详细地址').fill('路北区建设北路');
 
-    // A PDF renamed photo.jpg is refused by the server, in Chinese, and nothing is set.
-    await chooseFile(page, '选择封面图片', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n') });
+    // A GIF renamed photo.jpg: the browser shows it, the server refuses it (by its bytes), in Chinese, and nothing is set.
+    const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#e03131' } })
+      .gif()
+      .toBuffer();
+    await chooseFile(page, '选择封面图片', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: gif });
     await shown(page).locator('.cover-picker .field__error').getByText('只支持 JPG、PNG 或 WebP 格式的图片').waitFor();
+    await shot('refused-gif');
 
     await chooseFile(page, '选择封面图片', { name: 'cover.jpg', mimeType: 'image/jpeg', buffer: await coverPicture() });
     const preview = shown(page).locator('.cover-picker__image img');

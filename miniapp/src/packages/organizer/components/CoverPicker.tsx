@@ -32,7 +32,11 @@ export default function CoverPicker({ value, onChange, error }: Props) {
       return; // cancelled
     }
     const file = chosen.tempFiles[0];
-    if (!file) return;
+    // Chosen, but the phone (or browser) could not read it as a picture.
+    if (!file) {
+      setProblem('无法读取所选文件，请换一张 JPG、PNG 或 WebP 图片');
+      return;
+    }
     setProblem(null);
     if (file.size > MAX_IMAGE_BYTES) {
       setProblem(imageTooLargeMessage);
