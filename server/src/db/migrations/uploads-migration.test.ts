@@ -22,7 +22,9 @@ describe('the covers (uploads) migration', () => {
         type: 'better-sqlite3',
         database,
         migrations: migrations.slice(0, count),
-        prepareDatabase: (db: { pragma(sql: string): unknown }) => db.pragma('foreign_keys = ON'),
+        prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+          db.pragma('foreign_keys = ON');
+        },
       });
       await ds.initialize();
       await ds.runMigrations();
