@@ -60,7 +60,10 @@ export default function CoverPicker({ value, onChange, error }: Props) {
       <Text className="field__label">封面图片</Text>
       <View className="cover-picker__box">
         {value.url ? (
-          <Image className="cover-picker__image" src={imageSrc(value.url)} mode="aspectFill" ariaLabel="封面预览" />
+          // The preview is for sighted eyes; the button below (更换封面) says that a cover is set.
+          <View aria-hidden>
+            <Image className="cover-picker__image" src={imageSrc(value.url)} mode="aspectFill" />
+          </View>
         ) : (
           <Text className="cover-picker__empty muted">未设置封面</Text>
         )}

@@ -54,7 +54,12 @@ function CoverBefore({ label, url }: { label: string; url: string | null }) {
   return (
     <View className="org-revision__cover">
       <Text>{label}：</Text>
-      {url ? <Image className="org-revision__cover-image" src={imageSrc(url)} mode="aspectFill" ariaLabel={`${label}的封面`} /> : <Text>无封面</Text>}
+      {url ? (
+        <View aria-hidden>
+          <Image className="org-revision__cover-image" src={imageSrc(url)} mode="aspectFill" />
+        </View>
+      ) : null}
+      <Text>{url ? '有封面' : '无封面'}</Text>
     </View>
   );
 }
