@@ -165,6 +165,9 @@ export function eventView(overrides: Partial<EventView> = {}): EventView {
     reviewReason: null,
     cancelReason: null,
     planTaskChanged: false,
+    coverImageId: null,
+    coverUrl: null,
+    coverThumbnailUrl: null,
     version: 1,
     ...overrides,
   };

@@ -32,6 +32,8 @@ import { loadAuthUser } from './modules/users/users.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { volunteerRoutes } from './modules/volunteers/volunteers.routes';
 import { venueRoutes } from './modules/venues/venues.routes';
+import { uploadRoutes } from './modules/uploads/uploads.routes';
+import { localDiskStorage } from './modules/uploads/local-disk-storage';
 import { metricsRoutes } from './modules/health/metrics.routes';
 import { createLogger, safeError } from './observability/logger';
 import { AppMetrics } from './observability/metrics';
@@ -55,13 +57,15 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...userAdminRoutes(deps),
     ...auditRoutes(deps),
     ...notificationRoutes(deps),
+    ...uploadRoutes(deps),
   ];
 }
 
 export function createApp(appDeps: AppDeps): Koa {
   const logger = appDeps.logger ?? createLogger('silent');
   const metrics = appDeps.metrics ?? new AppMetrics();
-  const deps: AppDeps = { ...appDeps, logger, metrics };
+  const blobStorage = appDeps.blobStorage ?? localDiskStorage(appDeps.config.uploadDir);
+  const deps: AppDeps = { ...appDeps, logger, metrics, blobStorage };
   const app = new Koa();
   // X-Forwarded-For counts only behind proxies the operator named, and only their hops.
   app.proxy = deps.config.trustProxy > 0;

@@ -92,6 +92,8 @@ export interface Config {
   rateLimit: boolean;
   /** Whether the process may seed demo activities (npm start without --no-demo). */
   demo: boolean;
+  /** UPLOAD_DIR: where the local-disk storage keeps uploaded pictures (default data/uploads). */
+  uploadDir: string;
   /** Where the H5 build lives, served at `/` when present. */
   staticDir: string | null;
   /** How recorded service hours are rounded (HOURS_ROUNDING, e.g. down:30). */
@@ -244,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, args: string[] 
     rateLimit: env.RATE_LIMIT !== 'off',
     demo: !args.includes('--no-demo'),
     staticDir: env.STATIC_DIR ?? null,
+    uploadDir: env.UPLOAD_DIR || 'data/uploads',
     hoursRounding,
     certificateFont: env.CERT_FONT || null,
     publicBaseUrl: parsePublicBaseUrl(env.PUBLIC_BASE_URL),

@@ -112,6 +112,13 @@ const guarded: Guarded[] = [
     expect: adminOnly,
   },
   { route: 'post /events', path: () => '/events', body: (ids) => activityInput(ids.orgId), expect: organizersOwn() },
+  // Any organization's members and admins; a JSON body instead of a file is a 400 past the gate (uploads.test.ts sends files).
+  {
+    route: 'post /uploads',
+    path: () => '/uploads',
+    body: () => ({ file: 'not a file' }),
+    expect: { resident: 403, volunteer: 403, outsider: 'allowed', reviewer: 403, owner: 'allowed', admin: 'allowed' },
+  },
   {
     route: 'post /events/series',
     path: () => '/events/series',

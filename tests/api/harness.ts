@@ -3,6 +3,8 @@
 // fetch-based client. Nothing here is mocked but WeChat's servers.
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
@@ -36,7 +38,9 @@ export async function startTestServer(
       this.now = new Date(iso);
     },
   };
-  const config = loadConfig({ DB_URL: 'sqlite::memory:', RATE_LIMIT: 'off', ...options.env }, ['--no-demo']);
+  // Pictures go to a scratch folder, never the repository's data/uploads.
+  const uploadDir = join(tmpdir(), 'kepu-test-uploads');
+  const config = loadConfig({ DB_URL: 'sqlite::memory:', RATE_LIMIT: 'off', UPLOAD_DIR: uploadDir, ...options.env }, ['--no-demo']);
   config.database = database;
   const dataSource = await openDatabase(database);
   const tx = new Transactions(dataSource);

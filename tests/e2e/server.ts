@@ -63,6 +63,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Kep
       AUTH_MODE: 'dev',
       RATE_LIMIT: 'off',
       STATIC_DIR: h5Dir,
+      UPLOAD_DIR: join(dir, 'uploads'),
       REDIS_URL: '',
       ...env,
     },

@@ -1,5 +1,5 @@
 // One event in a list: what a resident needs to decide whether to tap.
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { EventView } from '@kepu/shared';
 import { seatsLeft } from '@kepu/shared/rules/seats';
@@ -7,6 +7,7 @@ import { isBookable } from '@kepu/shared/rules/signup-window';
 import { asButton } from '@/utils/a11y';
 import { routes } from '@/utils/routes';
 import { formatRange } from '@/utils/time';
+import { imageSrc } from '@/utils/images';
 import './EventCard.scss';
 
 /** The slice of an event a card shows; lists keep only this in page data. */
@@ -25,6 +26,8 @@ export interface EventCardRow {
   waitlistCount: number;
   distanceKm?: number;
   campaignName?: string;
+  /** The cover's thumbnail (or the campaign's artwork); absent without one. */
+  thumbnailUrl?: string;
 }
 
 export function toEventCardRow(event: EventView): EventCardRow {
@@ -42,20 +45,31 @@ export function toEventCardRow(event: EventView): EventCardRow {
     waitlistCount: event.waitlistCount ?? 0,
     distanceKm: event.distanceKm,
     campaignName: event.campaign?.name,
+    thumbnailUrl: event.coverThumbnailUrl ?? undefined,
   };
 }
 
 export default function EventCard({ event }: { event: EventCardRow }) {
   return (
     <View className="card event-card" hoverClass="pressed" {...asButton(() => void Taro.navigateTo({ url: routes.eventDetail(event.id) }))}>
-      <Text className="title">{event.title}</Text>
-      <Text className="event-card__line">{formatRange(event.startsAt, event.endsAt)}</Text>
-      <Text className="event-card__line">
-        {event.district ? `${event.district} · ` : ''}
-        {event.venueName}
-        {event.distanceKm !== undefined ? `（${event.distanceKm.toFixed(1)} 公里）` : ''}
-      </Text>
-      <Text className="event-card__line muted">主办：{event.organizerName}</Text>
+      <View className="event-card__head">
+        <View className="event-card__text">
+          <Text className="title">{event.title}</Text>
+          <Text className="event-card__line">{formatRange(event.startsAt, event.endsAt)}</Text>
+          <Text className="event-card__line">
+            {event.district ? `${event.district} · ` : ''}
+            {event.venueName}
+            {event.distanceKm !== undefined ? `（${event.distanceKm.toFixed(1)} 公里）` : ''}
+          </Text>
+          <Text className="event-card__line muted">主办：{event.organizerName}</Text>
+        </View>
+        {event.thumbnailUrl ? (
+          // Decorative: the title says what the event is. A fixed box, so the card does not move when it loads.
+          <View className="event-card__thumb" aria-hidden>
+            <Image className="event-card__thumb-image" src={imageSrc(event.thumbnailUrl)} mode="aspectFill" lazyLoad />
+          </View>
+        ) : null}
+      </View>
       <View className="event-card__tags">
         {event.campaignName ? <Text className="tag">{event.campaignName}</Text> : null}
         {event.audiences.map((audience) => (

@@ -29,6 +29,9 @@ export const fileTypes = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  /** Event covers (stored as JPEG) and campaign artwork (PNG), served at /images/:key. */
+  jpeg: 'image/jpeg',
+  png: 'image/png',
   /** Plain text: Prometheus's exposition format at /metrics. */
   text: 'text/plain',
 } as const;

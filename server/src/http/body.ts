@@ -19,7 +19,8 @@ async function readBody(ctx: Context): Promise<string> {
 }
 
 export async function jsonBody(ctx: Context, next: Next) {
-  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(ctx.method)) {
+  // A multipart upload is read by its route, streamed against its own limit (modules/uploads/multipart.ts).
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(ctx.method) && !ctx.is('multipart/form-data')) {
     const raw = await readBody(ctx);
     if (raw.trim() === '') {
       ctx.state.body = undefined;

@@ -106,7 +106,7 @@ const isWrite = (ctx: Context) => ctx.method !== 'GET' && ctx.method !== 'HEAD';
 const API = '/api/v1';
 
 /**
- * Per user (or address when signed out). Login (and login codes), sign-up, the plan upload and the certificate (a PDF
+ * Per user (or address when signed out). Login (and login codes), sign-up, the plan upload, cover pictures and the certificate (a PDF
  * rendered on the CPU) have buckets of their own below the general allowance for writes.
  */
 export const defaultRateRules: RateRule[] = [
@@ -115,6 +115,8 @@ export const defaultRateRules: RateRule[] = [
   { bucket: 'login-code', limit: 10, windowSeconds: 600, applies: (ctx) => ctx.method === 'POST' && ctx.path === `${API}/auth/code-login` },
   { bucket: 'signup', limit: 30, windowSeconds: 60, applies: (ctx) => ctx.method === 'POST' && /^\/api\/v1\/events\/[^/]+\/signups$/.test(ctx.path) },
   { bucket: 'upload', limit: 20, windowSeconds: 600, applies: (ctx) => ctx.method === 'POST' && ctx.path === `${API}/plans/import` },
+  // Each picture is decoded and resized on the CPU: a ceiling well above an organizer's needs.
+  { bucket: 'image-upload', limit: 30, windowSeconds: 600, applies: (ctx) => ctx.method === 'POST' && ctx.path === `${API}/uploads` },
   // A forwarded check-in code is opened by anyone holding the link: tokens are unguessable, and this keeps anyone from trying.
   { bucket: 'ticket', limit: 60, windowSeconds: 60, applies: (ctx) => ctx.method === 'GET' && ctx.path.startsWith(`${API}/tickets/`) },
   { bucket: 'certificate', limit: 10, windowSeconds: 600, applies: (ctx) => ctx.method === 'GET' && ctx.path === `${API}/me/volunteer/certificate.pdf` },

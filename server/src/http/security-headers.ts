@@ -39,7 +39,8 @@ function htmlPolicy(scriptHashes: string[]): NodeMiddleware {
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
+      // blob: Taro's H5 uploadFile reads the chosen picture back from its object URL with an XHR.
+      connectSrc: ["'self'", 'blob:'],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],

@@ -3,7 +3,7 @@
 
 /**
  * The fields whose change goes back to review: what residents read (title,
- * description, tags, campaign), when and where it happens, and how many come.
+ * description, tags, campaign, cover picture), when and where it happens, and how many come.
  * The rest (the sign-up window, the plan tasks it carries out) applies at once.
  */
 export const reviewedEventFields = [
@@ -18,5 +18,6 @@ export const reviewedEventFields = [
   'audiences',
   'themes',
   'campaign',
+  'coverImageId',
 ] as const;
 export type ReviewedEventField = (typeof reviewedEventFields)[number];

@@ -102,6 +102,8 @@ const eventFields = {
     )
     .max(20)
     .optional(),
+  /** An upload (POST /uploads) made by a member of the organization; null removes the cover. */
+  coverImageId: idSchema.nullable().optional(),
 };
 
 const instant = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);

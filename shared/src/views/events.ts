@@ -31,6 +31,9 @@ export const eventChangesViewSchema = z
     endsAt: isoTimeView.optional(),
     capacity: z.number().int().optional(),
     campaign: z.strictObject({ code: z.string(), name: z.string() }).nullable().optional(),
+    /** A new cover (null: the cover removed), with where to see it. */
+    coverImageId: z.string().nullable().optional(),
+    coverUrl: z.string().nullable().optional(),
   })
   .meta({ id: 'EventChangesView' });
 export type EventChangesView = z.infer<typeof eventChangesViewSchema>;
@@ -104,6 +107,14 @@ export const eventViewSchema = z
     cancelReason: z.string().nullable(),
     /** A plan task the event carries out changed or disappeared in a re-import: its organizer should check the link. */
     planTaskChanged: z.boolean(),
+    /** The uploaded cover (POST /uploads), null without one. */
+    coverImageId: z.string().nullable(),
+    /**
+     * The cover at phone width and as a thumbnail for cards: the uploaded one, else a campaign
+     * event's campaign artwork, else null. Paths on the API's host (/api/v1/...) unless absolute.
+     */
+    coverUrl: z.string().nullable(),
+    coverThumbnailUrl: z.string().nullable(),
     /** Grows with every edit; a reviewer's decision names the version they looked at (`POST /events/:id/review {version}`). */
     version: z.number().int(),
     /**

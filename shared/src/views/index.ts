@@ -16,3 +16,4 @@ export * from './health';
 export * from './notifications';
 export * from './duties';
 export * from './stats';
+export * from './uploads';

@@ -1,7 +1,7 @@
 // 活动详情: every field of one event, its venue on a map, the plan tasks it
 // serves, signing up, waitlisting and cancelling for the signed-in resident,
 // and the event's volunteer shifts.
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { EventView, MySignupView } from '@kepu/shared';
@@ -19,6 +19,7 @@ import { asButton } from '@/utils/a11y';
 import { confirmAction } from '@/utils/dialog';
 import { readParam, routes, tabs } from '@/utils/routes';
 import { formatDateTime, formatRange } from '@/utils/time';
+import { imageSrc } from '@/utils/images';
 import AddToCalendar from './AddToCalendar';
 import EventMap from './EventMap';
 import EventShifts from './EventShifts';
@@ -133,6 +134,12 @@ export default function EventDetailPage() {
 
   return (
     <PageShell>
+      {e.coverUrl ? (
+        // Decorative: the title below names the event. A fixed box, so the page does not move when it loads.
+        <View className="detail-cover" aria-hidden>
+          <Image className="detail-cover__image" src={imageSrc(e.coverUrl)} mode="aspectFill" />
+        </View>
+      ) : null}
       <View className="card detail-head">
         <Text className="h1">{e.title}</Text>
         <View className="detail-tags">

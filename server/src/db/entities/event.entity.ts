@@ -138,6 +138,10 @@ export class EventEntity {
   @Column({ type: 'boolean', default: false })
   planTaskChanged: boolean;
 
+  /** Its cover picture (uploads.id), uploaded by a member of its organization; null without one. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  coverImageId: string | null;
+
   /** First time it went public; a draft cancelled before that stays private. */
   @Column({ type: 'datetime', nullable: true })
   publishedAt: Date | null;

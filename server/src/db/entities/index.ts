@@ -8,6 +8,7 @@ import { MembershipEntity, OrganizationEntity } from './organization.entity';
 import { OrganizationVenueEntity } from './organization-venue.entity';
 import { PlanEntity, PlanTaskEntity } from './plan.entity';
 import { SignupEntity } from './signup.entity';
+import { UploadEntity } from './upload.entity';
 import { UserEntity } from './user.entity';
 import { ShiftApplicationEntity, ShiftEntity, VolunteerCertificateEntity, VolunteerProfileEntity } from './volunteer.entities';
 
@@ -32,4 +33,5 @@ export const entities = [
   LoginCodeEntity,
   VolunteerCertificateEntity,
   OrganizationVenueEntity,
+  UploadEntity,
 ];

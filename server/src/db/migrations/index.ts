@@ -18,6 +18,7 @@ import { VolunteerCertificates1766000000000 } from './1766000000000-VolunteerCer
 import { ProgressLinkWindow1766100000000 } from './1766100000000-ProgressLinkWindow';
 import { LongestEventBigint1766200000000 } from './1766200000000-LongestEventBigint';
 import { EventSearchGrams1766400000000 } from './1766400000000-EventSearchGrams';
+import { Uploads1766500000000 } from './1766500000000-Uploads';
 import { OrganizationVenues1766600000000 } from './1766600000000-OrganizationVenues';
 import { TaskLinkOrdinal1766700000000 } from './1766700000000-TaskLinkOrdinal';
 
@@ -43,6 +44,7 @@ export const migrations = [
   ProgressLinkWindow1766100000000,
   LongestEventBigint1766200000000,
   EventSearchGrams1766400000000,
+  Uploads1766500000000,
   OrganizationVenues1766600000000,
   TaskLinkOrdinal1766700000000,
 ];

@@ -12,6 +12,7 @@ const current = {
   audiences: ['青少年'],
   themes: ['航天'],
   campaign: null,
+  coverImageId: null,
 };
 
 describe('what an edit changes', () => {
@@ -29,6 +30,12 @@ describe('what an edit changes', () => {
     expect(changedValues(current, reviewedPartOf({ venue }))).toEqual({});
     expect(sameValues({ title: 'a' }, { title: 'a' })).toBe(true);
     expect(sameValues({ title: 'a' }, {})).toBe(false);
+  });
+
+  it('a new cover is a reviewed change, and so is removing one; sending the same cover is none', () => {
+    expect(changedValues(current, reviewedPartOf({ coverImageId: 'u1' }))).toEqual({ coverImageId: 'u1' });
+    expect(changedValues({ ...current, coverImageId: 'u1' }, reviewedPartOf({ coverImageId: null }))).toEqual({ coverImageId: null });
+    expect(changedValues({ ...current, coverImageId: 'u1' }, reviewedPartOf({ coverImageId: 'u1' }))).toEqual({});
   });
 
   it('the audit keeps before and after of changed fields only, long texts cut at 200 characters', () => {

@@ -21,6 +21,7 @@ export function reviewedValuesOf(event: EventEntity): Required<ReviewedValues> {
     audiences: event.audiences,
     themes: event.themes,
     campaign: event.campaignCode,
+    coverImageId: event.coverImageId,
   };
 }
 
@@ -96,6 +97,7 @@ export function assignReviewed(event: EventEntity, values: ReviewedValues): void
     ...(values.endsAt !== undefined && { endsAt: new Date(values.endsAt) }),
     ...(values.capacity !== undefined && { capacity: values.capacity }),
     ...(values.campaign !== undefined && { campaignCode: values.campaign }),
+    ...(values.coverImageId !== undefined && { coverImageId: values.coverImageId }),
   });
 }
 

@@ -16,7 +16,7 @@ import { decodeCursor, encodeCursor } from '../../core/paging';
 import { parseDateBound } from '../../core/date-bounds';
 import { escapeLike } from '../../core/like';
 import type { ListState } from '../../db/list-state';
-import { campaignOf } from './event.view';
+import { campaignOf, coversOf } from './event.view';
 import { searchGrams, searchWalk } from './event-search';
 import type { TaskTitles } from './task-titles';
 
@@ -50,6 +50,7 @@ const CARD_COLUMNS = [
   'e.reviewReason',
   'e.cancelReason',
   'e.planTaskChanged',
+  'e.coverImageId',
   'e.version',
 ].join(', ');
 
@@ -301,6 +302,8 @@ function cardView(row: CardRow, planTasks: EventView['planTasks']): EventView {
     reviewReason: (row.reviewReason as string | null) ?? null,
     cancelReason: (row.cancelReason as string | null) ?? null,
     planTaskChanged: toFlag(row.planTaskChanged),
+    coverImageId: (row.coverImageId as string | null) ?? null,
+    ...coversOf((row.coverImageId as string | null) ?? null, String(row.kind), row.campaignCode),
     version: Number(row.version),
   };
 }

@@ -39,6 +39,7 @@ export function newEventRow(fields: NewEvent, now: Date): EventEntity {
     cancelReason: null,
     derivedKey: null,
     seriesId: null,
+    coverImageId: null,
     publishedAt: fields.status === 'published' ? now : null,
     ...fields,
     id: randomUUID(),

@@ -7,6 +7,8 @@ import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { PlanTaskEntity } from '../../db/entities/plan.entity';
 import { EventEntity, EventPlanTaskEntity, EventRevisionEntity } from '../../db/entities/event.entity';
 import type { ReviewedValues } from './event-changes';
+import { artworkOf } from '../uploads/campaign-artwork';
+import { coverUrlsOf, type CoverUrls } from '../uploads/image-urls';
 
 export async function toEventViews(manager: EntityManager, events: EventEntity[]): Promise<EventView[]> {
   if (events.length === 0) return [];
@@ -51,6 +53,8 @@ export async function toEventViews(manager: EntityManager, events: EventEntity[]
     reviewReason: event.reviewReason,
     cancelReason: event.cancelReason,
     planTaskChanged: event.planTaskChanged,
+    coverImageId: event.coverImageId,
+    ...coversOf(event.coverImageId, event.kind, event.campaignCode),
     version: event.version,
   }));
 }
@@ -68,9 +72,14 @@ export function campaignOf(code: string | null, startsAt: Date): EventView['camp
   return { code, name: occurrence?.name ?? code };
 }
 
+/** The uploaded cover, else a campaign event's artwork (an activity under a campaign keeps its own look). */
+export function coversOf(coverImageId: string | null, kind: string, campaignCode: string | null): CoverUrls {
+  return coverUrlsOf(coverImageId, kind === 'campaign' ? artworkOf(campaignCode) : null);
+}
+
 /** A revision's proposed values in the view's shapes. */
 function changesView(changes: ReviewedValues, event: EventEntity): EventChangesView {
-  const { venue, startsAt, endsAt, campaign, ...plain } = changes;
+  const { venue, startsAt, endsAt, campaign, coverImageId, ...plain } = changes;
   const proposedStart = startsAt ? new Date(startsAt) : event.startsAt;
   return {
     ...plain,
@@ -78,6 +87,7 @@ function changesView(changes: ReviewedValues, event: EventEntity): EventChangesV
     ...(startsAt !== undefined && { startsAt: toCstIso(new Date(startsAt)) }),
     ...(endsAt !== undefined && { endsAt: toCstIso(new Date(endsAt)) }),
     ...(campaign !== undefined && { campaign: campaignOf(campaign, proposedStart) }),
+    ...(coverImageId !== undefined && { coverImageId, coverUrl: coverImageId ? coverUrlsOf(coverImageId, null).coverUrl : null }),
   };
 }
 

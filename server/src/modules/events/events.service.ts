@@ -26,6 +26,7 @@ import { actsFor, assertActsFor, isVisibleTo, seesUnpublished } from '../organiz
 import { OrganizationEntity } from '../../db/entities/organization.entity';
 import { SignupEntity } from '../../db/entities/signup.entity';
 import { promoteWaitlist } from '../signups/signups.service';
+import { assertCoverUsable } from '../uploads/uploads.service';
 import { cancelApplicationsOfEvent } from '../volunteers/shifts.service';
 import { ShiftApplicationEntity } from '../../db/entities/volunteer.entities';
 import { keysetPage } from '../../core/paging';
@@ -117,6 +118,7 @@ export const createEvent = transactional(
     if (!organization) throw validationFailed([{ path: 'organizerId', message: '主办单位不存在' }]);
     checkCity(user, organization, input.city);
     await checkReferences(manager, input);
+    if (input.coverImageId) await assertCoverUsable(manager, user, input.coverImageId, input.organizerId);
     const event = newEventRow(
       {
         title: input.title,
@@ -140,6 +142,7 @@ export const createEvent = transactional(
         status: 'draft',
         source: 'organizer',
         seriesId,
+        coverImageId: input.coverImageId ?? null,
       },
       now,
     );
@@ -234,6 +237,7 @@ export const updateEvent = transactional(
     const event = await loadForOrganizer(manager, user, id);
     if (!canEdit(event.status)) throw conflict('EVENT_STATE_CONFLICT', { status: event.status });
     await checkReferences(manager, edit);
+    if (edit.coverImageId) await assertCoverUsable(manager, user, edit.coverImageId, event.organizerId);
     // Refused at once, review or not: those seats are already given.
     if (edit.capacity !== undefined && !capacityAllowed(edit.capacity, event.confirmedCount)) {
       throw conflict('EVENT_FULL_CAPACITY_TOO_LOW', { confirmedSeats: event.confirmedCount });

@@ -22,6 +22,7 @@ import { readParam } from '@/utils/routes';
 import { keys, readStored } from '@/utils/storage';
 import { addDays, cstDate, cstParts, formatDateTime } from '@/utils/time';
 import ConflictNote from '../../components/ConflictNote';
+import CoverPicker, { type Cover } from '../../components/CoverPicker';
 import DateTimeField from '../../components/DateTimeField';
 import RecurrenceFields, { noRecurrence, plannedOccurrences, type RecurrenceDraft } from '../../components/RecurrenceFields';
 import RevisionChanges from '../../components/RevisionChanges';
@@ -48,6 +49,7 @@ interface Draft {
   themes: string[];
   campaign: string | null;
   planTasks: TaskRef[];
+  cover: Cover;
 }
 
 /** What 发布活动 in 我的任务 opens the form with: the task to carry out, and the organization's city. */
@@ -80,6 +82,7 @@ function emptyDraft(link: TaskLink = {}): Draft {
     campaign: null,
     planTasks:
       link.planId && Number.isInteger(task) && task > 0 ? [{ planId: readParam(link.planId), number: task, ordinal: positiveOrUndefined(link.ordinal) }] : [],
+    cover: { id: null, url: null },
   };
 }
 
@@ -99,6 +102,7 @@ function draftOf(event: EventView): Draft {
     themes: event.themes,
     campaign: event.campaign?.code ?? null,
     planTasks: event.planTasks.map((t) => ({ planId: t.planId, number: t.number, ordinal: t.ordinal })),
+    cover: { id: event.coverImageId, url: event.coverImageId ? event.coverUrl : null },
   };
 }
 
@@ -183,6 +187,7 @@ export default function EditEventPage() {
     themes: draft.themes,
     campaign: draft.campaign,
     planTasks: draft.planTasks,
+    coverImageId: draft.cover.id,
   });
 
   /** Creates the series (every date a draft with its own seats); with `andSubmit` submits them all. Shows the result. */
@@ -312,6 +317,7 @@ export default function EditEventPage() {
           />
           {errors.description ? <Text className="field__error">{errors.description}</Text> : null}
         </View>
+        <CoverPicker value={draft.cover} onChange={(cover) => patch({ cover })} error={errors.coverImageId} />
         <View className="field">
           <Text className="field__label">城市</Text>
           <Input className="input" value={city} disabled {...labelled('城市')} />
