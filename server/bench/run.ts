@@ -9,6 +9,9 @@
 //   from /proc while it is under load; then a sign-up burst across two server
 //   processes on the same database.
 // It measures and compares with the issue's targets; it never fails on a miss.
+// BENCH_ONLY=list (bare Koa and GET /events only), BENCH_ONLY=reads (every read
+// scenario) or scenario keys (BENCH_ONLY=q,q-miss, with bare Koa and the list) runs just those, without the importer and the burst, and prints the
+// tables to stdout instead of writing BENCHMARKS.md: for iterating, never the record.
 import 'reflect-metadata';
 import { execSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,9 +44,7 @@ import {
 
 const repoRoot = resolve(__dirname, '../../..');
 const seedsDir = process.env.SEEDS_DIR ?? join(repoRoot, 'seeds');
-/** BENCH_ONLY=q,q-miss: only those rows (and bare Koa and the list, for the ratio), no burst; a partial run never writes BENCHMARKS.md. */
-const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((key) => key.trim()) : null;
-const outFile = process.env.BENCH_OUT ?? (only ? join(tmpdir(), 'kepu-bench-partial.md') : join(repoRoot, 'BENCHMARKS.md'));
+const outFile = process.env.BENCH_OUT ?? join(repoRoot, 'BENCHMARKS.md');
 const mainJs = join(repoRoot, 'server/dist/main.js');
 
 const envInt = (name: string, fallback: number) => {
@@ -66,7 +67,21 @@ const settings = {
    */
   roundsBudgetS: envInt('BENCH_ROUNDS_BUDGET_S', 150),
   engines: (process.env.BENCH_ENGINES ?? 'sqlite,mariadb').split(',').map((e) => e.trim().toLowerCase()),
+  only: parseOnly(process.env.BENCH_ONLY),
 };
+
+/** BENCH_ONLY: a partial run (see the header), or null for the whole bench. */
+function parseOnly(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[a-z-]+(,[a-z-]+)*$/.test(value)) throw new Error(`BENCH_ONLY=${value}: expected list, reads or scenario keys such as q,q-miss`);
+  return value;
+}
+
+/** Bare Koa and the list always run in a partial run: every other row is printed as a ratio to them. */
+function scenarioWanted(key: string): boolean {
+  if (!settings.only || settings.only === 'reads') return true;
+  return key === 'bare' || key === 'list' || settings.only.split(',').includes(key);
+}
 /** What a browser or the mini-program sends: if the server compresses, both it and bare Koa serve the compressed bytes. */
 const REQUEST_HEADERS = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
 /** The issue's targets. */
@@ -409,7 +424,7 @@ async function benchEngine(engine: string, version: string, database: DatabaseCo
     const bareUrl = `http://127.0.0.1:${barePort}`;
     const urlOf = (scenario: Scenario) => (scenario.target === 'bare' ? bareUrl : serverA!.url) + scenario.path;
 
-    const scenarios = scenariosFor(data).filter((s) => !only || ['bare', 'list', ...only].includes(s.key));
+    const scenarios = scenariosFor(data).filter((s) => scenarioWanted(s.key));
     const checks = new Map<string, ScenarioCheck>();
     for (const scenario of scenarios) {
       const reply = await rawGet(urlOf(scenario));
@@ -454,7 +469,7 @@ async function benchEngine(engine: string, version: string, database: DatabaseCo
       await loadgen.call(readJob(warmup, `warmup:${scenario.key}`, settings.warmupS, settings.progressConnections));
       if (scenario.target === 'server') await settle(serverA.url);
     }
-    const progressWarm = await rawGet(`${serverA.url}/api/v1/plans/${data.progressPlanId}/progress`);
+    const progressWarm = runnable.some((s) => s.key === 'progress') ? await rawGet(`${serverA.url}/api/v1/plans/${data.progressPlanId}/progress`) : { ms: 1 };
     const progressPerRound = Math.min(100, Math.max(2, Math.round((settings.scenarioS * 1000) / Math.max(progressWarm.ms, 1)))) * settings.progressConnections;
 
     // Interleaved rounds: each round runs every scenario (bare Koa included) once, so drifting
@@ -495,46 +510,49 @@ async function benchEngine(engine: string, version: string, database: DatabaseCo
     // Sign-up burst: distinct users, one small event, two server processes on the same database.
     let burst: BurstResult | null = null;
     let burstError: string | undefined;
-    try {
-      if (only) throw new Error('skipped (BENCH_ONLY)');
-      serverB = await startServer(mainJs, serverEnv(dbUrl, await freePort()), join(work, 'server-b.log'));
-      const tokens = data.burstUserIds.map((id) => issueSessionToken(id, 'wechat', AUTH_SECRET, now));
-      const sampler = sampleMemory([serverA.pid, serverB.pid]);
-      const summary = await loadgen.call<BurstSummary>({
-        type: 'burst',
-        targets: [serverA.url, serverB.url],
-        path: `/api/v1/events/${data.burstEventId}/signups`,
-        tokens,
-        connections: settings.connections,
-        maxMs: 240_000,
-      });
-      const burstRss = sampler.stop();
-      const event = await dataSource.getRepository(EventEntity).findOneByOrFail({ id: data.burstEventId });
-      const byStatus: { status: string; n: string | number }[] = await dataSource
-        .getRepository(SignupEntity)
-        .createQueryBuilder('s')
-        .select('s.status', 'status')
-        .addSelect('COUNT(*)', 'n')
-        .where('s.eventId = :id', { id: data.burstEventId })
-        .groupBy('s.status')
-        .getRawMany();
-      const count = (status: string) => Number(byStatus.find((r) => r.status === status)?.n ?? 0);
-      burst = {
-        summary,
-        seats: settings.burstSeats,
-        confirmed: count('confirmed'),
-        waitlisted: count('waitlisted'),
-        rows: byStatus.reduce((n, r) => n + Number(r.n), 0),
-        eventConfirmedCount: event.confirmedCount,
-        eventWaitlistCount: event.waitlistCount,
-        rss: burstRss,
-      };
-      log(
-        `${engine} burst: ${summary.requests} sign-ups in ${(summary.elapsedMs / 1000).toFixed(1)} s, ${burst.confirmed} confirmed, ${burst.waitlisted} waitlisted, ${summary.failures} errors ${JSON.stringify(summary.statuses)}`,
-      );
-    } catch (error) {
-      burstError = (error as Error).message;
-      notes.push(`${engine} burst: not measured — ${burstError}`);
+    if (settings.only) {
+      burstError = `skipped (BENCH_ONLY=${settings.only})`;
+    } else {
+      try {
+        serverB = await startServer(mainJs, serverEnv(dbUrl, await freePort()), join(work, 'server-b.log'));
+        const tokens = data.burstUserIds.map((id) => issueSessionToken(id, 'wechat', AUTH_SECRET, now));
+        const sampler = sampleMemory([serverA.pid, serverB.pid]);
+        const summary = await loadgen.call<BurstSummary>({
+          type: 'burst',
+          targets: [serverA.url, serverB.url],
+          path: `/api/v1/events/${data.burstEventId}/signups`,
+          tokens,
+          connections: settings.connections,
+          maxMs: 240_000,
+        });
+        const burstRss = sampler.stop();
+        const event = await dataSource.getRepository(EventEntity).findOneByOrFail({ id: data.burstEventId });
+        const byStatus: { status: string; n: string | number }[] = await dataSource
+          .getRepository(SignupEntity)
+          .createQueryBuilder('s')
+          .select('s.status', 'status')
+          .addSelect('COUNT(*)', 'n')
+          .where('s.eventId = :id', { id: data.burstEventId })
+          .groupBy('s.status')
+          .getRawMany();
+        const count = (status: string) => Number(byStatus.find((r) => r.status === status)?.n ?? 0);
+        burst = {
+          summary,
+          seats: settings.burstSeats,
+          confirmed: count('confirmed'),
+          waitlisted: count('waitlisted'),
+          rows: byStatus.reduce((n, r) => n + Number(r.n), 0),
+          eventConfirmedCount: event.confirmedCount,
+          eventWaitlistCount: event.waitlistCount,
+          rss: burstRss,
+        };
+        log(
+          `${engine} burst: ${summary.requests} sign-ups in ${(summary.elapsedMs / 1000).toFixed(1)} s, ${burst.confirmed} confirmed, ${burst.waitlisted} waitlisted, ${summary.failures} errors ${JSON.stringify(summary.statuses)}`,
+        );
+      } catch (error) {
+        burstError = (error as Error).message;
+        notes.push(`${engine} burst: not measured — ${burstError}`);
+      }
     }
     return {
       engine,
@@ -806,8 +824,8 @@ function writeReport(command: string, importer: ImporterRow[], results: EngineRe
     '',
     ...(notes.length ? ['## Notes', '', ...notes.map((n) => `- ${n}`), ''] : []),
     'Knobs (environment): `BENCH_EVENTS` (100000), `BENCH_CONNECTIONS` (50), `BENCH_PROGRESS_CONNECTIONS` (1), `BENCH_ROUNDS` (3), `BENCH_SCENARIO_S` (4), `BENCH_WARMUP_S` (1),',
-    '`BENCH_BURST_USERS` (5000), `BENCH_BURST_SEATS` (200), `BENCH_IMPORTER_MS` (1500), `BENCH_ROUNDS_BUDGET_S` (150), `BENCH_ENGINES` (sqlite,mariadb), `BENCH_OUT`, `BENCH_ONLY` (rows, e.g. q,q-miss),',
-    '`KEPU_BENCH_MYSQL_URL` (default: `KEPU_TEST_MYSQL_URL`, else mysql://root@127.0.0.1:3306). A quick run: `BENCH_EVENTS=20000 BENCH_ROUNDS=1 npm run bench`.',
+    '`BENCH_BURST_USERS` (5000), `BENCH_BURST_SEATS` (200), `BENCH_IMPORTER_MS` (1500), `BENCH_ROUNDS_BUDGET_S` (150), `BENCH_ENGINES` (sqlite,mariadb), `BENCH_OUT`,',
+    '`KEPU_BENCH_MYSQL_URL` (default: `KEPU_TEST_MYSQL_URL`, else mysql://root@127.0.0.1:3306). A quick run: `BENCH_EVENTS=20000 BENCH_ROUNDS=1 npm run bench`. `BENCH_ONLY=list`, `reads` or scenario keys (`q,q-miss`) runs only those scenarios and prints them, writing nothing.',
     '',
   ];
   writeFileSync(outFile, lines.join('\n'));
@@ -825,8 +843,8 @@ async function main() {
           .slice(1)
           .map((a) => a.replace(repoRoot + '/', ''))
           .join(' ')}`;
-  log(`importer (${settings.importerMs} ms per measurement)`);
-  const importer = benchImporter();
+  if (!settings.only) log(`importer (${settings.importerMs} ms per measurement)`);
+  const importer = settings.only ? [] : benchImporter();
   for (const row of importer) log(`importer ${row.file}: ${row.opsPerSec.toFixed(1)} ops/s, ${row.msPerKb.toFixed(3)} ms/KB`);
 
   const loadgen = await LoadGenerator.start();
@@ -852,7 +870,25 @@ async function main() {
   } finally {
     await loadgen.stop();
   }
-  writeReport(command, importer, results, skipped);
+  if (settings.only) printPartial(results, skipped);
+  else writeReport(command, importer, results, skipped);
+}
+
+/** A partial run (BENCH_ONLY): its tables on stdout; BENCHMARKS.md is left as the last full run wrote it. */
+function printPartial(results: EngineResult[], skipped: string[]): void {
+  for (const r of results) {
+    const list = targetRows[0]!.measure(r);
+    const rss = targetRows[targetRows.length - 1]!.measure(r);
+    console.log(
+      [
+        '',
+        `## ${r.engine} (BENCH_ONLY=${settings.only}, ${r.roundsRun} round${r.roundsRun === 1 ? '' : 's'}, ${r.data.counts.events} events)`,
+        ...readTable(r),
+        `list: ${list.text}; RSS under load: ${rss.text} (peak VmRSS ${mb(r.rssUnderLoad.peakRss)} MB, VmHWM ${mb(r.hwm.sum)} MB)`,
+      ].join('\n'),
+    );
+  }
+  for (const s of [...skipped, ...notes]) console.log(`- ${s}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,9 +11,9 @@ import { docsPage } from './http/docs';
 import { errorMiddleware } from './http/error-middleware';
 import { observeRequests, requestIdOf } from './http/observe';
 import { securityHeaders } from './http/security-headers';
-import { defaultRateRules, rateLimit } from './http/rate-limit';
+import { defaultRateRules, rateLimit, rateRulesApply } from './http/rate-limit';
 import { type RouteDef } from './core/route';
-import { mountRoutes, openApiDocument, routesWithExactPaths } from './http/mount';
+import { cachedPublicAnswers, mountRoutes, openApiDocument, routesWithExactPaths } from './http/mount';
 import { serveH5 } from './http/static';
 import { authRoutes } from './modules/auth/auth.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
@@ -97,6 +97,9 @@ export function createApp(appDeps: AppDeps): Koa {
   // Outermost: the request id and the log line see every answer, errors included, as sent.
   app.use(observeRequests(logger, metrics));
   app.use(securityHeaders(deps.config.staticDir));
+  // Signed-out GETs of the cached public answers (the event list), answered from their bytes
+  // past the layers below that have nothing to do for them; a miss or an error goes on as always.
+  app.use(cachedPublicAnswers(routes, API_PREFIX, rateRulesApply(defaultRateRules, deps.config.rateLimit)));
   // gzip/br for answers over 1 KB the client accepts; answers already encoded (the cached
   // public list, static files) carry Content-Encoding and pass through untouched.
   app.use(compress({ threshold: 1024 }));

@@ -105,6 +105,32 @@ describe.each(engines)('the cached public list on %s', (engine) => {
       expect(again.status).toBe(304);
     });
 
+    it('when the list is answered from the cache to a signed-out client, it carries the very headers and bytes a signed-in one gets the whole way, in every encoding and as a 304', async () => {
+      const token = await app.token('cache-header-resident');
+      // Headers that differ per request or per connection by nature.
+      const comparable = (res: RawResponse) => {
+        const { date: _date, 'x-request-id': requestId, connection: _connection, 'keep-alive': _keepAlive, ...rest } = res.headers;
+        expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+        return { status: res.status, headers: rest, body: res.body.toString('base64') };
+      };
+      // Built by the first request, so every request below is a cache hit.
+      await rawGet(app.server.url, listPath(cityName));
+      for (const encoding of ['br', 'gzip', 'gzip, deflate, br', 'identity', '']) {
+        const headers: Record<string, string> = encoding ? { 'accept-encoding': encoding } : {};
+        // The first one in an encoding may compress it and go the whole way; the second is served from the ready bytes.
+        await rawGet(app.server.url, listPath(cityName), headers);
+        const signedOut = await rawGet(app.server.url, listPath(cityName), headers);
+        const signedIn = await rawGet(app.server.url, listPath(cityName), { ...headers, authorization: `Bearer ${token}` });
+        expect(signedOut.status).toBe(200);
+        expect(comparable(signedOut)).toEqual(comparable(signedIn));
+        const etag = signedOut.headers.etag as string;
+        const notModified = await rawGet(app.server.url, listPath(cityName), { ...headers, 'if-none-match': etag });
+        const notModifiedSignedIn = await rawGet(app.server.url, listPath(cityName), { ...headers, 'if-none-match': etag, authorization: `Bearer ${token}` });
+        expect(notModified.status).toBe(304);
+        expect(comparable(notModified)).toEqual(comparable(notModifiedSignedIn));
+      }
+    });
+
     it('when an answer is under 1 KB, it goes out uncompressed', async () => {
       const res = await rawGet(app.server.url, listPath('没有活动的城市'), { 'accept-encoding': 'gzip, br' });
       expect(res.status).toBe(200);

@@ -59,6 +59,13 @@ export interface RouteDef<B = unknown, Q = unknown> {
   files?: readonly FileType[];
   /** Returns the JSON body (200), a Reply, or undefined when it wrote ctx itself (files). */
   handle: (request: Request<B, Q>) => Promise<unknown>;
+  /**
+   * A public GET without path parameters whose signed-out answers are cached as bytes: sends the
+   * cached answer for this query on ctx and returns true, or returns false (nothing sent) when it
+   * has none ready. Tried for signed-out requests before the session, rate-limit and routing
+   * layers (http/mount.ts cachedPublicAnswers); on false or an error the request goes on to `handle`.
+   */
+  answerFromCache?: (request: { ctx: Context; query: Q }) => Promise<boolean>;
 }
 
 /** Keeps each route's body and query types tied to its schemas. */

@@ -10,7 +10,7 @@ import type { AppDeps } from '../deps';
 import { reply, route, type RouteDef } from '../core/route';
 import { healthRoutes } from '../modules/health/health.routes';
 import { errorMiddleware } from './error-middleware';
-import { mountRoutes, routesWithExactPaths } from './mount';
+import { cachedPublicAnswers, mountRoutes, routesWithExactPaths } from './mount';
 
 /** Building the route list touches nothing but these. */
 const deps = { config: { authSecret: 'test-secret' }, dataSource: { manager: {} } } as unknown as AppDeps;
@@ -163,5 +163,78 @@ describe('GET routes without parameters, found by exact path', () => {
       'thing /things/:id {"id":"new"}',
       'plain /plain {}',
     ]);
+  });
+});
+
+describe('signed-out GETs answered from a cache before the other layers', () => {
+  it('when a cached answer is ready it is sent with the route pattern; a session, a rate-limit bucket, a refused query, a miss or an error go the whole way', async () => {
+    const cached = new Map<string, string>([['"x"', 'from cache']]);
+    const queries: unknown[] = [];
+    let failing = false;
+    const cachedRoute = route<undefined, { q: string }>({
+      method: 'get',
+      path: '/things',
+      access: 'public',
+      tag: 't',
+      summary: 's',
+      query: z.object({ q: z.string().max(5) }),
+      response: z.string(),
+      handle: async () => 'whole way',
+      answerFromCache: async ({ ctx, query }) => {
+        queries.push(query);
+        if (failing) throw new Error('database away');
+        const body = cached.get(JSON.stringify(query.q));
+        if (body === undefined) return false;
+        ctx.body = body;
+        return true;
+      },
+    });
+    const app = new Koa();
+    const router = new Router();
+    mountRoutes(router, '/api', [cachedRoute]);
+    const patterns: string[] = [];
+    app.use(async (ctx, next) => {
+      await next();
+      patterns.push(String((ctx as { _matchedRoute?: string })._matchedRoute));
+    });
+    app.use(cachedPublicAnswers([cachedRoute], '/api', (ctx) => ctx.get('x-limited') === 'yes'));
+    app.use(errorMiddleware(() => undefined));
+    app.use(router.routes());
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = async (path: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(base + path, { headers });
+      return `${res.status} ${await res.text()}`;
+    };
+    try {
+      expect(await get('/api/things?q=x')).toBe('200 from cache');
+      expect(await get('/api/things?q=x')).toBe('200 from cache');
+      expect(await get('/api/things?q=x', { authorization: 'Bearer whoever' })).toBe('200 whole way');
+      expect(await get('/api/things?q=x', { 'x-limited': 'yes' })).toBe('200 whole way');
+      expect(await get('/api/things?q=y')).toBe('200 whole way');
+      expect((await get('/api/things?q=toolong')).slice(0, 3)).toBe('400');
+      failing = true;
+      expect(await get('/api/things?q=x')).toBe('200 whole way');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(patterns.every((pattern) => pattern === '/api/things')).toBe(true);
+    // Each query string parsed once and shared, frozen; a refused one never reaches the cache.
+    expect(queries).toHaveLength(4);
+    expect(new Set(queries).size).toBe(2);
+    expect(Object.isFrozen(queries[0])).toBe(true);
+  });
+
+  it('when a route that has parameters, is not public or is not a GET offers a cache, building the app fails', () => {
+    const base = { tag: 't', summary: 's', response: z.string(), handle: async () => 'x', answerFromCache: async () => false };
+    for (const bad of [
+      route({ ...base, method: 'get', path: '/things/:id', access: 'public' }),
+      route({ ...base, method: 'get', path: '/things', access: 'user' }),
+      route({ ...base, method: 'post', path: '/things', access: 'public' }),
+    ]) {
+      expect(() => cachedPublicAnswers([bad], '', () => false)).toThrow(/only public GET routes without parameters/);
+    }
   });
 });

@@ -90,6 +90,67 @@ export function routesWithExactPaths(router: Router): Middleware {
   };
 }
 
+/** Distinct query strings remembered per cached route; past this the oldest is forgotten. */
+const MAX_PARSED_QUERIES = 500;
+
+/**
+ * The fast path for what most requests are: a signed-out GET of a public answer the server holds
+ * as bytes (the event list). Routes offering one (`answerFromCache`) are tried here, before the
+ * layers that have nothing to do for such a request: no session to read, no body, no rate-limit
+ * bucket (`passOn` says when one applies, and the request then takes the whole way), no route
+ * pattern to match. What every answer gets is set outside this (request id, log line, metrics,
+ * security headers) or by the cached answer itself (ETag/304, Vary, Content-Encoding).
+ * Each distinct query string is parsed with the route's schema once and kept (bounded); a query
+ * the schema refuses, a cache miss or any error goes the whole way, which answers it as always
+ * (400, a built answer, 503 while the database is away).
+ */
+export function cachedPublicAnswers(routes: RouteDef[], prefix: string, passOn: (ctx: Context) => boolean): Middleware {
+  interface Cached {
+    pattern: string;
+    answer: NonNullable<RouteDef['answerFromCache']>;
+    schema: ZodType | undefined;
+    /** Raw query string -> parsed query, or null when the schema refuses it. */
+    parsed: Map<string, { query: unknown } | null>;
+  }
+  const byPath = new Map<string, Cached>();
+  for (const def of routes) {
+    if (!def.answerFromCache) continue;
+    if (def.method !== 'get' || def.access !== 'public' || def.path.includes(':')) {
+      throw new Error(`Route ${def.method.toUpperCase()} ${def.path}: only public GET routes without parameters may answer from a cache`);
+    }
+    byPath.set(prefix + def.path, { pattern: prefix + def.path, answer: def.answerFromCache, schema: def.query, parsed: new Map() });
+  }
+  const queryOf = (route: Cached, ctx: Context): { query: unknown } | null => {
+    const raw = ctx.querystring;
+    let known = route.parsed.get(raw);
+    if (known === undefined) {
+      const result = route.schema ? route.schema.safeParse(ctx.query) : { success: true as const, data: undefined };
+      // Shared by every request with this query string: frozen, so no one changes it for the others.
+      known = result.success ? { query: typeof result.data === 'object' && result.data !== null ? Object.freeze(result.data) : result.data } : null;
+      if (route.parsed.size >= MAX_PARSED_QUERIES) route.parsed.delete(route.parsed.keys().next().value!);
+      route.parsed.set(raw, known);
+    }
+    return known;
+  };
+  return async function answerFromCache(ctx: Context, next: Next) {
+    // Any Authorization header, even a bad one, is the session layer's to judge.
+    if (ctx.method !== 'GET' || ctx.req.headers.authorization) return next();
+    const route = byPath.get(ctx.path);
+    if (!route || passOn(ctx)) return next();
+    const parsed = queryOf(route, ctx);
+    if (!parsed) return next();
+    let answered = false;
+    try {
+      answered = await route.answer({ ctx, query: parsed.query });
+    } catch {
+      // Met again on the whole way and answered there as every route answers it (503 while the database is away).
+    }
+    if (!answered) return next();
+    // What the router would have set: the log line and metrics name the route by its pattern.
+    (ctx as Context & { _matchedRoute: string })._matchedRoute = route.pattern;
+  };
+}
+
 /** Throws (a 500 with a log line naming the route) when an answer breaks the route's declaration. */
 function checkResponse(def: RouteDef, name: string, ctx: Context, wroteItself: boolean): void {
   const problems = responseProblems(def, ctx, wroteItself);

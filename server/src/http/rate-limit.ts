@@ -125,6 +125,11 @@ export const defaultRateRules: RateRule[] = [
   { bucket: 'write', limit: 120, windowSeconds: 60, applies: (ctx) => isWrite(ctx) && ctx.path.startsWith('/api/') },
 ];
 
+/** Whether any of the rules counts this request (never, while limits are off). */
+export function rateRulesApply(rules: RateRule[], enabled: boolean): (ctx: Context) => boolean {
+  return (ctx) => enabled && rules.some((rule) => rule.applies(ctx));
+}
+
 export function rateLimit(limiter: RateLimiter, rules: RateRule[], enabled: boolean, onLimited: (bucket: string) => void = () => undefined) {
   return async function limitRate(ctx: Context, next: Next) {
     if (enabled) {

@@ -80,6 +80,7 @@ export function eventRoutes(deps: AppDeps) {
       summary: '活动列表：按城市、主题活动、主题、人群、区县、日期、关键词、附近筛选',
       response: pageSchema(eventViewSchema),
       handle: async ({ ctx, query, user }) => publicEvents.list(ctx, query, user, deps.clock()),
+      answerFromCache: ({ ctx, query }) => publicEvents.listFromCache(ctx, query, deps.clock()),
     }),
     // Before /events/:id, which would take these words for ids.
     route<undefined, EventCountQuery>({
@@ -91,6 +92,7 @@ export function eventRoutes(deps: AppDeps) {
       summary: '符合筛选条件的已发布活动数量（筛选面板的“查看 N 场”）',
       response: eventCountViewSchema,
       handle: async ({ ctx, query }) => publicEvents.count(ctx, query, deps.clock()),
+      answerFromCache: ({ ctx, query }) => publicEvents.countFromCache(ctx, query, deps.clock()),
     }),
     route<undefined, RecommendedQuery>({
       method: 'get',
@@ -111,6 +113,7 @@ export function eventRoutes(deps: AppDeps) {
       summary: '城市中有未结束活动的区县及活动数',
       response: pageSchema(districtViewSchema),
       handle: async ({ ctx, query }) => publicEvents.districts(ctx, query.city, deps.clock()),
+      answerFromCache: ({ ctx, query }) => publicEvents.districtsFromCache(ctx, query.city, deps.clock()),
     }),
     route<undefined, EventListQuery>({
       method: 'get',

@@ -24,7 +24,7 @@ import {
   type ViewerAudience,
 } from '@kepu/shared';
 import type { AuthUser } from '../../core/actor';
-import { CachedJson, sendCachedJson } from '../../core/cached-response';
+import { CachedJson, sendCachedJson, sendCachedJsonNow } from '../../core/cached-response';
 import { listStateReader, type ListState } from '../../db/list-state';
 import { countEventCards, listCityDistricts, listEventCards } from './event-list';
 import { TaskTitles } from './task-titles';
@@ -82,6 +82,20 @@ function keyOf(query: EventListQuery | EventCountQuery): string {
     .filter(([, value]) => value !== undefined && value !== '')
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify(entries);
+}
+
+/**
+ * keyOf for a query object the caller reuses across requests (the cache fast path
+ * parses each distinct query string once): computed once per object.
+ */
+const sharedKeys = new WeakMap<object, string>();
+function sharedKeyOf(query: EventListQuery | EventCountQuery): string {
+  let key = sharedKeys.get(query);
+  if (key === undefined) {
+    key = keyOf(query);
+    sharedKeys.set(query, key);
+  }
+  return key;
 }
 
 /** A cached answer; `body` is set once its build finished. */
@@ -150,6 +164,32 @@ export class PublicEvents {
     return { items: recommendFirst(viewer, page.items).slice(0, query.limit), nextCursor: null };
   }
 
+  /**
+   * The fast path (http/mount.ts cachedPublicAnswers) for signed-out GET /events, /events/count and
+   * /events/districts: answers ctx from the cache when that query's answer is ready under the
+   * current counters, without waiting on anything but the counters' read. false: nothing was
+   * sent, the request takes the whole way (and builds the answer on a miss). `query` may be
+   * shared by many requests and is not changed.
+   */
+  listFromCache(ctx: Context, query: EventListQuery, now: Date): Promise<boolean> {
+    return isPublic(query) ? this.answerFromCache(ctx, `list:${sharedKeyOf(query)}`, now) : Promise.resolve(false);
+  }
+
+  countFromCache(ctx: Context, query: EventCountQuery, now: Date): Promise<boolean> {
+    return this.answerFromCache(ctx, `count:${sharedKeyOf(query)}`, now);
+  }
+
+  districtsFromCache(ctx: Context, city: string, now: Date): Promise<boolean> {
+    return this.answerFromCache(ctx, `districts:${city}`, now);
+  }
+
+  private async answerFromCache(ctx: Context, key: string, now: Date): Promise<boolean> {
+    // The counters are read for every request, as on the whole way: a write shows in the very next answer.
+    const state = await this.state.read();
+    const body = this.lookup(state, key, now)?.body;
+    return body ? sendCachedJsonNow(ctx, body, PUBLIC_REVALIDATE) : false;
+  }
+
   /** GET /events/:id. A published event is answered from the cache (undefined); others return their view, to those who may see it. */
   async detail(ctx: Context, id: string, user: AuthUser | null, now: Date): Promise<EventView | undefined> {
     // Organizers, reviewers and admins may see a change awaiting review: theirs is not the public view.
@@ -158,7 +198,7 @@ export class PublicEvents {
     const key = `event:${id}`;
     const known = this.lookup(state, key, now);
     if (known) {
-      await sendCachedJson(ctx, await known, PUBLIC_REVALIDATE);
+      await sendCachedJson(ctx, await known.pending, PUBLIC_REVALIDATE);
       return undefined;
     }
     const event = await loadVisibleEvent(this.manager, id, user);
@@ -175,14 +215,14 @@ export class PublicEvents {
   /** The cached answer for key, or a fresh one from `build`; concurrent misses of one key share one build. */
   private cached(state: ListState, key: string, now: Date, build: () => Promise<CachedJson>): Promise<CachedJson> {
     const known = this.lookup(state, key, now);
-    if (known) return known;
+    if (known) return known.pending;
     const built = build();
     this.store(state, key, built);
     return built;
   }
 
   /** A usable entry: built under these counters and, if built, not outlived by time. */
-  private lookup(state: ListState, key: string, now: Date): Promise<CachedJson> | null {
+  private lookup(state: ListState, key: string, now: Date): Entry | null {
     const order = compareVersions(state, this.version);
     if (order !== 0) {
       // Newer counters: everything cached may be out of date. Older ones (this request read
@@ -199,7 +239,7 @@ export class PublicEvents {
       this.entries.delete(key);
       return null;
     }
-    return entry.pending;
+    return entry;
   }
 
   /** Keeps an answer built under `state`, unless newer counters were seen meanwhile (its rows may predate them). */

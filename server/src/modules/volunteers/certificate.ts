@@ -2,7 +2,7 @@
 // organizations as a PDF. Chinese needs a CJK font; the machine's Noto CJK
 // (Debian fonts-noto-cjk) is used unless CERT_FONT names another.
 import { existsSync, readFileSync } from 'node:fs';
-import QRCode from 'qrcode';
+import type QRCode from 'qrcode';
 import { formatFullDate, type ServiceRecordItem } from '@kepu/shared';
 import { AppError } from '../../core/errors';
 
@@ -52,8 +52,8 @@ export interface CertificateInput {
 }
 
 /** The QR code of `text` drawn as squares (vector, sharp at any print size), `size` points wide, top-left at x, y. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+function drawQr(qrcode: typeof QRCode, doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const qr = qrcode.create(text, { errorCorrectionLevel: 'M' });
   const count = qr.modules.size;
   const cell = size / count;
   doc.save().fillColor('#000000');
@@ -67,8 +67,8 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
 
 export async function renderCertificate(input: CertificateInput, font: FontChoice | null): Promise<Buffer> {
   if (!font) throw new AppError('CERTIFICATE_UNAVAILABLE', 503);
-  // Loaded with the first certificate: pdfkit and its font engine are some 12 MB most processes never need.
-  const { default: PDFDocument } = await import('pdfkit');
+  // Loaded with the first certificate: pdfkit, its font engine and qrcode are some 14 MB most processes never need.
+  const [{ default: PDFDocument }, { default: qrcode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: '志愿服务记录证明', Author: '科普汇' } });
   try {
     doc.registerFont('cjk', fontBytes(font.path), font.face);
@@ -126,7 +126,7 @@ export async function renderCertificate(input: CertificateInput, font: FontChoic
     .text(`证书编号：${input.serial}`, { width: 480 })
     .moveDown(0.5);
   const qrTop = doc.y;
-  drawQr(doc, input.verifyUrl, doc.page.margins.left, qrTop, 96);
+  drawQr(qrcode, doc, input.verifyUrl, doc.page.margins.left, qrTop, 96);
   doc
     .fontSize(9)
     .text('扫码或打开以下网址核验本证明：', doc.page.margins.left + 108, qrTop + 8, { width: 370 })
