@@ -3,7 +3,7 @@
 // residents see its thumbnail on the list card and the cover on the detail, in normal and large text.
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
-import { backToTabs, button, eventTitles, field, shown, signIn, switchCity, switchTab, tapButton, tapText } from './browser';
+import { backToTabs, button, eventTitles, field, settle, shown, signIn, switchCity, switchTab, tapButton, tapText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -80,7 +80,14 @@ describe.each(['normal', 'large'] as const)('in %s text, a cover picture', (mode
     expect(await eventTitles(page, [title])).toEqual([title]);
     const thumb = shown(page).locator('.event-card__thumb img');
     await thumb.waitFor();
-    expect(await thumb.getAttribute('src')).toBe(event.coverThumbnailUrl);
+    // Lazily loaded: the card's img gets its src once it is in view.
+    await thumb.scrollIntoViewIfNeeded();
+    expect(
+      await settle(
+        () => thumb.getAttribute('src'),
+        (src) => src !== null,
+      ),
+    ).toBe(event.coverThumbnailUrl);
     // Decorative: hidden from screen readers, the title names the event.
     expect(await shown(page).locator('.event-card__thumb').getAttribute('aria-hidden')).toBe('true');
     await page.waitForFunction(() => {

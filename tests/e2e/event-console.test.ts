@@ -102,6 +102,8 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, 活动管理', (mode) => {
     if (mode === 'large') expect(await cancelItem.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20);
     // With the sheet open the page's own buttons lie under its mask: axe, the text size and the sheet's own targets are what count.
     await pageSettled(page);
+    // The sheet slides up: axe reads colours only once it has stopped moving.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
     await tab.shot('organizer-more-menu');
     found.push(...(await axeProblems(page)).map((problem) => `organizer-more-menu (${mode}): ${problem}`));
     if (mode === 'large') found.push(...(await smallTextProblems(page, 18)).map((problem) => `organizer-more-menu (${mode}): ${problem}`));

@@ -7,7 +7,7 @@ import { addMonthsClamped } from '../../shared/src/rules/series';
 import { formatDateTime } from '../../shared/src/time';
 import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
 import { cstTime } from './api';
-import { expectToast, field, settle, shown, signIn, switchTab, tapButton, tapText, type AppTab } from './browser';
+import { expectToast, field, settle, shown, signIn, switchTab, tapButton, tapStatusTab, tapText, type AppTab } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -145,10 +145,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
 
     // Back in 活动管理, the three dates wait for review.
     await tapButton(page, '返回活动管理');
-    await shown(page)
-      .locator('.chip')
-      .filter({ hasText: /^审核中$/ })
-      .click();
+    await tapStatusTab(page, '审核中');
     const cards = shown(page).locator('.card').filter({ hasText: title });
     expect(
       await settle(
