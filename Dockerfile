@@ -31,6 +31,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm rebuild bette
 # --- the image that runs ---
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
+# glibc gives each libuv thread its own malloc arena; two keep the server's RSS near its live memory (BENCHMARKS.md).
+ENV MALLOC_ARENA_MAX=2
 # Noto CJK: the volunteer certificate PDF is set in Chinese (server/src/modules/volunteers/certificate.ts finds it).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

@@ -34,6 +34,11 @@ if (existsSync(join(root, 'miniapp/config')) && stale(join(root, 'miniapp/src'),
   run('npm run build:h5 -w miniapp');
 }
 
-const server = spawn(process.execPath, [join(root, 'server/dist/main.js'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// MALLOC_ARENA_MAX=2 (unless set): glibc's per-thread malloc arenas otherwise leave RSS well above live memory.
+const server = spawn(process.execPath, [join(root, 'server/dist/main.js'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { MALLOC_ARENA_MAX: '2', ...process.env },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -2,28 +2,13 @@
 // uploaded with progress; a file that is no picture is refused in Chinese), and after review
 // residents see its thumbnail on the list card and the cover on the detail, in normal and large text.
 import sharp from 'sharp';
-import type { Page } from 'playwright-core';
 import { backToTabs, button, eventTitles, field, settle, shown, signIn, switchCity, switchTab, tapButton, tapText } from './browser';
+import { chooseFile, coverPicture } from './pictures';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
 
 const e2e = useE2e();
-
-/** A picture like a phone photo of a science show: a few coloured shapes. */
-function coverPicture(): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800">
-    <rect width="1200" height="800" fill="#0b3d91"/><circle cx="850" cy="300" r="180" fill="#ffd43b"/>
-    <rect x="150" y="450" width="500" height="200" rx="30" fill="#69db7c"/></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-}
-
-async function chooseFile(page: Page, buttonLabel: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  // Taro's H5 chooseImage opens the browser's file picker from an <input type="file"> it creates.
-  const chooser = page.waitForEvent('filechooser');
-  await tapButton(page, buttonLabel);
-  await (await chooser).setFiles(file);
-}
 
 describe.each(['normal', 'large'] as const)('in %s text, a cover picture', (mode) => {
   it('is chosen in the event form, uploaded, and shown on the card (thumbnail, lazily) and the detail page', async () => {

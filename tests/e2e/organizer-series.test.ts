@@ -1,13 +1,15 @@
 // The event form's 重复 and 常用场馆 in the H5 app, in normal and large-text mode:
 // an organizer repeats an event monthly 3 times, linked to a plan task, at a
 // saved venue, with its own seats on one date; another organization's booking of
-// that venue on the second date shows under it; the three dates are in the list.
+// that venue on the second date shows under it; the three dates are in the list,
+// each with the cover picture chosen once in the form.
 import type { Page } from 'playwright-core';
 import { addMonthsClamped } from '../../shared/src/rules/series';
 import { formatDateTime } from '../../shared/src/time';
 import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
 import { cstTime } from './api';
 import { expectToast, field, settle, shown, signIn, switchTab, tapButton, tapStatusTab, tapText, type AppTab } from './browser';
+import { chooseFile, coverPicture } from './pictures';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -85,6 +87,9 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     const suggestion = shown(page).locator('.task-suggestion').filter({ hasText: '实施银龄科普行动' });
     await suggestion.click();
     await shown(page).locator('.task-picker__chosen').filter({ hasText: '第13项 实施银龄科普行动' }).waitFor();
+    // One cover for every date of the series.
+    await chooseFile(page, '选择封面图片', { name: 'cover.jpg', mimeType: 'image/jpeg', buffer: await coverPicture() });
+    await shown(page).locator('.cover-picker__image img').waitFor();
 
     // The saved venue fills name, address and district in one tap.
     await shown(page).locator('.saved-venue').filter({ hasText: venue.name }).click();
@@ -137,6 +142,12 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     expect(await note.textContent()).toContain('唐山市青少年宫');
     expect(await items.nth(0).locator('.conflict-note').count()).toBe(0);
     expect(await items.nth(2).locator('.conflict-note').count()).toBe(0);
+    const reviewer = await e2e.api.as('demo-reviewer');
+    const pending = await reviewer.get<{ items: { title: string; coverImageId: string | null }[] }>(`/events?status=pending&q=${encodeURIComponent(title)}`);
+    const covers = pending.items.filter((e) => e.title === title).map((e) => e.coverImageId);
+    expect(covers).toHaveLength(3);
+    expect(new Set(covers).size).toBe(1);
+    expect(covers[0]).toEqual(expect.any(String));
     // The toast lies over the cards for a moment: contrast is checked on the page itself.
     await page.locator('.taro__toast').getByText('3场已提交').first().waitFor({ state: 'hidden' });
     problems.push(...(await checkScreen(tab, mode, 'series-result')));
