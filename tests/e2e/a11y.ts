@@ -143,3 +143,17 @@ export async function smallTextProblems(page: Page, min: number): Promise<string
     return [...problems];
   }, min);
 }
+
+/**
+ * The checks a story runs on each screen it reaches: axe, tap targets (44 px, 60 px in
+ * 大字模式) and, in 大字模式, text under 18 px; it saves a screenshot first.
+ */
+export async function screenProblems(tab: { page: Page; shot(step: string): Promise<void> }, mode: 'normal' | 'large', screen: string): Promise<string[]> {
+  await pageSettled(tab.page);
+  await tab.shot(screen);
+  return [
+    ...(await axeProblems(tab.page)),
+    ...(await tapTargetProblems(tab.page, mode === 'large' ? 60 : 44)),
+    ...(mode === 'large' ? await smallTextProblems(tab.page, 18) : []),
+  ].map((problem) => `${screen} (${mode}): ${problem}`);
+}

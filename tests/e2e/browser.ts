@@ -278,3 +278,10 @@ export async function eventTitles(page: Page, expected: string[]): Promise<strin
   const read = async () => (await shown(page).locator('.event-card .title').allTextContents()).map((t) => t.trim());
   return settle(read, (titles) => JSON.stringify(titles) === JSON.stringify(expected));
 }
+
+/** Turns on 大字模式 from 我的 and waits until the page shows it. */
+export async function turnOnLargeText(page: Page): Promise<void> {
+  await switchTab(page, '我的');
+  await shown(page).locator('.me-setting taro-switch-core').click();
+  await shown(page).locator('.page.page--large').waitFor();
+}

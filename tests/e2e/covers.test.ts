@@ -2,7 +2,7 @@
 // uploaded with progress; a file that is no picture is refused in Chinese), and after review
 // residents see its thumbnail on the list card and the cover on the detail, in normal and large text.
 import sharp from 'sharp';
-import { backToTabs, button, eventTitles, field, settle, shown, signIn, switchCity, switchTab, tapButton, tapText } from './browser';
+import { backToTabs, button, eventTitles, field, settle, shown, signIn, switchCity, switchTab, tapButton, tapText, turnOnLargeText } from './browser';
 import { chooseFile, coverPicture } from './pictures';
 import { useE2e } from './setup';
 
@@ -14,11 +14,7 @@ describe.each(['normal', 'large'] as const)('in %s text, a cover picture', (mode
   it('is chosen in the event form, uploaded, and shown on the card (thumbnail, lazily) and the detail page', async () => {
     const title = mode === 'normal' ? '封面测试：星空下的天文课' : '封面测试：大字模式的天文课';
     const { page, shot } = await e2e.open(`covers-${mode}`);
-    if (mode === 'large') {
-      await switchTab(page, '我的');
-      await shown(page).locator('.me-setting taro-switch-core').click();
-      await shown(page).locator('.page.page--large').waitFor();
-    }
+    if (mode === 'large') await turnOnLargeText(page);
     await signIn(page, '主办单位（demo-organizer）');
     await switchTab(page, '我的');
     await tapText(page, '主办单位：活动管理');

@@ -3,8 +3,8 @@
 // the shortcut filled in (the task and the city), and once the reviewer approves the event the
 // task is no longer empty. Every screen passes axe, tap-target and (large) text-size checks.
 import type { Page } from 'playwright-core';
-import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
-import { expectToast, field, goBack, shown, signIn, switchTab, tapButton, tapText, type AppTab } from './browser';
+import { screenProblems } from './a11y';
+import { expectToast, field, goBack, shown, signIn, switchTab, tapButton, tapText, turnOnLargeText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
@@ -43,16 +43,6 @@ const taskCard = (page: Page, number: number, title: string) =>
     .locator('.duty')
     .filter({ hasText: `第${number}项 ${title}` });
 
-async function checkScreen(tab: AppTab, mode: Mode, screen: string): Promise<string[]> {
-  await pageSettled(tab.page);
-  await tab.shot(screen);
-  return [
-    ...(await axeProblems(tab.page)),
-    ...(mode === 'large' ? await tapTargetProblems(tab.page, 60) : await tapTargetProblems(tab.page, 44)),
-    ...(mode === 'large' ? await smallTextProblems(tab.page, 18) : []),
-  ].map((problem) => `${screen} (${mode}): ${problem}`);
-}
-
 /** From 我的 to 我的任务, once the plan's first task has shown. */
 async function openDuties(page: Page): Promise<void> {
   await switchTab(page, '我的');
@@ -71,11 +61,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer', (mode) => {
     const tab = await e2e.open(`duties-${mode}`);
     const { page } = tab;
     const problems: string[] = [];
-    if (mode === 'large') {
-      await switchTab(page, '我的');
-      await shown(page).locator('.me-setting taro-switch-core').click();
-      await shown(page).locator('.page.page--large').waitFor();
-    }
+    if (mode === 'large') await turnOnLargeText(page);
     await signIn(page, '主办单位（demo-organizer）');
     await openDuties(page);
 
@@ -85,7 +71,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer', (mode) => {
     // The shared task is shown apart, and not as the organization's own duty.
     await shown(page).getByText('全体成员单位的任务（1项）').waitFor();
     expect(await taskCard(page, 3, '加强科技志愿服务队伍建设').getByText('待落实').count()).toBe(0);
-    problems.push(...(await checkScreen(tab, mode, 'duties')));
+    problems.push(...(await screenProblems(tab, mode, 'duties')));
     await card.scrollIntoViewIfNeeded();
     await tab.shot('duties-idle-task');
 
@@ -93,7 +79,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer', (mode) => {
     // The shortcut filled in the task and the organization's city, and says so at the top.
     await shown(page).getByText(`从“我的任务”发布：依据任务已选第${number}项，见下方“依据任务”。`).waitFor();
     expect(await field(page, '城市').inputValue()).toBe('唐山市');
-    problems.push(...(await checkScreen(tab, mode, 'edit-prefilled')));
+    problems.push(...(await screenProblems(tab, mode, 'edit-prefilled')));
     const chosen = shown(page).getByText(`已选：第${number}项 ${title}`);
     await chosen.scrollIntoViewIfNeeded();
     await tab.shot('edit-task-chosen');
@@ -134,7 +120,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer', (mode) => {
     await card.getByText('已发布').waitFor();
     expect(await card.getByText('待落实').count()).toBe(0);
     await card.scrollIntoViewIfNeeded();
-    problems.push(...(await checkScreen(tab, mode, 'duties-task-done')));
+    problems.push(...(await screenProblems(tab, mode, 'duties-task-done')));
     expect(problems).toEqual([]);
   });
 });

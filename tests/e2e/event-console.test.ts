@@ -4,32 +4,15 @@
 // (an action sheet that keyboards, screen readers and 大字模式 can use); the
 // home banner leads to the campaign's page with its dates and a real activity.
 import type { Page } from 'playwright-core';
-import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
+import { axeProblems, pageSettled, smallTextProblems, screenProblems } from './a11y';
 import { cstTime, publishActivity } from './api';
-import { button, cardAction, expectToast, goBack, shown, signIn, switchTab, tapButton, tapStatusTab, tapText, type AppTab } from './browser';
+import { button, cardAction, expectToast, goBack, shown, signIn, switchTab, tapButton, tapStatusTab, tapText, turnOnLargeText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
 
 const e2e = useE2e();
 type Mode = 'normal' | 'large';
-
-async function checkScreen(tab: AppTab, mode: Mode, screen: string): Promise<string[]> {
-  await pageSettled(tab.page);
-  await tab.shot(screen);
-  return [
-    ...(await axeProblems(tab.page)),
-    ...(mode === 'large' ? await tapTargetProblems(tab.page, 60) : await tapTargetProblems(tab.page, 44)),
-    ...(mode === 'large' ? await smallTextProblems(tab.page, 18) : []),
-  ].map((problem) => `${screen} (${mode}): ${problem}`);
-}
-
-async function enterMode(page: Page, mode: Mode): Promise<void> {
-  if (mode !== 'large') return;
-  await switchTab(page, '我的');
-  await shown(page).locator('.me-setting taro-switch-core').click();
-  await shown(page).locator('.page.page--large').waitFor();
-}
 
 /** Labels whose text is wider than their box, or that reach past the screen's edge. */
 async function cutLabels(page: Page, selector: string): Promise<string[]> {
@@ -75,7 +58,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, 活动管理', (mode) => {
     const tab = await e2e.open(`event-console-${mode}`);
     const { page } = tab;
     const found: string[] = [];
-    await enterMode(page, mode);
+    if (mode === 'large') await turnOnLargeText(page);
     await signIn(page, '主办单位（demo-organizer）');
     await tapText(page, '主办单位：活动管理');
     await shown(page)
@@ -89,7 +72,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, 活动管理', (mode) => {
     await card.waitFor();
     // One next step and 更多: nine days away, that is the sign-up sheet.
     expect((await card.locator('taro-button-core').allTextContents()).map((t) => t.trim())).toEqual(['报名名单', '更多']);
-    found.push(...(await checkScreen(tab, mode, 'organizer-events')));
+    found.push(...(await screenProblems(tab, mode, 'organizer-events')));
 
     // 更多 opens an action sheet; 取消活动 is in it, red, and asks again on the card.
     await tapButton(page, '更多', card);
@@ -152,7 +135,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, a resident', (mode) => {
     const tab = await e2e.open(`campaign-page-${mode}`, { city: '唐山市' });
     const { page } = tab;
     const found: string[] = [];
-    await enterMode(page, mode);
+    if (mode === 'large') await turnOnLargeText(page);
     await switchTab(page, '活动');
     const banner = shown(page).locator('.banner');
     await banner.waitFor();
@@ -188,12 +171,12 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, a resident', (mode) => {
     await shown(page).getByText('时间规律：', { exact: false }).first().waitFor();
     await shown(page).locator('.event-card').filter({ hasText: title }).waitFor();
     expect(await cutLabels(page, '.campaign-head .campaign-line')).toEqual([]);
-    found.push(...(await checkScreen(tab, mode, 'campaign-page')));
+    found.push(...(await screenProblems(tab, mode, 'campaign-page')));
 
     // The activity's page leads back to the campaign.
     await shown(page).locator('.event-card').filter({ hasText: title }).click();
     await shown(page).getByText(`属于「${name}」，查看同主题的活动 ›`).waitFor();
-    found.push(...(await checkScreen(tab, mode, 'campaign-activity-detail')));
+    found.push(...(await screenProblems(tab, mode, 'campaign-activity-detail')));
 
     expect(found).toEqual([]);
   });

@@ -4,7 +4,7 @@
 // on canvases and the same numbers in a table, and switches to the year before.
 import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
 import { cstTime, publishActivity } from './api';
-import { settle, shown, signIn, switchTab, tapButton, tapText, type AppTab } from './browser';
+import { settle, shown, signIn, tapButton, tapText, type AppTab, turnOnLargeText } from './browser';
 import { canvasInk } from './charts';
 import { useE2e } from './setup';
 
@@ -46,11 +46,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organization’s statis
     const tab = await e2e.open(`org-stats-${mode}`, { city: '唐山市' });
     const { page } = tab;
     const found: string[] = [];
-    if (mode === 'large') {
-      await switchTab(page, '我的');
-      await shown(page).locator('.me-setting taro-switch-core').click();
-      await shown(page).locator('.page.page--large').waitFor();
-    }
+    if (mode === 'large') await turnOnLargeText(page);
     await signIn(page, '主办单位（demo-organizer）');
     await tapText(page, '主办单位：数据统计');
     await shown(page).getByText(`${year} 年合计`).waitFor();

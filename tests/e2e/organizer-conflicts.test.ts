@@ -2,32 +2,15 @@
 // organization's (fixed, whatever city the app browses), and a second
 // organization's booking of the same venue at an overlapping time shows as a
 // warning after saving, and again in the reviewer's queue.
-import type { Page } from 'playwright-core';
-import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
+import { screenProblems } from './a11y';
 import { cstTime } from './api';
-import { expectToast, field, shown, signIn, signOut, switchTab, tapButton, tapText, type AppTab } from './browser';
+import { expectToast, field, shown, signIn, signOut, switchTab, tapButton, tapText, turnOnLargeText } from './browser';
 import { useE2e } from './setup';
 
 jest.setTimeout(240_000);
 
 const e2e = useE2e();
 type Mode = 'normal' | 'large';
-
-async function checkScreen(tab: AppTab, mode: Mode, screen: string): Promise<string[]> {
-  await pageSettled(tab.page);
-  await tab.shot(screen);
-  return [
-    ...(await axeProblems(tab.page)),
-    ...(mode === 'large' ? await tapTargetProblems(tab.page, 60) : await tapTargetProblems(tab.page, 44)),
-    ...(mode === 'large' ? await smallTextProblems(tab.page, 18) : []),
-  ].map((problem) => `${screen} (${mode}): ${problem}`);
-}
-
-async function largeText(page: Page): Promise<void> {
-  await switchTab(page, '我的');
-  await shown(page).locator('.me-setting taro-switch-core').click();
-  await shown(page).locator('.page.page--large').waitFor();
-}
 
 /**
  * 唐山市青少年宫, a second organization of 唐山市, books 唐山市科技馆 a week from
@@ -63,7 +46,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer writing an ev
     const tab = await e2e.open(`organizer-conflicts-${mode}`);
     const { page } = tab;
     const problems: string[] = [];
-    if (mode === 'large') await largeText(page);
+    if (mode === 'large') await turnOnLargeText(page);
     await signIn(page, '主办单位（demo-organizer）');
     await switchTab(page, '我的');
     await tapText(page, '主办单位：活动管理');
@@ -74,7 +57,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer writing an ev
     expect(await field(page, '城市').isDisabled()).toBe(true);
     await field(page, '活动名称').fill(mine);
     await field(page, '场馆名称').fill('唐山市科技馆');
-    problems.push(...(await checkScreen(tab, mode, 'event-form')));
+    problems.push(...(await screenProblems(tab, mode, 'event-form')));
 
     await tapButton(page, '保存');
     await expectToast(page, '已保存草稿');
@@ -82,7 +65,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer writing an ev
     await note.waitFor();
     expect(await note.textContent()).toContain('唐山市青少年宫');
     await note.scrollIntoViewIfNeeded();
-    problems.push(...(await checkScreen(tab, mode, 'event-form-conflict')));
+    problems.push(...(await screenProblems(tab, mode, 'event-form-conflict')));
 
     // Submitting keeps the page open while the warning stands.
     await tapButton(page, '保存并提交审核');
@@ -95,7 +78,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer writing an ev
     const card = shown(page).locator('.card').filter({ hasText: mine }).first();
     await card.locator('.conflict-note').filter({ hasText: theirs }).first().waitFor();
     await card.scrollIntoViewIfNeeded();
-    problems.push(...(await checkScreen(tab, mode, 'review-queue-conflict')));
+    problems.push(...(await screenProblems(tab, mode, 'review-queue-conflict')));
     expect(problems).toEqual([]);
   });
 });

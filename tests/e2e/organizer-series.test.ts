@@ -3,12 +3,11 @@
 // saved venue, with its own seats on one date; another organization's booking of
 // that venue on the second date shows under it; the three dates are in the list,
 // each with the cover picture chosen once in the form.
-import type { Page } from 'playwright-core';
 import { addMonthsClamped } from '../../shared/src/rules/series';
 import { formatDateTime } from '../../shared/src/time';
-import { axeProblems, pageSettled, smallTextProblems, tapTargetProblems } from './a11y';
+import { screenProblems } from './a11y';
 import { cstTime } from './api';
-import { expectToast, field, settle, shown, signIn, switchTab, tapButton, tapStatusTab, tapText, type AppTab } from './browser';
+import { expectToast, field, settle, shown, signIn, tapButton, tapStatusTab, tapText, turnOnLargeText } from './browser';
 import { chooseFile, coverPicture } from './pictures';
 import { useE2e } from './setup';
 
@@ -16,22 +15,6 @@ jest.setTimeout(240_000);
 
 const e2e = useE2e();
 type Mode = 'normal' | 'large';
-
-async function checkScreen(tab: AppTab, mode: Mode, screen: string): Promise<string[]> {
-  await pageSettled(tab.page);
-  await tab.shot(screen);
-  return [
-    ...(await axeProblems(tab.page)),
-    ...(mode === 'large' ? await tapTargetProblems(tab.page, 60) : await tapTargetProblems(tab.page, 44)),
-    ...(mode === 'large' ? await smallTextProblems(tab.page, 18) : []),
-  ].map((problem) => `${screen} (${mode}): ${problem}`);
-}
-
-async function largeText(page: Page): Promise<void> {
-  await switchTab(page, '我的');
-  await shown(page).locator('.me-setting taro-switch-core').click();
-  await shown(page).locator('.page.page--large').waitFor();
-}
 
 /** The form's default first date (a week from now, 09:00-11:00) and the same day a month later. */
 const firstStart = () => cstTime(7, 9);
@@ -74,7 +57,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     const tab = await e2e.open(`organizer-series-${mode}`);
     const { page } = tab;
     const problems: string[] = [];
-    if (mode === 'large') await largeText(page);
+    if (mode === 'large') await turnOnLargeText(page);
     await signIn(page, '主办单位（demo-organizer）');
     await tapText(page, '主办单位：活动管理');
     await tapButton(page, '发布新活动');
@@ -104,7 +87,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     await shown(page).locator('.field__error').filter({ hasText: '请按“经度,纬度”填写两个数字' }).waitFor();
     await field(page, '坐标（经度,纬度）').fill(mode === 'large' ? '39.6414,118.1952' : '39.6214,118.1752');
     await shown(page).locator('.saved-venue').first().scrollIntoViewIfNeeded();
-    problems.push(...(await checkScreen(tab, mode, 'venue')));
+    problems.push(...(await screenProblems(tab, mode, 'venue')));
 
     await shown(page)
       .locator('.chip')
@@ -124,7 +107,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     expect(await field(page, '第1场名额').inputValue()).toBe('50');
     await field(page, '第2场名额').fill('40');
     await rows.first().scrollIntoViewIfNeeded();
-    problems.push(...(await checkScreen(tab, mode, 'series-form')));
+    problems.push(...(await screenProblems(tab, mode, 'series-form')));
 
     await tapButton(page, '保存全部并提交审核');
     await expectToast(page, '3场已提交');
@@ -150,7 +133,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
     expect(covers[0]).toEqual(expect.any(String));
     // The toast lies over the cards for a moment: contrast is checked on the page itself.
     await page.locator('.taro__toast').getByText('3场已提交').first().waitFor({ state: 'hidden' });
-    problems.push(...(await checkScreen(tab, mode, 'series-result')));
+    problems.push(...(await screenProblems(tab, mode, 'series-result')));
     await note.scrollIntoViewIfNeeded();
     await tab.shot('series-result-conflict');
 
@@ -164,7 +147,7 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an organizer repeating an 
         (n) => n === 3,
       ),
     ).toBe(3);
-    problems.push(...(await checkScreen(tab, mode, 'series-in-list')));
+    problems.push(...(await screenProblems(tab, mode, 'series-in-list')));
     expect(problems).toEqual([]);
   });
 });
