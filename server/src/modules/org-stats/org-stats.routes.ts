@@ -2,18 +2,12 @@
 import { z } from 'zod';
 import { cstDateOf, organizationStatsViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
+import { yearParam } from '../../core/date-bounds';
 import { requireUser, route } from '../../core/route';
 import { getOrganizationStats } from './org-stats.service';
 
 /** Only the server reads it: the year shown (this year in China by default). */
-const statsQuerySchema = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, '年份应为四位数字')
-    .transform(Number)
-    .refine((y) => y >= 1990 && y <= 2100, '年份应在 1990 至 2100 之间')
-    .optional(),
-});
+const statsQuerySchema = z.object({ year: yearParam });
 
 export function orgStatsRoutes(deps: AppDeps) {
   return [

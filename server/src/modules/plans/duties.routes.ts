@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { cstDateOf, organizationDutiesViewSchema } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
+import { yearParam } from '../../core/date-bounds';
 import { requireUser, route } from '../../core/route';
 import { getOrganizationDuties } from './duties.service';
 
 /** Only the server reads it: the year whose work is shown (this year in China by default). */
-const dutiesQuerySchema = z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() });
+const dutiesQuerySchema = z.object({ year: yearParam });
 
 export function dutyRoutes(deps: AppDeps) {
   return [

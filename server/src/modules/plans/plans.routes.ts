@@ -15,6 +15,7 @@ import {
   volunteerNeedViewSchema,
 } from '@kepu/shared';
 import type { AppDeps } from '../../deps';
+import { yearParam } from '../../core/date-bounds';
 import { validationFailed } from '../../core/errors';
 import { fileTypes, requireUser, route } from '../../core/route';
 import { getPlan, listCities, listPlans } from './plans.service';
@@ -30,14 +31,7 @@ function taskNumberOf(raw: string | undefined): number {
 }
 
 /** `?year=` of progress, the task's events and the report (only the server reads it). */
-const planProgressQuerySchema = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, '年份应为四位数字')
-    .transform(Number)
-    .refine((y) => y >= 1990 && y <= 2100, '年份应在 1990 至 2100 之间')
-    .optional(),
-});
+const planProgressQuerySchema = z.object({ year: yearParam });
 type PlanProgressQuery = z.infer<typeof planProgressQuerySchema>;
 
 /** `GET /plans/:id/tasks/:number/events`: a page of the task's events in the window. */
