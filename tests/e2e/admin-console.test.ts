@@ -90,6 +90,8 @@ describe.each<Mode>(['normal', 'large'])('in %s mode, an admin', (mode) => {
     // Only what this admin did: every entry shown names them.
     await tapButton(page, `操作人：${adminNickname}`, newest);
     await text(page, `只看 ${adminNickname} 的操作`).waitFor();
+    // The filtered page loads after its label shows: read the rows once they are there.
+    await shown(page).locator('.admin-audit__actor').first().waitFor();
     const actors = await shown(page).locator('.admin-audit__actor').allTextContents();
     expect(actors.length).toBeGreaterThan(0);
     expect(new Set(actors.map((a) => a.trim()))).toEqual(new Set([`操作人：${adminNickname}`]));
